@@ -1,0 +1,42 @@
+# backcheck — `make demo` sets up and runs the checker on the bundled example; `make test` runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+BC     := $(VENV)/bin/backcheck
+STAMP  := $(VENV)/.installed
+
+.PHONY: install test lint typecheck pytest demo bench models clean
+
+install: $(STAMP)
+
+# torch first, pinned to the CPU build, so pip never pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[models,dev]'
+	touch $(STAMP)
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+pytest: install
+	$(PY) -m pytest
+
+test: lint typecheck pytest
+
+demo: install
+	$(BC) check examples/mt-article/article.it.txt --source examples/mt-article/source.en.txt \
+		--back-translation examples/mt-article/back.en.txt --fail-on critical
+
+models: install
+	$(BC) models list
+
+bench: install
+	$(PY) bench/bench_engines.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""Placeholder: filled by its command module."""
+
+from __future__ import annotations

@@ -1,0 +1,183 @@
+"""An article split into paragraphs and sentences, every piece carrying character offsets into the
+text exactly as read (Python ``str`` indices), so findings can point back at the original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Abbreviations after which a full stop does not end an Italian (or English) sentence.
+ABBREVIATIONS = frozenset(
+    """
+    sig sigg sig.ra sigra dott dr dott.ssa prof avv ing arch geom rag on sen mons gen col magg cap ten
+    sgt lt st mr mrs ms jr sr co corp inc ltd spa srl snc s.p.a s.r.l ecc etc es p.es cfr vs nr n no
+    art artt par cap pag pagg p pp vol fig tab ca c.a all ad sec secc min max tel fax ss v vd cit op
+    gen feb mar apr mag giu lug ago set ott nov dic jan jun jul aug sep sept oct dec
+    u.s u.k u.e usa a.c d.c n.d.r ndr d.lgs dl dpcm
+    """.split()
+)
+CLOSERS = "\"'”’»)]}"
+OPENERS = "\"'“‘«([{"
+_TERMINAL = re.compile(r"[.!?…]+|\.\.\.")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\r\ufeff]*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: ``text == article_text[start:end]``."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article text and its segmentation. ``paragraphs`` are separated by blank lines."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    path: str | None = None
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset (for SARIF and CI annotations)."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph; paragraphs are separated by blank lines."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end() - 1
+    spans.append((pos, len(text)))
+    out = []
+    for a, b in spans:
+        a, b = _strip_span(text, a, b)
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation, an initial or a number."""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if not word or any(c.isdigit() for c in word):
+        return False
+    if word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "J. K. Rowling"
+        return True
+    if "." in word and all(len(p) <= 2 for p in word.split(".")):  # "p.es", "U.S"
+        return True
+    return False
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences, returning absolute (start, end) spans.
+
+    A boundary is terminal punctuation (plus closing quotes/brackets) followed by white space and an
+    upper-case letter, digit or opening quote; a full stop after an abbreviation, an initial or inside a
+    number ("1.300", "3.5") is not a boundary. A line break inside a paragraph ends a sentence when the
+    line before it is a short title-like line or ends in terminal punctuation.
+    """
+    end = len(text) if end is None else end
+    cuts: list[int] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in ".!?…":
+            m = _TERMINAL.match(text, i, end)
+            j = m.end() if m else i + 1
+            k = j
+            while k < end and text[k] in CLOSERS:
+                k += 1
+            if k >= end:
+                break
+            if not text[k].isspace():
+                i = j
+                continue
+            n = k
+            while n < end and text[n].isspace():
+                n += 1
+            if n >= end:
+                break
+            nxt = text[n]
+            if nxt in OPENERS and n + 1 < end:
+                nxt2 = text[n + 1]
+                starts_sentence = nxt2.isupper() or nxt2.isdigit() or nxt2 in OPENERS
+            else:
+                starts_sentence = nxt.isupper() or nxt.isdigit() or nxt in "-–—•"
+            if ch == "." and j == i + 1 and _is_abbreviation(text, i):
+                starts_sentence = False
+            if starts_sentence:
+                cuts.append(k)
+            i = k
+            continue
+        if ch == "\n":
+            line_start = text.rfind("\n", start, i) + 1
+            line = text[max(line_start, start) : i].strip()
+            n = i + 1
+            while n < end and text[n].isspace():
+                n += 1
+            if line and n < end and (text[n].isupper() or text[n] in OPENERS or text[n].isdigit()):
+                if len(line) < 60 or line[-1] in ".!?…:" + CLOSERS:
+                    cuts.append(i)
+        i += 1
+    spans = []
+    pos = start
+    for c in cuts + [end]:
+        a, b = _strip_span(text, pos, c)
+        if a < b:
+            spans.append((a, b))
+        pos = c
+    return spans
+
+
+def segment(text: str, path: str | None = None) -> Article:
+    """Segment an article into paragraphs (blank-line separated) and sentences, keeping offsets."""
+    paragraphs = []
+    sent_index = 0
+    for p_index, (a, b) in enumerate(paragraph_spans(text)):
+        sents = []
+        for s, e in sentence_spans(text, a, b):
+            sents.append(Sentence(sent_index, p_index, s, e, text[s:e]))
+            sent_index += 1
+        paragraphs.append(Paragraph(p_index, a, b, text[a:b], tuple(sents)))
+    return Article(text=text, paragraphs=tuple(paragraphs), path=path)
