@@ -1,16 +1,68 @@
 """Alignment: English source units ↔ back-translation segments ↔ Italian spans.
 
-(Implementation in progress; the dataclasses below are the interface the checks use.)
+Three steps, each a plain function:
+
+1. :func:`align_sources` places every source unit (a snippet, or a sentence of a whole English
+   article) on a window of 1–3 consecutive back-translation segments. Snippets are placed
+   independently (best chrF + content-word recall); a whole article is aligned with a monotonic
+   dynamic program. A unit that matches nothing is kept in ``Alignment.unmatched``.
+2. :func:`phrase_divergences` aligns the English words of a source unit with those of its
+   back-translation window (lemma, paraphrase-set and name matching, then a diff over content
+   words); source phrases and back-translation phrases with no counterpart are the candidates.
+3. :func:`project` maps a back-translation phrase onto Italian characters: through the engine's
+   cross-attention token alignment when there is one, otherwise through anchors (identical
+   tokens, numbers, cognates) and relative position inside the segment.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from .document import Article, sentence_spans
+from .lexicon import (
+    EN_IT_FUNCTION,
+    demonym_match,
+    en_lemma,
+    fold,
+    is_en_content,
+    is_it_content,
+    it_lemma,
+    paraphrase,
+)
+from .translate.base import SegmentTranslation, Translation
+
+# A source unit is placed when its best window scores at least this (0..1).
+MATCH_THRESHOLD = 0.30
+MAX_WINDOW = 3
+# Sources with at least this many units and this share of the back-translation's words are a whole
+# article (aligned monotonically); anything shorter is a set of snippets (placed independently).
+WHOLE_ARTICLE_MIN_UNITS = 5
+WHOLE_ARTICLE_RATIO = 0.75
+NAME_SIMILARITY = 0.90
+COGNATE_SIMILARITY = 0.80
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+# Italian elision ("dall’occupazione", "l'Ucraina") is two words: the article and the noun.
+_IT_WORD = re.compile(r"\w+['’](?=\w)|\w+", re.UNICODE)
+
+
+@dataclass
+class Word:
+    text: str
+    start: int  # offsets into the text the word was read from
+    end: int
+    norm: str
+    content: bool
+    seg: int = -1  # for back-translation words: index into Translation.segments
 
 
 @dataclass
 class SourceMatch:
-    """One English source unit (snippet or sentence) and where it lands.
+    """One English source unit and where it lands.
 
     ``segments`` index ``Translation.segments`` (empty when there is no back-translation);
     ``it_start``/``it_end`` are article offsets of the Italian region it covers; ``bt`` is the
@@ -25,12 +77,469 @@ class SourceMatch:
     bt: str
     score: float
 
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source_index": self.source_index, "source": self.source, "segments": self.segments,
+            "it_start": self.it_start, "it_end": self.it_end, "bt": self.bt, "score": round(self.score, 3),
+        }
+
 
 @dataclass
 class Alignment:
+    units: list[str] = field(default_factory=list)
     matches: list[SourceMatch] = field(default_factory=list)
     unmatched: list[int] = field(default_factory=list)
+    whole_article: bool = False
 
     def covering(self, start: int, end: int) -> list[SourceMatch]:
         """Matches whose Italian region overlaps ``[start, end)``."""
         return [m for m in self.matches if m.it_start < end and start < m.it_end]
+
+
+@dataclass
+class Divergence:
+    """A back-translation phrase and/or a source phrase that found no counterpart."""
+
+    kind: str  # "replace" | "addition" | "omission"
+    bt_phrase: str
+    source_phrase: str
+    bt_words: list[Word]
+    source_words: list[Word]
+    match: SourceMatch
+
+
+# ---------------------------------------------------------------------------------------------
+# tokens and similarity
+
+
+def en_words(text: str, seg: int = -1) -> list[Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        out.append(Word(w, m.start(), m.end(), en_lemma(w), is_en_content(w), seg))
+    return out
+
+
+def it_words(text: str) -> list[Word]:
+    return [Word(m.group(0), m.start(), m.end(), it_lemma(m.group(0)), is_it_content(m.group(0)))
+            for m in _IT_WORD.finditer(text)]
+
+
+def source_units(sources: list[str]) -> list[str]:
+    """Split source texts into units: one per sentence (a snippet line is usually one sentence)."""
+    units = []
+    for text in sources:
+        for line in text.split("\n"):
+            for a, b in sentence_spans(line):
+                units.append(line[a:b])
+    return units
+
+
+def words_match(a: Word, b: Word) -> bool:
+    """English↔English word equivalence: lemma, paraphrase set, place/adjective, near-identical name."""
+    if a.norm == b.norm:
+        return True
+    if paraphrase(a.norm, b.norm) or demonym_match(a.norm, b.norm):
+        return True
+    if {a.norm, b.norm} == {a.norm, "re" + a.norm} or {a.norm, b.norm} == {b.norm, "re" + b.norm}:
+        return True  # "solve" ~ "resolve"
+    if a.text[:1].isupper() and b.text[:1].isupper() and min(len(a.norm), len(b.norm)) >= 4:
+        return JaroWinkler.similarity(a.norm, b.norm) >= NAME_SIMILARITY
+    if a.text.endswith(".") or b.text.endswith("."):  # "Gen." ~ "General"
+        short, long_ = sorted((a.norm.rstrip("."), b.norm.rstrip(".")), key=len)
+        return len(short) >= 2 and long_.startswith(short)
+    return False
+
+
+def unit_similarity(src: list[Word], bt: list[Word], src_text: str, bt_text: str) -> float:
+    """Recall-weighted similarity of a source unit to a back-translation window (0..1)."""
+    chrf = _CHRF.sentence_score(bt_text, [src_text]).score / 100 if bt_text and src_text else 0.0
+    sc = [w for w in src if w.content]
+    bc = [w for w in bt if w.content]
+    if not sc or not bc:
+        return chrf * 0.5
+    hit = sum(1 for s in sc if any(words_match(s, b) for b in bc))
+    recall = hit / len(sc)
+    precision = sum(1 for b in bc if any(words_match(s, b) for s in sc)) / len(bc)
+    return 0.40 * chrf + 0.45 * recall + 0.15 * precision
+
+
+class _LazyChrf:
+    _metric = None
+
+    def sentence_score(self, hyp: str, refs: list[str]):  # type: ignore[no-untyped-def]
+        if _LazyChrf._metric is None:
+            from sacrebleu.metrics import CHRF
+
+            _LazyChrf._metric = CHRF()
+        return _LazyChrf._metric.sentence_score(hyp, refs)
+
+
+_CHRF = _LazyChrf()
+
+
+# ---------------------------------------------------------------------------------------------
+# step 1: source units ↔ back-translation segments
+
+
+def _window_text(segs: list[SegmentTranslation], a: int, b: int) -> str:
+    return " ".join(s.en for s in segs[a:b])
+
+
+def _window_words(segs: list[SegmentTranslation], a: int, b: int) -> list[Word]:
+    out: list[Word] = []
+    for k in range(a, b):
+        out.extend(en_words(segs[k].en, k))
+    return out
+
+
+def align_sources(article: Article, sources: list[str], translation: Translation) -> Alignment:
+    """Place every source unit on the back-translation (see module docstring)."""
+    units = source_units(sources)
+    segs = translation.segments
+    aln = Alignment(units=units)
+    if not units or not segs:
+        aln.unmatched = list(range(len(units)))
+        return aln
+    seg_words = [en_words(s.en, k) for k, s in enumerate(segs)]
+    unit_words = [en_words(u) for u in units]
+
+    def score(i: int, a: int, b: int) -> float:
+        words = [w for k in range(a, b) for w in seg_words[k]]
+        return unit_similarity(unit_words[i], words, units[i], _window_text(segs, a, b))
+
+    n_src = sum(len(w) for w in unit_words)
+    n_bt = sum(len(w) for w in seg_words)
+    whole = len(units) >= WHOLE_ARTICLE_MIN_UNITS and n_src >= WHOLE_ARTICLE_RATIO * n_bt
+    aln.whole_article = whole
+    placed: list[tuple[int, int, int, float]] = []
+    if whole:
+        placed = _monotonic(len(units), len(segs), score)
+    else:
+        for i in range(len(units)):
+            best = (0.0, 0, 1)
+            for a in range(len(segs)):
+                for b in range(a + 1, min(a + MAX_WINDOW, len(segs)) + 1):
+                    s = score(i, a, b)
+                    # a wider window must earn its extra segment
+                    if s > best[0] + 0.05 * (b - a - 1) + (0.0 if b - a == 1 else 0.02):
+                        best = (s, a, b)
+            placed.append((i, best[1], best[2], best[0]))
+    done = set()
+    for i, a, b, s in placed:
+        if s < MATCH_THRESHOLD:
+            continue
+        done.add(i)
+        aln.matches.append(SourceMatch(i, units[i], list(range(a, b)), segs[a].start, segs[b - 1].end,
+                                       _window_text(segs, a, b), s))
+    aln.unmatched = [i for i in range(len(units)) if i not in done]
+    return aln
+
+
+def _monotonic(n_src: int, n_seg: int, score) -> list[tuple[int, int, int, float]]:  # type: ignore[no-untyped-def]
+    """Monotonic alignment of source units to segments: 1–1, 1–2, 2–1 and skips (Gale–Church style)."""
+    skip = MATCH_THRESHOLD * 0.5
+    neg = -1e9
+    best = [[neg] * (n_seg + 1) for _ in range(n_src + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (n_seg + 1) for _ in range(n_src + 1)]
+    best[0][0] = 0.0
+    moves = [(1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (1, 3)]
+    cache: dict[tuple[int, int, int, int], float] = {}
+    for i in range(n_src + 1):
+        for j in range(n_seg + 1):
+            if best[i][j] == neg:
+                continue
+            for di, dj in moves:
+                ni, nj = i + di, j + dj
+                if ni > n_src or nj > n_seg:
+                    continue
+                if di == 0 or dj == 0:
+                    gain = 0.0 if di == 0 else -skip
+                else:
+                    key = (i, ni, j, nj)
+                    if key not in cache:
+                        # a pair of source units scores as their best member against the window
+                        cache[key] = max(score(k, j, nj) for k in range(i, ni))
+                    gain = cache[key] - skip
+                if best[i][j] + gain > best[ni][nj]:
+                    best[ni][nj] = best[i][j] + gain
+                    back[ni][nj] = (i, j)
+    out = []
+    i, j = n_src, n_seg
+    while (i, j) != (0, 0):
+        prev = back[i][j]
+        if prev is None:
+            break
+        pi, pj = prev
+        if i > pi and j > pj:
+            for k in range(pi, i):
+                out.append((k, pj, j, score(k, pj, j)))
+        i, j = pi, pj
+    out.sort()
+    return out
+
+
+def align_sources_without_bt(article: Article, sources: list[str]) -> Alignment:
+    """Place source units on Italian sentences without a back-translation, by shared anchors
+    (numbers, names and cognates). Used by checks that compare numbers and names with the source."""
+    units = source_units(sources)
+    sents = article.sentences
+    aln = Alignment(units=units)
+    it_sets = [{w.norm for w in it_words(s.text) if w.content} for s in sents]
+    for i, u in enumerate(units):
+        uw = {fold(w.text) for w in en_words(u) if w.content}
+        best, best_k = 0.0, -1
+        for k, iset in enumerate(it_sets):
+            hits = sum(1 for e in uw if any(e == x or (len(e) >= 4 and JaroWinkler.similarity(e, x) >= 0.88)
+                                            for x in iset))
+            s = hits / max(1, len(uw))
+            if s > best:
+                best, best_k = s, k
+        if best_k >= 0 and best >= 0.25:
+            s = sents[best_k]
+            aln.matches.append(SourceMatch(i, u, [], s.start, s.end, "", best))
+        else:
+            aln.unmatched.append(i)
+    return aln
+
+
+# ---------------------------------------------------------------------------------------------
+# step 2: phrase divergences inside an aligned pair
+
+
+def phrase_divergences(match: SourceMatch, translation: Translation) -> list[Divergence]:
+    """Content phrases of the source unit and of the back-translation window with no counterpart."""
+    segs = translation.segments
+    bt = [w for k in match.segments for w in en_words(segs[k].en, k)]
+    src = en_words(match.source)
+    bt_c = [w for w in bt if w.content]
+    src_c = [w for w in src if w.content]
+    if not bt_c or not src_c:
+        return []
+    bt_c = _best_subwindow(src_c, bt_c)
+    # diff over content lemmas, then accept crossing matches (word order differs between languages)
+    sm = difflib.SequenceMatcher(a=[w.norm for w in src_c], b=[w.norm for w in bt_c], autojunk=False)
+    s_match = [-1] * len(src_c)
+    b_match = [-1] * len(bt_c)
+    for blk in sm.get_matching_blocks():
+        for t in range(blk.size):
+            s_match[blk.a + t] = blk.b + t
+            b_match[blk.b + t] = blk.a + t
+    for i, sw in enumerate(src_c):
+        if s_match[i] >= 0:
+            continue
+        cands = [j for j, bw in enumerate(bt_c) if b_match[j] < 0 and words_match(sw, bw)]
+        if cands:
+            j = min(cands, key=lambda j: abs(j / len(bt_c) - i / len(src_c)))
+            s_match[i], b_match[j] = j, i
+    # "phone" next to a matched "call": part of the same compound, not a divergence
+    for j, bw_ in enumerate(bt_c):
+        if b_match[j] < 0:
+            for n in (j - 1, j + 1):
+                if 0 <= n < len(bt_c) and b_match[n] >= 0 and words_match(bw_, bt_c[n]):
+                    b_match[j] = b_match[n]
+                    break
+    matched_b = [j for j in range(len(bt_c)) if b_match[j] >= 0]
+    if not matched_b:
+        return []
+    # the part of the window the snippet covers: between its first and last matched word
+    lo, hi = min(matched_b), max(matched_b)
+    out: list[Divergence] = []
+    for run in _runs([j for j in range(lo, hi + 1) if b_match[j] < 0]):
+        # the source words between the source positions of the matched neighbours
+        left = next((b_match[j] for j in range(run[0] - 1, -1, -1) if b_match[j] >= 0), -1)
+        right = next((b_match[j] for j in range(run[-1] + 1, len(bt_c)) if b_match[j] >= 0), len(src_c))
+        a, b = sorted((left, right))
+        s_run = [i for i in range(a + 1, b) if s_match[i] == -1]
+        bw = [bt_c[j] for j in run]
+        sw = [src_c[i] for i in s_run]
+        for i in s_run:
+            s_match[i] = -2  # used
+        # a name the source mentions and the back-translation words around it do not replace it
+        sw = [w for w in sw if not (w.text[:1].isupper() and w.start > 0)]
+        out.append(_divergence("replace" if sw else "addition", bw, sw, bt, src, match))
+    # the snippet's unmatched head and tail against the back-translation words just outside it
+    matched_s = [i for i in range(len(src_c)) if s_match[i] >= 0]
+    head = [i for i in range(0, min(matched_s)) if s_match[i] == -1]
+    tail = [i for i in range(max(matched_s) + 1, len(src_c)) if s_match[i] == -1]
+    seg_lo = next(j for j in range(lo, -1, -1) if j == 0 or bt_c[j - 1].seg != bt_c[lo].seg)
+    seg_hi = next(j for j in range(hi, len(bt_c)) if j == len(bt_c) - 1 or bt_c[j + 1].seg != bt_c[hi].seg)
+    for s_idx, b_idx, reach in (
+        (head, [j for j in range(seg_lo, lo) if b_match[j] < 0], lo - seg_lo),
+        (tail, [j for j in range(hi + 1, seg_hi + 1) if b_match[j] < 0], seg_hi - hi),
+    ):
+        # only when the back-translation's own edge is about as short as the snippet's
+        b_idx = [j for j in b_idx if not (bt_c[j].text[:1].isupper() and bt_c[j].start > 0)]
+        if s_idx and b_idx and reach <= len(s_idx) + 2:
+            for i in s_idx:
+                s_match[i] = -2
+            out.append(_divergence("replace", [bt_c[j] for j in b_idx], [src_c[i] for i in s_idx],
+                                   bt, src, match))
+    for run in _runs([i for i in range(len(src_c)) if s_match[i] == -1]):
+        out.append(_divergence("omission", [], [src_c[i] for i in run], bt, src, match))
+    return out
+
+
+def _best_subwindow(src_c: list[Word], bt_c: list[Word]) -> list[Word]:
+    """The run of back-translation words that the snippet covers: the window (about the snippet's
+    length) that matches the most distinct snippet words; a snippet may cover part of a sentence."""
+    m = len(src_c)
+    hits = [{i for i, s in enumerate(src_c) if words_match(s, b)} for b in bt_c]
+    best = (-1.0, 0, len(bt_c))
+    for a in range(len(bt_c)):
+        if not hits[a]:
+            continue
+        covered: set[int] = set()
+        for b in range(a, min(len(bt_c), a + int(m * 1.8) + 3)):
+            covered |= hits[b]
+            if hits[b]:
+                score = len(covered) - 0.1 * max(0, b - a + 1 - m) - 0.01 * (b - a)
+                if score > best[0]:
+                    best = (score, a, b + 1)
+    _, a, b = best
+    # keep unmatched words just outside the window when they are in the same segment (edges)
+    return bt_c[max(0, a - m):min(len(bt_c), b + m)] if best[0] >= 0 else bt_c
+
+
+def _runs(idx: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _divergence(kind: str, bw: list[Word], sw: list[Word], bt: list[Word], src: list[Word],
+                match: SourceMatch) -> Divergence:
+    bt_phrase = " ".join(w.text for w in bw)
+    src_phrase = match.source[sw[0].start:sw[-1].end] if sw else ""
+    return Divergence(kind, bt_phrase, src_phrase, bw, sw, match)
+
+
+# ---------------------------------------------------------------------------------------------
+# step 3: projection onto Italian
+
+
+def project(words: list[Word], translation: Translation) -> list[tuple[int, int]]:
+    """Article character spans of the Italian words that back-translation ``words`` came from."""
+    by_seg: dict[int, list[Word]] = {}
+    for w in words:
+        by_seg.setdefault(w.seg, []).append(w)
+    spans: list[tuple[int, int]] = []
+    for k, ws in by_seg.items():
+        seg = translation.segments[k]
+        local = _project_attention(ws, seg) if seg.alignment else None
+        if not local:
+            local = _project_anchors(ws, seg)
+        spans.extend((seg.start + a, seg.start + b) for a, b in local)
+    return _merge(spans)
+
+
+def _project_attention(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
+    assert seg.alignment is not None
+    itw = it_words(seg.it)
+    hit: set[int] = set()
+    for w in ws:
+        for j, tok in enumerate(seg.en_tokens):
+            if tok.start < w.end and w.start < tok.end and j < len(seg.alignment):
+                t = seg.it_tokens[seg.alignment[j]] if seg.alignment[j] < len(seg.it_tokens) else None
+                if t is None:
+                    continue
+                for n, iw in enumerate(itw):
+                    if iw.start < t.end and t.start < iw.end:
+                        hit.add(n)
+    return _word_spans(itw, sorted(hit))
+
+
+def _anchor_score(e: Word, i: Word) -> float:
+    ef, if_ = fold(e.text), fold(i.text)
+    if ef == if_ and (len(ef) > 2 or ef.isdigit()):
+        return 1.0
+    if e.norm.isdigit() and e.norm == i.norm:
+        return 1.0
+    if if_ in EN_IT_FUNCTION.get(ef, ()):
+        return 0.9
+    if len(ef) >= 4 and len(if_) >= 4 and ef[0] == if_[0]:
+        s = JaroWinkler.similarity(ef, if_)
+        if s >= COGNATE_SIMILARITY:
+            return s
+    return 0.0
+
+
+def anchors(en: list[Word], it: list[Word]) -> dict[int, int]:
+    """English word index → Italian word index for confidently corresponding words."""
+    out: dict[int, int] = {}
+    n_en, n_it = max(1, len(en) - 1), max(1, len(it) - 1)
+    used: set[int] = set()
+    scored = []
+    for a, e in enumerate(en):
+        if not e.content and fold(e.text) not in EN_IT_FUNCTION:
+            continue
+        for b, i in enumerate(it):
+            s = _anchor_score(e, i)
+            if s > 0:
+                scored.append((s - 0.4 * abs(a / n_en - b / n_it), a, b))
+    for _s, a, b in sorted(scored, reverse=True):
+        if a in out or b in used:
+            continue
+        out[a] = b
+        used.add(b)
+    return out
+
+
+def _project_anchors(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
+    en = en_words(seg.en, -1)
+    itw = it_words(seg.it)
+    if not itw:
+        return []
+    anc = anchors(en, itw)
+    idx = [n for n, e in enumerate(en) for w in ws if e.start == w.start]
+    hit = sorted({anc[n] for n in idx if n in anc})
+    unanchored = [n for n in idx if n not in anc]
+    for n in unanchored:
+        prev = max((a for a in anc if a < n), default=None)
+        nxt = min((a for a in anc if a > n), default=None)
+        e_lo = prev if prev is not None else -1
+        e_hi = nxt if nxt is not None else len(en)
+        i_lo = anc[prev] if prev is not None else -1
+        i_hi = anc[nxt] if nxt is not None else len(itw)
+        if i_hi <= i_lo + 1:
+            # crossing anchors: fall back to relative position in the whole segment
+            i_lo, i_hi, e_lo, e_hi = -1, len(itw), -1, len(en)
+        frac = (n - e_lo) / max(1, e_hi - e_lo)
+        guess = i_lo + frac * (i_hi - i_lo)
+        window = range(max(0, i_lo + 1), min(i_hi, len(itw)))
+        taken = set(anc.values())
+        cands = ([b for b in window if itw[b].content and b not in taken]
+                 or [b for b in window if itw[b].content] or list(window))
+        if cands:
+            hit.append(min(cands, key=lambda b: abs(b - guess)))
+    hit = sorted(set(hit))
+    if hit and hit[-1] - hit[0] <= len(ws) + 4:
+        return [(itw[hit[0]].start, itw[hit[-1]].end)]
+    return _word_spans(itw, hit)
+
+
+def _word_spans(itw: list[Word], idx: list[int]) -> list[tuple[int, int]]:
+    """Spans over Italian words, joining words that are at most two function words apart."""
+    spans: list[tuple[int, int]] = []
+    last = -10
+    for n in idx:
+        if spans and n - last <= 3:
+            spans[-1] = (spans[-1][0], itw[n].end)
+        else:
+            spans.append((itw[n].start, itw[n].end))
+        last = n
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out

@@ -1,11 +1,28 @@
-"""check_article: segment → back-translate → align → run checks → Report. (Being written.)"""
+"""check_article: segment → back-translate → align → run checks → Report."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import __version__
 from .defaults import DEFAULT_ENGINE, DEFAULT_QUANTIZATION
+from .document import Article, segment
+from .errors import BackcheckError
+from .report.findings import Finding, Report, SkippedCheck
+from .textio import read_text
+
+if TYPE_CHECKING:
+    from .translate.base import Translation, Translator
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("auto", "transformers", "ctranslate2", "none")
+# Checks whose findings are more specific than a phrase divergence on the same words.
+SPECIFIC_CHECKS = ("entities", "numbers", "untranslated", "boilerplate", "glossary")
 
 
 @dataclass
@@ -22,6 +39,19 @@ class CheckOptions:
     starter_glossary: bool = True
     checks: list[str] | None = None  # None = all registered checks
 
+    def validate(self) -> None:
+        if self.engine not in ENGINES:
+            raise BackcheckError(f"unknown engine {self.engine!r}", f"use --engine {'|'.join(ENGINES)}")
+        if self.beam is not None and self.beam < 1:
+            raise BackcheckError(f"--beam must be at least 1, got {self.beam}")
+        if self.checks:
+            from .checks import CHECKS
+
+            unknown = [c for c in self.checks if c not in CHECKS]
+            if unknown:
+                raise BackcheckError(f"unknown check(s): {', '.join(unknown)}",
+                                     f"choose from {', '.join(sorted(CHECKS))}")
+
 
 @dataclass
 class ArticleInput:
@@ -32,3 +62,195 @@ class ArticleInput:
     path: str | None = None
     sources: list[str] = field(default_factory=list)
     back_translation: str | None = None
+    back_translation_path: str | None = None
+
+
+def load_article_input(
+    article_path: Path,
+    source_paths: list[Path] | None = None,
+    back_translation_path: Path | None = None,
+    article_id: str | None = None,
+) -> ArticleInput:
+    """Read an article, its English sources and an optional given back-translation from disk."""
+    text = read_text(article_path, what="article")
+    sources = [read_text(p, what="source") for p in (source_paths or [])]
+    bt = read_text(back_translation_path, what="back-translation") if back_translation_path else None
+    default_id = article_path.parent.name if article_path.stem.startswith("article") else article_path.stem
+    return ArticleInput(
+        id=article_id or default_id,
+        text=text,
+        path=str(article_path),
+        sources=sources,
+        back_translation=bt,
+        back_translation_path=str(back_translation_path) if back_translation_path else None,
+    )
+
+
+def build_translator(options: CheckOptions) -> Translator | None:
+    """Load the back-translation engine once. ``auto`` uses a model only when one is available
+    locally (never downloads) and returns ``None`` otherwise; a named engine that cannot load raises."""
+    options.validate()
+    if options.engine == "none":
+        return None
+    from .translate import load_translator, model_available
+
+    if options.engine == "auto":
+        for engine in ("ctranslate2", "transformers"):
+            try:
+                if model_available(options.model, engine):
+                    return load_translator(engine, options.model, beam=options.beam,
+                                           quantization=options.quantization, use_cache=options.use_cache,
+                                           cache_dir=options.cache_dir)
+            except (BackcheckError, ImportError) as exc:
+                log.info("engine %s not usable: %s", engine, exc)
+        return None
+    try:
+        return load_translator(options.engine, options.model, beam=options.beam,
+                               quantization=options.quantization, use_cache=options.use_cache,
+                               cache_dir=options.cache_dir)
+    except ImportError as exc:
+        raise BackcheckError(f"the {options.engine} engine needs a package that is not installed: {exc.name}",
+                             "pip install 'backcheck[models]'") from None
+
+
+def make_signature(options: CheckOptions, translation: Translation | None, given: bool,
+                   glossary_id: str, checks: list[str]) -> str:
+    """sacrebleu-style ``key:value|…`` signature of every setting that changed the result."""
+    import sacrebleu
+
+    from . import semantic
+
+    parts: dict[str, str] = {}
+    sig = dict(translation.signature) if translation is not None else {}
+    if given:
+        parts["bt"] = "given"
+        if sig:
+            parts["aligner"] = sig.get("model", "?")
+    elif sig:
+        parts["bt"] = sig.get("engine", "?")
+    else:
+        parts["bt"] = "none"
+    for key in ("model", "revision", "engine", "quant", "beam"):
+        if key in sig and not (given and key == "model"):
+            parts[key] = str(sig[key])
+    parts["glossary"] = glossary_id
+    parts["checks"] = "+".join(checks)
+    parts["embed"] = semantic.signature()
+    parts["sacrebleu"] = sacrebleu.__version__
+    parts["version"] = __version__
+    return "|".join(f"{k}:{v}" for k, v in parts.items())
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop divergence findings that a more specific check already reports on the same words."""
+    specific = [f for f in findings if f.check in SPECIFIC_CHECKS]
+    out = []
+    seen: set[tuple[int, int, str]] = set()
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.check)):
+        if f.check not in SPECIFIC_CHECKS and any(s.start < f.end and f.start < s.end for s in specific):
+            continue
+        key = (f.start, f.end, f.category.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def check_article(
+    inp: ArticleInput,
+    options: CheckOptions | None = None,
+    *,
+    translator: Translator | None = None,
+) -> Report:
+    """Check one article and return its :class:`Report` (findings sorted by position).
+
+    ``translator`` is a loaded engine (see :func:`build_translator`); without one and without a given
+    back-translation, checks that need a back-translation are skipped and the report says why.
+    """
+    from .align import align_sources, align_sources_without_bt
+    from .checks import CHECKS, CheckContext
+    from .glossary import load_glossary
+
+    options = options or CheckOptions()
+    options.validate()
+    article: Article = segment(inp.text, inp.path)
+    if not article.paragraphs:
+        raise BackcheckError(f"{inp.path or inp.id}: article has no text", "give a non-empty article")
+
+    translation: Translation | None = None
+    given = inp.back_translation is not None
+    if given:
+        from .translate import pair_given
+
+        assert inp.back_translation is not None
+        translation = pair_given(article, inp.back_translation, aligner=translator,
+                                 where=inp.back_translation_path or f"{inp.id} back-translation")
+    elif translator is not None:
+        from .translate import translate_article
+
+        translation = translate_article(article, translator)
+
+    sources = [s for s in inp.sources if s.strip()]
+    if translation is not None and sources:
+        alignment = align_sources(article, sources, translation)
+    elif sources:
+        alignment = align_sources_without_bt(article, sources)
+    else:
+        alignment = None
+
+    glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
+    ctx = CheckContext(
+        article=article,
+        sources=sources,
+        translation=translation,
+        alignment=alignment,
+        glossary=glossary,
+        model_backed=translation is not None and any(s.alignment for s in translation.segments),
+    )
+    names = options.checks or sorted(CHECKS)
+    findings: list[Finding] = []
+    skipped: list[SkippedCheck] = []
+    for name in names:
+        check = CHECKS[name]()
+        missing = check.missing(ctx)
+        if missing:
+            skipped.append(SkippedCheck(name, _why(missing)))
+            continue
+        findings.extend(check.run(ctx))
+
+    gid = hashlib.sha256("\n".join(sorted(glossary.ids())).encode()).hexdigest()[:8] if glossary else "none"
+    report = Report(
+        article_id=inp.id,
+        article_path=inp.path,
+        text=inp.text,
+        findings=_dedupe(findings),
+        signature=make_signature(options, translation, given, gid, names),
+        skipped=skipped,
+        back_translation=[
+            {"start": s.start, "end": s.end, "it": s.it, "en": s.en, "score": s.score}
+            for s in (translation.segments if translation else [])
+        ],
+        alignments=_alignment_dicts(alignment),
+    )
+    return report
+
+
+def _alignment_dicts(alignment) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    if alignment is None:
+        return []
+    out: list[dict[str, object]] = [dict(m.to_dict(), matched=True) for m in alignment.matches]
+    for i in alignment.unmatched:
+        out.append({"source_index": i, "source": alignment.units[i], "matched": False,
+                    "note": "matches nothing in the article: a possible omission"})
+    return sorted(out, key=lambda d: int(d["source_index"]))  # type: ignore[call-overload]
+
+
+def _why(missing: set[str]) -> str:
+    reasons = {
+        "back_translation": "no back-translation: give --back-translation FILE, or a model "
+                            "(backcheck models pull, or --model PATH)",
+        "source": "no English source: give --source FILE",
+        "model": "needs a model engine (token log-probabilities): use --engine transformers|ctranslate2",
+    }
+    return "; ".join(reasons[m] for m in sorted(missing))
