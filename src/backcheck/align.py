@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -106,6 +107,7 @@ class Divergence:
     bt_words: list[Word]
     source_words: list[Word]
     match: SourceMatch
+    edge: bool = False  # paired at the snippet's head or tail, beyond its last shared word: weaker evidence
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,12 +145,28 @@ def words_match(a: Word, b: Word) -> bool:
         return True
     if {a.norm, b.norm} == {a.norm, "re" + a.norm} or {a.norm, b.norm} == {b.norm, "re" + b.norm}:
         return True  # "solve" ~ "resolve"
+    if _derived(a.norm, b.norm):
+        return True
     if a.text[:1].isupper() and b.text[:1].isupper() and min(len(a.norm), len(b.norm)) >= 4:
         return JaroWinkler.similarity(a.norm, b.norm) >= NAME_SIMILARITY
     if a.text.endswith(".") or b.text.endswith("."):  # "Gen." ~ "General"
         short, long_ = sorted((a.norm.rstrip("."), b.norm.rstrip(".")), key=len)
         return len(short) >= 2 and long_.startswith(short)
     return False
+
+
+def _derived(a: str, b: str) -> bool:
+    """Noun and verb of one stem ("implementation" ~ "implemented"); adverbs excluded, since
+    "officially" for "the official" is exactly the kind of slip to catch."""
+    if a.endswith("ly") or b.endswith("ly"):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    common = 0
+    for x, y in zip(short, long_, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 7 and common >= 0.8 * len(short)
 
 
 def unit_similarity(src: list[Word], bt: list[Word], src_text: str, bt_text: str) -> float:
@@ -165,7 +183,7 @@ def unit_similarity(src: list[Word], bt: list[Word], src_text: str, bt_text: str
 
 
 class _LazyChrf:
-    _metric = None
+    _metric: Any = None
 
     def sentence_score(self, hyp: str, refs: list[str]):  # type: ignore[no-untyped-def]
         if _LazyChrf._metric is None:
@@ -296,8 +314,8 @@ def align_sources_without_bt(article: Article, sources: list[str]) -> Alignment:
             if s > best:
                 best, best_k = s, k
         if best_k >= 0 and best >= 0.25:
-            s = sents[best_k]
-            aln.matches.append(SourceMatch(i, u, [], s.start, s.end, "", best))
+            sent = sents[best_k]
+            aln.matches.append(SourceMatch(i, u, [], sent.start, sent.end, "", best))
         else:
             aln.unmatched.append(i)
     return aln
@@ -351,13 +369,13 @@ def phrase_divergences(match: SourceMatch, translation: Translation) -> list[Div
         right = next((b_match[j] for j in range(run[-1] + 1, len(bt_c)) if b_match[j] >= 0), len(src_c))
         a, b = sorted((left, right))
         s_run = [i for i in range(a + 1, b) if s_match[i] == -1]
-        bw = [bt_c[j] for j in run]
-        sw = [src_c[i] for i in s_run]
+        b_words = [bt_c[j] for j in run]
+        s_words = [src_c[i] for i in s_run]
         for i in s_run:
             s_match[i] = -2  # used
         # a name the source mentions and the back-translation words around it do not replace it
-        sw = [w for w in sw if not (w.text[:1].isupper() and w.start > 0)]
-        out.append(_divergence("replace" if sw else "addition", bw, sw, bt, src, match))
+        s_words = [w for w in s_words if not (w.text[:1].isupper() and w.start > 0)]
+        out.append(_divergence("replace" if s_words else "addition", b_words, s_words, bt, src, match))
     # the snippet's unmatched head and tail against the back-translation words just outside it
     matched_s = [i for i in range(len(src_c)) if s_match[i] >= 0]
     head = [i for i in range(0, min(matched_s)) if s_match[i] == -1]
@@ -373,8 +391,9 @@ def phrase_divergences(match: SourceMatch, translation: Translation) -> list[Div
         if s_idx and b_idx and reach <= len(s_idx) + 2:
             for i in s_idx:
                 s_match[i] = -2
-            out.append(_divergence("replace", [bt_c[j] for j in b_idx], [src_c[i] for i in s_idx],
-                                   bt, src, match))
+            div = _divergence("replace", [bt_c[j] for j in b_idx], [src_c[i] for i in s_idx], bt, src, match)
+            div.edge = True
+            out.append(div)
     for run in _runs([i for i in range(len(src_c)) if s_match[i] == -1]):
         out.append(_divergence("omission", [], [src_c[i] for i in run], bt, src, match))
     return out

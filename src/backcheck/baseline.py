@@ -1,0 +1,124 @@
+"""Baselines: findings a team has accepted, so a corpus gate fails only on *new* ones.
+
+The file records, per article id, how many times each finding fingerprint (:meth:`Finding.fingerprint`:
+category, span text and its sentence, not offsets) was accepted, so it survives edits elsewhere in the
+article. A fingerprint accepted twice covers two occurrences; a third is new. For readers of the file
+(and reviewers of its diff), each entry also shows the category, severity and span text.
+
+    {"schema_version": "1.0", "tool": "backcheck",
+     "articles": {"<id>": [{"fingerprint": "…", "count": 1, "category": "…", "severity": "…", "text": "…"}]}}
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import BackcheckError
+from .report.findings import Report
+
+if TYPE_CHECKING:
+    from .corpus import CorpusReport
+
+BASELINE_VERSION = "1.0"
+
+
+@dataclass
+class Baseline:
+    """Accepted fingerprints per article id, with their counts (and display info per fingerprint)."""
+
+    articles: dict[str, Counter[str]] = field(default_factory=dict)
+    info: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_reports(cls, reports: list[Report]) -> Baseline:
+        """Accept every finding of ``reports`` (broken articles have none and are not recorded)."""
+        base = cls()
+        for r in reports:
+            if not r.findings:
+                continue
+            counts = base.articles.setdefault(r.article_id, Counter())
+            for f in r.findings:
+                fp = f.fingerprint()
+                counts[fp] += 1
+                base.info[fp] = {"category": f.category.value, "severity": f.severity.value, "text": f.text}
+        return base
+
+    def states(self, report: Report) -> list[str]:
+        """``"unchanged"`` or ``"new"`` for each finding of ``report``: the first *count* occurrences of
+        an accepted fingerprint are unchanged, the rest new."""
+        left = Counter(self.articles.get(report.article_id, Counter()))
+        out = []
+        for f in report.findings:
+            fp = f.fingerprint()
+            if left[fp] > 0:
+                left[fp] -= 1
+                out.append("unchanged")
+            else:
+                out.append("new")
+        return out
+
+    def apply(self, corpus: CorpusReport) -> None:
+        """Mark every finding of ``corpus`` as new or unchanged against this baseline."""
+        corpus.baseline_states = {r.article_id: self.states(r) for r in corpus.reports}
+
+    def _sort_key(self, fp: str) -> tuple[str, str]:
+        return self.info.get(fp, {}).get("text", ""), fp
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": BASELINE_VERSION,
+            "tool": "backcheck",
+            "articles": {
+                art: [
+                    {"fingerprint": fp, "count": n, **self.info.get(fp, {})}
+                    for fp, n in sorted(counts.items(), key=lambda kv: self._sort_key(kv[0]))
+                ]
+                for art, counts in sorted(self.articles.items())
+            },
+        }
+
+    def save(self, path: Path) -> None:
+        """Write the baseline as stable, sorted, human-diffable JSON."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise BackcheckError(f"cannot write baseline {path}: {exc.strerror}", "check the path") from None
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        """Read a baseline file written by :meth:`save`."""
+        from .textio import read_text
+
+        if not path.exists():
+            raise BackcheckError(f"baseline not found: {path}",
+                                 "create it with --baseline FILE --update-baseline")
+        text = read_text(path, what="baseline")
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BackcheckError(f"{path}:{exc.lineno}: baseline is not valid JSON ({exc.msg})",
+                                 "regenerate it with --update-baseline") from None
+        articles = data.get("articles") if isinstance(data, dict) else None
+        if not isinstance(articles, dict):
+            raise BackcheckError(f'{path}: not a backcheck baseline (no "articles" object)',
+                                 "regenerate it with --update-baseline")
+        base = cls()
+        for art, entries in articles.items():
+            if not isinstance(entries, list):
+                raise BackcheckError(f"{path}: article {art!r}: expected a list of entries",
+                                     "regenerate it with --update-baseline")
+            counts = base.articles.setdefault(art, Counter())
+            for e in entries:
+                fp, n = (e.get("fingerprint"), e.get("count", 1)) if isinstance(e, dict) else (None, 0)
+                if not isinstance(fp, str) or not isinstance(n, int) or n < 1:
+                    raise BackcheckError(
+                        f"{path}: article {art!r}: each entry needs a string fingerprint and a count >= 1",
+                        "regenerate it with --update-baseline")
+                counts[fp] += n
+                base.info[fp] = {k: str(e[k]) for k in ("category", "severity", "text") if k in e}
+        return base

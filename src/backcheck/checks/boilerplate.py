@@ -1,0 +1,167 @@
+"""Scraped page furniture left in the article: related-article links, comment and share prompts,
+footers and site names. The span is the whole paragraph.
+
+Rules are structural (short line, no terminal punctuation, a page-furniture marker or a call to
+action, position at the end of the article); the vocabulary is generic web furniture in Italian and
+English. The first paragraph (the headline) is never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import CLOSERS, Article, Paragraph
+from ..report.findings import Category, Finding, Severity
+from ..words import words
+from .base import Check, CheckContext, register
+
+# Related-content markers that introduce a link line ("LEGGI ANCHE  Titolo dell'articolo").
+MARKERS = (
+    "leggi anche", "leggi", "vedi anche", "guarda anche", "guarda", "articoli correlati", "articolo correlato",
+    "potrebbe interessarti", "ti potrebbe interessare", "potrebbero interessarti", "approfondisci",
+    "approfondimento", "ascolta", "video", "foto", "gallery", "fotogallery", "pubblicità", "sponsor",
+    "read more", "read also", "also read", "read", "see also", "related", "related articles",
+    "related posts", "recommended", "more", "watch", "watch also", "advertisement", "sponsored",
+    "you may also like", "trending", "must read", "breaking",
+)
+_MARKER_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(m) for m in sorted(MARKERS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+# An all-caps lead-in of one to three words followed by a separator: "READ  ...", "ALSO READ: ...".
+_CAPS_LEADIN_RE = re.compile(
+    r"^((?:[A-ZÀ-Ý]{2,}[ \u00a0]){0,2}[A-ZÀ-Ý]{2,})(?:[ \u00a0]{2,}|[ \u00a0]*[:|»›>–—\-][ \u00a0]*)(?=\S)"
+)
+# Calls to action and legal furniture (imperatives and fixed phrases, Italian and English).
+CTA_PATTERNS = (
+    r"lascia(?:te)? (?:un|una|il tuo|la tua) (?:commento|risposta|opinione)", r"commenta(?:te)?",
+    r"condividi(?:lo|la)?", r"iscriviti", r"abbonati", r"seguici", r"segui(?:teci)? su", r"newsletter",
+    r"cookie", r"diritti riservati", r"riproduzione riservata", r"clicca qui", r"scarica l['’]app",
+    r"registrati", r"accedi", r"rispondi", r"annulla (?:la )?risposta", r"articolo (?:precedente|successivo)",
+    r"dicci (?:la tua|cosa ne pensi)", r"cosa ne pensi", r"la tua opinione", r"i vostri commenti",
+    r"leave a (?:reply|comment|response)", r"post a comment", r"reply", r"comments?", r"share (?:this|on)",
+    r"subscribe", r"sign up", r"log in", r"login", r"follow us", r"all rights reserved", r"click here",
+    r"read more", r"(?:previous|next) (?:post|article|story)", r"your (?:thoughts|comments?|e-?mail|opinion)",
+    r"let us know", r"we(?:['’]d| would)? (?:love|like|be happy|be glad) to hear", r"tell us what you think",
+    r"powered by", r"©", r"\(c\) ?\d{4}", r"copyright",
+)
+_CTA_RE = re.compile(r"(?<!\w)(?:" + "|".join(CTA_PATTERNS) + r")(?!\w)", re.IGNORECASE)
+
+# A short line: at most this many words (trailing footer block) / this many (call to action).
+FOOTER_MAX_WORDS = 8
+CTA_MAX_WORDS = 12
+LINK_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A paragraph judged to be page furniture, and why."""
+
+    paragraph: int
+    reason: str
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip().rstrip(CLOSERS).rstrip()
+    return bool(t) and t[-1] in ".!?…;"
+
+
+def _n_words(text: str) -> int:
+    return len(words(text))
+
+
+def _related_link(p: Paragraph) -> bool:
+    """A marker (or any all-caps lead-in with a separator) followed by a headline with no full stop."""
+    text = p.text
+    if "\n" in text or _ends_sentence(text) or _n_words(text) > LINK_MAX_WORDS:
+        return False
+    m = _CAPS_LEADIN_RE.match(text)
+    if m:
+        return text[m.end() :][:1].isupper() or text[m.end() :][:1].isdigit()
+    m = _MARKER_RE.match(text)
+    if m:
+        rest = text[m.end() :]
+        sep = re.match(r"[ \u00a0]*[:|»›>–—\-][ \u00a0]*|[ \u00a0]{2,}", rest)
+        return sep is not None and rest[sep.end() :][:1].isupper()
+    return False
+
+
+def _call_to_action(text: str) -> bool:
+    if _n_words(text) > CTA_MAX_WORDS or (_ends_sentence(text) and not text.rstrip().endswith("!")):
+        return False
+    return bool(_CTA_RE.search(text))
+
+
+def _footer_evidence(text: str) -> str | None:
+    """Why a short trailing line looks like a footer, or None."""
+    if _CTA_RE.search(text):
+        return "call to action"
+    ws = words(text)
+    if len(ws) <= 1 and len(text.split()) == 1:
+        return "bare site or brand name"
+    if any(ch in text for ch in "@©") or re.search(r"https?://|www\.|\.\w{2,4}\b", text):
+        return "link or handle"
+    if len(ws) >= 2 and all(w.is_acronym or not w.text.isalpha() for w in ws):
+        return "all-caps line"
+    if len(ws) >= 2:
+        from ..langid import foreign_language
+
+        if foreign_language(text, min_confidence=0.6, max_italian=0.2):
+            return "short non-Italian line"
+    return None
+
+
+@lru_cache(maxsize=32)
+def find_furniture(article: Article) -> tuple[Furniture, ...]:
+    """All paragraphs that are page furniture, in article order (cached: several checks ask)."""
+    paras = article.paragraphs
+    found: dict[int, str] = {}
+    for p in paras[1:]:
+        if _related_link(p):
+            found[p.index] = "related-article link"
+        elif _call_to_action(p.text):
+            found[p.index] = "comment, share or subscribe prompt"
+    # The trailing block: short unpunctuated lines after the last real sentence.
+    block: list[int] = []
+    for p in reversed(paras[1:]):
+        short = _n_words(p.text) <= FOOTER_MAX_WORDS and not _ends_sentence(p.text)
+        if not (short or p.index in found):
+            break
+        block.append(p.index)
+    if block and block[-1] > 1:  # something real stands between the headline and the block
+        evidence = {i: found.get(i) or _footer_evidence(paras[i].text) for i in block}
+        if len(block) >= 2 and any(evidence.values()):
+            for i in block:
+                found.setdefault(i, evidence[i] or "footer line after the article's last sentence")
+        else:
+            for i, why in evidence.items():
+                if why:
+                    found.setdefault(i, why)
+    return tuple(Furniture(i, found[i]) for i in sorted(found))
+
+
+def boilerplate_paragraphs(article: Article) -> set[int]:
+    """Indices of the paragraphs :class:`BoilerplateCheck` reports (other checks skip them)."""
+    return {f.paragraph for f in find_furniture(article)}
+
+
+@register
+class BoilerplateCheck(Check):
+    name = "boilerplate"
+    needs = frozenset()
+    description = "Scraped page furniture: related-article links, comment/share prompts, footers, site names."
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        out = []
+        for f in find_furniture(ctx.article):
+            p = ctx.article.paragraphs[f.paragraph]
+            out.append(
+                self.finding(
+                    ctx, p.start, p.end, Category.BOILERPLATE, Severity.MAJOR,
+                    f"Page furniture, not part of the story ({f.reason}); remove it.",
+                    {"reason": f.reason, "paragraph": f.paragraph},
+                )
+            )
+        return out

@@ -1,0 +1,49 @@
+"""confidence: back-translation words the model itself was unsure of (very low log-probability).
+
+A model that struggles to translate an Italian phrase back to English often signals garbled or
+unidiomatic Italian. The English words whose mean token log-probability is below
+:data:`LOGPROB_THRESHOLD` are projected onto the Italian through the cross-attention alignment and
+reported as ``low-confidence``, always minor: it is a hint for a reviewer, not evidence of an error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..align import Word, project
+from ..lexicon import en_lemma, is_en_content
+from ..report.findings import Category, Finding, Severity
+from .base import NEED_MODEL, Check, CheckContext, register
+
+LOGPROB_THRESHOLD = -4.0
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@register
+class ConfidenceCheck(Check):
+    name = "confidence"
+    needs = frozenset({NEED_MODEL})
+    description = "back-translation words the model gave a very low probability"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        assert ctx.translation is not None
+        found: list[Finding] = []
+        for k, seg in enumerate(ctx.translation.segments):
+            if not seg.en_logprobs or not seg.en_tokens or not seg.alignment:
+                continue
+            for m in _WORD.finditer(seg.en):
+                if not is_en_content(m.group(0)):
+                    continue
+                lps = [lp for tok, lp in zip(seg.en_tokens, seg.en_logprobs, strict=False)
+                       if tok.start < m.end() and m.start() < tok.end]
+                if not lps or sum(lps) / len(lps) >= LOGPROB_THRESHOLD:
+                    continue
+                word = Word(m.group(0), m.start(), m.end(), en_lemma(m.group(0)), True, k)
+                mean = sum(lps) / len(lps)
+                for start, end in project([word], ctx.translation):
+                    found.append(self.finding(
+                        ctx, start, end, Category.LOW_CONFIDENCE, Severity.MINOR,
+                        f"the model was unsure translating this (back-translated as “{m.group(0)}”)",
+                        {"back_translation": seg.en, "word": m.group(0), "mean_logprob": round(mean, 3)},
+                    ))
+        return found

@@ -1,0 +1,101 @@
+"""Terminology: a known wrong Italian rendering of a glossary term.
+
+A wrong rendering found in a sentence is reported when the aligned source snippet holds the English
+term and the sentence holds none of the accepted renderings. Without an aligned source, only
+entries flagged ``no-source`` (wrong in any context) are reported. The glossary is
+``ctx.glossary``, or the starter glossary when the pipeline gave none.
+"""
+
+from __future__ import annotations
+
+from ..anchors import aligned_sources
+from ..glossary import Glossary, GlossaryEntry, load_glossary
+from ..report.findings import Category, Finding, Severity
+from .base import Check, CheckContext, register
+
+
+def _default_glossary() -> Glossary:
+    global _STARTER
+    if _STARTER is None:
+        _STARTER = load_glossary([], starter=True)
+    return _STARTER
+
+
+_STARTER: Glossary | None = None
+
+
+def _source_with_term(entry: GlossaryEntry, sources: list[str]) -> str | None:
+    pat = entry.english_pattern()
+    return next((s for s in sources if pat.search(s)), None)
+
+
+def _unaligned_evidence(entry: GlossaryEntry, ctx: CheckContext) -> str | None:
+    """With no aligned snippet: a source line using the term, when the whole article never uses an
+    accepted rendering and has no more wrong renderings than the sources have the term."""
+    text = ctx.article.text
+    if any(p.search(text) for p in entry.italian_patterns("accepted")):
+        return None
+    pat = entry.english_pattern()
+    n_en = sum(len(pat.findall(s)) for s in ctx.sources)
+    n_it = sum(len(p.findall(text)) for p in entry.italian_patterns("wrong"))
+    if n_en == 0 or n_it > n_en:
+        return None
+    return _source_with_term(entry, ctx.sources)
+
+
+@register
+class GlossaryCheck(Check):
+    name = "glossary"
+    needs = frozenset()
+    description = "Known wrong renderings of glossary terms (starter news glossary plus --glossary files)."
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        from .boilerplate import boilerplate_paragraphs
+
+        glossary = ctx.glossary if ctx.glossary is not None else _default_glossary()
+        skip = boilerplate_paragraphs(ctx.article)
+        out: list[Finding] = []
+        taken: list[tuple[int, int]] = []
+        for sent in ctx.article.sentences:
+            if sent.paragraph in skip:
+                continue
+            sources: list[str] | None = None
+            for entry in glossary:
+                if not entry.wrong:
+                    continue
+                hits = [m for p in entry.italian_patterns("wrong") for m in p.finditer(sent.text)]
+                if not hits:
+                    continue
+                if any(p.search(sent.text) for p in entry.italian_patterns("accepted")):
+                    # an accepted rendering that contains the wrong one ("bilancio" in "bilancio
+                    # delle vittime") or stands beside it: the term is rendered right here
+                    continue
+                if sources is None:
+                    sources = aligned_sources(ctx, sent.start, sent.end) if ctx.sources else []
+                src = _source_with_term(entry, sources) if sources else None
+                if sources and src is None:
+                    continue  # the aligned source does not use the term: the Italian may be right
+                if not sources and ctx.sources:
+                    src = _unaligned_evidence(entry, ctx)
+                if src is None and not entry.no_source:
+                    continue
+                for m in hits:
+                    s, e = sent.start + m.start(), sent.start + m.end()
+                    if any(a < e and s < b for a, b in taken):
+                        continue
+                    taken.append((s, e))
+                    evidence = {"term": entry.english, "accepted": list(entry.accepted),
+                                "glossary": entry.origin}
+                    if src:
+                        evidence["source"] = src
+                    if entry.note:
+                        evidence["note"] = entry.note
+                    out.append(
+                        self.finding(
+                            ctx, s, e, Category.TERMINOLOGY, Severity.MAJOR,
+                            f"'{m.group()}' is a wrong rendering of '{entry.english}'; "
+                            f"use '{entry.accepted[0]}'.",
+                            evidence, suggestion=entry.accepted[0],
+                        )
+                    )
+        return sorted(out, key=lambda f: f.start)

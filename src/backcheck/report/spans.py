@@ -1,0 +1,82 @@
+"""Shared by the renderers: numbering findings and cutting the article into highlightable pieces.
+
+Overlapping findings are *split*, not nested: the text is cut at every span boundary, and each piece
+lists the findings that cover it, so every renderer can mark overlaps without nesting tags.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..document import Article
+from .findings import Category, Finding, Report, Severity
+
+
+@dataclass(frozen=True)
+class Piece:
+    """``text[start:end]``, covered by the findings numbered ``numbers`` (empty: plain text);
+    ``ends`` are the numbers of the findings that end here (where a footnote mark goes)."""
+
+    start: int
+    end: int
+    numbers: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def numbered(report: Report) -> list[tuple[int, Finding]]:
+    """Findings in reading order (start, then longest first), numbered from 1."""
+    ordered = sorted(report.findings, key=lambda f: (f.start, -f.end, -f.severity.rank))
+    return list(enumerate(ordered, start=1))
+
+
+def pieces(text: str, findings: list[tuple[int, Finding]]) -> list[Piece]:
+    """Cut ``text`` at every finding boundary; spans outside the text are clipped."""
+    n = len(text)
+    spans = [(num, max(0, min(f.start, n)), max(0, min(f.end, n))) for num, f in findings]
+    cuts = sorted({0, n, *(s for _, s, _ in spans), *(e for _, _, e in spans)})
+    out: list[Piece] = []
+    for a, b in pairwise(cuts):
+        covering = tuple(num for num, s, e in spans if s <= a and b <= e and s < e)
+        ending = tuple(num for num, s, e in spans if e == b and s < e)
+        out.append(Piece(a, b, covering, ending))
+    # Zero-width findings (an omission between two words) still get their footnote mark.
+    for num, s, e in spans:
+        if s == e:
+            idx = next((i for i, p in enumerate(out) if p.end == s), None)
+            if idx is None:
+                out.insert(0, Piece(0, 0, (), (num,)))
+            else:
+                p = out[idx]
+                out[idx] = Piece(p.start, p.end, p.numbers, p.ends + (num,))
+    return out
+
+
+def worst(findings: list[Finding]) -> Severity:
+    """The highest severity among ``findings`` (which must not be empty)."""
+    return max((f.severity for f in findings), key=lambda s: s.rank)
+
+
+def severity_counts(findings: list[Finding]) -> dict[str, int]:
+    """Counts for every severity, most severe first (zeros included)."""
+    c = Counter(f.severity.value for f in findings)
+    return {s.value: c.get(s.value, 0) for s in sorted(Severity, key=lambda s: -s.rank)}
+
+
+def category_counts(findings: list[Finding]) -> dict[str, int]:
+    """Counts for the categories that occur, in the order of :class:`Category`."""
+    c = Counter(f.category.value for f in findings)
+    return {cat.value: c[cat.value] for cat in Category if c.get(cat.value)}
+
+
+def summary_line(findings: list[Finding]) -> str:
+    """``"3 findings: 1 critical, 2 major, 0 minor"``."""
+    n = len(findings)
+    parts = ", ".join(f"{v} {k}" for k, v in severity_counts(findings).items())
+    return f"{n} finding{'s' if n != 1 else ''}: {parts}"
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of ``offset``; see :meth:`Article.line_col`."""
+    return Article(text=text, paragraphs=()).line_col(offset)

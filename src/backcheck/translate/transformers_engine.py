@@ -1,0 +1,171 @@
+"""The ``transformers`` engine: MarianMTModel on PyTorch (fp32, CPU).
+
+Beam search gives the English; a forced-decoding pass over the final hypothesis then gives each
+English token's log-probability and the cross-attention used for the token alignment. torch and
+transformers are imported only when the first sentence is translated, so building the engine (and
+answering from the cache) is cheap.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..defaults import DEFAULT_BATCH_SIZE
+from ..models import ResolvedModel
+from .base import SegmentTranslation, Token
+from .marian import (
+    ALIGNMENT_LAYERS,
+    MarianVocab,
+    argmax_alignment,
+    model_settings,
+    output_limit,
+    sorted_batches,
+    source_limit,
+    split_spans,
+    translate_with_split,
+)
+
+log = logging.getLogger(__name__)
+
+
+class TransformersTranslator:
+    """MarianMT through transformers. ``beam`` None = the model's generation config (6 for opus-mt-it-en).
+
+    ``max_new_tokens``/``min_new_tokens`` fix the output length (the benchmark uses them); by default
+    the output may be up to min(model max_length, 3 × source subwords + 16) tokens.
+    """
+
+    engine = "transformers"
+
+    def __init__(self, model: ResolvedModel, *, beam: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 max_new_tokens: int | None = None, min_new_tokens: int = 0) -> None:
+        self.model_info = model
+        self.vocab = MarianVocab(model.path)
+        self.settings = model_settings(model.path)
+        self.beam = beam or self.settings["num_beams"]
+        if self.beam < 1:
+            from ..errors import BackcheckError
+
+            raise BackcheckError(f"--beam must be at least 1, got {self.beam}", "use --beam 1 for greedy")
+        self.batch_size = batch_size
+        self.max_new_tokens = max_new_tokens
+        self.min_new_tokens = min_new_tokens
+        self.max_source_tokens = source_limit(self.settings["max_positions"])
+        self._model: Any = None
+
+    # -- Translator protocol -------------------------------------------------------------------
+    def signature(self) -> dict[str, str]:
+        sig = {
+            "model": self.model_info.hub_id, "revision": self.model_info.revision, "engine": self.engine,
+            "quant": "float32", "beam": str(self.beam),
+            "max_length": str(self.max_new_tokens) if self.max_new_tokens else "auto",
+        }
+        if self.min_new_tokens:
+            sig["min_length"] = str(self.min_new_tokens)
+        return sig
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` short enough for the model (one span for most sentences)."""
+        return split_spans(text, self.vocab.count, self.max_source_tokens)
+
+    def fits(self, it: str, en: str) -> bool:
+        """Whether a given pair is short enough for a forced-decoding pass."""
+        limit = self.max_source_tokens
+        return self.vocab.count(it) <= limit and len(self.vocab.tgt.encode(en)) <= limit
+
+    def translate(self, sentences: list[str]) -> list[SegmentTranslation]:
+        return translate_with_split(sentences, self.split, self._translate)
+
+    def force(self, sources: list[str], targets: list[str]) -> list[SegmentTranslation]:
+        """Score given English ``targets`` as translations of ``sources`` (tokens, log-probs, alignment)."""
+        src = [self.vocab.source(s) for s in sources]
+        tgt = [self.vocab.target(t) for t in targets]
+        out: list[SegmentTranslation | None] = [None] * len(sources)
+        for idx in sorted_batches([len(s[2]) for s in src], self.batch_size):
+            got = self._forced([src[i][2] for i in idx], [tgt[i][2] for i in idx])
+            for i, (lps, al) in zip(idx, got, strict=True):
+                out[i] = self._result(sources[i], src[i][0], targets[i], tgt[i][0], lps, al)
+        return [r for r in out if r is not None]
+
+    # -- internals -----------------------------------------------------------------------------
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                import torch  # noqa: F401
+                from transformers import MarianMTModel
+            except ImportError:
+                from ..errors import BackcheckError
+
+                raise BackcheckError("the transformers engine needs torch and transformers",
+                                     "pip install 'backcheck[models]' (torch CPU build first)") from None
+            log.info("loading %s", self.model_info.path)
+            self._model = MarianMTModel.from_pretrained(str(self.model_info.path), attn_implementation="eager")
+            self._model.eval()
+        return self._model
+
+    def _translate(self, sentences: list[str]) -> list[SegmentTranslation]:
+        import torch
+
+        model = self._load()
+        enc = [self.vocab.source(s) for s in sentences]
+        results: list[SegmentTranslation | None] = [None] * len(sentences)
+        pad, eos = self.vocab.pad_id, self.vocab.eos_id
+        for idx in sorted_batches([len(e[2]) for e in enc], self.batch_size):
+            ids = [enc[i][2] + [eos] for i in idx]
+            width = max(len(x) for x in ids)
+            input_ids = torch.tensor([x + [pad] * (width - len(x)) for x in ids])
+            mask = torch.tensor([[1] * len(x) + [0] * (width - len(x)) for x in ids])
+            limit = self.max_new_tokens or output_limit(width, self.settings["max_length"],
+                                                        self.settings["max_positions"])
+            with torch.inference_mode():
+                seqs = model.generate(input_ids=input_ids, attention_mask=mask, num_beams=self.beam,
+                                      max_length=limit + 1, min_length=self.min_new_tokens + 1,
+                                      do_sample=False)
+            hyps = []
+            for row in seqs.tolist():
+                row = row[1:]  # decoder start token
+                if eos in row:
+                    row = row[: row.index(eos)]
+                hyps.append([t for t in row if t != pad])
+            got = self._forced([enc[i][2] for i in idx], hyps)
+            for i, hyp, (lps, al) in zip(idx, hyps, got, strict=True):
+                text, en_tokens = self.vocab.detok(self.vocab.target_ids_to_pieces(hyp))
+                results[i] = self._result(sentences[i], enc[i][0], text, en_tokens, lps, al)
+        return [r for r in results if r is not None]
+
+    def _forced(self, sources: list[list[int]], targets: list[list[int]]) -> list[tuple[list[float], list[int]]]:
+        """Teacher-forced pass: per-target-token log-probs and argmax cross-attention source index."""
+        import torch
+
+        model = self._load()
+        pad, eos = self.vocab.pad_id, self.vocab.eos_id
+        start = int(model.config.decoder_start_token_id)
+        src = [s + [eos] for s in sources]
+        labels = [t + [eos] for t in targets]
+        sw, tw = max(len(s) for s in src), max(len(t) for t in labels)
+        input_ids = torch.tensor([s + [pad] * (sw - len(s)) for s in src])
+        mask = torch.tensor([[1] * len(s) + [0] * (sw - len(s)) for s in src])
+        dec = torch.tensor([[start] + t[:-1] + [pad] * (tw - len(t)) for t in labels])
+        lab = torch.tensor([t + [pad] * (tw - len(t)) for t in labels])
+        with torch.inference_mode():
+            out = model(input_ids=input_ids, attention_mask=mask, decoder_input_ids=dec,
+                        output_attentions=True, return_dict=True)
+            logp = torch.log_softmax(out.logits.float(), dim=-1).gather(-1, lab.unsqueeze(-1)).squeeze(-1)
+            att = torch.stack(out.cross_attentions[-ALIGNMENT_LAYERS:]).mean(dim=(0, 2))  # (B, T, S)
+        res = []
+        for b, (s, t) in enumerate(zip(sources, targets, strict=True)):
+            n = len(t)
+            lps = logp[b, : n + 1].tolist()
+            al = argmax_alignment(att[b, :n, : len(s)].tolist(), len(s)) if s else [0] * n
+            res.append((lps, al))
+        return res
+
+    @staticmethod
+    def _result(it: str, it_tokens: list[Token], en: str, en_tokens: list[Token],
+                logprobs_with_eos: list[float], alignment: list[int]) -> SegmentTranslation:
+        lps = logprobs_with_eos[: len(en_tokens)]
+        alignment = (alignment + [alignment[-1] if alignment else 0] * len(en_tokens))[: len(en_tokens)]
+        score = sum(lps) / len(lps) if lps else (logprobs_with_eos[-1] if logprobs_with_eos else None)
+        return SegmentTranslation(start=0, end=len(it), it=it, en=en, it_tokens=it_tokens, en_tokens=en_tokens,
+                                  en_logprobs=lps, score=score, alignment=alignment)

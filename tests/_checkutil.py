@@ -1,0 +1,60 @@
+"""Helpers the check tests share: run one check on a text, read an example folder and its gold.tsv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from backcheck.checks import CHECKS, CheckContext
+from backcheck.document import segment
+from backcheck.report.findings import Finding
+
+
+def run_check(name: str, text: str, sources: list[str] | None = None, **kw: object) -> list[Finding]:
+    ctx = CheckContext(article=segment(text), sources=sources or [], **kw)  # type: ignore[arg-type]
+    return CHECKS[name]().run(ctx)
+
+
+def read_folder(folder: Path) -> tuple[str, list[str]]:
+    text = (folder / "article.it.txt").read_text(encoding="utf-8")
+    src = folder / "source.en.txt"
+    sources = [s for s in src.read_text(encoding="utf-8").splitlines() if s.strip()] if src.exists() else []
+    return text, sources
+
+
+def gold_spans(folder: Path, category: str) -> list[tuple[int, int]]:
+    """(start, end) of the gold rows of ``category``; a span "x#N" is the N-th occurrence of x."""
+    text = (folder / "article.it.txt").read_text(encoding="utf-8")
+    out = []
+    rows = (folder / "gold.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for row in rows:
+        if not row.strip():
+            continue
+        span, cat = row.split("\t")[:2]
+        if cat != category:
+            continue
+        nth = 1
+        if "#" in span and span.rsplit("#", 1)[1].isdigit():
+            span, n = span.rsplit("#", 1)
+            nth = int(n)
+        pos = -1
+        for _ in range(nth):
+            pos = text.index(span, pos + 1)
+        out.append((pos, pos + len(span)))
+    return out
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def project_example_matches(check: str, category: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(found, gold) spans of ``category`` for ``check`` on examples/mt-article with its source."""
+    folder = EXAMPLES / "mt-article"
+    text, sources = read_folder(folder)
+    found = [(f.start, f.end) for f in run_check(check, text, sources) if f.category.value == category]
+    return sorted(found), sorted(gold_spans(folder, category))
+
+
+def clean_example_majors(check: str) -> list[Finding]:
+    """Major or critical findings of ``check`` on examples/clean-article (a faithful translation)."""
+    text, sources = read_folder(EXAMPLES / "clean-article")
+    return [f for f in run_check(check, text, sources) if f.severity.value != "minor"]

@@ -1,0 +1,109 @@
+"""Alignment: source units ↔ back-translation, phrase divergences, projection onto Italian.
+All texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcheck.align import (
+    Word,
+    align_sources,
+    align_sources_without_bt,
+    anchors,
+    en_words,
+    it_words,
+    phrase_divergences,
+    project,
+    source_units,
+    words_match,
+)
+from backcheck.document import segment
+from backcheck.translate.base import SegmentTranslation, Translation
+
+
+def _w(text: str) -> Word:
+    return en_words(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("spoke", "speak", True),          # lemma
+        ("said", "stated", True),          # paraphrase set
+        ("Russia", "Russian", True),       # place / adjective
+        ("Milley", "Millie", True),        # near-identical name
+        ("Gen.", "General", True),         # abbreviation
+        ("solve", "resolve", True),        # re- prefix
+        ("official", "officially", False),  # a part-of-speech change is a real difference
+        ("ally", "counterpart", False),
+        ("border", "line", False),
+    ],
+    ids=lambda v: str(v),
+)
+def test_words_match(a: str, b: str, same: bool) -> None:
+    assert words_match(_w(a), _w(b)) is same
+
+
+def test_source_units_split_lines_and_sentences() -> None:
+    units = source_units(["First line. Second sentence here.\nThird line"])
+    assert units == ["First line.", "Second sentence here.", "Third line"]
+
+
+def _translation(article_text: str, english: list[str]) -> tuple:
+    art = segment(article_text)
+    segs = [SegmentTranslation(s.start, s.end, s.text, e) for s, e in zip(art.sentences, english, strict=True)]
+    return art, Translation(segs)
+
+
+ARTICLE = (
+    "Il ministro ha firmato un accordo di pace con il vicino.\n\n"
+    "Il presidente ha incontrato il suo alleato a Parigi il 3 maggio.\n\n"
+    "La banca centrale ha alzato i tassi di interesse."
+)
+BT = [
+    "The minister signed a peace agreement with the neighbour.",
+    "The president met his ally in Paris on May 3.",
+    "The central bank raised interest rates.",
+]
+
+
+def test_snippets_land_on_their_sentences_and_unmatched_is_kept() -> None:
+    art, tr = _translation(ARTICLE, BT)
+    aln = align_sources(art, ["The president met his counterpart in Paris on May 3.",
+                              "Completely unrelated words about football scores."], tr)
+    assert [(m.source_index, m.segments) for m in aln.matches] == [(0, [1])]
+    assert aln.unmatched == [1]
+    assert aln.matches[0].it_start == art.sentences[1].start
+
+
+def test_replace_divergence_projects_onto_the_italian_word() -> None:
+    art, tr = _translation(ARTICLE, BT)
+    aln = align_sources(art, ["The president met his counterpart in Paris on May 3."], tr)
+    divs = phrase_divergences(aln.matches[0], tr)
+    assert [(d.kind, d.bt_phrase, d.source_phrase) for d in divs] == [("replace", "ally", "counterpart")]
+    spans = project(divs[0].bt_words, tr)
+    assert [art.text[a:b] for a, b in spans] == ["alleato"]
+
+
+def test_whole_article_source_is_aligned_monotonically() -> None:
+    art, tr = _translation(ARTICLE + "\n\n" + ARTICLE, BT * 2)
+    src = ["The minister signed a peace deal with the neighbour.", "The president met his ally in Paris on May 3.",
+           "The central bank raised interest rates."] * 2
+    aln = align_sources(art, src, tr)
+    assert aln.whole_article
+    assert [m.segments for m in aln.matches] == [[0], [1], [2], [3], [4], [5]]
+
+
+def test_anchors_use_cognates_numbers_and_elision() -> None:
+    en = en_words("The occupation of Ukraine began on 24 February.")
+    it = it_words("L’occupazione dell’Ucraina è iniziata il 24 febbraio.")
+    pairs = {en[a].text: it[b].text for a, b in anchors(en, it).items()}
+    assert pairs["occupation"] == "occupazione"
+    assert pairs["Ukraine"] == "Ucraina"
+    assert pairs["24"] == "24"
+
+
+def test_sources_without_back_translation_use_shared_anchors() -> None:
+    art = segment(ARTICLE)
+    aln = align_sources_without_bt(art, ["The central bank raised interest rates to 4%."])
+    assert len(aln.matches) == 1 and aln.matches[0].it_start == art.sentences[2].start

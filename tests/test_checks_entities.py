@@ -1,0 +1,81 @@
+"""Entities check. Texts written for this test unless the case says otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _checkutil import clean_example_majors, gold_spans, project_example_matches, read_folder, run_check
+
+HEAD = "Vertice a Bruxelles sui conti pubblici\n\n"
+
+# (id, Italian body, English source lines, expected [(span text, suggestion)])
+CASES = [
+    ("article-majority",
+     "Il commissario Valdis Dombrovskis ha aperto la riunione. Dombrovskis ha chiesto rigore. "
+     "Secondo Dombrovkis la strada è segnata. Più tardi Dombrovskis ha incontrato la stampa.",
+     [], [("Dombrovkis", "Dombrovskis")]),
+    ("source-spelling",
+     "La presidente Christine Lagard ha parlato a Francoforte. Lagard ha poi lasciato la sala.",
+     ["ECB President Christine Lagarde spoke in Frankfurt.", "Lagarde then left the room."],
+     [("Lagard", "Lagarde"), ("Lagard", "Lagarde")]),
+    ("variant-of-source-person",
+     "Il ministro ha incontrato Olaf Scholz e Emanuel Macron a Berlino, poi Macorn è ripartito.",
+     ["The minister met Olaf Scholz and Emmanuel Macron in Berlin.", "Macron then flew home."],
+     [("Emanuel", "Emmanuel"), ("Macorn", "Macron")]),
+    ("spurious-name-in-list",
+     "Al tavolo sedevano Ursula von der Leyen, Charles Michel e Roberto Fanetti, oltre ai ministri.",
+     ["At the table sat Ursula von der Leyen and Charles Michel with the ministers.",
+      "Von der Leyen and Michel spoke first."],
+     [("Roberto", None), ("Fanetti", None)]),
+    ("exonyms", "Il vertice si è tenuto a Mosca, poi la delegazione è volata a Pechino e in Ucraina, "
+     "dove il Pentagono ha inviato aiuti. La Siria e la Turchia hanno protestato.",
+     ["The summit was held in Moscow, then the delegation flew to Beijing and to Ukraine, where the Pentagon "
+      "sent aid.", "Syria and Turkey protested."], []),
+    ("transliteration", "Il presidente Volodymyr Zelenskyj ha parlato con Dmitrij Peskov.",
+     ["President Volodymyr Zelensky spoke with Dmitry Peskov.", "Zelensky said more. Peskov did not."], []),
+    ("different-people", "Hanno parlato Mario Rossi e Maria Bianchi; poi Mario Rossi ha chiuso.", [], []),
+    ("surname-endings", "I Rossi e il Rosso: Russia, Russi e Galles, Gallese.", [], []),
+    ("country-list", "I governi di Belgio, Lussemburgo e Olanda hanno trovato l'accordo a Belgrado.", [], []),
+]
+
+
+@pytest.mark.parametrize("text,sources,expected", [(t, s, e) for _, t, s, e in CASES], ids=[c[0] for c in CASES])
+def test_entities(text: str, sources: list[str], expected: list[tuple[str, str | None]]) -> None:
+    found = run_check("entities", HEAD + text, sources)
+    assert [(f.text, f.suggestion) for f in found] == expected
+    assert all(f.category.value == "entity" and f.severity.value == "major" for f in found)
+
+
+def test_example_gold_with_source(shared_dir: Path) -> None:
+    """The shared example with its snippets: all six gold entity rows, nothing else."""
+    folder = shared_dir / "examples" / "austin-shoigu"
+    text, sources = read_folder(folder)
+    found = run_check("entities", text, sources)
+    assert sorted((f.start, f.end) for f in found) == sorted(gold_spans(folder, "entity"))
+
+
+def test_example_without_source(shared_dir: Path) -> None:
+    """Without snippets the article's own spellings find all but the first of the two variants of one name."""
+    folder = shared_dir / "examples" / "austin-shoigu"
+    text, _ = read_folder(folder)
+    found = {(f.start, f.end) for f in run_check("entities", text)}
+    gold = set(gold_spans(folder, "entity"))
+    assert found <= gold and len(found) == len(gold) - 1
+
+
+def test_ntrex_has_none(shared_dir: Path) -> None:
+    """Professional translations with whole English sources: no entity findings."""
+    for folder in sorted((shared_dir / "corpora" / "ntrex-it").iterdir()):
+        if folder.is_dir():
+            text, sources = read_folder(folder)
+            assert run_check("entities", text, sources) == [], folder.name
+
+
+def test_project_examples() -> None:
+    """examples/mt-article (written for this project): every gold row of this category is found and
+    nothing else; examples/clean-article: no major findings."""
+    found, gold = project_example_matches("entities", "entity")
+    assert found == gold
+    assert clean_example_majors("entities") == []

@@ -1,0 +1,93 @@
+"""Glossary loader and terminology check. Texts and TSV rows written for this test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _checkutil import clean_example_majors, project_example_matches, read_folder, run_check
+from backcheck.errors import BackcheckError
+from backcheck.glossary import load_glossary, parse_glossary
+
+HEAD = "Notizie dal mondo\n\n"
+
+CASES = [
+    ("false-friend-with-source", "Il ministro ha detto che attualmente l'accordo è stato firmato a Parigi.",
+     ["The minister said the deal was actually signed in Paris."], [("attualmente", "in realtà")]),
+    ("false-friend-source-lacks-term", "Il ministro ha detto che attualmente l'accordo è in vigore a Parigi.",
+     ["The minister said the deal is currently in force in Paris."], []),
+    ("false-friend-no-source", "Attualmente l'accordo è in vigore.", [], []),
+    ("no-source-flagged-entry", "Il governo ha annunciato un nuovo sciopero aereo contro le postazioni nemiche.",
+     [], [("sciopero aereo", "attacco aereo")]),
+    ("inflected", "Le tariffe di interesse restano alte, ha detto la Bce.", [],
+     [("tariffe di interesse", "tassi di interesse")]),
+    ("accepted-rendering-present", "Il bilancio delle vittime è salito; il pedaggio non c'entra.", [], []),
+    ("billion", "Il piano vale tre bilioni di dollari secondo Washington.",
+     ["The plan is worth three billion dollars, according to Washington."], [("bilioni", "miliardo")]),
+]
+
+
+@pytest.mark.parametrize("text,sources,expected", [(t, s, e) for _, t, s, e in CASES], ids=[c[0] for c in CASES])
+def test_terminology(text: str, sources: list[str], expected: list[tuple[str, str]]) -> None:
+    found = run_check("glossary", HEAD + text, sources)
+    assert [(f.text, f.suggestion) for f in found] == expected
+    assert all(f.category.value == "terminology" and f.severity.value == "major" for f in found)
+
+
+def test_user_glossary_merges(tmp_path: Path) -> None:
+    user = tmp_path / "mine.tsv"
+    user.write_text("# my terms\nenglish\taccepted_it\twrong_it\ndebt brake\tfreno al debito\trottura del debito\t"
+                    "economy\t\tno-source\nactually\tdi fatto\tattualmente\n", encoding="utf-8")
+    g = load_glossary([user])
+    assert g.entries["debt brake"].no_source
+    assert g.entries["actually"].accepted == ("di fatto",)  # the user's row wins
+    assert len(g) > 60 and str(user) in g.sources
+    ctx_found = run_check("glossary", HEAD + "Serve una rottura del debito, dice il ministro.", glossary=g)
+    assert [(f.text, f.suggestion) for f in ctx_found] == [("rottura del debito", "freno al debito")]
+
+
+ERRORS = [
+    ("too-many-columns", "a\tb\tc\td\te\tf\tg\n", "bad.tsv:1"),
+    ("one-column", "# comment\nceasefire\n", "bad.tsv:2"),
+    ("no-english", "\tcessate il fuoco\t\n", "bad.tsv:1"),
+    ("no-accepted", "ceasefire\t\tfuoco cessato\n", "bad.tsv:1"),
+    ("unknown-flag", "ceasefire\tcessate il fuoco\t\t\t\tsometimes\n", "bad.tsv:1"),
+]
+
+
+@pytest.mark.parametrize("text,where", [(t, w) for _, t, w in ERRORS], ids=[c[0] for c in ERRORS])
+def test_malformed_rows(text: str, where: str) -> None:
+    with pytest.raises(BackcheckError) as exc:
+        parse_glossary(text, "bad.tsv")
+    assert exc.value.message.startswith(where) and exc.value.hint
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(BackcheckError, match="glossary not found"):
+        load_glossary([tmp_path / "nope.tsv"])
+
+
+def test_starter_avoids_example_terms() -> None:
+    """The starter glossary is general: none of the shared example's terms or wrong renderings."""
+    g = load_glossary([])
+    terms = {e.english.lower() for e in g} | {w.lower() for e in g for w in e.wrong}
+    assert not terms & {"deconfliction", "readout", "counterpart", "confine di confronto", "lettura", "alleato",
+                        "coerente", "ufficialmente"}
+
+
+@pytest.mark.parametrize("corpus", ["ntrex-it", "newssyscomb2009-it-en"])
+def test_corpora_have_none(shared_dir: Path, corpus: str) -> None:
+    for folder in sorted((shared_dir / "corpora" / corpus).iterdir()):
+        if folder.is_dir():
+            text, sources = read_folder(folder)
+            assert run_check("glossary", text, sources) == [], folder.name
+            assert run_check("glossary", text) == [], folder.name
+
+
+def test_project_examples() -> None:
+    """examples/mt-article (written for this project): every gold row of this category is found and
+    nothing else; examples/clean-article: no major findings."""
+    found, gold = project_example_matches("glossary", "terminology")
+    assert found == gold
+    assert clean_example_majors("glossary") == []
