@@ -72,6 +72,7 @@ def test_source_pieces_match_the_text_without_marker(tiny_marian: Path) -> None:
     assert [t.text for t in tokens] == [p.replace("▁", "") for p in pieces]
 
 
+@pytest.mark.filterwarnings("ignore:Recommended. pip install sacremoses")
 def test_source_ids_equal_marian_tokenizer(tiny_marian: Path) -> None:
     from transformers import MarianTokenizer
 

@@ -124,14 +124,14 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     sig = dict(translation.signature) if translation is not None else {}
     if given:
         parts["bt"] = "given"
-        if sig:
-            parts["aligner"] = sig.get("model", "?")
+        if sig.get("model"):
+            parts["aligner"] = sig["model"]
     elif sig:
         parts["bt"] = sig.get("engine", "?")
     else:
         parts["bt"] = "none"
     for key in ("model", "revision", "engine", "quant", "beam"):
-        if key in sig and not (given and key == "model"):
+        if key in sig and not given:
             parts[key] = str(sig[key])
     parts["glossary"] = glossary_id
     parts["checks"] = "+".join(checks)

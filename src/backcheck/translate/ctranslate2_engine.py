@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from .marian import (
 )
 
 log = logging.getLogger(__name__)
+_LOAD_LOCK = threading.Lock()
 QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16", "bfloat16", "int8_float16")
 
 
@@ -149,6 +151,10 @@ class CTranslate2Translator:
         return out
 
     def _load(self) -> Any:
+        with _LOAD_LOCK:  # `corpus --jobs N` shares one engine between threads: load it once
+            return self._load_unlocked()
+
+    def _load_unlocked(self) -> Any:
         if self._translator is None:
             ct2 = _import_ct2()
             path = convert_model(self.model_info, self.quantization)

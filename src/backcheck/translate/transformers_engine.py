@@ -9,6 +9,7 @@ answering from the cache) is cheap.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from ..defaults import DEFAULT_BATCH_SIZE
@@ -27,6 +28,7 @@ from .marian import (
 )
 
 log = logging.getLogger(__name__)
+_LOAD_LOCK = threading.Lock()
 
 
 class TransformersTranslator:
@@ -90,6 +92,10 @@ class TransformersTranslator:
 
     # -- internals -----------------------------------------------------------------------------
     def _load(self) -> Any:
+        with _LOAD_LOCK:  # `corpus --jobs N` shares one engine between threads: load it once
+            return self._load_unlocked()
+
+    def _load_unlocked(self) -> Any:
         if self._model is None:
             try:
                 import torch  # noqa: F401
