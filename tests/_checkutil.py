@@ -21,26 +21,29 @@ def read_folder(folder: Path) -> tuple[str, list[str]]:
     return text, sources
 
 
-def gold_spans(folder: Path, category: str) -> list[tuple[int, int]]:
-    """(start, end) of the gold rows of ``category``; a span "x#N" is the N-th occurrence of x."""
-    text = (folder / "article.it.txt").read_text(encoding="utf-8")
+def gold_rows(folder: Path, text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, span, category) of every gold.tsv row; a span "x#N" is the N-th occurrence of x."""
     out = []
     rows = (folder / "gold.tsv").read_text(encoding="utf-8").splitlines()[1:]
     for row in rows:
         if not row.strip():
             continue
         span, cat = row.split("\t")[:2]
-        if cat != category:
-            continue
-        nth = 1
+        label, nth = span, 1
         if "#" in span and span.rsplit("#", 1)[1].isdigit():
             span, n = span.rsplit("#", 1)
             nth = int(n)
         pos = -1
         for _ in range(nth):
             pos = text.index(span, pos + 1)
-        out.append((pos, pos + len(span)))
+        out.append((pos, pos + len(span), label, cat))
     return out
+
+
+def gold_spans(folder: Path, category: str) -> list[tuple[int, int]]:
+    """(start, end) of the gold rows of ``category``."""
+    text = (folder / "article.it.txt").read_text(encoding="utf-8")
+    return [(a, b) for a, b, _span, cat in gold_rows(folder, text) if cat == category]
 
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

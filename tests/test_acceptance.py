@@ -4,11 +4,11 @@ names a word of it. Skipped when ../shared is absent."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from _checkutil import gold_rows
 from backcheck.pipeline import CheckOptions, check_article, load_article_input
 from backcheck.report.findings import Severity
 
@@ -18,19 +18,7 @@ MIN_PRECISION = 0.80
 
 
 def gold_spans(folder: Path, text: str) -> list[tuple[int, int, str]]:
-    spans = []
-    with open(folder / "gold.tsv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            span, nth = row["span"], 1
-            if "#" in span and span.rsplit("#", 1)[1].isdigit():
-                span, n = span.rsplit("#", 1)
-                nth = int(n)
-            pos = -1
-            for _ in range(nth):
-                pos = text.find(span, pos + 1)
-            assert pos >= 0, f"gold span not in article: {row['span']}"
-            spans.append((pos, pos + len(span), row["span"]))
-    return spans
+    return [(a, b, span) for a, b, span, _cat in gold_rows(folder, text)]
 
 
 def overlap_scores(findings, gold):  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from rapidfuzz.distance import JaroWinkler
 from .document import Article, sentence_spans
 from .lexicon import (
     EN_IT_FUNCTION,
+    common_prefix,
     demonym_match,
     en_lemma,
     fold,
@@ -160,13 +161,8 @@ def _derived(a: str, b: str) -> bool:
     "officially" for "the official" is exactly the kind of slip to catch."""
     if a.endswith("ly") or b.endswith("ly"):
         return False
-    short, long_ = sorted((a, b), key=len)
-    common = 0
-    for x, y in zip(short, long_, strict=False):
-        if x != y:
-            break
-        common += 1
-    return common >= 7 and common >= 0.8 * len(short)
+    common = common_prefix(a, b)
+    return common >= 7 and common >= 0.8 * min(len(a), len(b))
 
 
 def unit_similarity(src: list[Word], bt: list[Word], src_text: str, bt_text: str) -> float:

@@ -155,9 +155,15 @@ def demonym_match(a: str, b: str) -> bool:
     if len(a) < 4 or len(b) < 4:
         return False
     short, long_ = sorted((a, b), key=len)
-    common = 0
-    for x, y in zip(short, long_, strict=False):
+    common = common_prefix(short, long_)
+    return common >= max(4, len(short) - 1) and long_[common:] in {"n", "an", "ian", "ese", "ish", "i", "ean"}
+
+
+def common_prefix(a: str, b: str) -> int:
+    """Length of the prefix ``a`` and ``b`` share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
-        common += 1
-    return common >= max(4, len(short) - 1) and long_[common:] in {"n", "an", "ian", "ese", "ish", "i", "ean"}
+        n += 1
+    return n
