@@ -23,6 +23,7 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
+from .beads import best_beads
 from .document import Article, sentence_spans
 from .lexicon import (
     EN_IT_FUNCTION,
@@ -253,42 +254,20 @@ def align_sources(article: Article, sources: list[str], translation: Translation
 def _monotonic(n_src: int, n_seg: int, score) -> list[tuple[int, int, int, float]]:  # type: ignore[no-untyped-def]
     """Monotonic alignment of source units to segments: 1–1, 1–2, 2–1 and skips (Gale–Church style)."""
     skip = MATCH_THRESHOLD * 0.5
-    neg = -1e9
-    best = [[neg] * (n_seg + 1) for _ in range(n_src + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (n_seg + 1) for _ in range(n_src + 1)]
-    best[0][0] = 0.0
     moves = [(1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (1, 3)]
-    cache: dict[tuple[int, int, int, int], float] = {}
-    for i in range(n_src + 1):
-        for j in range(n_seg + 1):
-            if best[i][j] == neg:
-                continue
-            for di, dj in moves:
-                ni, nj = i + di, j + dj
-                if ni > n_src or nj > n_seg:
-                    continue
-                if di == 0 or dj == 0:
-                    gain = 0.0 if di == 0 else -skip
-                else:
-                    key = (i, ni, j, nj)
-                    if key not in cache:
-                        # a pair of source units scores as their best member against the window
-                        cache[key] = max(score(k, j, nj) for k in range(i, ni))
-                    gain = cache[key] - skip
-                if best[i][j] + gain > best[ni][nj]:
-                    best[ni][nj] = best[i][j] + gain
-                    back[ni][nj] = (i, j)
-    out = []
-    i, j = n_src, n_seg
-    while (i, j) != (0, 0):
-        prev = back[i][j]
-        if prev is None:
-            break
-        pi, pj = prev
-        if i > pi and j > pj:
-            for k in range(pi, i):
-                out.append((k, pj, j, score(k, pj, j)))
-        i, j = pi, pj
+
+    def cost(i: int, ni: int, j: int, nj: int) -> float:
+        if i == ni:
+            return 0.0
+        if j == nj:
+            return skip
+        # a pair of source units scores as their best member against the window
+        return -(max(score(k, j, nj) for k in range(i, ni)) - skip)
+
+    out: list[tuple[int, int, int, float]] = []
+    for i, ni, j, nj in best_beads(n_src, n_seg, moves, cost):
+        if ni > i and nj > j:
+            out.extend((k, j, nj, score(k, j, nj)) for k in range(i, ni))
     out.sort()
     return out
 

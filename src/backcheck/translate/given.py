@@ -12,6 +12,7 @@ import math
 import re
 from typing import Any
 
+from ..beads import best_beads
 from ..document import Article, paragraph_spans, sentence_spans
 from ..errors import BackcheckError
 from .base import SegmentTranslation, Token, Translation, Translator
@@ -42,33 +43,11 @@ def _bead_cost(l_it: int, l_en: int, bead: tuple[int, int]) -> float:
 def pair_sentences(it_lengths: list[int], en_lengths: list[int]) -> list[tuple[list[int], list[int]]]:
     """Group sentence indices into beads (Italian indices, English indices), every index used once,
     in order; each bead has at least one sentence per side when both sides are non-empty."""
-    n, m = len(it_lengths), len(en_lengths)
-    inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if cost[i][j] == inf:
-                continue
-            for di, dj in BEAD_PRIORS:
-                a, b = i + di, j + dj
-                if a > n or b > m:
-                    continue
-                c = cost[i][j] + _bead_cost(sum(it_lengths[i:a]), sum(en_lengths[j:b]), (di, dj))
-                if c < cost[a][b]:
-                    cost[a][b] = c
-                    back[a][b] = (di, dj)
-    beads: list[tuple[list[int], list[int]]] = []
-    i, j = n, m
-    while i or j:
-        step = back[i][j]
-        if step is None:  # pragma: no cover - the DP always reaches (n, m)
-            raise RuntimeError("sentence pairing failed")
-        di, dj = step
-        beads.append((list(range(i - di, i)), list(range(j - dj, j))))
-        i, j = i - di, j - dj
-    beads.reverse()
+    def cost(i: int, a: int, j: int, b: int) -> float:
+        return _bead_cost(sum(it_lengths[i:a]), sum(en_lengths[j:b]), (a - i, b - j))
+
+    beads = [(list(range(i, a)), list(range(j, b)))
+             for i, a, j, b in best_beads(len(it_lengths), len(en_lengths), BEAD_PRIORS, cost)]
     return _merge_empty(beads)
 
 
