@@ -12,7 +12,6 @@ import logging
 import os
 import shutil
 import tempfile
-import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -20,19 +19,14 @@ from typing import Any
 from ..defaults import DEFAULT_BATCH_SIZE, DEFAULT_QUANTIZATION
 from ..errors import BackcheckError
 from ..models import ResolvedModel, ct2_dir
-from .base import SegmentTranslation, Token
+from .base import SegmentTranslation
 from .marian import (
-    MarianVocab,
     argmax_alignment,
-    model_settings,
     output_limit,
-    source_limit,
-    split_spans,
-    translate_with_split,
 )
+from .marian_engine import MarianEngine
 
 log = logging.getLogger(__name__)
-_LOAD_LOCK = threading.Lock()
 QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16", "bfloat16", "int8_float16")
 
 
@@ -82,7 +76,7 @@ def convert_model(model: ResolvedModel, quantization: str = DEFAULT_QUANTIZATION
     return target
 
 
-class CTranslate2Translator:
+class CTranslate2Translator(MarianEngine):
     """MarianMT through CTranslate2 on CPU. Same results structure as the transformers engine.
 
     Alignment comes from the attention CTranslate2 returns (its converter keeps one head of the last
@@ -97,40 +91,11 @@ class CTranslate2Translator:
         if quantization not in QUANTIZATIONS:
             raise BackcheckError(f"unknown quantization {quantization!r}",
                                  f"use one of {', '.join(QUANTIZATIONS)}")
-        self.model_info = model
-        self.vocab = MarianVocab(model.path)
-        self.settings = model_settings(model.path)
-        self.beam = beam or self.settings["num_beams"]
-        if self.beam < 1:
-            raise BackcheckError(f"--beam must be at least 1, got {self.beam}", "use --beam 1 for greedy")
-        self.quantization = quantization
-        self.batch_size = batch_size
-        self.max_new_tokens = max_new_tokens
-        self.min_new_tokens = min_new_tokens
+        super().__init__(model, beam=beam, batch_size=batch_size, max_new_tokens=max_new_tokens,
+                         min_new_tokens=min_new_tokens)
+        self.quantization = self.quant = quantization
         self.threads = threads
-        self.max_source_tokens = source_limit(self.settings["max_positions"])
         self._translator: Any = None
-
-    def signature(self) -> dict[str, str]:
-        sig = {
-            "model": self.model_info.hub_id, "revision": self.model_info.revision, "engine": self.engine,
-            "quant": self.quantization, "beam": str(self.beam),
-            "max_length": str(self.max_new_tokens) if self.max_new_tokens else "auto",
-        }
-        if self.min_new_tokens:
-            sig["min_length"] = str(self.min_new_tokens)
-        return sig
-
-    def split(self, text: str) -> list[tuple[int, int]]:
-        return split_spans(text, self.vocab.count, self.max_source_tokens)
-
-    def fits(self, it: str, en: str) -> bool:
-        """Whether a given pair is short enough for a forced-decoding pass."""
-        limit = self.max_source_tokens
-        return self.vocab.count(it) <= limit and len(self.vocab.tgt.encode(en)) <= limit
-
-    def translate(self, sentences: list[str]) -> list[SegmentTranslation]:
-        return translate_with_split(sentences, self.split, self._translate)
 
     def force(self, sources: list[str], targets: list[str]) -> list[SegmentTranslation]:
         """Score given English ``targets`` (tokens, log-probs and attention of a forced prefix)."""
@@ -149,10 +114,6 @@ class CTranslate2Translator:
             al = argmax_alignment(att, len(s[1])) if s[1] else [0] * len(t[1])
             out.append(self._result(sources[i], s[0], targets[i], t[0], list(scores[i].log_probs), al))
         return out
-
-    def _load(self) -> Any:
-        with _LOAD_LOCK:  # `corpus --jobs N` shares one engine between threads: load it once
-            return self._load_unlocked()
 
     def _load_unlocked(self) -> Any:
         if self._translator is None:
@@ -182,12 +143,3 @@ class CTranslate2Translator:
             al = argmax_alignment(att, len(e[1])) if e[1] else [0] * len(hyp)
             out.append(self._result(sentences[i], e[0], text, en_tokens, list(scored[i].log_probs), al))
         return out
-
-    @staticmethod
-    def _result(it: str, it_tokens: list[Token], en: str, en_tokens: list[Token],
-                logprobs_with_eos: list[float], alignment: list[int]) -> SegmentTranslation:
-        lps = logprobs_with_eos[: len(en_tokens)]
-        alignment = (alignment + [alignment[-1] if alignment else 0] * len(en_tokens))[: len(en_tokens)]
-        score = sum(lps) / len(lps) if lps else (logprobs_with_eos[-1] if logprobs_with_eos else None)
-        return SegmentTranslation(start=0, end=len(it), it=it, en=en, it_tokens=it_tokens, en_tokens=en_tokens,
-                                  en_logprobs=lps, score=score, alignment=alignment)

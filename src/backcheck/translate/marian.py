@@ -78,17 +78,7 @@ class MarianVocab:
     # -- source side ---------------------------------------------------------------------------
     def source(self, text: str) -> tuple[list[Token], list[str], list[int]]:
         """Tokens with char offsets into ``text``, their pieces, and ids (without the final EOS)."""
-        proto = _proto(self.src, text)
-        index = _char_index(text)
-        tokens, pieces, ids = [], [], []
-        for p in proto.pieces:
-            start, end = index[p.begin], index[p.end]
-            while start < end and text[start].isspace():
-                start += 1
-            tokens.append(Token(text[start:end], start, end))
-            pieces.append(p.piece)
-            ids.append(self.encoder.get(p.piece, self.unk_id))
-        return tokens, pieces, ids
+        return self._encode(self.src, self.encoder, text)
 
     def count(self, text: str) -> int:
         return len(self.src.encode(text))
@@ -116,7 +106,12 @@ class MarianVocab:
 
     def target(self, text: str) -> tuple[list[Token], list[str], list[int]]:
         """Target-side tokens/pieces/ids of a given English text (for forced decoding)."""
-        proto = _proto(self.tgt, text)
+        return self._encode(self.tgt, self.tgt_encoder, text)
+
+    def _encode(self, sp: Any, encoder: dict[str, int], text: str) -> tuple[list[Token], list[str], list[int]]:
+        """Pieces of ``text`` under SentencePiece model ``sp``, with char offsets (leading space trimmed)
+        and ids from ``encoder``."""
+        proto = _proto(sp, text)
         index = _char_index(text)
         tokens, pieces, ids = [], [], []
         for p in proto.pieces:
@@ -125,7 +120,7 @@ class MarianVocab:
                 start += 1
             tokens.append(Token(text[start:end], start, end))
             pieces.append(p.piece)
-            ids.append(self.tgt_encoder.get(p.piece, self.unk_id))
+            ids.append(encoder.get(p.piece, self.unk_id))
         return tokens, pieces, ids
 
 
