@@ -42,7 +42,7 @@ class FakeTranslator:
         return {"engine": "fake"}
 
 
-def fake_check_article(inp: Any, options: Any = None, *, translator: Any = None) -> Report:
+def fake_check_article(inp: Any, options: Any = None, *, translator: Any = None, glossary: Any = None) -> Report:
     article = segment(inp.text, inp.path)
     findings = []
     for pattern, category, severity, message in RULES:
@@ -73,7 +73,7 @@ def install_fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         calls["build_translator"] += 1
         return built
 
-    def check(inp: Any, options: Any = None, *, translator: Any = None) -> Report:
+    def check(inp: Any, options: Any = None, *, translator: Any = None, glossary: Any = None) -> Report:
         calls["check_article"] += 1
         if translator is not built:
             raise AssertionError("check_article got a different translator than the one built")

@@ -337,3 +337,12 @@ def test_real_pipeline_flags_the_blatant_boilerplate_line() -> None:
     assert any(f.category.value == "boilerplate" and f.severity is Severity.MAJOR
                and f.text.startswith("LEGGI ANCHE:") for f in boiler.findings)
     assert result.exit_code(Severity.MAJOR) == 1
+
+
+def test_malformed_glossary_is_a_usage_error_not_one_error_per_article(tmp_path: Path) -> None:
+    """The term base is loaded once for the run, so a bad row stops it with exit 2 and file:line."""
+    bad = tmp_path / "terms.tsv"
+    bad.write_text("english\taccepted_it\nonly-one-column\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["corpus", str(ARTICLES), "--engine", "none", "--glossary", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:2" in result.output

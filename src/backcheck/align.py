@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
@@ -350,7 +351,7 @@ def phrase_divergences(match: SourceMatch, translation: Translation) -> list[Div
             s_match[i] = -2  # used
         # a name the source mentions and the back-translation words around it do not replace it
         s_words = [w for w in s_words if not (w.text[:1].isupper() and w.start > 0)]
-        out.append(_divergence("replace" if s_words else "addition", b_words, s_words, bt, src, match))
+        out.append(_divergence("replace" if s_words else "addition", b_words, s_words, match))
     # the snippet's unmatched head and tail against the back-translation words just outside it
     matched_s = [i for i in range(len(src_c)) if s_match[i] >= 0]
     head = [i for i in range(0, min(matched_s)) if s_match[i] == -1]
@@ -366,11 +367,11 @@ def phrase_divergences(match: SourceMatch, translation: Translation) -> list[Div
         if s_idx and b_idx and reach <= len(s_idx) + 2:
             for i in s_idx:
                 s_match[i] = -2
-            div = _divergence("replace", [bt_c[j] for j in b_idx], [src_c[i] for i in s_idx], bt, src, match)
+            div = _divergence("replace", [bt_c[j] for j in b_idx], [src_c[i] for i in s_idx], match)
             div.edge = True
             out.append(div)
     for run in _runs([i for i in range(len(src_c)) if s_match[i] == -1]):
-        out.append(_divergence("omission", [], [src_c[i] for i in run], bt, src, match))
+        out.append(_divergence("omission", [], [src_c[i] for i in run], match))
     return out
 
 
@@ -405,8 +406,7 @@ def _runs(idx: list[int]) -> list[list[int]]:
     return runs
 
 
-def _divergence(kind: str, bw: list[Word], sw: list[Word], bt: list[Word], src: list[Word],
-                match: SourceMatch) -> Divergence:
+def _divergence(kind: str, bw: list[Word], sw: list[Word], match: SourceMatch) -> Divergence:
     bt_phrase = " ".join(w.text for w in bw)
     src_phrase = match.source[sw[0].start:sw[-1].end] if sw else ""
     return Divergence(kind, bt_phrase, src_phrase, bw, sw, match)
@@ -483,12 +483,19 @@ def anchors(en: list[Word], it: list[Word]) -> dict[int, int]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _segment_anchors(en_text: str, it_text: str) -> tuple[list[Word], list[Word], dict[int, int]]:
+    """Words of both sides of a segment and their anchors, computed once per segment (a segment with
+    several divergences is projected several times). Callers must not mutate the result."""
+    en = en_words(en_text, -1)
+    itw = it_words(it_text)
+    return en, itw, anchors(en, itw)
+
+
 def _project_anchors(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
-    en = en_words(seg.en, -1)
-    itw = it_words(seg.it)
+    en, itw, anc = _segment_anchors(seg.en, seg.it)
     if not itw:
         return []
-    anc = anchors(en, itw)
     idx = [n for n, e in enumerate(en) for w in ws if e.start == w.start]
     hit = sorted({anc[n] for n in idx if n in anc})
     unanchored = [n for n in idx if n not in anc]

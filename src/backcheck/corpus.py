@@ -329,17 +329,20 @@ def check_corpus(
     corpus; a broken article becomes a report with ``error`` set.
     """
     from . import pipeline
+    from .glossary import load_glossary
 
     if jobs < 1:
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
     started = time.perf_counter()
     entries = discover(path)
     translator: Translator | None = pipeline.build_translator(options)
+    # one term base for the whole run: a bad --glossary is a usage error (exit 2), not 1 per article
+    glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
 
     def run(entry: _Entry) -> tuple[Report, list[str]]:
         try:
             inp = entry.load()
-            return pipeline.check_article(inp, options, translator=translator), inp.sources
+            return pipeline.check_article(inp, options, translator=translator, glossary=glossary), inp.sources
         except BackcheckError as exc:
             return _broken(entry, exc), []
 

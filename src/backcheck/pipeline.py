@@ -16,6 +16,7 @@ from .report.findings import Finding, Report, SkippedCheck
 from .textio import read_text
 
 if TYPE_CHECKING:
+    from .glossary import Glossary
     from .translate.base import Translation, Translator
 
 log = logging.getLogger(__name__)
@@ -162,11 +163,14 @@ def check_article(
     options: CheckOptions | None = None,
     *,
     translator: Translator | None = None,
+    glossary: Glossary | None = None,
 ) -> Report:
     """Check one article and return its :class:`Report` (findings sorted by position).
 
     ``translator`` is a loaded engine (see :func:`build_translator`); without one and without a given
     back-translation, checks that need a back-translation are skipped and the report says why.
+    ``glossary`` is the term base already loaded from ``options`` (a corpus loads it once); when
+    ``None`` it is loaded here.
     """
     from .align import align_sources, align_sources_without_bt
     from .checks import CHECKS, CheckContext
@@ -199,7 +203,8 @@ def check_article(
     else:
         alignment = None
 
-    glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
+    if glossary is None:
+        glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
     ctx = CheckContext(
         article=article,
         sources=sources,
