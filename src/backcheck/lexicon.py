@@ -7,11 +7,8 @@ simplemma (a maintained lemmatiser that ships its data) so "spoke" and "speak" m
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
-
-WORD_RE = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]", re.UNICODE)
 
 EN_STOP = frozenset(
     """

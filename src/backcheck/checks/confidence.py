@@ -8,15 +8,11 @@ reported as ``low-confidence``, always minor: it is a hint for a reviewer, not e
 
 from __future__ import annotations
 
-import re
-
-from ..align import Word, project
-from ..lexicon import en_lemma, is_en_content
+from ..align import en_words, project
 from ..report.findings import Category, Finding, Severity
 from .base import NEED_MODEL, Check, CheckContext, register
 
 LOGPROB_THRESHOLD = -4.0
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 @register
@@ -31,19 +27,18 @@ class ConfidenceCheck(Check):
         for k, seg in enumerate(ctx.translation.segments):
             if not seg.en_logprobs or not seg.en_tokens or not seg.alignment:
                 continue
-            for m in _WORD.finditer(seg.en):
-                if not is_en_content(m.group(0)):
+            for word in en_words(seg.en, k):
+                if not word.content:
                     continue
                 lps = [lp for tok, lp in zip(seg.en_tokens, seg.en_logprobs, strict=False)
-                       if tok.start < m.end() and m.start() < tok.end]
+                       if tok.start < word.end and word.start < tok.end]
                 if not lps or sum(lps) / len(lps) >= LOGPROB_THRESHOLD:
                     continue
-                word = Word(m.group(0), m.start(), m.end(), en_lemma(m.group(0)), True, k)
                 mean = sum(lps) / len(lps)
                 for start, end in project([word], ctx.translation):
                     found.append(self.finding(
                         ctx, start, end, Category.LOW_CONFIDENCE, Severity.MINOR,
-                        f"the model was unsure translating this (back-translated as “{m.group(0)}”)",
-                        {"back_translation": seg.en, "word": m.group(0), "mean_logprob": round(mean, 3)},
+                        f"the model was unsure translating this (back-translated as “{word.text}”)",
+                        {"back_translation": seg.en, "word": word.text, "mean_logprob": round(mean, 3)},
                     ))
         return found

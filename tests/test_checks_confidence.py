@@ -1,0 +1,40 @@
+"""confidence: back-translation words with very low model log-probability are projected onto the
+Italian through the token alignment. Segment values are written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcheck.checks import CheckContext
+from backcheck.checks.confidence import LOGPROB_THRESHOLD, ConfidenceCheck
+from backcheck.document import segment
+from backcheck.translate.base import SegmentTranslation, Token, Translation
+
+IT = "Il ministro ha firmato il trattato."
+EN = "The minister signed the treaty."
+
+
+def _context(treaty_logprob: float) -> CheckContext:
+    art = segment(IT)
+    it_tokens = [Token(w, IT.index(w), IT.index(w) + len(w)) for w in ("Il", "ministro", "ha", "firmato", "trattato")]
+    en_tokens = [Token(w, EN.index(w), EN.index(w) + len(w)) for w in ("The", "minister", "signed", "treaty")]
+    seg = SegmentTranslation(0, len(IT), IT, EN, it_tokens, en_tokens,
+                             en_logprobs=[-0.1, -0.2, -0.3, treaty_logprob], score=-0.5, alignment=[0, 1, 3, 4])
+    return CheckContext(article=art, translation=Translation([seg]), model_backed=True)
+
+
+@pytest.mark.parametrize(
+    ("logprob", "expected"),
+    [(LOGPROB_THRESHOLD - 2.0, ["trattato"]), (LOGPROB_THRESHOLD + 2.0, [])],
+    ids=["unsure-word-flagged", "confident-nothing"],
+)
+def test_low_probability_word_is_projected_through_alignment(logprob: float, expected: list[str]) -> None:
+    found = ConfidenceCheck().run(_context(logprob))
+    assert [f.text for f in found] == expected
+    assert all(f.severity.value == "minor" and f.category.value == "low-confidence" for f in found)
+
+
+def test_skipped_without_a_model() -> None:
+    ctx = _context(-10.0)
+    ctx.model_backed = False
+    assert ConfidenceCheck().missing(ctx) == {"model"}
