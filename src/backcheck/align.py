@@ -20,7 +20,6 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -28,6 +27,7 @@ from .beads import best_beads
 from .document import Article, sentence_spans
 from .lexicon import (
     EN_IT_FUNCTION,
+    canonical,
     common_prefix,
     demonym_match,
     en_lemma,
@@ -40,7 +40,11 @@ from .lexicon import (
 from .translate.base import SegmentTranslation, Translation
 
 # A source unit is placed when its best window scores at least this (0..1).
-MATCH_THRESHOLD = 0.30
+MATCH_THRESHOLD = 0.35
+# Weight of the embedding cosine in the placement score (the rest is content-lemma overlap).
+EMBED_WEIGHT = 0.6
+# Each extra segment in a window costs this much score.
+WIDER_PENALTY = 0.04
 MAX_WINDOW = 3
 # Sources with at least this many units and this share of the back-translation's words are a whole
 # article (aligned monotonically); anything shorter is a set of snippets (placed independently).
@@ -167,46 +171,54 @@ def _derived(a: str, b: str) -> bool:
     return common >= 7 and common >= 0.8 * min(len(a), len(b))
 
 
-def unit_similarity(src: list[Word], bt: list[Word], src_text: str, bt_text: str) -> float:
-    """Recall-weighted similarity of a source unit to a back-translation window (0..1)."""
-    chrf = _CHRF.sentence_score(bt_text, [src_text]).score / 100 if bt_text and src_text else 0.0
-    sc = [w for w in src if w.content]
-    bc = [w for w in bt if w.content]
-    if not sc or not bc:
-        return chrf * 0.5
-    hit = sum(1 for s in sc if any(words_match(s, b) for b in bc))
-    recall = hit / len(sc)
-    precision = sum(1 for b in bc if any(words_match(s, b) for s in sc)) / len(bc)
-    return 0.40 * chrf + 0.45 * recall + 0.15 * precision
+def _content_set(words: list[Word]) -> set[str]:
+    """Content lemmas of a text, paraphrase-set members folded onto one key."""
+    return {canonical(w.norm) for w in words if w.content}
 
 
-class _LazyChrf:
-    _metric: Any = None
-
-    def sentence_score(self, hyp: str, refs: list[str]):  # type: ignore[no-untyped-def]
-        if _LazyChrf._metric is None:
-            from sacrebleu.metrics import CHRF
-
-            _LazyChrf._metric = CHRF()
-        return _LazyChrf._metric.sentence_score(hyp, refs)
-
-
-_CHRF = _LazyChrf()
-
-
-# ---------------------------------------------------------------------------------------------
-# step 1: source units ↔ back-translation segments
+def lexical_similarity(unit: set[str], window: set[str]) -> float:
+    """Recall-weighted overlap of content lemmas (0..1): set operations, no word-pair loops."""
+    if not unit or not window:
+        return 0.0
+    hit = len(unit & window)
+    return 0.75 * hit / len(unit) + 0.25 * hit / len(window)
 
 
 def _window_text(segs: list[SegmentTranslation], a: int, b: int) -> str:
     return " ".join(s.en for s in segs[a:b])
 
 
-def _window_words(segs: list[SegmentTranslation], a: int, b: int) -> list[Word]:
-    out: list[Word] = []
-    for k in range(a, b):
-        out.extend(en_words(segs[k].en, k))
-    return out
+def _windows(n_seg: int) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(n_seg) for b in range(a + 1, min(a + MAX_WINDOW, n_seg) + 1)]
+
+
+def similarity_matrix(units: list[str], segs: list[SegmentTranslation]) -> tuple[list[tuple[int, int]],
+                                                                                   list[list[float]]]:
+    """Windows of 1–``MAX_WINDOW`` segments and the similarity of every unit to every window.
+
+    One embedding per unit and per segment (all-MiniLM-L6-v2, when installed); a window's
+    embedding is the normalised sum of its segments'. The score mixes the cosine with content-lemma
+    overlap, which keeps numbers and names decisive; without the model it is the overlap alone.
+    """
+    from . import semantic
+
+    wins = _windows(len(segs))
+    unit_sets = [_content_set(en_words(u)) for u in units]
+    seg_sets = [_content_set(en_words(s.en, k)) for k, s in enumerate(segs)]
+    win_sets = [set().union(*seg_sets[a:b]) for a, b in wins]
+    emb = semantic.embed(list(units) + [s.en for s in segs])
+    lex = [[lexical_similarity(u, w) for w in win_sets] for u in unit_sets]
+    if emb is None:
+        return wins, lex
+    import torch
+
+    ue, se = emb[:len(units)], emb[len(units):]
+    cums = torch.cat([torch.zeros((1, se.shape[1])), se.cumsum(0)])
+    we = torch.stack([cums[b] - cums[a] for a, b in wins])
+    we = torch.nn.functional.normalize(we, dim=-1)
+    cos = (ue @ we.T).clamp(min=0).tolist()
+    return wins, [[EMBED_WEIGHT * c + (1 - EMBED_WEIGHT) * x for c, x in zip(crow, lrow, strict=True)]
+                  for crow, lrow in zip(cos, lex, strict=True)]
 
 
 def align_sources(article: Article, sources: list[str], translation: Translation) -> Alignment:
@@ -217,30 +229,20 @@ def align_sources(article: Article, sources: list[str], translation: Translation
     if not units or not segs:
         aln.unmatched = list(range(len(units)))
         return aln
-    seg_words = [en_words(s.en, k) for k, s in enumerate(segs)]
-    unit_words = [en_words(u) for u in units]
-
-    def score(i: int, a: int, b: int) -> float:
-        words = [w for k in range(a, b) for w in seg_words[k]]
-        return unit_similarity(unit_words[i], words, units[i], _window_text(segs, a, b))
-
-    n_src = sum(len(w) for w in unit_words)
-    n_bt = sum(len(w) for w in seg_words)
+    wins, sim = similarity_matrix(units, segs)
+    index = {w: k for k, w in enumerate(wins)}
+    n_src = sum(len(u.split()) for u in units)
+    n_bt = sum(len(s.en.split()) for s in segs)
     whole = len(units) >= WHOLE_ARTICLE_MIN_UNITS and n_src >= WHOLE_ARTICLE_RATIO * n_bt
     aln.whole_article = whole
     placed: list[tuple[int, int, int, float]] = []
     if whole:
-        placed = _monotonic(len(units), len(segs), score)
+        placed = _monotonic(len(units), len(segs), lambda i, a, b: sim[i][index[(a, b)]])
     else:
-        for i in range(len(units)):
-            best = (0.0, 0, 1)
-            for a in range(len(segs)):
-                for b in range(a + 1, min(a + MAX_WINDOW, len(segs)) + 1):
-                    s = score(i, a, b)
-                    # a wider window must earn its extra segment
-                    if s > best[0] + 0.05 * (b - a - 1) + (0.0 if b - a == 1 else 0.02):
-                        best = (s, a, b)
-            placed.append((i, best[1], best[2], best[0]))
+        for i, row in enumerate(sim):
+            # a wider window must earn its extra segments
+            k = max(range(len(wins)), key=lambda k: row[k] - WIDER_PENALTY * (wins[k][1] - wins[k][0] - 1))
+            placed.append((i, wins[k][0], wins[k][1], row[k]))
     done = set()
     for i, a, b, s in placed:
         if s < MATCH_THRESHOLD:

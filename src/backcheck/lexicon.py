@@ -147,6 +147,12 @@ def paraphrase(a: str, b: str) -> bool:
     return ia is not None and ia == ib
 
 
+def canonical(lemma: str) -> str:
+    """One key per paraphrase set (the lemma itself when it is in none)."""
+    i = _PARA_INDEX.get(lemma)
+    return f"~{i}" if i is not None else lemma
+
+
 def demonym_match(a: str, b: str) -> bool:
     """"Russia"~"Russian", "Ukraine"~"Ukrainian", "Syria"~"Syrian": a place and its adjective."""
     if len(a) < 4 or len(b) < 4:

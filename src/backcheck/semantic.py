@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 DISABLE_ENV = "BACKCHECK_NO_EMBEDDINGS"
+BATCH = 64
+MAX_TOKENS = 128
 
 
 @lru_cache(maxsize=1)
@@ -53,22 +55,38 @@ def signature() -> str:
     return "minilm-l6-v2"
 
 
+def embed(texts: list[str]) -> Any | None:
+    """L2-normalised mean-pooled embeddings (a ``len(texts)`` × 384 tensor), or ``None`` when the
+    model is unavailable. Texts are embedded in length-sorted batches."""
+    loaded = _model()
+    if loaded is None:
+        return None
+    import torch
+
+    tok, model = loaded
+    if not texts:
+        return torch.zeros((0, 384))
+    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+    out = torch.zeros((len(texts), model.config.hidden_size))
+    with torch.inference_mode():
+        for lo in range(0, len(order), BATCH):
+            idx = order[lo:lo + BATCH]
+            batch = tok([texts[k] for k in idx], padding=True, truncation=True, max_length=MAX_TOKENS,
+                        return_tensors="pt")
+            hidden = model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            emb = torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1).clamp(min=1), dim=-1)
+            out[idx] = emb
+    return out
+
+
 def phrase_similarity(pairs: list[tuple[str, str]]) -> list[float | None]:
     """Cosine similarity of each pair's mean-pooled embeddings, or ``None`` when unavailable."""
     if not pairs:
         return []
-    loaded = _model()
-    if loaded is None:
+    emb = embed([p[0] for p in pairs] + [p[1] for p in pairs])
+    if emb is None:
         return [None] * len(pairs)
-    import torch
-
-    tok, model = loaded
-    texts = [p[0] for p in pairs] + [p[1] for p in pairs]
-    with torch.inference_mode():
-        batch = tok(texts, padding=True, truncation=True, max_length=64, return_tensors="pt")
-        hidden = model(**batch).last_hidden_state
-        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-        emb = torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1).clamp(min=1), dim=-1)
     n = len(pairs)
     sims = (emb[:n] * emb[n:]).sum(-1).tolist()
     return [float(s) for s in sims]
