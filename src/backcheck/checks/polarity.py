@@ -1,0 +1,195 @@
+"""polarity: the source negates a statement and the Italian asserts it (or the reverse is implied).
+
+For every aligned source unit, spaCy's dependency parse finds the negated predicates: a verb with a
+``neg`` dependent ("did not rule out", "has never paid") and the complement of a negative implicative
+verb ("refused to suspend"). The predicate's Italian counterpart is found through MultiWordNet
+(an Italian word that translates it), or through the back-translation word with the same lemma
+projected onto the Italian. The finding is raised when no Italian negator or negative verb stands
+in front of that counterpart, and the back-translation, when there is one, does not negate the
+predicate either (it is a second witness: the Italian reads as the affirmative).
+
+A high-precision detector: every finding is critical. Needs the English source and the parser
+(en_core_web_sm); the lexicon or a back-translation locates the Italian words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import en_parse
+from ..align import en_words, it_words, project
+from ..langdata import words
+from ..lexicon import fold
+from ..report.findings import Category, Finding, Severity
+from ..support import lexicon
+from .base import NEED_SOURCE, Check, CheckContext, register
+
+# Verbs too light to locate in Italian: their complement carries the meaning.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
+# Italian tokens looked at in front of the predicate for a negator ("non è ancora stato revocato").
+NEGATOR_WINDOW = 6
+
+
+def _cues(lang: str, kind: str) -> frozenset[str]:
+    return words("polarity.tsv", lang, kind)
+
+
+def negated_predicates(doc: Any) -> list[tuple[Any, str, str]]:
+    """(predicate token, cue text, kind) for each negated predicate of an English parse."""
+    out = []
+    implicative = _cues("en", "implicative")
+    for tok in doc:
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        if tok.dep_ == "neg" and f"{tok.lower_} {nxt}" not in _cues("en", "not-negation"):
+            pred = _content_predicate(tok.head)
+            if pred is not None:
+                out.append((pred, tok.text, "particle"))
+        elif tok.lemma_.lower() in implicative and tok.pos_ == "VERB":
+            comp = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            if comp and not any(c.dep_ == "neg" for c in tok.children):
+                out.append((comp[0], tok.text, "implicative"))
+    return out
+
+
+def _content_predicate(head: Any) -> Any | None:
+    """The word a negation is about: the verb, or for a copula its complement ("is not sure" → sure);
+    ``None`` for a bare auxiliary or an ellipsis ("the other two are not")."""
+    if head.lemma_.lower() not in LIGHT_VERBS:
+        return head if head.pos_ in ("VERB", "ADJ", "NOUN") else None
+    comp = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd") and c.pos_ in ("ADJ", "NOUN")]
+    return comp[0] if comp else None
+
+
+def _phrasal(tok: Any) -> str:
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return f"{tok.lemma_.lower()} {prt[0]}" if prt else tok.lemma_.lower()
+
+
+def _bt_negates(bt_doc: Any, lemma: str) -> bool | None:
+    """Whether the back-translation negates a predicate with ``lemma`` (``None``: not there)."""
+    seen = False
+    for tok in bt_doc:
+        if tok.lemma_.lower() != lemma:
+            continue
+        seen = True
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in _cues("en", "implicative"):
+            return True
+        if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("AUX", "VERB") and tok.dep_ in (
+                "xcomp", "ccomp", "conj") and head.i < tok.i:
+            return True
+    return False if seen else None
+
+
+class _Italian:
+    """The Italian words of one aligned region and its negative cues."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text, self.offset = text, offset
+        self.words = it_words(text)
+        lex = lexicon()
+        neg_verbs: set[str] = set()
+        if lex is not None:
+            for verb in _cues("en", "implicative"):
+                neg_verbs |= {w for w in lex.it_for_en(verb) if " " not in w}
+        self.neg_verbs = neg_verbs
+
+    def find(self, lemma: str) -> int | None:
+        lex = lexicon()
+        if lex is None:
+            return None
+        cands = lex.it_for_en(lemma)
+        for k, w in enumerate(self.words):
+            if w.norm in cands or fold(w.text) in cands:
+                return k
+        return None
+
+    def negated_before(self, k: int) -> bool:
+        lo = max(0, k - NEGATOR_WINDOW)
+        particles = _cues("it", "particle")
+        for j in range(lo, k):
+            w = self.words[j]
+            f = fold(w.text)
+            if w.norm in self.neg_verbs:
+                return True
+            if f in particles or fold(w.text.rstrip("'’")) in particles:
+                before = " ".join(fold(x.text) for x in self.words[max(0, j - 3):j + 2])
+                if any(e in before for e in _cues("it", "expletive")):
+                    continue
+                return True
+        return False
+
+    def span(self, k: int) -> tuple[int, int]:
+        """The predicate with the auxiliaries just before it ("è stato revocato")."""
+        start = k
+        while start > 0 and self.words[start - 1].norm in ("avere", "essere") and k - start < 2:
+            start -= 1
+        return self.offset + self.words[start].start, self.offset + self.words[k].end
+
+
+@register
+class PolarityCheck(Check):
+    name = "polarity"
+    needs = frozenset({NEED_SOURCE})
+    description = "the source negates a statement that the Italian asserts"
+
+    def missing(self, ctx: CheckContext) -> set[str]:
+        miss = super().missing(ctx)
+        if ctx.alignment is None or not ctx.alignment.matches:
+            miss.add(NEED_SOURCE)
+        return miss
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        if ctx.alignment is None or not en_parse.available():
+            return []
+        found: list[Finding] = []
+        for m in ctx.alignment.matches:
+            docs = en_parse.parse([m.source] + ([m.bt] if m.bt else []))
+            assert docs is not None
+            src_doc, bt_doc = docs[0], (docs[1] if len(docs) > 1 else None)
+            italian = _Italian(ctx.article.text[m.it_start:m.it_end], m.it_start)
+            for pred, cue, kind in negated_predicates(src_doc):
+                lemma = _phrasal(pred)
+                kinds = ["polarity"]
+                k = italian.find(lemma)
+                if k is None and " " in lemma:
+                    k = None
+                if k is not None:
+                    kinds.append("lexicon")
+                elif ctx.translation is not None and bt_doc is not None:
+                    k = self._via_back_translation(ctx, m, pred.lemma_.lower(), italian)
+                    if k is not None:
+                        kinds.append("back-translation")
+                if k is None or italian.negated_before(k):
+                    continue
+                if bt_doc is not None:
+                    bt_neg = _bt_negates(bt_doc, pred.lemma_.lower())
+                    if bt_neg:
+                        continue  # the back-translation reads a negation we could not locate
+                    if bt_neg is False:
+                        kinds.append("back-translation-affirms")
+                start, end = italian.span(k)
+                phrase = src_doc[min(pred.i, *(t.i for t in src_doc if t.text == cue)):pred.i + 1].text
+                message = (f"the source negates “{phrase}” ({cue}); the Italian “{ctx.article.text[start:end]}” "
+                           f"has no negation: the meaning is reversed")
+                suggestion = f"non {ctx.article.text[start:end]}" if kind == "particle" else None
+                evidence = {"kinds": kinds, "source": m.source, "back_translation": m.bt,
+                            "phrases": {"source": phrase, "italian": ctx.article.text[start:end]}}
+                found.append(self.finding(ctx, start, end, Category.MISTRANSLATION, Severity.CRITICAL,
+                                          message, evidence, suggestion))
+        return found
+
+    @staticmethod
+    def _via_back_translation(ctx: CheckContext, m: Any, lemma: str, italian: _Italian) -> int | None:
+        """The Italian word under the back-translation word with the predicate's lemma."""
+        assert ctx.translation is not None
+        for seg in m.segments:
+            for w in en_words(ctx.translation.segments[seg].en, seg):
+                if w.norm == lemma:
+                    for a, b in project([w], ctx.translation):
+                        for k, iw in enumerate(italian.words):
+                            if italian.offset + iw.start < b and a < italian.offset + iw.end:
+                                return k
+        return None

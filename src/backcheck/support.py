@@ -1,0 +1,104 @@
+"""Does the Italian support an English reading? Lexicon evidence for the checks.
+
+A source ↔ back-translation difference is only a symptom: opus-mt back-translations paraphrase and
+make their own mistakes on correct Italian. Before a check blames the translator it asks the
+Italian itself, through the MultiWordNet lexicon (:mod:`backcheck.bilingual`): can any Italian
+word (or two- and three-word phrase) of the aligned region translate the source word?
+
+:meth:`ItalianRegion.supports` answers ``True`` (a translation, the same word or a cognate is
+there), ``False`` (the lexicon knows the English word and none of its translations is there) or
+``None`` (the lexicon does not know the word: no evidence either way).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import JaroWinkler
+
+from .bilingual import Lexicon, load_lexicon
+from .lexicon import en_lemma, fold, is_it_content, it_lemma
+
+_IT_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Italian and English words this similar (Jaro–Winkler on folded forms) are cognates.
+COGNATE = 0.88
+# A lexicon translation and an Italian lemma sharing this much of a long prefix are one stem
+# ("elezione" / "elettorale" are not; "responsabile" / "responsabilità" are).
+STEM_SHARE = 0.8
+STEM_MIN = 6
+
+_LEXICON: list[Lexicon | None] = []
+
+
+def lexicon() -> Lexicon | None:
+    """The process-wide lexicon (loaded once; ``None`` when MultiWordNet is unavailable)."""
+    if not _LEXICON:
+        _LEXICON.append(load_lexicon())
+    return _LEXICON[0]
+
+
+def lexicon_signature() -> str:
+    lex = lexicon()
+    return lex.signature if lex is not None else "none"
+
+
+def _stem_match(a: str, b: str) -> bool:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= STEM_MIN and n >= STEM_SHARE * min(len(a), len(b))
+
+
+class ItalianRegion:
+    """The Italian words of one aligned region, indexed for translation look-ups."""
+
+    def __init__(self, text: str, lex: Lexicon | None = None) -> None:
+        self.lex = lex if lex is not None else lexicon()
+        toks = [m.group(0) for m in _IT_TOKEN.finditer(text)]
+        folded = [fold(t) for t in toks]
+        self.forms: set[str] = set(folded) | {t.lower() for t in toks}
+        self.lemmas: set[str] = {it_lemma(t) for t in toks if is_it_content(t)}
+        grams = set()
+        for n in (2, 3):
+            for k in range(len(toks) - n + 1):
+                grams.add(" ".join(t.lower() for t in toks[k:k + n]))
+                grams.add(" ".join(it_lemma(t) if j == n - 1 else t.lower()
+                                   for j, t in enumerate(toks[k:k + n])))
+        self.grams = grams
+        self.content = [t for t in toks if is_it_content(t)]
+
+    def _has(self, it_words: frozenset[str]) -> bool:
+        if not it_words:
+            return False
+        if it_words & self.lemmas or it_words & self.forms or it_words & self.grams:
+            return True
+        return any(_stem_match(w, lem) for w in it_words if " " not in w for lem in self.lemmas)
+
+    def supports(self, word: str) -> bool | None:
+        """Whether some Italian word here can translate the English ``word`` (see module doc)."""
+        f = fold(word)
+        if f in self.forms or any(len(f) >= 5 and JaroWinkler.similarity(f, fold(t)) >= COGNATE
+                                  for t in self.content):
+            return True
+        if self.lex is None:
+            return None
+        lemma = en_lemma(word)
+        cands = translations(self.lex, lemma) | translations(self.lex, f)
+        if not cands:
+            return None
+        return self._has(cands)
+
+
+def translations(lex: Lexicon, en_word: str) -> frozenset[str]:
+    """Italian lemmas that can translate ``en_word`` (memoised by the lexicon)."""
+    return lex.it_for_en(en_word)
+
+
+def italian_meanings(it_word: str, lex: Lexicon | None = None) -> frozenset[str]:
+    """English lemmas an Italian word can mean: its lemma's and its surface form's."""
+    lex = lex if lex is not None else lexicon()
+    if lex is None:
+        return frozenset()
+    return lex.en_for_it(it_lemma(it_word)) | lex.en_for_it(fold(it_word))
