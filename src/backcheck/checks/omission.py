@@ -1,0 +1,188 @@
+"""omission: a fact of the source that neither the back-translation nor the Italian carries.
+
+Facts are the words that change what a sentence claims when they are dropped: hedges and degree
+qualifiers ("partly responsible", "probably caused"), condition clauses ("if inflation falls",
+"unless…", "as long as…") and deadlines ("by 15 October", "until 2028"). The closed-class lists are
+``data/qualifiers.tsv`` (origin stated there). A fact is present when the back-translation has the
+word (or a word sharing an Italian translation with it) or the Italian has one of its MultiWordNet
+translations (or, for a condition, an Italian condition marker; for a deadline, its numbers). When
+both lack it, the finding is placed on the Italian words of the phrase the fact belongs to.
+
+Hedges and conditions change the truth of a claim: major. A dropped deadline leaves a true but
+vaguer claim: minor. Needs the English source and the parser; the lexicon for the Italian side.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Any
+
+from .. import en_parse
+from ..align import en_words, it_words, project
+from ..langdata import words
+from ..lexicon import en_lemma, fold, is_en_content
+from ..report.findings import Category, Finding, Severity
+from ..support import ItalianRegion, lexicon
+from .base import NEED_SOURCE, Check, CheckContext, register
+
+_MONTHS = "|".join(m for m in calendar.month_name if m)  # English month names (C locale)
+_DEADLINE = re.compile(
+    rf"\b(?:by|until|before|no later than)\s+(?:(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
+    rf"(?:\s+\d{{4}})?|(?:the end of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}})\b")
+_DIGITS = re.compile(r"\d+")
+# Italian verbs too light to anchor a phrase on (lexicon translations of many English verbs).
+LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
+
+
+def _kind(word: str) -> frozenset[str]:
+    return words("qualifiers.tsv", "en", word)
+
+
+class _Fact:
+    def __init__(self, kind: str, key: str, phrase: str, anchors: list[str]) -> None:
+        self.kind, self.key, self.phrase, self.anchors = kind, key, phrase, anchors
+
+
+def facts(doc: Any, text: str) -> list[_Fact]:
+    """Hedges, conditions and deadlines of one English sentence, each with its anchor words."""
+    out: list[_Fact] = []
+    hedges, conditions = _kind("hedge"), _kind("condition")
+    for tok in doc:
+        low = tok.lower_
+        if low in hedges and tok.pos_ in ("ADV", "ADJ"):
+            head = tok.head if tok.head.i != tok.i else None
+            anchors = [head.text] if head is not None and is_en_content(head.text) else []
+            out.append(_Fact("hedge", low, f"{tok.text} {head.text}" if head is not None else tok.text, anchors))
+        elif low in conditions and tok.dep_ == "mark":
+            clause = tok.head
+            span = doc[tok.i:clause.right_edge.i + 1].text
+            out.append(_Fact("condition", low, span, _before(doc, tok.i)))
+    for m in _DEADLINE.finditer(text):
+        before = [t for t in doc if t.idx + len(t.text) <= m.start()]
+        out.append(_Fact("deadline", m.group(0), m.group(0), _before(doc, len(before))))
+    return out
+
+
+def _before(doc: Any, i: int, n: int = 2) -> list[str]:
+    """Up to ``n`` content words just before token ``i`` (the phrase a clause hangs on)."""
+    got = []
+    for tok in reversed(doc[:i]):
+        if tok.is_punct:
+            break
+        if is_en_content(tok.text) and not tok.like_num:
+            got.append(tok.text)
+            if len(got) == n:
+                break
+    return list(reversed(got))
+
+
+def _bt_has(fact: _Fact, bt: str) -> bool:
+    lemmas = {w.norm for w in en_words(bt)}
+    low = bt.lower()
+    if fact.kind == "deadline":
+        return all(d in bt for d in _DIGITS.findall(fact.key)) and bool(_DIGITS.findall(fact.key))
+    if fact.kind == "condition":
+        return any(re.search(rf"\b{re.escape(c)}\b", low) for c in _kind("condition"))
+    surface = set(re.findall(r"[a-z']+", low))
+    if en_lemma(fact.key) in lemmas or (lemmas | surface) & _kind("epistemic"):
+        return True
+    lex = lexicon()
+    if lex is None:
+        return False
+    its = lex.it_for_en(fact.key)
+    return any(its & lex.it_for_en(w) for w in lemmas if len(w) > 3)
+
+
+def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
+    if fact.kind == "deadline":
+        digits = _DIGITS.findall(fact.key)
+        return bool(digits) and all(d in it_text for d in digits)
+    if fact.kind == "condition":
+        low = " " + " ".join(fold(w) for w in re.findall(r"\w+", it_text)) + " "
+        return any(f" {fold(c)} " in low for c in words("qualifiers.tsv", "it", "condition"))
+    if (region.lemmas | region.forms) & words("qualifiers.tsv", "it", "epistemic"):
+        return True  # hedged by a modal or a reporting phrase
+    return region.supports(fact.key)
+
+
+@register
+class OmissionCheck(Check):
+    name = "omission"
+    needs = frozenset({NEED_SOURCE})
+    description = "a hedge, condition or deadline of the source is missing from the Italian"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        if ctx.alignment is None or not en_parse.available():
+            return []
+        found: list[Finding] = []
+        for m in ctx.alignment.matches:
+            doc = en_parse.parse([m.source])
+            assert doc is not None
+            it_text = ctx.article.text[m.it_start:m.it_end]
+            region = ItalianRegion(it_text)
+            for fact in facts(doc[0], m.source):
+                if m.bt and _bt_has(fact, m.bt):
+                    continue
+                has = _it_has(fact, region, it_text)
+                if has is not False:
+                    continue  # present, or no evidence either way
+                span = self._anchor(ctx, m, fact, it_text)
+                if span is None:
+                    continue
+                start, end = span
+                kinds = ["omission", "lexicon" if fact.kind == "hedge" else "italian"]
+                if m.bt:
+                    kinds.append("back-translation")
+                severity = Severity.MINOR if fact.kind == "deadline" else Severity.MAJOR
+                message = (f"the source says “{fact.phrase}”; the {fact.kind} “{fact.key}” is missing "
+                           f"from the Italian{' and from its back-translation' if m.bt else ''}")
+                evidence = {"kinds": kinds, "source": m.source, "back_translation": m.bt,
+                            "phrases": {"source": fact.phrase, "missing": fact.key}}
+                found.append(self.finding(ctx, start, end, Category.OMISSION, severity, message, evidence,
+                                          self._suggest(fact)))
+        return found
+
+    @staticmethod
+    def _suggest(fact: _Fact) -> str | None:
+        lex = lexicon()
+        if fact.kind != "hedge" or lex is None:
+            return None
+        its = sorted(lex.it_for_en(fact.key), key=len)
+        return f"add “{its[0]}”" if its else None
+
+    @staticmethod
+    def _anchor(ctx: CheckContext, m: Any, fact: _Fact, it_text: str) -> tuple[int, int] | None:
+        """Article span of the Italian words for the fact's anchor words."""
+        itw = it_words(it_text)
+        lex = lexicon()
+        hits: list[int] = []
+        for a in fact.anchors:
+            cands = (lex.it_for_en(en_lemma(a)) | lex.it_for_en(a.lower())) if lex is not None else frozenset()
+            for k, w in enumerate(itw):
+                if w.norm in LIGHT_VERBS:
+                    continue
+                if w.norm in cands or fold(w.text) in cands or fold(w.text) == fold(a):
+                    hits.append(k)
+                    break
+            else:
+                if ctx.translation is not None:
+                    hits.extend(_projected(ctx, m, a, itw))
+        if not hits:
+            return None
+        lo, hi = min(hits), max(hits)
+        if hi - lo > 4:
+            lo = hi = hits[-1]
+        return m.it_start + itw[lo].start, m.it_start + itw[hi].end
+
+
+def _projected(ctx: CheckContext, m: Any, word: str, itw: list[Any]) -> list[int]:
+    assert ctx.translation is not None
+    lemma = en_lemma(word)
+    for seg in m.segments:
+        for w in en_words(ctx.translation.segments[seg].en, seg):
+            if w.norm == lemma:
+                for a, b in project([w], ctx.translation):
+                    return [k for k, iw in enumerate(itw)
+                            if m.it_start + iw.start < b and a < m.it_start + iw.end][:2]
+    return []
