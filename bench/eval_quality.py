@@ -91,20 +91,21 @@ def score_gold(folders: list[Path], show: bool) -> GoldScore:
     return s
 
 
-def majors_per_100(folders: list[Path], show: bool) -> tuple[float, int, int]:
-    sents = majors = 0
+def majors_per_100(folders: list[Path], show: bool) -> tuple[float, int, int, int]:
+    sents = majors = minors = 0
     for folder in folders:
         rep = run(folder)
         from backcheck.document import segment
 
         sents += sum(len(p.sentences) for p in segment(rep.text).paragraphs)
         for f in rep.findings:
+            minors += f.severity.rank < 2
             if f.severity.rank >= 2:
                 majors += 1
                 if show:
                     print(f"  MAJ  {folder.name}: {f.text!r} {f.category.value}/{f.severity.value} [{f.check}] "
                           f"{f.message}")
-    return 100.0 * majors / max(sents, 1), majors, sents
+    return 100.0 * majors / max(sents, 1), majors, sents, minors
 
 
 def main() -> int:
@@ -131,14 +132,14 @@ def main() -> int:
               f"{s.good_majors / max(s.majors, 1):.2f} ({s.good_majors}/{s.majors})")
         clean = [p for p in (corpora / "planted-dev").iterdir()
                  if p.is_dir() and (p / "gold.tsv").read_text().count("\n") <= 1]
-        per, m, n = majors_per_100(clean, a.show)
-        print(f"planted-dev clean: {m} major")
+        per, m, n, mi = majors_per_100(clean, a.show)
+        print(f"planted-dev clean: {m} major, {mi} minor")
     for name in ("flores-it", "newssyscomb2009-it-en", "ntrex-it"):
         if a.only not in ("", name.split("-")[0]):
             continue
         folders = sorted(p for p in (corpora / name).iterdir() if p.is_dir())
-        per, m, n = majors_per_100(folders, a.show)
-        print(f"{name}: {per:.1f} major per 100 sentences ({m}/{n})")
+        per, m, n, mi = majors_per_100(folders, a.show)
+        print(f"{name}: {per:.1f} major per 100 sentences ({m}/{n}); {100 * mi / max(n, 1):.1f} minor per 100")
     print(f"time {time.perf_counter() - t0:.1f} s")
     return 0
 

