@@ -97,6 +97,10 @@ VARIANTS = [
     ("spacing-tie-first-seen",
      "Il sindaco Pieter Van den Broek ha parlato per primo. Poi Vandenbroek ha lasciato la sala.",
      [], [("Vandenbroek", "minor", "Van den Broek", N)]),
+    ("hyphen-majority",
+     "Il portavoce Karim Al-Rashidi ha confermato. Al-Rashidi ha aggiunto che Alrashidi non ha firmato nulla. "
+     "Secondo Al-Rashidi il vertice resta in agenda.",
+     [], [("Alrashidi", "major", "Al-Rashidi", N)]),
     ("transliteration-source",
      "Il comandante Oleksandr Hnatenko ha chiesto rinforzi. Gnatenko ha detto che la linea regge.",
      ["Commander Oleksandr Hnatenko asked for reinforcements."], [("Gnatenko", "major", "Hnatenko", NS)]),

@@ -5,10 +5,15 @@ at least :data:`MIN_LEN` letters, not at the start of a sentence unless the same
 mid-sentence; acronyms, Italian function words, months, weekdays, titles, institution words and words
 the article also uses in lower case are left out.
 
-* Within the article: two spellings are variants when they start with the same letter, have a
-  Jaro-Winkler similarity of at least :data:`ARTICLE_SIMILARITY` and differ by more than an ending
-  (not "Russi"/"Russia", "Rossi"/"Rosso"). Every occurrence of a minority spelling is reported with the
-  majority (first-seen on a tie) spelling, or the source's spelling when the source has one.
+* One name written two ways in the article (names.spelling_variants): spacing or hyphens ("Van der
+  Poel"/"Vanderpoel"), two neighbouring letters swapped, one letter changed inside a name of 5+
+  letters, or another romanisation (data/translit.tsv). The form the source writes is canonical and
+  is never reported; otherwise the more frequent form (a one-letter change needs twice as many uses,
+  a tie takes the first seen and is minor). Common words (wordfreq), two people told apart by their
+  first names, and inflected forms ("Obama"/"Obamas", "Rossi"/"Rosso") are left alone.
+* Person names within the article that are looser look-alikes (Jaro-Winkler at least
+  :data:`ARTICLE_SIMILARITY`, more than an ending apart): reported with the source's spelling, or
+  without a source only when clearly rarer than the other spelling.
 * Against the source: a name missing from the source but within :data:`SOURCE_SIMILARITY` of a
   source name is reported with the source spelling, unless it is a regular Italian form of it
   ("Pentagono", "Siria", "Zelenskyj") or a back-translation shows it was translated (an exonym).
