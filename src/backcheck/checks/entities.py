@@ -210,12 +210,12 @@ class EntitiesCheck(Check):
         settled = {v.form: v.canonical for v in variants if v.from_source}
         for v in variants:
             counts = {v.canonical: len({**singles, **spaced}[v.canonical]), v.form: len(v.spans)}
-            why = "source" if v.from_source else "article"
             canon = settled.get(v.canonical, v.canonical)  # the article's majority form is itself garbled
+            why = "source" if v.from_source or canon != v.canonical else "article"
             for a, b in v.spans:
                 out.append(self.finding(
                     ctx, a, b, Category.ENTITY, Severity.MAJOR if v.major else Severity.MINOR,
-                    f"Name written two ways ({v.kind}); the {why} has '{v.canonical}'.",
+                    f"Name written two ways ({v.kind}, '{v.canonical}' elsewhere); the {why} has '{canon}'.",
                     {"variants": counts, "canonical": v.canonical, "canonical_from": why, "variant": v.kind,
                      "kinds": ["name-variant"] + (["source-name"] if v.from_source else [])},
                     suggestion=canon))
