@@ -27,14 +27,52 @@ NORMALISE = [
     ("it-euro", "5 miliardi di euro", "it", ("amount", 5e9)),
     ("en-dollar", "$5bn", "en", ("amount", 5e9)),
     ("year", "2022", "it", ("year", 2022)),
+    ("it-ore", "entro le ore 8", "it", ("time", 8)),
+    ("it-colon", "alle 15:30", "it", ("time", 15.5)),
+    ("it-dot-after-alle", "alle 15.30", "it", ("time", 15.5)),
+    ("it-e-minutes", "alle 15 e 30", "it", ("time", 15.5)),
+    ("it-e-mezza", "alle 9 e mezza", "it", ("time", 9.5)),
+    ("it-di-sera", "alle 8 di sera", "it", ("time", 20)),
+    ("en-pm", "by 8 p.m.", "en", ("time", 20)),
+    ("en-am", "at 7:45 am", "en", ("time", 7.75)),
+    ("en-12-pm", "at 12 p.m.", "en", ("time", 12)),
+    ("en-24h", "at 21:19 GMT", "en", ("time", 21 + 19 / 60)),
+    ("it-alle-count", "alle 8 squadre", "it", ("count", 8)),
+    ("it-bare-decimal", "15.30", "it", ("count", 15.3)),
+    ("it-hectares", "più di 400 ettari", "it", ("measure", 400)),
+    ("en-acres", "400 acres", "en", ("measure", 400)),
+    ("it-km-h", "130 chilometri orari", "it", ("measure", 130)),
+    ("en-fahrenheit", "95 degrees Fahrenheit", "en", ("measure", 95)),
+    ("it-celsius-sign", "35 °C", "it", ("measure", 35)),
+    ("it-ha-is-a-verb", "nel 2020 ha deciso", "it", ("year", 2020)),
+    ("en-points", "0.4 percentage points", "en", ("percent", 0.4)),
+    ("it-points", "0,4 punti percentuali", "it", ("percent", 0.4)),
 ]
+
+UNITS = [
+    ("hectares", "300 ettari", "it", "area:ha", False),
+    ("acres", "300 acres", "en", "area:acre", False),
+    ("miles", "12 miglia", "it", "length:mi", False),
+    ("pounds-weight-or-money", "12 pounds", "en", "mass:lb", False),
+    ("sterline-money", "12 sterline", "it", None, False),
+    ("punti-percentuali", "2 punti percentuali", "it", None, True),
+    ("bare-points", "two points", "en", None, True),
+    ("basis-points", "25 punti base", "it", None, False),
+    ("percent", "2%", "it", None, False),
+]
+
+
+@pytest.mark.parametrize("text,lang,unit,points", [c[1:] for c in UNITS], ids=[c[0] for c in UNITS])
+def test_units_and_points(text: str, lang: str, unit: str | None, points: bool) -> None:
+    (q,) = extract(text, lang)
+    assert (q.unit, q.points) == (unit, points)
 
 
 @pytest.mark.parametrize("text,lang,expected", [(t, lg, e) for _, t, lg, e in NORMALISE],
                          ids=[c[0] for c in NORMALISE])
 def test_normalise(text: str, lang: str, expected: tuple[str, float]) -> None:
     (q,) = extract(text, lang)
-    assert (q.kind, q.value) == expected
+    assert (q.kind, round(q.value, 6)) == (expected[0], round(expected[1], 6))
 
 
 DATES = [
@@ -77,6 +115,45 @@ CASES = [
      ["Trade rose from 25 billion to 55 billion between 2000 and 2007."], []),
     ("rounding", "L'inflazione è al 30% circa, ha detto Eurostat.", ["Inflation is at 29.8%, Eurostat said."], []),
     ("no-source", "Il 12 marzo sono morte dodici persone.", [], []),
+    ("changed-month", "Il piano dovrà essere presentato entro il 1° giugno al ministero di Lisbona.",
+     ["The plan must be submitted to the Lisbon ministry by March 1."], [("1° giugno", "critical", "1 marzo")]),
+    ("12-hour-read-as-24",
+     "I residenti devono lasciare la valle entro le ore 7 di venerdì, ha detto il prefetto Badini a Bormio.",
+     ["Residents must leave the valley by 7 p.m. on Friday, prefect Badini said in Bormio."],
+     [("ore 7", "major", "ore 19")]),
+    ("time-24h-equals-pm", "Il treno per Bari è partito alle 15:00 da Milano.",
+     ["The train to Bari left Milan at 3 p.m."], []),
+    ("time-e-minutes-equals-pm", "Il vertice inizierà alle 18 e 30 a Palazzo Chigi.",
+     ["The summit will start at 6:30 p.m. at Palazzo Chigi."], []),
+    ("time-ambiguous-24h-source", "La scossa è stata avvertita alle 21:10 ora locale.",
+     ["The tremor was felt at 09:10 local time."], []),
+    ("time-differs", "La scossa è stata avvertita alle 14:10 ora locale a Kalamata e Pylos.",
+     ["The tremor was felt at 4:10 p.m. local time in Kalamata and Pylos."], [("14:10", "major", "ore 16:10")]),
+    ("acres-kept-as-hectares", "Le fiamme hanno distrutto 5.000 ettari di bosco vicino a Sassari.",
+     ["The flames destroyed 5,000 acres of forest near Sassari."], [("5.000 ettari", "major", "2.023 ettari")]),
+    ("acres-converted", "Le fiamme hanno distrutto 2.000 ettari di bosco vicino a Sassari.",
+     ["The flames destroyed 5,000 acres of forest near Sassari."], []),
+    ("miles-kept-as-km", "Il corteo ha percorso 12 chilometri fino al porto di Livorno.",
+     ["The march covered 12 miles to the port of Livorno."], [("12 chilometri", "major", "19 chilometri")]),
+    ("mph-converted-rounded", "La tempesta Ilse ha portato venti fino a 130 chilometri orari.",
+     ["Storm Ilse brought winds of up to 80 mph."], []),
+    ("fahrenheit-kept-as-celsius", "A Tucson la temperatura ha toccato i 110 gradi Celsius.",
+     ["In Tucson temperatures hit 110 degrees Fahrenheit."], [("110 gradi Celsius", "major", "43 gradi Celsius")]),
+    ("fahrenheit-converted", "A Tucson la temperatura ha toccato i 43 gradi Celsius.",
+     ["In Tucson temperatures hit 110 degrees Fahrenheit."], []),
+    ("pounds-kept-as-kilos", "Il pescatore di Trapani ha preso un tonno di 300 chili.",
+     ["The Trapani fisherman caught a tuna weighing 300 pounds."], [("300 chili", "major", "136 chili")]),
+    ("pounds-as-money", "Il biglietto per Wembley costa 300 sterline.", ["The Wembley ticket costs 300 pounds."], []),
+    ("points-as-percent", "La disoccupazione è scesa al 6,1%, in calo dello 0,3% rispetto a marzo.",
+     ["Unemployment fell to 6.1%, down 0.3 percentage points from March."],
+     [("0,3%", "major", "0,3 punti percentuali")]),
+    ("points-kept", "La disoccupazione è scesa al 6,1%, in calo di 0,3 punti percentuali rispetto a marzo.",
+     ["Unemployment fell to 6.1%, down 0.3 percentage points from March."], []),
+    ("percent-kept", "La disoccupazione è scesa al 6,1%, in calo dello 0,3% rispetto a marzo.",
+     ["Unemployment fell to 6.1%, down 0.3% from March."], []),
+    ("million-as-billion", "La multa è di 12 miliardi di dollari, ha stabilito il giudice Moretti.",
+     ["The fine is $12 million, judge Moretti ruled."],
+     [("12 miliardi di dollari", "critical", "12 milioni di dollari")]),
 ]
 
 
@@ -85,6 +162,35 @@ def test_numbers(text: str, sources: list[str], expected: list[tuple[str, str, s
     found = run_check("numbers", HEAD + text, sources)
     assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected
     assert all(f.category.value == "number" and f.evidence["source"] in sources for f in found)
+    assert all(f.evidence["kinds"][0] == "source-number" for f in found)
+
+
+# (id, headline, body, expected [(span text, severity, suggestion)]); no source: the headline is the evidence.
+INTERNAL = [
+    ("permuted-percent", "La disoccupazione sale al 6,4% in Tessalia",
+     "La disoccupazione in Tessalia è salita al 4,6% a maggio, secondo l'istituto di statistica.",
+     [("4,6%", "major", "6,4%")]),
+    ("scale-word", "Multa da 7 milioni di euro al porto di Lanvera",
+     "Il porto di Lanvera dovrà pagare una multa da 7 miliardi di euro per lo sversamento.",
+     [("7 miliardi di euro", "critical", "7 milioni di euro")]),
+    ("permuted-count", "Sciopero generale, 1,5 milioni di lavoratori in piazza",
+     "Secondo i sindacati, 5,1 milioni di lavoratori hanno aderito allo sciopero di venerdì.",
+     [("5,1 milioni", "major", "1,5 milioni")]),
+    ("headline-value-restated", "La disoccupazione sale al 6,4% in Tessalia",
+     "La disoccupazione è salita al 6,4%. Tra i giovani il tasso è al 4,6%.", []),
+    ("other-noun-counted", "Incendio a Lanvera, 21 feriti", "L'incendio ha causato 12 morti nella notte.", []),
+    ("rounded", "Inflazione al 3% in Tessalia", "L'inflazione in Tessalia è salita al 2,9% a maggio.", []),
+    ("other-currency", "Multa da 7 milioni di euro al porto", "Il porto ha già pagato 7 miliardi di dollari di debiti.",
+     []),
+    ("one-digit-count", "Tre navi affondate", "Sono affondate 3 navi e 30 barche.", []),
+]
+
+
+@pytest.mark.parametrize("head,body,expected", [c[1:] for c in INTERNAL], ids=[c[0] for c in INTERNAL])
+def test_headline_contradictions(head: str, body: str, expected: list[tuple[str, str, str]]) -> None:
+    found = run_check("numbers", f"{head}\n\n{body}\n")
+    assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected
+    assert all(f.evidence["kinds"] == ["article-internal"] and f"'{f.suggestion}'" in f.message for f in found)
 
 
 @pytest.mark.parametrize("folder", ["examples/austin-shoigu", "corpora/ntrex-it"])

@@ -1,16 +1,19 @@
-"""Numbers, amounts, percentages and dates in Italian and English text, normalised so the two
-languages compare: "1,3 miliardi" = "1.3 billion", "18 febbraio" = "February 18", "29,8%" =
-"29.8 percent", "dieci" = "ten", "mille" = "1.000" = "1,000" = "a thousand".
+"""Numbers, amounts, percentages, dates, clock times and measures in Italian and English text,
+normalised so the two languages compare: "1,3 miliardi" = "1.3 billion", "18 febbraio" = "February
+18", "29,8%" = "29.8 percent", "dieci" = "ten", "mille" = "1.000" = "1,000" = "a thousand",
+"ore 20" = "alle 20:00" = "8 p.m.", "30.000 acri" = "30,000 acres" (units: data/units.tsv).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .words import MONTH_ABBR_EN, MONTHS_EN, MONTHS_IT
 
-Kind = str  # "date" | "year" | "percent" | "amount" | "count"
+Kind = str  # "date" | "year" | "time" | "percent" | "amount" | "measure" | "count"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Quantity:
     currency: str | None = None
     scale: float = 1.0
     alt: float | None = None  # the other reading of "4.000" / "1,300" (thousands or decimals)
+    unit: str | None = None  # "dimension:unit" of a measure ("area:acre"), from data/units.tsv
+    points: bool = False  # "percentage points" / "punti percentuali", not a relative percent
 
     def key(self) -> tuple[str, float, int | None]:
         return (self.kind, round(self.value, 6), self.month)
@@ -115,6 +120,111 @@ def _dates(text: str, lang: str) -> list[Quantity]:
     return out
 
 
+@dataclass(frozen=True)
+class Unit:
+    dimension: str
+    name: str
+    factor: float  # the unit's size in the dimension's base unit
+
+    @property
+    def key(self) -> str:
+        return f"{self.dimension}:{self.name}"
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, dict[str, Unit]]:
+    """{lang: {surface (lower case): Unit}} from data/units.tsv."""
+    out: dict[str, dict[str, Unit]] = {"it": {}, "en": {}}
+    path = Path(__file__).resolve().parent / "data" / "units.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, surface, dim, name, factor = line.split("\t")
+            out[lang][surface] = Unit(dim, name, float(factor))
+    return out
+
+
+def unit_of(key: str | None) -> Unit | None:
+    if not key:
+        return None
+    for table in unit_table().values():
+        for u in table.values():
+            if u.key == key:
+                return u
+    return None
+
+
+@lru_cache(maxsize=2)
+def _unit_re(lang: str) -> re.Pattern[str]:
+    alts = "|".join(re.escape(s) for s in sorted(unit_table()[lang], key=len, reverse=True))
+    return re.compile(rf"\s*(?:di\s+)?({alts})(?![\w/²])", re.IGNORECASE)
+
+
+def convert(value: float, src: str, dst: str) -> float | None:
+    """``value`` in unit ``src`` ("length:mi") expressed in ``dst`` ("length:km"); None across dimensions."""
+    a, b = unit_of(src), unit_of(dst)
+    if a is None or b is None or a.dimension != b.dimension:
+        return None
+    if a.dimension == "temperature":
+        if a.name == b.name:
+            return value
+        return (value - 32) * 5 / 9 if a.name == "F" else value * 9 / 5 + 32
+    return value * a.factor / b.factor
+
+
+# Clock times. Italian: "ore 20", "alle 15:30", "alle 15.30", "alle 15 e 30", "alle 8 di sera";
+# English: "8 p.m.", "3:30 pm", "15:00", "9 o'clock". The value is the hour of the day (20.5 = 20:30).
+_IT_TIME_LEAD = r"(?:\b(?:ore|alle|dalle|delle|entro\s+le|verso\s+le|fino\s+alle|tra\s+le|le)\s+)"
+_IT_TIME = re.compile(
+    rf"(?P<lead>{_IT_TIME_LEAD})?(?<![\d.,])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?!\d)"
+    r"|\s+e\s+(?P<m2>[0-5]\d|mezza|un\s+quarto|tre\s+quarti)\b)?(?!\d|,\d)", re.IGNORECASE)
+_IT_AFTER_HOUR = re.compile(r"\s*(?:$|[,;.)!?»”\"]|(?:di|del|della|e|in|circa|ora|precise|in\s+punto|locali)\b)")
+_IT_DAYPART = re.compile(r"\s+(?:di|del|della)\s+(mattina|mattino|pomeriggio|sera|notte)\b", re.IGNORECASE)
+_IT_MINUTES = {"mezza": 30, "un quarto": 15, "tre quarti": 45}
+_EN_TIME = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oc>o['’]clock))"
+    r"|(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])", re.IGNORECASE)
+
+
+def _times(text: str, lang: str) -> list[Quantity]:
+    out = []
+    if lang == "it":
+        for m in _IT_TIME.finditer(text):
+            lead = (m.group("lead") or "").strip().lower()
+            minutes = m.group("m") or m.group("m2")
+            if not lead and m.group("sep") != ":":
+                continue  # a bare "15.30" is a number; a bare "15:30" is a time
+            if lead and lead != "ore" and not minutes and not _IT_AFTER_HOUR.match(text, m.end()):
+                continue  # "alle 8 squadre"
+            hour = int(m.group("h"))
+            mins = _IT_MINUTES.get(re.sub(r"\s+", " ", minutes.lower()), 0) if minutes and not minutes.isdigit() \
+                else int(minutes or 0)
+            end = m.end()
+            part = _IT_DAYPART.match(text, end)
+            if part and hour < 12:
+                if part.group(1).lower() in ("pomeriggio", "sera") or (part.group(1).lower() == "notte" and hour >= 6):
+                    hour += 12
+                end = part.end()
+            start = m.start() if lead == "ore" else m.start("h")
+            out.append(Quantity("time", hour % 24 + mins / 60, start, end, text[start:end]))
+    else:
+        for m in _EN_TIME.finditer(text):
+            if m.group("h24"):
+                hour, mins, alt = int(m.group("h24")), int(m.group("m24")), None
+                if 1 <= hour <= 11:
+                    alt = hour + 12 + mins / 60
+            else:
+                hour, mins = int(m.group("h")), int(m.group("m") or 0)
+                if hour > 12:
+                    continue
+                alt = None
+                if m.group("ap"):
+                    hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+                elif hour < 12:
+                    alt = hour + 12 + mins / 60
+            out.append(Quantity("time", hour + mins / 60, m.start(), m.end(), m.group(), alt=alt))
+    return out
+
+
 def _overlaps(q: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(a < q[1] and q[0] < b for a, b in taken)
 
@@ -122,6 +232,7 @@ def _overlaps(q: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every date, year, percentage, money amount and count in ``text`` (``lang`` "it" or "en")."""
     found = _dates(text, lang)
+    found += [t for t in _times(text, lang) if not _overlaps((t.start, t.end), [(q.start, q.end) for q in found])]
     taken = [(q.start, q.end) for q in found]
     num = _NUM_IT if lang == "it" else _NUM_EN
     units = UNITS_IT if lang == "it" else UNITS_EN
@@ -155,26 +266,36 @@ def extract(text: str, lang: str) -> list[Quantity]:
                 end += sm.end()
         kind: Kind = "count"
         currency = CURRENCY_WORDS.get((m.group("cur") or "").lower())
-        pm = re.match(r"\s*(%|per\s?cento|percent|per cent|punti percentuali|percentage points)", text[end:],
-                      re.IGNORECASE)
+        unit: str | None = None
+        points = False
+        pm = _PERCENT.match(text, end)
         if pm:
-            kind, end = "percent", end + pm.end()
+            kind, end, points = "percent", pm.end(), bool(pm.group("pts"))
+        elif _POINTS.match(text, end):
+            points = True  # "0,4 punti", "two points": percentage points when the other side has them
         else:
             cm = re.match(r"\s*(?:di\s+)?(euro|euros|dollari|dollaro|dollars|dollar|sterline|sterlina|pounds|€)\b",
                           text[end:], re.IGNORECASE)
             if cm:
                 currency = CURRENCY_WORDS[cm.group(1).lower()]
+                if lang == "en" and cm.group(1).lower() == "pounds" and not m.group("cur"):
+                    unit = "mass:lb"  # "5 pounds": money or weight, the other side tells
                 end += cm.end()
+            elif not currency and (um := _unit_re(lang).match(text, end)) is not None:
+                unit, end, kind = unit_table()[lang][um.group(1).lower()].key, um.end(), "measure"
         if currency:
             kind = "amount"
         elif kind == "count" and m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
             kind = "year"
         taken.append((m.start(), end))
         found.append(Quantity(kind, value * scale, m.start(), end, text[m.start() : end], currency=currency,
-                              scale=scale, alt=None if alt is None else alt * scale))
+                              scale=scale, alt=None if alt is None else alt * scale, unit=unit, points=points))
     return _share_range_scale(text, sorted(found, key=lambda q: q.start))
 
 
+_PERCENT = re.compile(r"\s*(?:(?P<pts>punti percentuali|punto percentuale|percentage points?)|%|per\s?cento|"
+                      r"percent|per cent)", re.IGNORECASE)
+_POINTS = re.compile(r"\s*(?:punti|punto|points?)\b(?!\s+(?:base|di\s+sutura))", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:a|e|o|-|–|to|and|or)\s*$")
 
 
@@ -183,11 +304,12 @@ def _share_range_scale(text: str, qs: list[Quantity]) -> list[Quantity]:
     out = list(qs)
     for i in range(len(out) - 1, 0, -1):
         a, b = out[i - 1], out[i]
-        if a.scale == 1.0 and a.kind == "count" and b.kind in ("count", "amount", "percent") and (
+        if a.scale == 1.0 and a.kind == "count" and b.kind in ("count", "amount", "percent", "measure") and (
             b.scale != 1.0 or b.kind != "count"
         ) and _RANGE_JOIN.match(text[a.end : b.start]):
             out[i - 1] = Quantity(b.kind, a.value * b.scale, a.start, a.end, a.text, currency=b.currency,
-                                  scale=b.scale, alt=None if a.alt is None else a.alt * b.scale)
+                                  scale=b.scale, alt=None if a.alt is None else a.alt * b.scale, unit=b.unit,
+                                  points=b.points)
     return out
 
 

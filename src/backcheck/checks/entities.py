@@ -5,10 +5,15 @@ at least :data:`MIN_LEN` letters, not at the start of a sentence unless the same
 mid-sentence; acronyms, Italian function words, months, weekdays, titles, institution words and words
 the article also uses in lower case are left out.
 
-* Within the article: two spellings are variants when they start with the same letter, have a
-  Jaro-Winkler similarity of at least :data:`ARTICLE_SIMILARITY` and differ by more than an ending
-  (not "Russi"/"Russia", "Rossi"/"Rosso"). Every occurrence of a minority spelling is reported with the
-  majority (first-seen on a tie) spelling, or the source's spelling when the source has one.
+* One name written two ways in the article (names.spelling_variants): spacing or hyphens ("Van der
+  Poel"/"Vanderpoel"), two neighbouring letters swapped, one letter changed inside a name of 5+
+  letters, or another romanisation (data/translit.tsv). The form the source writes is canonical and
+  is never reported; otherwise the more frequent form (a one-letter change needs twice as many uses,
+  a tie takes the first seen and is minor). Common words (wordfreq), two people told apart by their
+  first names, and inflected forms ("Obama"/"Obamas", "Rossi"/"Rosso") are left alone.
+* Person names within the article that are looser look-alikes (Jaro-Winkler at least
+  :data:`ARTICLE_SIMILARITY`, more than an ending apart): reported with the source's spelling, or
+  without a source only when clearly rarer than the other spelling.
 * Against the source: a name missing from the source but within :data:`SOURCE_SIMILARITY` of a
   source name is reported with the source spelling, unless it is a regular Italian form of it
   ("Pentagono", "Siria", "Zelenskyj") or a back-translation shows it was translated (an exonym).
@@ -23,13 +28,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..anchors import aligned_sources
 from ..report.findings import Category, Finding, Severity
 from ..words import (
     CALENDAR_WORDS,
-    ENGLISH_FUNCTION_WORDS,
     INSTITUTION_WORDS,
     ITALIAN_FUNCTION_WORDS,
     TITLE_WORDS,
@@ -39,16 +43,24 @@ from ..words import (
     words,
 )
 from .base import Check, CheckContext, register
+from .names import (
+    ARTICLE_SIMILARITY,
+    MIN_LEN,
+    SOURCE_SIMILARITY,
+    SourceNames,
+    is_common_word,
+    italian_form_of,
+    jw,
+    related,
+    similar,
+    skeleton,
+    source_names,
+    spaced_forms,
+    spelling_variants,
+    variant_kind,
+)
 
-MIN_LEN = 4
-ARTICLE_SIMILARITY = 0.84
-SOURCE_SIMILARITY = 0.8
-MAX_LEN_DIFF = 2
 _OPENING = "\"'“‘«([{"
-_DEMONYM = re.compile(r"(?:ian|ese|ish|ean|ern)$")  # Belgian, Chinese, British, European, Western
-# Italian and English endings of the same word class ("-zione"/"-tion", "-ismo"/"-ism").
-_SUFFIXES = (("zione", "tion"), ("sione", "sion"), ("ismo", "ism"), ("ista", "ist"), ("ita", "ity"),
-             ("ico", "ic"), ("ica", "ic"), ("ale", "al"), ("ario", "ary"), ("oso", "ous"), ("ia", "y"))
 _JOINER_WORDS = frozenset({"e", "ed", "and", "o", "or"})
 _LIST_JOINERS = re.compile(r"^\s*(?:,|e|ed|and|o|,\s*e)\s*$")
 
@@ -63,51 +75,6 @@ class Mention:
     sentence_start: bool
     person_context: bool
     listed: bool  # joined by "," / "e" to a person's name: "Rossi, Bianchi e Verdi"
-
-
-def _similar(a: str, b: str, threshold: float, endings: bool = True) -> bool:
-    """Spelling variants: same first letter, Jaro-Winkler >= ``threshold``, at most a third of the
-    letters edited, and (unless ``endings``) more than an ending apart."""
-    from rapidfuzz.distance import JaroWinkler, Levenshtein
-
-    a, b = strip_accents(a.lower()), strip_accents(b.lower())
-    if a == b or a[0] != b[0] or min(len(a), len(b)) < MIN_LEN or abs(len(a) - len(b)) > MAX_LEN_DIFF:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    if not endings and long_.startswith(short):
-        return False  # an ending: "Russi"/"Russia", "Galles"/"Gallese", "Pentagon"/"Pentagono"
-    if not endings and len(a) == len(b) and a[:-1] == b[:-1]:
-        return False  # a final letter: "Rossi"/"Rosso"
-    # at most a third of the letters edited (half when the first three letters agree)
-    budget = len(short) // 2 if a[:3] == b[:3] else max(1, round(len(short) / 3))
-    if Levenshtein.distance(a, b) > budget:
-        return False
-    return JaroWinkler.similarity(a, b) >= threshold
-
-
-def _skeleton(s: str) -> str:
-    """A spelling with transliteration and Italianisation differences removed."""
-    s = strip_accents(s.lower())
-    for a, b in (("kh", "h"), ("ch", "c"), ("ph", "f"), ("th", "t"), ("x", "ks"), ("y", "i"), ("j", "i"), ("w", "v")):
-        s = s.replace(a, b)
-    return s.replace("ii", "i")
-
-
-def _italian_form_of(it: str, en: str, person: bool = False) -> bool:
-    """"Siria" of "Syria", "Zelenskyj" of "Zelensky", "Pentagono" of "Pentagon", "Ucraina" of "Ukraine".
-    A person's name only takes transliteration changes, not Italian endings."""
-    si, se = _skeleton(it), _skeleton(en).replace("k", "c")
-    si = si.replace("k", "c")
-    if si == se:
-        return True
-    if person:
-        return False
-    for it_end, en_end in _SUFFIXES:  # "Turismo"/"Tourism", "Costituzione"/"Constitution"
-        if si.endswith(it_end) and se.endswith(en_end):
-            return True
-    if si[:-1] == se and si[-1] in "aeio":
-        return True
-    return len(si) == len(se) and si[:-1] == se[:-1] and se[-1] in "aeiou" and si[-1] in "aeio"
 
 
 def _is_candidate(tail: str, lower_words: set[str]) -> bool:
@@ -154,8 +121,10 @@ def _keep_sentence_starts(mentions: list[Mention], src: SourceNames) -> list[Men
     def keep(m: Mention) -> bool:
         if not m.sentence_start or m.text in mid:
             return True
-        return any(_similar(m.text, t, ARTICLE_SIMILARITY, endings=False) for t in mid) or any(
-            _source_variant(m.text, e, True) for e in persons
+        return (
+            any(similar(m.text, t, ARTICLE_SIMILARITY, endings=False) or variant_kind(m.text, t) for t in mid)
+            or any(_source_variant(m.text, e, True) for e in persons)
+            or any(variant_kind(m.text, e) for e in src.names.values())
         )
 
     return [m for m in mentions if keep(m)]
@@ -183,73 +152,6 @@ def _person_context(
     return near or after_title or (listed and lists_count), listed
 
 
-@dataclass
-class SourceNames:
-    """Names in the English source: every capitalised word, and the ones that are persons' names
-    (a first name and surname after a title, or whose surname the source also uses alone)."""
-
-    names: dict[str, str]
-    persons: set[str]
-    in_runs: set[str] = field(default_factory=set)  # words of any multi-word name ("Wilhelm Molterer")
-
-
-def _close(run: list[str], after_the: bool, titled: bool, runs: list[tuple[list[str], bool]],
-           alone: Counter[str]) -> None:
-    """Record a finished run of capitalised words ("the Assembly", "the Welsh Assembly": not a person)."""
-    if after_the:
-        return
-    if len(run) >= 2:
-        runs.append((list(run), titled))
-    else:
-        alone[run[0]] += 1
-
-
-def source_names(sources: list[str]) -> SourceNames:
-    names: dict[str, str] = {}
-    runs: list[tuple[list[str], bool]] = []  # (tokens, preceded by a title)
-    alone: Counter[str] = Counter()
-    for line in sources:
-        ws = words(line)
-        run: list[str] = []
-        titled = after_the = prev_title = prev_the = False
-        for i, w in enumerate(ws + [Word("", len(line), len(line))]):
-            clean = re.sub(r"['’]s$", "", w.text)
-            low = clean.lower()
-            gap = line[ws[i - 1].end : w.start] if i > 0 else ""
-            initial = i > 0 and len(ws[i - 1].text) == 1 and ws[i - 1].text.isupper()  # "J. Vincent"
-            first = i == 0 or (bool(re.search(r"[.!?:\"“]\s*$", gap)) and not prev_title and not initial)
-            if run and gap.strip():
-                _close(run, after_the, titled, runs, alone)
-                run = []
-            if (clean[:1].isupper() and not w.is_acronym and not first and low not in ENGLISH_FUNCTION_WORDS
-                    and low not in CALENDAR_WORDS):
-                names.setdefault(low, clean)
-                if low not in INSTITUTION_WORDS and low not in TITLE_WORDS and not _DEMONYM.search(low):
-                    if not run:
-                        titled, after_the = prev_title, prev_the
-                    run.append(low)
-                    prev_title = prev_the = False
-                    continue
-            if run:
-                _close(run, after_the, titled, runs, alone)
-            run = []
-            prev_title, prev_the = low in TITLE_WORDS, low == "the"
-    for line in sources:  # "Macron flew home.": a name alone at the start of a sentence
-        for m in re.finditer(r"(?:^|[.!?]\s+)([A-Z][\w'’-]+)\s+[a-z]", line):
-            low = re.sub(r"['’]s$", "", m.group(1)).lower()
-            if low in names and low not in INSTITUTION_WORDS:
-                alone[low] += 1
-    lower_words = {w.text for line in sources for w in words(line) if w.text[:1].islower()}
-    persons: set[str] = set()
-    in_runs: set[str] = set()
-    for run, titled in runs:
-        if 2 <= len(run) <= 3 and not any(t in lower_words for t in run):  # "Assembly" / "the assembly"
-            in_runs.update(run)
-            if titled or alone[run[-1]] > 0:
-                persons.update(run)
-    return SourceNames(names, persons, in_runs)
-
-
 @register
 class EntitiesCheck(Check):
     name = "entities"
@@ -272,12 +174,52 @@ class EntitiesCheck(Check):
         mentions = _keep_sentence_starts(_mentions(text, spans, is_person, lists_count=bool(src.names)), src)
         bt = ctx.translation.text.lower() if ctx.translation is not None else None
         found: dict[tuple[int, int], Finding] = {}
+        for f in self._spelling_variants(ctx, mentions, src, spans):
+            found[(f.start, f.end)] = f
         for f in self._article_variants(ctx, mentions, src):
+            if _overlapping(f, found):
+                continue
             found[(f.start, f.end)] = f
         if src.names:
             for f in self._source_variants(ctx, mentions, src, bt, found):
-                found[(f.start, f.end)] = f
+                if not _overlapping(f, found):
+                    found[(f.start, f.end)] = f
         return sorted(found.values(), key=lambda f: f.start)
+
+    def _spelling_variants(
+        self, ctx: CheckContext, mentions: list[Mention], src: SourceNames, spans: list[tuple[int, int]]
+    ) -> list[Finding]:
+        """One name written two ways in the article: spacing, swapped letters, a letter, romanisation."""
+        text = ctx.article.text
+        singles: dict[str, list[tuple[int, int]]] = {}
+        for m in mentions:
+            singles.setdefault(m.text, []).append((m.start, m.end))
+        spaced: dict[str, list[tuple[int, int]]] = {}
+        for a, b in spans:
+            for form, s, e in spaced_forms(text, a, b):
+                spaced.setdefault(form, []).append((s, e))
+
+        def in_source(form: str) -> bool:
+            return form.lower() in src.names or _in_source_text(form, ctx.sources)
+
+        def different_people(a: str, b: str) -> bool:
+            return _first_names_of_different_people(text, mentions, a, b) or _different_first_names(text, a, b)
+
+        out = []
+        variants = spelling_variants(singles, spaced, in_source, different_people)
+        settled = {v.form: v.canonical for v in variants if v.from_source}
+        for v in variants:
+            counts = {v.canonical: len({**singles, **spaced}[v.canonical]), v.form: len(v.spans)}
+            canon = settled.get(v.canonical, v.canonical)  # the article's majority form is itself garbled
+            why = "source" if v.from_source or canon != v.canonical else "article"
+            for a, b in v.spans:
+                out.append(self.finding(
+                    ctx, a, b, Category.ENTITY, Severity.MAJOR if v.major else Severity.MINOR,
+                    f"Name written two ways ({v.kind}, '{v.canonical}' elsewhere); the {why} has '{canon}'.",
+                    {"variants": counts, "canonical": v.canonical, "canonical_from": why, "variant": v.kind,
+                     "kinds": ["name-variant"] + (["source-name"] if v.from_source else [])},
+                    suggestion=canon))
+        return out
 
     def _article_variants(self, ctx: CheckContext, mentions: list[Mention], src: SourceNames) -> list[Finding]:
         """Spellings of one person's name that disagree within the article."""
@@ -293,8 +235,8 @@ class EntitiesCheck(Check):
         for i, a in enumerate(order):
             for b in order[i + 1 :]:
                 if (
-                    _similar(a, b, ARTICLE_SIMILARITY, endings=False)
-                    and _skeleton(a) != _skeleton(b)  # "Cina"/"China", "Zelensky"/"Zelenskyj": transliterations
+                    similar(a, b, ARTICLE_SIMILARITY, endings=False)
+                    and skeleton(a) != skeleton(b)  # "Cina"/"China", "Zelensky"/"Zelenskyj": transliterations
                     and not _first_names_of_different_people(ctx.article.text, mentions, a, b)
                 ):
                     parent[find(b)] = find(a)
@@ -312,11 +254,11 @@ class EntitiesCheck(Check):
                 continue
             in_source = [t for t in members if t.lower() in src.names]
             close = [e for e in src.names.values()
-                     if any(_similar(t, e, SOURCE_SIMILARITY, endings=False) for t in members)]
+                     if any(similar(t, e, SOURCE_SIMILARITY, endings=False) for t in members)]
             if in_source:
                 canon, why = src.names[in_source[0].lower()], "source"
             elif close:
-                canon, why = max(close, key=lambda e: max(_jw(t, e) for t in members)), "source"
+                canon, why = max(close, key=lambda e: max(jw(t, e) for t in members)), "source"
             else:
                 canon = max(members, key=lambda t: (counts[t], -order.index(t)))
                 why = "article"
@@ -324,13 +266,18 @@ class EntitiesCheck(Check):
             for m in mentions:
                 if m.text not in members or m.text.lower() == canon.lower() or m.text.lower() in src.names:
                     continue
-                if any(_italian_form_of(m.text, e) for e in src.names.values()):
+                if _in_source_text(m.text, ctx.sources):
+                    continue  # written exactly as the source writes it
+                if any(italian_form_of(m.text, e) for e in src.names.values()):
+                    continue
+                if why == "article" and not _clearly_rarer(ctx.article.text, m.text, canon, counts):
                     continue
                 out.append(
                     self.finding(
                         ctx, m.start, m.end, Category.ENTITY, Severity.MAJOR,
                         f"Name spelled several ways in the article; the {why} has '{canon}'.",
-                        {"variants": variants, "canonical": canon, "canonical_from": why},
+                        {"variants": variants, "canonical": canon, "canonical_from": why,
+                         "kinds": ["name-variant"] + (["source-name"] if why == "source" else [])},
                         suggestion=canon,
                     )
                 )
@@ -343,33 +290,34 @@ class EntitiesCheck(Check):
         """Names garbled against the source, and spurious names in a list of persons."""
         out = []
         for m in mentions:
-            if (m.start, m.end) in found or m.text.lower() in src.names:
+            if (m.start, m.end) in found or m.text.lower() in src.names or _in_source_text(m.text, ctx.sources):
                 continue
             kept_in_bt = bt is None or bool(re.search(rf"(?<!\w){re.escape(m.text.lower())}(?!\w)", bt))
-            related = [e for e in src.names.values() if _related(m.text, e)]
+            similar_names = [e for e in src.names.values() if related(m.text, e)]
             close = [e for e in src.names.values() if _source_variant(m.text, e, e.lower() in src.persons)]
             if close:
-                e = max(close, key=lambda e: _jw(m.text, e))
+                e = max(close, key=lambda e: jw(m.text, e))
                 if e.lower() in src.persons or (m.person_context and kept_in_bt):
                     out.append(
                         self.finding(
                             ctx, m.start, m.end, Category.ENTITY, Severity.MAJOR,
                             f"Name not in the source; the source has '{e}'.",
-                            {"source_spelling": e, "similarity": round(_jw(m.text, e), 3)}, suggestion=e,
+                            {"source_spelling": e, "similarity": round(jw(m.text, e), 3), "kinds": ["source-name"]},
+                            suggestion=e,
                         )
                     )
                 continue
-            if m.listed and kept_in_bt and not related:
+            if m.listed and kept_in_bt and not similar_names:
                 snippet = self._snippet_naming_neighbours(ctx, m, mentions, src)
                 if snippet:
                     for part in _whole_name(ctx.article.text, m, mentions):
-                        if part.text.lower() in src.names or any(_related(part.text, e) for e in src.names.values()):
+                        if part.text.lower() in src.names or any(related(part.text, e) for e in src.names.values()):
                             continue
                         out.append(
                             self.finding(
                                 ctx, part.start, part.end, Category.ENTITY, Severity.MAJOR,
                                 "Name not in the source, in a list of names the source gives without it.",
-                                {"source": snippet},
+                                {"source": snippet, "kinds": ["source-name", "name-list"]},
                             )
                         )
         return out
@@ -406,20 +354,34 @@ def _source_variant(it: str, en: str, person: bool) -> bool:
     source name with an Italian ending added: "Saudita", "Scientifica")."""
     if strip_accents(it.lower()).startswith(strip_accents(en.lower())):
         return False
-    return _similar(it, en, SOURCE_SIMILARITY, endings=person) and not _italian_form_of(it, en, person)
+    return similar(it, en, SOURCE_SIMILARITY, endings=person) and not italian_form_of(it, en, person)
 
 
-def _related(it: str, en: str) -> bool:
-    """Any resemblance at all: a shared stem, an Italian form, or similar spelling."""
-    a, b = strip_accents(it.lower()), strip_accents(en.lower())
-    n = min(len(a), len(b), 5)
-    return a[:n] == b[:n] or _italian_form_of(it, en) or _jw(it, en) >= SOURCE_SIMILARITY
+def _in_source_text(form: str, sources: list[str]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", line) for line in sources)
 
 
-def _jw(a: str, b: str) -> float:
-    from rapidfuzz.distance import JaroWinkler
+def _clearly_rarer(text: str, form: str, canon: str, counts: Counter[str]) -> bool:
+    """Without a source, a spelling is a slip for ``canon`` only when ``canon`` is used more often,
+    the two are not the names of two people, a short name differs by a swap, and the slip is no
+    common word."""
+    if counts[canon] <= counts[form] or _different_first_names(text, form, canon) or is_common_word(form):
+        return False
+    return len(form) > 4 or variant_kind(form, canon) == "transposition"
 
-    return float(JaroWinkler.similarity(a.lower(), b.lower()))
+
+def _overlapping(f: Finding, found: dict[tuple[int, int], Finding]) -> bool:
+    return any(a < f.end and f.start < b for a, b in found)
+
+
+def _different_first_names(text: str, a: str, b: str) -> bool:
+    """"Ingrid Halvorsen" and "Erik Halvorson": both preceded by first names, never the same one."""
+    def before(t: str) -> set[str]:
+        return {m.group(1) for m in re.finditer(rf"([A-ZÀ-Ý][a-zà-ÿ]+) {re.escape(t)}(?!\w)", text)
+                if m.group(1).lower() not in TITLE_WORDS and m.group(1).lower() not in ITALIAN_FUNCTION_WORDS}
+
+    fa, fb = before(a), before(b)
+    return bool(fa) and bool(fb) and not (fa & fb)
 
 
 def _first_names_of_different_people(text: str, mentions: list[Mention], a: str, b: str) -> bool:

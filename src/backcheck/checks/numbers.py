@@ -1,31 +1,60 @@
-"""Numbers and dates that differ from the aligned English source.
+"""Numbers, dates, clock times and measures that differ from the aligned English source or from
+the article's own headline.
 
-Italian and English quantities are normalised (numbers_norm) and compared per slot: an Italian
-quantity is reported only when the aligned source has none of the same value, and a clear
-counterpart that differs: a date in the same month (or the only date on both sides), the only year,
-percentage or money amount on both sides, or the one count left on each side once equal numbers
-are paired off. A source that merely lacks the number (snippets are partial) is never reported.
-Without a source the check finds nothing.
+Against the source (numbers_norm normalises both languages), an Italian quantity is reported when
+the aligned source has none of the same value and a clear counterpart that differs: a date in the
+same month (or the only date on both sides), the only year, time, percentage or money amount on both
+sides, or the one count or measure left on each side once equal numbers are paired off. Three
+special cases name what went wrong: a 12-hour time read as 24-hour ("8 p.m." → "ore 8"), a measure
+whose number was kept but whose unit was changed without converting it ("30,000 acres" →
+"30.000 ettari"), and percentage points given as a relative percent ("0.4 percentage points" →
+"0,4%"). A source that merely lacks the number (snippets are partial) is never reported.
+
+Inside the article, without any source: a news lead restates its headline's figures, so the first
+body quantity of the headline's kind (same currency, unit, and for counts the same counted noun)
+that has the headline's digits permuted or another scale word ("48 milioni" / "48 miliardi"), when
+the body never states the headline's value, is reported with the headline's value.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..anchors import aligned_sources
-from ..numbers_norm import Quantity, extract, format_it, same_value
+from ..numbers_norm import Quantity, convert, extract, format_it, same_value, unit_of
 from ..report.findings import Category, Finding, Severity
 from .base import Check, CheckContext, register
 
-# A changed date or amount is critical; a changed count is major.
+# A changed date or amount is critical; a changed count, time or measure is major.
 SEVERITY = {"date": Severity.CRITICAL, "year": Severity.CRITICAL, "percent": Severity.CRITICAL,
-            "amount": Severity.CRITICAL, "count": Severity.MAJOR}
+            "amount": Severity.CRITICAL, "count": Severity.MAJOR, "time": Severity.MAJOR,
+            "measure": Severity.MAJOR}
+# A measure converted between units matches within this relative tolerance (translators round:
+# "30 miles" → "circa 50 km").
+CONVERSION_TOLERANCE = 0.05
+
+
+def _values(q: Quantity) -> list[float]:
+    return [q.value] + ([q.alt] if q.alt is not None else [])
 
 
 def _matches(it: Quantity, en: Quantity) -> bool:
     if it.kind == "date" and en.kind == "date":
         return it.month == en.month and same_value(it.value, en.value)
-    it_values = [it.value] + ([it.alt] if it.alt is not None else [])
-    en_values = [en.value] + ([en.alt] if en.alt is not None else [])
-    return any(same_value(a, b) for a in it_values for b in en_values)
+    if "time" in (it.kind, en.kind):
+        return it.kind == en.kind and any(abs(a - b) < 1e-6 for a in _values(it) for b in _values(en))
+    if it.unit and en.unit and it.unit != en.unit:
+        conv = convert(en.value, en.unit, it.unit)
+        if conv is None:
+            return False
+        if it.unit.startswith("temperature:"):
+            return abs(conv - it.value) <= 1.0
+        return same_value(it.value, conv, CONVERSION_TOLERANCE)
+    return any(same_value(a, b) for a in _values(it) for b in _values(en))
+
+
+def _dimension(q: Quantity) -> str | None:
+    return q.unit.split(":")[0] if q.unit else None
 
 
 def _counterpart(it: Quantity, it_all: list[Quantity], en_all: list[Quantity]) -> Quantity | None:
@@ -42,6 +71,9 @@ def _counterpart(it: Quantity, it_all: list[Quantity], en_all: list[Quantity]) -
     if it.kind == "amount" and it.currency:
         pool_en = [en for en in en_all if en.kind == "amount" and en.currency == it.currency]
         pool_it = [q for q in it_all if q.kind == "amount" and q.currency == it.currency]
+    elif it.kind == "measure":
+        pool_en = [en for en in en_all if _dimension(en) == _dimension(it)]
+        pool_it = [q for q in it_all if _dimension(q) == _dimension(it)]
     else:
         pool_en = [en for en in en_all if en.kind == it.kind]
         pool_it = [q for q in it_all if q.kind == it.kind]
@@ -52,18 +84,52 @@ def _counterpart(it: Quantity, it_all: list[Quantity], en_all: list[Quantity]) -
     return None
 
 
+def _clock_it(hours: float) -> str:
+    h, m = int(hours) % 24, round((hours - int(hours)) * 60)
+    return f"ore {h}" if m == 0 else f"ore {h}:{m:02d}"
+
+
+def _unit_not_converted(it: Quantity, en_all: list[Quantity]) -> tuple[Quantity, str] | None:
+    """(source measure, suggestion) when ``it`` keeps a source measure's number in another unit."""
+    if not it.unit or any(_matches(it, en) for en in en_all):
+        return None
+    for en in en_all:
+        if en.unit and en.unit != it.unit and _dimension(en) == _dimension(it) and same_value(it.value, en.value):
+            conv = convert(en.value, en.unit, it.unit)
+            word = re.sub(r"^[\d.,]+\s*", "", it.text) if it.scale == 1.0 else ""
+            value = format_it(Quantity("count", round(conv or 0.0), 0, 0, ""))
+            return en, f"{value} {word}".strip() if word else value
+    return None
+
+
+def _points_as_percent(it: Quantity, en_all: list[Quantity]) -> Quantity | None:
+    """The source's "percentage points" that ``it`` (a relative "%") renders."""
+    if it.kind != "percent" or it.points:
+        return None
+    pts = [en for en in en_all if en.points and same_value(it.value, en.value)]
+    plain = [en for en in en_all if en.kind == "percent" and not en.points and same_value(it.value, en.value)]
+    return pts[0] if pts and not plain else None
+
+
 @register
 class NumbersCheck(Check):
     name = "numbers"
     needs = frozenset()
-    description = "Amounts, percentages, dates and counts that differ from the aligned source."
+    description = "Amounts, percentages, dates, times and measures that differ from the source or the headline."
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        if not ctx.sources:
-            return []
         from .boilerplate import boilerplate_paragraphs
 
         skip = boilerplate_paragraphs(ctx.article)
+        found: dict[tuple[int, int], Finding] = {}
+        if ctx.sources:
+            for f in self._against_source(ctx, skip):
+                found.setdefault((f.start, f.end), f)
+        for f in self._against_headline(ctx, skip):
+            found.setdefault((f.start, f.end), f)
+        return sorted(found.values(), key=lambda f: f.start)
+
+    def _against_source(self, ctx: CheckContext, skip: set[int]) -> list[Finding]:
         out = []
         for sent in ctx.article.sentences:
             if sent.paragraph in skip:
@@ -74,16 +140,91 @@ class NumbersCheck(Check):
             for src in aligned_sources(ctx, sent.start, sent.end):
                 en_all = extract(src, "en")
                 for q in it_all:
-                    en = _counterpart(q, it_all, en_all)
-                    if en is None:
-                        continue
-                    what = "date" if q.kind in ("date", "year") else "number"
-                    out.append(
-                        self.finding(
-                            ctx, sent.start + q.start, sent.start + q.end, Category.NUMBER, SEVERITY[q.kind],
-                            f"The {what} differs from the source: '{q.text}' vs '{en.text}'.",
-                            {"source": src, "italian": q.text, "source_value": en.text, "kind": q.kind},
-                            suggestion=format_it(en),
-                        )
-                    )
+                    out.extend(self._compare(ctx, sent.start, q, it_all, en_all, src))
         return out
+
+    def _compare(self, ctx: CheckContext, base: int, q: Quantity, it_all: list[Quantity], en_all: list[Quantity],
+                 src: str) -> list[Finding]:
+        start, end = base + q.start, base + q.end
+        ev = {"source": src, "italian": q.text, "kind": q.kind}
+        if (conv := _unit_not_converted(q, en_all)) is not None:
+            other, suggestion = conv
+            unit = unit_of(other.unit)
+            return [self.finding(
+                ctx, start, end, Category.NUMBER, Severity.MAJOR,
+                f"Same number, different unit: the source has '{other.text}' ({unit.name if unit else other.unit}), "
+                f"not converted.", ev | {"source_value": other.text, "kinds": ["source-number", "unit"]},
+                suggestion=suggestion)]
+        if (pts := _points_as_percent(q, en_all)) is not None:
+            return [self.finding(
+                ctx, start, end, Category.NUMBER, Severity.MAJOR,
+                f"The source has percentage points ('{pts.text}'), the Italian a relative percentage.",
+                ev | {"source_value": pts.text, "kinds": ["source-number", "percentage-points"]},
+                suggestion=re.sub(r"\s*(?:%|per\s?cento)$", "", q.text) + " punti percentuali")]
+        en = _counterpart(q, it_all, en_all)
+        if en is None:
+            return []
+        if q.kind == "time":
+            twelve = any(abs(v - q.value - 12) < 1e-6 for v in _values(en))
+            msg = (f"A 12-hour time read as 24-hour: '{q.text}' for '{en.text}'." if twelve
+                   else f"The time differs from the source: '{q.text}' vs '{en.text}'.")
+            target = en.value if en.alt is None else (en.alt if twelve else en.value)
+            return [self.finding(ctx, start, end, Category.NUMBER, Severity.MAJOR, msg,
+                                 ev | {"source_value": en.text, "kinds": ["source-number", "time"]},
+                                 suggestion=_clock_it(target))]
+        what = "date" if q.kind in ("date", "year") else "number"
+        return [self.finding(
+            ctx, start, end, Category.NUMBER, SEVERITY[q.kind],
+            f"The {what} differs from the source: '{q.text}' vs '{en.text}'.",
+            ev | {"source_value": en.text, "kinds": ["source-number"]}, suggestion=format_it(en))]
+
+    def _against_headline(self, ctx: CheckContext, skip: set[int]) -> list[Finding]:
+        art = ctx.article
+        if len(art.paragraphs) < 2 or len(art.paragraphs[0].sentences) != 1:
+            return []
+        head = art.paragraphs[0]
+        head_q = [q for q in extract(head.text, "it") if q.kind in ("percent", "amount", "count", "measure")]
+        body = [(p.start + q.start, q, _slot(p.text, q)) for p in art.paragraphs[1:] if p.index not in skip
+                for q in extract(p.text, "it")]
+        out = []
+        for h in head_q:
+            slot = _slot(head.text, h)
+            same_slot = [(s, q) for s, q, sl in body if sl == slot]
+            if not same_slot or any(_matches(h, q) for _, q in same_slot):
+                continue
+            start, first = same_slot[0]
+            if not _garbled(h, first):
+                continue
+            out.append(self.finding(
+                ctx, start, start + len(first.text), Category.NUMBER,
+                SEVERITY[first.kind] if first.kind == "amount" else Severity.MAJOR,
+                f"Disagrees with the headline: '{first.text}' here, '{h.text}' in the headline.",
+                {"italian": first.text, "headline": h.text, "kind": first.kind, "kinds": ["article-internal"]},
+                suggestion=h.text))
+        return out
+
+
+def _slot(text: str, q: Quantity) -> tuple[object, ...]:
+    """What a quantity measures, as far as its form tells: kind, currency, unit, points, and for a
+    count the noun it counts ("2,3 milioni di clienti" → "clie")."""
+    noun = ""
+    if q.kind == "count":
+        m = re.match(r"\s+(?:di\s+|d['’])?([^\W\d_]+)", text[q.end :])
+        noun = m.group(1).lower()[:4] if m else ""
+    return (q.kind, q.currency, q.unit, q.points, noun)
+
+
+def _digits(q: Quantity) -> str:
+    return re.sub(r"\D", "", re.split(r"\s(?=[^\W\d_])", q.text.lstrip("$€£"), maxsplit=1)[0])
+
+
+def _garbled(h: Quantity, b: Quantity) -> bool:
+    """``b`` looks like a slip for ``h``: the same digits in another order, or the same digits with
+    another scale word."""
+    dh, db = _digits(h), _digits(b)
+    if not dh or not db or h.kind == "count" and h.scale == 1.0 and b.scale == 1.0 and len(dh) < 2:
+        return False
+    if dh == db:
+        return h.scale != b.scale
+    return len(dh) >= 2 and sorted(dh) == sorted(db) and h.scale == b.scale
+
