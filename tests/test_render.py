@@ -230,7 +230,9 @@ def test_html_cards_show_evidence_side_by_side() -> None:
 
 def test_html_is_self_contained() -> None:
     parsed = _parse(render(make_report(), "html"))
-    assert not [t for t, a in parsed.tags if t in ("script", "link", "img", "iframe")]
+    assert not [t for t, a in parsed.tags if t in ("link", "img", "iframe")]
+    scripts = [a for t, a in parsed.tags if t == "script"]
+    assert scripts == [{}]  # one inline script (the page's own), no src
     assert not [a for t, a in parsed.tags if (a.get("src") or a.get("href") or "#").split(":")[0] in
                 ("http", "https")]
 
