@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, console_errors, in_viewport
 
 from backcheck.baseline import Baseline
 from backcheck.report import render
 from backcheck.report.findings import Category, Finding, Report, Severity
+from browser import chromium, console_errors, in_viewport
 
 FILLER = "Frase di riempimento che allunga molto il paragrafo. " * 60
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
