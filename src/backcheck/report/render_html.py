@@ -120,13 +120,13 @@ def _row(report: Report, row: Row, i: int, cut: list[Piece], by_number: dict[int
     return out
 
 
-def article_section(report: Report, prefix: str = "", heading: str = "h2") -> str:
+def article_section(report: Report, prefix: str = "", heading: str | None = None) -> str:
     """The side-by-side view of one article as a ``<section>`` (ids prefixed with ``prefix``)."""
     items = numbered(report)
     by_number = dict(items)
     parts = [f'<section class="bc-article" id="{prefix}article" data-article="{esc(report.article_id)}">']
     title = report.article_path or report.article_id
-    if heading != "h2":
+    if heading:
         parts.append(f"<{heading}>{esc(title)}</{heading}>")
     if report.error:
         parts.append(f'<p class="error">Error: {esc(report.error)}</p>')
