@@ -144,3 +144,51 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
     ordered = sorted(report.findings, key=lambda f: f.start)
     assert base.states(report) == ["unchanged", "new", "unchanged"]
     assert json.loads(exported)["articles"]["art1"][0]["fingerprint"] == ordered[0].fingerprint()
+
+
+# --- the corpus dashboard ------------------------------------------------------------------------------
+
+
+def _corpus_page(driver: Any, tmp_path: Path) -> Any:
+    from backcheck.corpus import CorpusReport
+    from backcheck.report.corpus_html import render_corpus_html
+
+    corpus = CorpusReport("corpus", [long_report("one"), long_report("two"), hostile_report()],
+                          scores={"BLEU": {"score": 30.0, "signature": "nrefs:1|version:2.6.0"}})
+    page = tmp_path / "corpus.html"
+    page.write_text(render_corpus_html(corpus, Severity.MAJOR), encoding="utf-8")
+    driver.get(page.as_uri())
+    driver.execute_script("localStorage.clear()")
+    console_errors(driver)
+    driver.get(page.as_uri())
+    return corpus
+
+
+def test_corpus_page_sorts_filters_and_exports_a_baseline(driver: Any, tmp_path: Path) -> None:
+    corpus = _corpus_page(driver, tmp_path)
+    assert console_errors(driver) == []
+    assert driver.execute_script("return window.pwned === undefined")
+    assert len(driver.find_elements("css selector", "svg")) == 3
+
+    def first_column() -> list[str]:
+        return [td.text for td in driver.find_elements("css selector", "table.articles tbody tr td:first-child")]
+
+    header = driver.find_element("css selector", "table.articles th")
+    header.click()
+    ascending = first_column()
+    header.click()
+    assert first_column() == list(reversed(ascending)) and sorted(ascending) == ascending
+
+    driver.find_element("css selector", 'button.toggle[data-kind="sev"][data-value="critical"]').click()
+    hidden = [c for c in driver.find_elements("css selector", "li.finding") if not c.is_displayed()]
+    assert {c.get_attribute("data-severity") for c in hidden} == {"critical"} and len(hidden) == 2
+
+    for section in ("one", "two"):
+        box = driver.find_element("css selector", f'section[data-article="{section}"] li.finding input.accept-box')
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.click()
+    path = tmp_path / "baseline.json"
+    path.write_text(driver.execute_script("return window.backcheckBaseline()"), encoding="utf-8")
+    Baseline.load(path).apply(corpus)
+    assert {r.article_id: corpus.states(r) for r in corpus.reports[:2]} == {
+        "one": ["unchanged", "new", "new"], "two": ["unchanged", "new", "new"]}
