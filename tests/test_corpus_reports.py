@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from corpus_fakes import ARTICLES, MANIFEST, install_fake_pipeline
 from typer.testing import CliRunner
 
 from backcheck.baseline import Baseline
@@ -18,6 +17,7 @@ from backcheck.corpus import CorpusReport
 from backcheck.report.corpus_summary import article_rows, gate
 from backcheck.report.findings import Category, Finding, Report, Severity
 from backcheck.report.svg import score_bars, stacked_bars
+from corpus_fakes import ARTICLES, MANIFEST, install_fake_pipeline
 
 runner = CliRunner()
 
