@@ -39,7 +39,7 @@ def phrases(f: Finding) -> list[tuple[str, str]]:
     if isinstance(value, dict):
         return [(str(k).replace("_", "-"), _flat(v)) for k, v in value.items() if v not in (None, "")]
     items = value if isinstance(value, (list, tuple)) else [value]
-    out = []
+    out: list[tuple[str, str]] = []
     for item in items:
         if isinstance(item, dict):
             out.extend((str(k).replace("_", "-"), _flat(v)) for k, v in item.items())
