@@ -133,8 +133,10 @@ def test_text_with_colour_has_escape_codes() -> None:
 
 
 def test_text_does_not_read_article_as_rich_markup() -> None:
-    out = render(make_report(), "text", width=200)
-    assert "<b>Roma</b>" in out and "Titolo: " in out
+    report = make_report()
+    report.findings.append(_finding("<b>Roma</b>", Category.ENTITY, Severity.MINOR, "[bold]not bold[/bold]"))
+    out = render(report, "text", width=200)
+    assert "Titolo: «<b>Roma</b>» & \"Milano\"" in out and "[bold]not bold[/bold]" in out
 
 
 # --- markdown --------------------------------------------------------------------------------------------
