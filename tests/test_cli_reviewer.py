@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli_check import _args, files  # noqa: F401  (fixture)
 from typer.testing import CliRunner
 
 from backcheck.cli import app
+from test_cli_check import _args, files  # noqa: F401  (fixture)
 
 runner = CliRunner()
 COMMANDS = [[], ["check"], ["corpus"], ["translate"], ["models"], ["models", "list"], ["models", "pull"],

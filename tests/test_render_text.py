@@ -5,10 +5,10 @@ that report's own spans and messages)."""
 from __future__ import annotations
 
 import pytest
-from test_render import SIGNATURE, make_report
 
 from backcheck.report.findings import Severity
 from backcheck.report.render_text import render_text, wrap_signature
+from test_render import SIGNATURE, make_report
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 160])

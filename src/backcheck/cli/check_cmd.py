@@ -67,8 +67,8 @@ def check(
     """
     from ..pipeline import CheckOptions, build_translator, check_article, load_article_input
     from ..report import render
-    from ..report.render_text import render_text
     from ..report.findings import Severity
+    from ..report.render_text import render_text
 
     try:
         if fmt not in FORMATS:
