@@ -1,9 +1,10 @@
 """Headless Chromium for the report tests: Debian's ``chromium`` and ``chromium-driver`` driven by
 selenium (``.ci/run`` installs them). :func:`chromium` skips the calling test, with the reason, when
-either is missing."""
+either is missing, unless ``BACKCHECK_REQUIRE_BROWSER=1`` (set by ``.ci/run``) makes that a failure."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -38,6 +39,8 @@ def chromium(width: int = 1200, height: int = 800) -> Iterator[Any]:
     """A fresh headless Chromium (own profile folder) with browser-console logging on."""
     found = binaries()
     if isinstance(found, str):
+        if os.environ.get("BACKCHECK_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"BACKCHECK_REQUIRE_BROWSER=1 but {found}")
         pytest.skip(found)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
