@@ -146,6 +146,28 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
     assert json.loads(exported)["articles"]["art1"][0]["fingerprint"] == ordered[0].fingerprint()
 
 
+def test_copy_button_and_evidence_kinds(driver: Any, tmp_path: Path) -> None:
+    _open(driver, tmp_path, long_report())
+    card = _card(driver, 1)
+    assert [k.text for k in card.find_elements("css selector", ".kind")] == ["lexicon", "back-translation"]
+    button = card.find_element("css selector", "button.copy")
+    assert button.get_attribute("data-copy") == "primo giusto"
+    button.click()
+    assert button.text == "copied"
+    assert console_errors(driver) == []
+
+
+def test_print_hides_the_controls(driver: Any, tmp_path: Path) -> None:
+    _open(driver, tmp_path, long_report())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not driver.find_element("css selector", "nav.toolbar").is_displayed()
+        assert not _card(driver, 1).find_element("css selector", "input.accept-box").is_displayed()
+        assert _card(driver, 1).is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 # --- the corpus dashboard ------------------------------------------------------------------------------
 
 

@@ -243,3 +243,50 @@ def test_render_error_report() -> None:
     broken = Report("bad", "bad/article.it.txt", "", [], "", error="bad/article.it.txt: not valid UTF-8")
     for fmt in RENDERERS:
         assert "not valid UTF-8" in render(broken, fmt)
+
+
+# --- side-by-side rows -------------------------------------------------------------------------------------
+
+
+def _aligned_report(alignments: list[dict[str, object]]) -> Report:
+    report = make_report()
+    report.alignments = alignments
+    return report
+
+
+P2 = TEXT.index("Il ministro")
+P3 = TEXT.index("LEGGI")
+
+
+@pytest.mark.parametrize(("alignments", "expected"), [
+    ([], [("p", []), ("p", []), ("p", [])]),
+    ([{"source_index": 0, "source": "Title", "it_start": 0, "it_end": 5, "matched": True},
+      {"source_index": 1, "source": "Dropped sentence.", "matched": False},
+      {"source_index": 2, "source": "The minister said", "it_start": P2, "it_end": P2 + 5, "matched": True}],
+     [("p", ["Title"]), ("omission", "Dropped sentence."), ("p", ["The minister said"]), ("p", [])]),
+    ([{"source_index": 0, "source": "Lead lost.", "matched": False},
+      {"source_index": 1, "source": "Read also", "it_start": P3, "it_end": P3 + 3, "matched": True},
+      {"source_index": 2, "source": "Tail lost.", "matched": False}],
+     [("omission", "Lead lost."), ("p", []), ("p", []), ("p", ["Read also"]), ("omission", "Tail lost.")]),
+], ids=["no-source", "omission-between-its-neighbours", "omissions-at-both-ends"])
+def test_side_by_side_rows(alignments: list[dict[str, object]], expected: list[tuple[str, object]]) -> None:
+    from backcheck.report.sidebyside import rows
+
+    report = _aligned_report(alignments)
+    got = [("p", r.sources) if r.is_paragraph else ("omission", r.omission) for r in rows(report, numbered(report))]
+    assert got == expected
+
+
+def test_side_by_side_rows_group_findings_and_back_translation_by_paragraph() -> None:
+    from backcheck.report.sidebyside import rows
+
+    report = make_report()
+    got = rows(report, numbered(report))
+    assert [[n for n, _ in r.findings] for r in got] == [[], [1, 2], [3]]
+    assert got[0].back_translation == ["<Title>"]
+
+
+def test_html_shows_omissions_and_no_source() -> None:
+    out = render(_aligned_report([{"source_index": 0, "source": "A <dropped> line.", "matched": False}]), "html")
+    assert "A &lt;dropped&gt; line." in out and "possible omission" in out
+    assert "no source" in out
