@@ -153,7 +153,9 @@ def test_copy_button_and_evidence_kinds(driver: Any, tmp_path: Path) -> None:
     button = card.find_element("css selector", "button.copy")
     assert button.get_attribute("data-copy") == "primo giusto"
     button.click()
-    assert button.text == "copied"
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(driver, 5).until(lambda _: button.text == "copied")  # the clipboard API answers async
     assert console_errors(driver) == []
 
 
