@@ -125,9 +125,10 @@ def article_section(report: Report, prefix: str = "", heading: str | None = None
     items = numbered(report)
     by_number = dict(items)
     parts = [f'<section class="bc-article" id="{prefix}article" data-article="{esc(report.article_id)}">']
-    title = report.article_path or report.article_id
     if heading:
-        parts.append(f"<{heading}>{esc(title)}</{heading}>")
+        path = report.article_path if report.article_path not in (None, report.article_id) else None
+        parts.append(f"<{heading}>{esc(report.article_id)}"
+                     + (f' <small class="none">{esc(path)}</small>' if path else "") + f"</{heading}>")
     if report.error:
         parts.append(f'<p class="error">Error: {esc(report.error)}</p>')
     if report.text:
