@@ -216,3 +216,25 @@ def test_corpus_page_sorts_filters_and_exports_a_baseline(driver: Any, tmp_path:
     Baseline.load(path).apply(corpus)
     assert {r.article_id: corpus.states(r) for r in corpus.reports[:2]} == {
         "one": ["unchanged", "new", "new"], "two": ["unchanged", "new", "new"]}
+
+
+def test_demo_article_end_to_end(driver: Any, tmp_path: Path) -> None:
+    """`backcheck check --format html` on the bundled example (given back-translation, no model),
+    opened in Chromium: every finding has a card and a span, and nothing logs an error."""
+    from typer.testing import CliRunner
+
+    from backcheck.cli import app
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "mt-article"
+    page, data = tmp_path / "demo.html", tmp_path / "demo.json"
+    common = ["check", str(example / "article.it.txt"), "--source", str(example / "source.en.txt"),
+              "--back-translation", str(example / "back.en.txt"), "--engine", "none"]
+    for fmt, out in (("html", page), ("json", data)):
+        assert CliRunner().invoke(app, [*common, "--format", fmt, "-o", str(out)]).exit_code == 1
+    findings = json.loads(data.read_text(encoding="utf-8"))["findings"]
+    driver.get(page.as_uri())
+    cards = driver.find_elements("css selector", "li.finding")
+    assert len(cards) == len(findings) > 0
+    for card in cards:
+        assert driver.find_elements("css selector", f'mark[data-findings~="{card.get_attribute("id")}"]')
+    assert console_errors(driver) == []

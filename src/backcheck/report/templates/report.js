@@ -207,6 +207,11 @@
     });
   });
 
+  /* printing: evidence sentences open, as on paper nothing can be clicked open */
+  window.addEventListener("beforeprint", function () {
+    all("details.sentences").forEach(function (d) { d.setAttribute("open", ""); });
+  });
+
   window.addEventListener("hashchange", function () { readHash(); apply(false); });
   readHash();
   showAccepted();
