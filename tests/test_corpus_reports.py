@@ -136,3 +136,12 @@ def test_exported_page_baseline_round_trip_without_a_browser(tmp_path: Path) -> 
     path.write_text(json.dumps(exported), encoding="utf-8")
     Baseline.load(path).apply(c)
     assert gate(c, Severity.CRITICAL).reason == "1 article could not be read"
+
+
+def test_quiet_corpus_prints_only_the_result_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_pipeline(monkeypatch)
+    result = runner.invoke(app, ["corpus", str(ARTICLES), "--quiet"],
+                           env={"GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""})
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("backcheck corpus: 3 articles") and "FAIL (exit 1)" in result.stderr

@@ -106,6 +106,8 @@ def corpus(
         None, "--html", help="Write an HTML dashboard (plots, article table, every article side by side)."),
     markdown_out: Path | None = typer.Option(
         None, "--markdown", help="Write a Markdown summary (for pull-request comments)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No per-article table on stdout; only the one-line result on stderr."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1,
                              help="Articles checked in parallel (threads sharing one loaded model)."),
     engine: str = typer.Option(DEFAULT_ENGINE, "--engine", "-e",
@@ -156,7 +158,8 @@ def corpus(
     except BackcheckError as exc:
         raise fail(exc) from None
 
-    typer.echo(render_corpus_text(result, threshold, color=sys.stdout.isatty()), nl=False)
+    if not quiet:
+        typer.echo(render_corpus_text(result, threshold, color=sys.stdout.isatty()), nl=False)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for line in annotation_lines(result):
             typer.echo(line)
