@@ -9,6 +9,7 @@ from __future__ import annotations
 from io import StringIO
 from typing import TYPE_CHECKING
 
+from ..document import paragraph_spans
 from . import evidence
 from .findings import Finding, Report, Severity
 from .sidebyside import rows
@@ -74,10 +75,8 @@ def _context(report: Report, f: Finding, color: bool, room: int) -> Text:
     from rich.text import Text
 
     text = report.text
-    para_start = text.rfind("\n\n", 0, f.start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = text.find("\n\n", f.end)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, para_end = next(((a, b) for a, b in paragraph_spans(text) if a <= f.start <= b), (0, len(text)))
+    para_end = max(para_end, f.end)
     side = max(12, (room - len(f.text) - 6) // 2)
     a = max(para_start, f.start - side)
     b = min(para_end, f.end + side)
