@@ -94,7 +94,7 @@ def check(
             output.write_text(text, encoding="utf-8")
             typer.echo(f"wrote {output} ({len(report.findings)} findings)", err=True)
         else:
-            typer.echo(text)
+            typer.echo(text, nl=not text.endswith("\n"))
     except BackcheckError as exc:
         raise fail(exc) from None
     threshold = Severity.parse(fail_on)
