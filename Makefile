@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BC     := $(VENV)/bin/backcheck
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint typecheck pytest demo bench models clean
+.PHONY: install test lint typecheck pytest demo screenshots bench models clean
 
 install: $(STAMP)
 
@@ -36,7 +36,21 @@ demo: install
 		test $$? -le 1
 	$(BC) check examples/mt-article/article.it.txt --source examples/mt-article/source.en.txt \
 		--back-translation examples/mt-article/back.en.txt; test $$? -le 1
-	@echo "HTML report: build/demo-report.html"
+	$(BC) corpus examples --html build/demo-corpus.html --markdown build/demo-corpus.md > /dev/null; \
+		test $$? -le 1
+	@echo "HTML reports: build/demo-report.html (article), build/demo-corpus.html (corpus)"
+
+# README screenshots of both demo reports, taken by headless Chromium (apt-get install chromium).
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+SHOT = $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+	--user-data-dir=build/chromium-profile --window-size=1280,1000
+screenshots: demo
+	@test -n "$(CHROMIUM)" || { echo "screenshots need chromium (apt-get install chromium)"; exit 2; }
+	rm -rf build/chromium-profile
+	$(SHOT) --screenshot=docs/report-article.png "file://$(CURDIR)/build/demo-report.html" 2>/dev/null
+	$(SHOT) --screenshot=docs/report-corpus.png "file://$(CURDIR)/build/demo-corpus.html" 2>/dev/null
+	@echo "wrote docs/report-article.png docs/report-corpus.png"
 
 models: install
 	$(BC) models list

@@ -133,8 +133,10 @@ def test_text_with_colour_has_escape_codes() -> None:
 
 
 def test_text_does_not_read_article_as_rich_markup() -> None:
-    out = render(make_report(), "text", width=200)
-    assert "<b>Roma</b>" in out and "Titolo: " in out
+    report = make_report()
+    report.findings.append(_finding("<b>Roma</b>", Category.ENTITY, Severity.MINOR, "[bold]not bold[/bold]"))
+    out = render(report, "text", width=200)
+    assert "Titolo: «<b>Roma</b>» & \"Milano\"" in out and "[bold]not bold[/bold]" in out
 
 
 # --- markdown --------------------------------------------------------------------------------------------
@@ -230,7 +232,9 @@ def test_html_cards_show_evidence_side_by_side() -> None:
 
 def test_html_is_self_contained() -> None:
     parsed = _parse(render(make_report(), "html"))
-    assert not [t for t, a in parsed.tags if t in ("script", "link", "img", "iframe")]
+    assert not [t for t, a in parsed.tags if t in ("link", "img", "iframe")]
+    scripts = [a for t, a in parsed.tags if t == "script"]
+    assert scripts == [{}]  # one inline script (the page's own), no src
     assert not [a for t, a in parsed.tags if (a.get("src") or a.get("href") or "#").split(":")[0] in
                 ("http", "https")]
 
@@ -239,3 +243,50 @@ def test_render_error_report() -> None:
     broken = Report("bad", "bad/article.it.txt", "", [], "", error="bad/article.it.txt: not valid UTF-8")
     for fmt in RENDERERS:
         assert "not valid UTF-8" in render(broken, fmt)
+
+
+# --- side-by-side rows -------------------------------------------------------------------------------------
+
+
+def _aligned_report(alignments: list[dict[str, object]]) -> Report:
+    report = make_report()
+    report.alignments = alignments
+    return report
+
+
+P2 = TEXT.index("Il ministro")
+P3 = TEXT.index("LEGGI")
+
+
+@pytest.mark.parametrize(("alignments", "expected"), [
+    ([], [("p", []), ("p", []), ("p", [])]),
+    ([{"source_index": 0, "source": "Title", "it_start": 0, "it_end": 5, "matched": True},
+      {"source_index": 1, "source": "Dropped sentence.", "matched": False},
+      {"source_index": 2, "source": "The minister said", "it_start": P2, "it_end": P2 + 5, "matched": True}],
+     [("p", ["Title"]), ("omission", "Dropped sentence."), ("p", ["The minister said"]), ("p", [])]),
+    ([{"source_index": 0, "source": "Lead lost.", "matched": False},
+      {"source_index": 1, "source": "Read also", "it_start": P3, "it_end": P3 + 3, "matched": True},
+      {"source_index": 2, "source": "Tail lost.", "matched": False}],
+     [("omission", "Lead lost."), ("p", []), ("p", []), ("p", ["Read also"]), ("omission", "Tail lost.")]),
+], ids=["no-source", "omission-between-its-neighbours", "omissions-at-both-ends"])
+def test_side_by_side_rows(alignments: list[dict[str, object]], expected: list[tuple[str, object]]) -> None:
+    from backcheck.report.sidebyside import rows
+
+    report = _aligned_report(alignments)
+    got = [("p", r.sources) if r.is_paragraph else ("omission", r.omission) for r in rows(report, numbered(report))]
+    assert got == expected
+
+
+def test_side_by_side_rows_group_findings_and_back_translation_by_paragraph() -> None:
+    from backcheck.report.sidebyside import rows
+
+    report = make_report()
+    got = rows(report, numbered(report))
+    assert [[n for n, _ in r.findings] for r in got] == [[], [1, 2], [3]]
+    assert got[0].back_translation == ["<Title>"]
+
+
+def test_html_shows_omissions_and_no_source() -> None:
+    out = render(_aligned_report([{"source_index": 0, "source": "A <dropped> line.", "matched": False}]), "html")
+    assert "A &lt;dropped&gt; line." in out and "possible omission" in out
+    assert "no source" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import typer
@@ -22,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help and errors: no boxed usage errors, no <type> placeholders in --help.
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 100},
 )
 
 
@@ -37,6 +41,9 @@ def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
+    # No third-party progress bars on stderr (transformers' "Loading weights" bar, hub downloads); set
+    # before transformers is imported, which reads it once. The library itself never touches this.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
@@ -49,6 +56,9 @@ def fail(exc: BackcheckError) -> typer.Exit:
 
 # Each command lives in its own module and registers itself on ``app``.
 from . import check_cmd, corpus_cmd, translate_cmd  # noqa: E402,F401
+from .help import plain_metavars  # noqa: E402
+
+plain_metavars(app)
 
 
 def main() -> None:

@@ -15,6 +15,15 @@ FORMATS = ("text", "json", "markdown", "html")
 SEVERITIES = ("minor", "major", "critical")
 
 
+def _width(to_terminal: bool) -> int | None:
+    """The terminal's width when writing to one (the text report fits it), else the default."""
+    if not to_terminal:
+        return None
+    import shutil
+
+    return max(60, shutil.get_terminal_size().columns)
+
+
 @app.command()
 def check(
     article: Path = typer.Argument(..., help="The Italian article (UTF-8, paragraphs separated by blank lines)."),
@@ -40,6 +49,9 @@ def check(
     only: list[str] = typer.Option([], "--check", help="Run only this check (repeatable)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Translation cache folder."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text report: only the summary and the gate line."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Text report: add each finding's evidence kinds and sentences."),
 ) -> None:
     """Flag likely mistranslations in one Italian article.
 
@@ -56,6 +68,7 @@ def check(
     from ..pipeline import CheckOptions, build_translator, check_article, load_article_input
     from ..report import render
     from ..report.findings import Severity
+    from ..report.render_text import render_text
 
     try:
         if fmt not in FORMATS:
@@ -71,13 +84,17 @@ def check(
             translator = build_translator(options)
         report = check_article(inp, options, translator=translator)
         to_terminal = output is None and sys.stdout.isatty()
-        text = render(report, fmt, color=to_terminal) if fmt == "text" else render(report, fmt)
+        if fmt == "text":
+            text = render_text(report, color=to_terminal, width=_width(to_terminal),
+                               verbosity=-1 if quiet else int(verbose), fail_on=Severity.parse(fail_on))
+        else:
+            text = render(report, fmt)
         if output is not None:
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(text, encoding="utf-8")
             typer.echo(f"wrote {output} ({len(report.findings)} findings)", err=True)
         else:
-            typer.echo(text)
+            typer.echo(text, nl=not text.endswith("\n"))
     except BackcheckError as exc:
         raise fail(exc) from None
     threshold = Severity.parse(fail_on)

@@ -102,6 +102,12 @@ def corpus(
                                           help="Write JUnit XML (one testcase per article)."),
     sarif_out: Path | None = typer.Option(None, "--sarif",
                                           help="Write SARIF 2.1.0 (one result per finding)."),
+    html_out: Path | None = typer.Option(
+        None, "--html", help="Write an HTML dashboard (plots, article table, every article side by side)."),
+    markdown_out: Path | None = typer.Option(
+        None, "--markdown", help="Write a Markdown summary (for pull-request comments)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No per-article table on stdout; only the one-line result on stderr."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1,
                              help="Articles checked in parallel (threads sharing one loaded model)."),
     engine: str = typer.Option(DEFAULT_ENGINE, "--engine", "-e",
@@ -148,16 +154,40 @@ def corpus(
             _write(junit_out, render_junit(result, threshold), "JUnit report")
         if sarif_out:
             _write(sarif_out, render_sarif(result), "SARIF report")
+        _write_summaries(result, threshold, html_out, markdown_out)
     except BackcheckError as exc:
         raise fail(exc) from None
 
-    typer.echo(render_corpus_text(result, threshold, color=sys.stdout.isatty()), nl=False)
+    if not quiet:
+        typer.echo(render_corpus_text(result, threshold, color=sys.stdout.isatty()), nl=False)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for line in annotation_lines(result):
             typer.echo(line)
     code = result.exit_code(threshold)
     typer.echo(_summary_line(result, threshold, code), err=True)
     raise typer.Exit(code=code)
+
+
+def _write_summaries(result: CorpusReport, threshold: Severity, html_out: Path | None,
+                     markdown_out: Path | None) -> None:
+    """--html, --markdown, and the Markdown summary appended to $GITHUB_STEP_SUMMARY when it is set."""
+    from ..report.corpus_html import render_corpus_html
+    from ..report.corpus_markdown import render_corpus_markdown
+
+    if html_out:
+        _write(html_out, render_corpus_html(result, threshold), "HTML report")
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if markdown_out or step_summary:
+        markdown = render_corpus_markdown(result, threshold)
+        if markdown_out:
+            _write(markdown_out, markdown, "Markdown report")
+        if step_summary:
+            try:
+                with open(step_summary, "a", encoding="utf-8") as fh:
+                    fh.write(markdown + "\n")
+            except OSError as exc:
+                raise BackcheckError(f"cannot append to $GITHUB_STEP_SUMMARY {step_summary}: {exc.strerror}",
+                                     "unset GITHUB_STEP_SUMMARY or fix the path") from None
 
 
 def _summary_line(result: CorpusReport, threshold: Severity, code: int) -> str:

@@ -139,9 +139,12 @@ def models_list() -> None:
         rows = list_models()
     except BackcheckError as exc:
         raise fail(exc) from None
-    for r in rows:
-        where = r["path"] or "not downloaded (backcheck models pull " + r["name"] + ")"
-        typer.echo(f"{r['name']:8} {r['role']:6} {r['hub_id']:32} {r['revision'][:12]:12} {where}")
+    table = [("NAME", "ROLE", "HUB ID", "REVISION", "LOCAL PATH")] + [
+        (r["name"], r["role"], r["hub_id"], r["revision"][:12],
+         r["path"] or f"not downloaded (backcheck models pull {r['name']})") for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    for row in table:
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
 
 
 @models_app.command("pull")

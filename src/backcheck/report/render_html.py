@@ -1,152 +1,164 @@
-"""A self-contained HTML page (inline CSS, no scripts or external assets, everything escaped): the
-article with highlighted spans, a card per finding with the back-translation beside the source, summary
-counts, skipped checks, and the signature in the footer.
+"""The per-article HTML report a reviewer works in: paragraph by paragraph, the Italian with its flagged
+spans | the back-translation | the aligned source snippets, each paragraph's findings right below it
+(evidence kinds, disagreeing phrases, suggested fix with a copy button, an "accept" tick), and a
+toolbar with severity/category/check filters (state in the URL hash), next/previous navigation and an
+export of the accepted findings as a baseline file for ``backcheck corpus --baseline``.
 
 Overlapping spans are split at every boundary (see :mod:`.spans`); each piece is one ``<mark>`` whose
-class is the worst severity covering it and whose tooltip lists every finding covering it.
+class is the worst severity covering it and whose ``data-findings`` lists every finding covering it.
+The page is self-contained (inline CSS/JS, no network) and escapes all article-derived text.
 """
 
 from __future__ import annotations
 
-from html import escape
-from typing import Any
-
-from .. import __version__
+from . import evidence
 from .findings import Finding, Report
-from .spans import line_col, numbered, pieces, severity_counts, worst
-
-CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;max-width:60rem;
-padding:1rem 1.5rem;color:#1b1b1b;background:#fff;line-height:1.5}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
-.article{white-space:pre-wrap;border:1px solid #ddd;border-radius:6px;padding:1rem;background:#fcfcfc}
-mark{padding:0 .1em;border-radius:3px}
-mark.sev-minor{background:#fff3b0}mark.sev-major{background:#ffc078}mark.sev-critical{background:#ff8787}
-sup.fn a{font-size:.7em;color:#5f3dc4;text-decoration:none;font-weight:bold}
-.counts span{display:inline-block;margin-right:1rem}
-.badge{display:inline-block;border-radius:3px;padding:0 .4em;font-size:.85em;font-weight:bold}
-.badge.sev-minor{background:#fff3b0}.badge.sev-major{background:#ffc078}.badge.sev-critical{background:#ff8787}
-.card{border:1px solid #ddd;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
-.card .span{font-family:ui-monospace,monospace;background:#f1f3f5;padding:0 .2em}
-.sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem;margin-top:.5rem}
-.sides div{background:#f8f9fa;border-radius:4px;padding:.5rem}
-.sides h4{margin:0 0 .25rem 0;font-size:.8rem;text-transform:uppercase;color:#555}
-.error{color:#c92a2a;font-weight:bold}
-footer{margin-top:2rem;font-size:.8rem;color:#666;word-break:break-all}
-"""
-
-
-def _e(value: Any) -> str:
-    return escape(str(value), quote=True)
+from .html_page import esc, page, toolbar
+from .sidebyside import Row, rows
+from .spans import Piece, line_col, numbered, pieces, severity_counts, worst
 
 
 def _tooltip(n: int, f: Finding) -> str:
     return f"[{n}] {f.severity.value} {f.category.value}: {f.message}"
 
 
-def _article_html(report: Report, items: list[tuple[int, Finding]]) -> str:
-    by_number = dict(items)
+def _marked(text: str, cut: list[Piece], para: tuple[int, int, int, int], by_number: dict[int, Finding],
+            p: str) -> str:
+    """``text[a:b]`` with its flagged pieces in ``<mark>``; the footnote numbers of spans ending in
+    ``(lo, hi]`` (this paragraph and the blank lines after it) go where the spans end."""
+    a, b, lo, hi = para
     out = []
-    for piece in pieces(report.text, items):
-        chunk = _e(report.text[piece.start : piece.end])
-        if piece.numbers:
-            covering = [by_number[n] for n in piece.numbers]
-            sev = worst(covering).value
-            title = _e("\n".join(_tooltip(n, by_number[n]) for n in piece.numbers))
-            ids = " ".join(f"f{n}" for n in piece.numbers)
-            out.append(f'<mark class="sev-{sev}" title="{title}" data-findings="{ids}">{chunk}</mark>')
-        else:
+    for piece in cut:
+        s, e = max(piece.start, a), min(piece.end, b)
+        if e > s:
+            chunk = esc(text[s:e])
+            if piece.numbers:
+                covering = [by_number[n] for n in piece.numbers]
+                title = esc("\n".join(_tooltip(n, by_number[n]) for n in piece.numbers))
+                ids = " ".join(f"{p}f{n}" for n in piece.numbers)
+                chunk = (f'<mark class="sev-{worst(covering).value}" title="{title}" data-findings="{ids}">'
+                         f"{chunk}</mark>")
             out.append(chunk)
-        out.extend(f'<sup class="fn"><a href="#f{n}">[{n}]</a></sup>' for n in piece.ends)
+        if lo < piece.end <= hi:
+            out.extend(f'<sup class="fn" data-finding="{p}f{n}"><a href="#{p}f{n}">[{n}]</a></sup>'
+                       for n in piece.ends)
     return "".join(out)
 
 
-def _evidence_text(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "\n".join(str(v) for v in value)
-    return "" if value is None else str(value)
-
-
-def _phrases(value: Any) -> str:
-    if not value:
-        return ""
-    items = value if isinstance(value, (list, tuple)) else [value]
-    lis = []
-    for item in items:
-        if isinstance(item, dict):
-            text = ", ".join(f"{k}: {v}" for k, v in item.items())
-        elif isinstance(item, (list, tuple)):
-            text = " ↔ ".join(str(x) for x in item)
-        else:
-            text = str(item)
-        lis.append(f"<li>{_e(text)}</li>")
-    return f"<p>Disagreeing phrases:</p><ul>{''.join(lis)}</ul>"
-
-
-def _card(report: Report, n: int, f: Finding) -> str:
+def _card(report: Report, n: int, f: Finding, p: str) -> str:
     line, col = line_col(report.text, f.start)
-    ev = f.evidence or {}
-    bt, src = _evidence_text(ev.get("back_translation")), _evidence_text(ev.get("source"))
+    sev = esc(f.severity.value)
     parts = [
-        f'<div class="card" id="f{n}">',
-        f'<div><strong>[{n}]</strong> <span class="badge sev-{_e(f.severity.value)}">{_e(f.severity.value)}'
-        f"</span> {_e(f.category.value)} · line {line}, column {col} · "
-        f"check <code>{_e(f.check)}</code></div>",
-        f'<p><span class="span">{_e(f.text)}</span> — {_e(f.message)}</p>',
+        f'<li class="finding sev-{sev}" id="{p}f{n}" tabindex="-1" data-severity="{sev}" '
+        f'data-category="{esc(f.category.value)}" data-check="{esc(f.check)}" '
+        f'data-fingerprint="{esc(f.fingerprint())}" data-text="{esc(f.text)}">',
+        '<label class="accept" title="accepted findings go into the exported baseline">'
+        '<input type="checkbox" class="accept-box"> accept</label>',
+        f'<div class="meta"><a class="num" href="#{p}f{n}">[{n}]</a> <span class="badge sev-{sev}">{sev}</span> '
+        f"<strong>{esc(f.category.value)}</strong> · line {line}, column {col} · check <code>{esc(f.check)}</code>"
+        "</div>",
+        f'<p><span class="span" lang="it">{esc(f.text)}</span> — {esc(f.message)}</p>',
     ]
+    kinds = evidence.kinds(f)
+    if kinds:
+        parts.append("<p>Evidence: " + "".join(f'<span class="kind">{esc(k)}</span>' for k in kinds) + "</p>")
+    ph = evidence.phrases(f) + evidence.other(f)
+    if ph:
+        parts.append('<dl class="phrases">' + "".join(
+            f"<dt>{esc(label or 'phrases')}</dt><dd>{esc(text)}</dd>" for label, text in ph) + "</dl>")
+    bt, src = evidence.sentences(f)
     if bt or src:
-        parts.append(
-            '<div class="sides">'
-            f'<div><h4>Back-translation</h4>{_e(bt) or "<em>none</em>"}</div>'
-            f'<div><h4>Source</h4>{_e(src) or "<em>none</em>"}</div>'
-            "</div>"
-        )
-    parts.append(_phrases(ev.get("phrases")))
+        parts.append('<details class="sentences"><summary>Evidence sentences</summary><dl class="phrases">'
+                     f'<dt>back-translation</dt><dd lang="en">{esc(bt) or "<em>none</em>"}</dd>'
+                     f'<dt>source</dt><dd lang="en">{esc(src) or "<em>none</em>"}</dd></dl></details>')
     if f.suggestion:
-        parts.append(f"<p>Suggestion: <strong>{_e(f.suggestion)}</strong></p>")
-    parts.append("</div>")
+        parts.append(f'<p class="fix">Suggested fix: <strong lang="it">{esc(f.suggestion)}</strong> '
+                     f'<button type="button" class="copy" data-copy="{esc(f.suggestion)}">copy</button></p>')
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _highlight(text: str, needles: set[str]) -> str:
+    """``text`` escaped, with the first occurrence of each needle (case-insensitive) in ``<b>``."""
+    low = text.lower()
+    spans = sorted({(i, i + len(n)) for n in needles if n and (i := low.find(n.lower())) >= 0})
+    out, pos = [], 0
+    for a, b in spans:
+        if a < pos:
+            continue
+        out.append(f'{esc(text[pos:a])}<b class="phrase">{esc(text[a:b])}</b>')
+        pos = b
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def _cell(texts: list[str], empty: str, needles: set[str]) -> str:
+    if not texts:
+        return f'<span class="none">{esc(empty)}</span>'
+    return '<span lang="en">' + "\n".join(_highlight(t, needles) for t in texts) + "</span>"
+
+
+def _needles(row: Row, label: str) -> set[str]:
+    return {text for _, f in row.findings for lab, text in evidence.phrases(f) if lab == label}
+
+
+def _row(report: Report, row: Row, i: int, cut: list[Piece], by_number: dict[int, Finding], p: str,
+         bounds: tuple[int, int]) -> str:
+    if row.omission is not None:
+        return ('<div class="seg omission"><div><span class="none">nothing in the article</span></div>'
+                "<div></div>"
+                f'<div><span lang="en">{esc(row.omission)}</span> <span class="tag">possible omission</span>'
+                "</div></div>")
+    it = _marked(report.text, cut, (row.start, row.end, *bounds), by_number, p)
+    bt = _cell(row.back_translation, "no back-translation" if not report.back_translation else "—",
+               _needles(row, "back-translation"))
+    src = _cell(row.sources, "no source", _needles(row, "source"))
+    out = (f'<div class="seg" id="{p}p{i}"><div class="it" lang="it"><span class="pno">¶{i}</span>{it}</div>'
+           f'<div class="bt">{bt}</div><div class="src">{src}</div></div>')
+    if row.findings:
+        out += '<ol class="findings">' + "".join(_card(report, n, f, p) for n, f in row.findings) + "</ol>"
+    return out
+
+
+def article_section(report: Report, prefix: str = "", heading: str | None = None) -> str:
+    """The side-by-side view of one article as a ``<section>`` (ids prefixed with ``prefix``)."""
+    items = numbered(report)
+    by_number = dict(items)
+    parts = [f'<section class="bc-article" id="{prefix}article" data-article="{esc(report.article_id)}">']
+    if heading:
+        path = report.article_path if report.article_path not in (None, report.article_id) else None
+        parts.append(f"<{heading}>{esc(report.article_id)}"
+                     + (f' <small class="none">{esc(path)}</small>' if path else "") + f"</{heading}>")
+    if report.error:
+        parts.append(f'<p class="error">Error: {esc(report.error)}</p>')
+    if report.text:
+        cut = pieces(report.text, items)
+        parts.append('<div class="segs"><div class="seg-head"><div>Italian (article)</div>'
+                     "<div>Back-translation</div><div>Source</div></div>")
+        review = rows(report, items)
+        starts = [r.start for r in review if r.is_paragraph][1:] + [len(report.text)]
+        k = 0
+        for row in review:
+            bounds = (-1 if k == 0 else row.start, starts[k] if row.is_paragraph else 0)
+            k += row.is_paragraph
+            parts.append(_row(report, row, k, cut, by_number, prefix, bounds))
+        parts.append("</div>")
+    if report.skipped:
+        lis = "".join(f"<li><code>{esc(s.check)}</code>: {esc(s.reason)}</li>" for s in report.skipped)
+        parts.append(f'<div class="skipped">Skipped checks:<ul>{lis}</ul></div>')
+    parts.append("</section>")
     return "".join(parts)
 
 
 def render_html(report: Report) -> str:
     """The report as one standalone HTML5 document."""
-    items = numbered(report)
     title = report.article_path or report.article_id
-    body = [f"<h1>backcheck: {_e(title)}</h1>"]
-    if report.error:
-        body.append(f'<p class="error">Error: {_e(report.error)}</p>')
     counts = severity_counts(report.findings)
-    body.append(
-        f'<p class="counts"><span><strong>{len(report.findings)}</strong> findings</span>'
-        + "".join(f'<span class="badge sev-{k}">{v} {k}</span> ' for k, v in counts.items())
-        + "</p>"
-    )
-    if report.text:
-        body.append(f'<h2>Article</h2><div class="article" lang="it">{_article_html(report, items)}</div>')
-    if items:
-        body.append("<h2>Findings</h2>")
-        body.extend(_card(report, n, f) for n, f in items)
-    if report.skipped:
-        lis = "".join(f"<li><code>{_e(s.check)}</code>: {_e(s.reason)}</li>" for s in report.skipped)
-        body.append(f"<h2>Skipped checks</h2><ul>{lis}</ul>")
-    if report.back_translation:
-        rows = "".join(
-            f'<tr><td lang="it">{_e(seg.get("it", ""))}</td>'
-            f'<td lang="en">{_e(seg.get("en", ""))}</td></tr>'
-            for seg in report.back_translation
-        )
-        body.append(
-            "<details><summary>Back-translation</summary>"
-            f"<table><tr><th>Italian</th><th>English</th></tr>{rows}</table></details>"
-        )
-    footer = f"<footer>backcheck {_e(__version__)}"
-    if report.signature:
-        footer += f" · signature: <code>{_e(report.signature)}</code>"
-    footer += "</footer>"
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>backcheck: {_e(title)}</title><style>{CSS}</style></head>\n"
-        f"<body>{''.join(body)}{footer}</body></html>\n"
-    )
+    head = (f"<main><h1>backcheck: {esc(title)}</h1>"
+            f'<p class="counts"><strong>{len(report.findings)}</strong> findings: '
+            + ", ".join(f'<span class="badge sev-{k}">{v} {k}</span>' for k, v in counts.items())
+            + '. Click a finding or a highlighted span to jump between them; keys <kbd>j</kbd>/<kbd>k</kbd> '
+            "move to the next/previous finding.</p></main>")
+    body = head + toolbar(report.findings) + f"<main>{article_section(report)}</main>"
+    return page(f"backcheck: {title}", body, key=f"{report.article_id}|{report.signature}",
+                signature=report.signature)

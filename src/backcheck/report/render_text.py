@@ -1,16 +1,23 @@
-"""Terminal report (rich): the article with highlighted, numbered spans, a findings table, skipped
-checks and the signature. Renders to a string; the CLI decides where it goes and whether it has colour."""
+"""Terminal report (rich), a reviewer's list: a summary line, then one block per finding grouped by
+paragraph (location, severity, category, the Italian span in its context, back-translation vs source
+phrases, the suggested fix), fitted to the terminal width; ``verbosity`` -1 (``--quiet``) prints only
+the summary and the gate line, 1 (``-v``) adds the evidence kinds and sentences. Renders to a string; the
+CLI decides where it goes and whether it has colour."""
 
 from __future__ import annotations
 
 from io import StringIO
 from typing import TYPE_CHECKING
 
-from .findings import Report, Severity
-from .spans import line_col, numbered, pieces, summary_line, worst
+from ..document import paragraph_spans
+from . import evidence
+from .findings import Finding, Report, Severity
+from .sidebyside import rows
+from .spans import category_counts, line_col, numbered, summary_line
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from ..corpus import CorpusReport
 
@@ -37,57 +44,129 @@ def _console(color: bool, width: int | None) -> Console:
     )
 
 
-def render_text(report: Report, *, color: bool = False, width: int | None = None) -> str:
-    """The report for a terminal (``color=True``: ANSI styles) or a plain-text file (``color=False``)."""
-    from rich.table import Table
+INDENT = 6
+
+
+def wrap_signature(signature: str, width: int, prefix: str = "signature: ") -> list[str]:
+    """The signature on lines of at most ``width``, broken after a ``|`` (a field longer than a whole
+    line, like a long ``checks:`` list, is broken after a ``+`` or, failing that, anywhere)."""
+    room = max(10, width - len(prefix))
+    fields = signature.split("|")
+    pieces = [f + "|" for f in fields[:-1]] + fields[-1:]
+    parts: list[str] = []
+    for piece in pieces:
+        while len(piece) > room:
+            cut = piece.rfind("+", 0, room) + 1 or room
+            parts.append(piece[:cut])
+            piece = piece[cut:]
+        parts.append(piece)
+    lines, line = [], ""
+    for part in parts:
+        if line and len(line) + len(part) > room:
+            lines.append(line)
+            line = ""
+        line += part
+    lines.append(line)
+    return [(prefix if i == 0 else " " * len(prefix)) + text for i, text in enumerate(lines)]
+
+
+def _context(report: Report, f: Finding, color: bool, room: int) -> Text:
+    """The span inside as much of its paragraph as fits in ``room`` characters, cut at spaces."""
+    from rich.text import Text
+
+    text = report.text
+    para_start, para_end = next(((a, b) for a, b in paragraph_spans(text) if a <= f.start <= b), (0, len(text)))
+    para_end = max(para_end, f.end)
+    side = max(12, (room - len(f.text) - 6) // 2)
+    a = max(para_start, f.start - side)
+    b = min(para_end, f.end + side)
+    if a > para_start and (sp := text.find(" ", a, f.start)) >= 0:
+        a = sp + 1
+    if b < para_end and (sp := text.rfind(" ", f.end, b)) >= 0:
+        b = sp
+    left, right = " ".join(text[a : f.start].split()), " ".join(text[f.end : b].split())
+    out = Text("…" if a > para_start else "")
+    out.append(left + (" " if left and text[a : f.start][-1:].isspace() else ""))
+    span = " ".join(f.text.split()) or "(here)"
+    out.append(span if color else f"«{span}»", style=SEVERITY_STYLE[f.severity] if color else "")
+    out.append((" " if right and text[f.end : b][:1].isspace() else "") + right)
+    out.append("…" if b < para_end else "")
+    return out
+
+
+def _block(report: Report, n: int, f: Finding, *, color: bool, verbosity: int, width: int) -> list[Text]:
+    from rich.text import Text
+
+    line, col = line_col(report.text, f.start)
+    head = Text.assemble(f"[{n}] ", (f.severity.value, SEVERITY_STYLE[f.severity]),
+                         f" {f.category.value} · {line}:{col} · {f.check}")
+    out = [head, _context(report, f, color, width - INDENT), Text(f.message)]
+    phrases = evidence.phrases(f)
+    if phrases and not all(text in f.message for _, text in phrases):  # else the message says it
+        out.append(Text(" vs ".join(f"{label} “{text}”" if label else text for label, text in phrases)))
+    if f.suggestion:
+        out.append(Text.assemble(("fix: ", "bold green"), f.suggestion))
+    if verbosity > 0:
+        kinds = evidence.kinds(f)
+        if kinds:
+            out.append(Text("evidence: " + ", ".join(kinds), style="dim"))
+        bt, src = evidence.sentences(f)
+        if bt:
+            out.append(Text(f"back-translation: {bt}", style="dim"))
+        if src:
+            out.append(Text(f"source: {src}", style="dim"))
+        out.extend(Text(f"{k}: {v}", style="dim") for k, v in evidence.other(f))
+    return out
+
+
+def gate_line(report: Report, fail_on: Severity) -> str:
+    """``gate: FAIL (13 at or above --fail-on major, exit 1)`` or ``gate: ok (…)``, for ``check``."""
+    n = report.count(fail_on)
+    verdict = "FAIL" if n else "ok"
+    return f"gate: {verdict} ({n} at or above --fail-on {fail_on.value}, exit {1 if n else 0})"
+
+
+def render_text(report: Report, *, color: bool = False, width: int | None = None, verbosity: int = 0,
+                fail_on: Severity | None = None) -> str:
+    """The report for a terminal (``color=True``: ANSI styles) or a plain-text file (``color=False``);
+    see the module docstring for ``verbosity``. ``fail_on`` adds the gate line."""
+    from rich.padding import Padding
     from rich.text import Text
 
     console = _console(color, width)
     title = report.article_path or report.article_id
-    console.print(Text(f"backcheck: {title}", style="bold"))
+    summary = summary_line(report.findings)
+    cats = category_counts(report.findings)
+    if verbosity >= 0:
+        console.print(Text(f"backcheck: {title}", style="bold"))
     if report.error:
         console.print(Text(f"error: {report.error}", style="bold red"))
-    items = numbered(report)
-    by_number = dict(items)
-
-    if report.text:
-        article = Text()
-        for piece in pieces(report.text, items):
-            chunk = report.text[piece.start : piece.end]
-            if piece.numbers:
-                sev = worst([by_number[n] for n in piece.numbers])
-                article.append(chunk, style=SEVERITY_STYLE[sev])
-            else:
-                article.append(chunk)
-            for n in piece.ends:
-                article.append(f"[{n}]", style="bold magenta")
-        console.print()
-        console.print(article)
-        console.print()
-
-    console.print(Text(summary_line(report.findings), style="bold"))
-    if items:
-        table = Table(show_lines=False, expand=False)
-        for heading in ("#", "severity", "category", "line:col", "span", "message", "suggestion"):
-            table.add_column(heading, overflow="fold")
-        for n, f in items:
-            line, col = line_col(report.text, f.start)
-            table.add_row(
-                str(n),
-                Text(f.severity.value, style=SEVERITY_STYLE[f.severity]),
-                f.category.value,
-                f"{line}:{col}",
-                Text(f.text),
-                Text(f.message),
-                Text(f.suggestion or ""),
-            )
-        console.print(table)
-    if report.skipped:
-        console.print(Text("Skipped checks:", style="bold"))
-        for s in report.skipped:
-            console.print(Text(f"  {s.check}: {s.reason}"))
-    if report.signature:
-        console.print(Text(f"signature: {report.signature}", style="dim"))
+    console.print(Text(summary, style="bold"))
+    if cats and verbosity >= 0:
+        console.print(Text("by category: " + ", ".join(f"{k} {v}" for k, v in cats.items())))
+    if verbosity >= 0 and report.text:
+        items = numbered(report)
+        for k, row in enumerate((r for r in rows(report, items) if r.is_paragraph), start=1):
+            if not row.findings:
+                continue
+            line, _ = line_col(report.text, row.start)
+            first = " ".join(report.text[row.start : row.end].split())
+            console.print()
+            console.print(Text(f"¶{k} · line {line} · {first}", style="bold"), no_wrap=True, overflow="ellipsis")
+            for n, f in row.findings:
+                lines = _block(report, n, f, color=color, verbosity=verbosity, width=console.width)
+                console.print(Padding(lines[0], (0, 0, 0, 2), expand=False))
+                for extra in lines[1:]:
+                    console.print(Padding(extra, (0, 0, 0, INDENT), expand=False))
+        if report.skipped:
+            console.print()
+            for s in report.skipped:
+                console.print(Text(f"skipped {s.check}: {s.reason}", style="dim"))
+    if fail_on is not None:
+        console.print(Text(gate_line(report, fail_on), style="bold red" if report.count(fail_on) else "green"))
+    if report.signature and verbosity >= 0:
+        for sig_line in wrap_signature(report.signature, console.width):
+            console.print(Text(sig_line, style="dim"), no_wrap=True, overflow="ignore")
     return _text_of(console)
 
 
@@ -135,5 +214,6 @@ def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool =
         console.print(Text(f"{name} (back-translation vs source) = {s['score']:.2f}  {s['signature']}",
                            style="dim"), soft_wrap=True)
     if corpus.signature:
-        console.print(Text(f"signature: {corpus.signature}", style="dim"), soft_wrap=True)
+        for sig_line in wrap_signature(corpus.signature, console.width):
+            console.print(Text(sig_line, style="dim"), no_wrap=True, overflow="ignore")
     return _text_of(console)

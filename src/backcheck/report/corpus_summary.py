@@ -1,0 +1,73 @@
+"""What every corpus report says first: the gate result with its reason, and one row per article,
+worst first. Shared by the corpus HTML, Markdown and terminal renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .findings import Report, Severity
+
+if TYPE_CHECKING:
+    from ..corpus import CorpusReport
+
+
+@dataclass(frozen=True)
+class Gate:
+    passed: bool
+    code: int
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return "passed" if self.passed else "failed"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def gate(corpus: CorpusReport, fail_on: Severity) -> Gate:
+    """The ``--fail-on`` gate over ``corpus`` (its baseline applied) and why it passed or failed."""
+    code = corpus.exit_code(fail_on)
+    broken = [r for r in corpus.reports if r.error]
+    new = {r.article_id: len(corpus.new_findings(r, fail_on)) for r in corpus.reports}
+    n_new, n_art = sum(new.values()), sum(1 for v in new.values() if v)
+    parts = []
+    if n_new:
+        parts.append(f"{_plural(n_new, 'new finding')} at or above {fail_on.value} in {_plural(n_art, 'article')}")
+    if broken:
+        parts.append(f"{_plural(len(broken), 'article')} could not be read")
+    if not parts:
+        at_or_above = sum(r.count(fail_on) for r in corpus.reports)
+        reason = f"no new finding at or above {fail_on.value}"
+        if at_or_above:
+            reason += f" ({at_or_above} in the baseline)"
+        return Gate(True, code, reason)
+    return Gate(False, code, "; ".join(parts))
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    report: Report
+    anchor: str
+    status: str  # "error", "fail", "ok"
+    counts: dict[str, int]  # critical, major, minor
+    new: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def article_rows(corpus: CorpusReport, fail_on: Severity) -> list[ArticleRow]:
+    """One row per article, worst first: unreadable, then failing, then by critical, major, minor."""
+    failing = {r.article_id for r in corpus.failing(fail_on)}
+    out = []
+    for k, r in enumerate(corpus.reports):
+        status = "error" if r.error else ("fail" if r.article_id in failing else "ok")
+        counts = {s.value: sum(1 for f in r.findings if f.severity is s)
+                  for s in sorted(Severity, key=lambda s: -s.rank)}
+        out.append(ArticleRow(r, f"a{k}-", status, counts, len(corpus.new_findings(r))))
+    order = {"error": 0, "fail": 1, "ok": 2}
+    return sorted(out, key=lambda a: (order[a.status], *(-v for v in a.counts.values()), a.report.article_id))

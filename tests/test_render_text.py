@@ -1,0 +1,59 @@
+"""The terminal report as a reviewer's list: fits the width, groups by paragraph, --quiet and -v, and a
+signature broken only between fields. Built on test_render's hand-made report (its golden values are
+that report's own spans and messages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcheck.report.findings import Severity
+from backcheck.report.render_text import render_text, wrap_signature
+from test_render import SIGNATURE, make_report
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 160])
+def test_every_line_fits_the_width(width: int) -> None:
+    out = render_text(make_report(), width=width, verbosity=1, fail_on=Severity.MAJOR)
+    too_long = [line for line in out.splitlines() if len(line) > width]
+    assert too_long == []
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []
+
+
+def test_blocks_are_grouped_by_paragraph_with_context_phrases_and_fix() -> None:
+    out = render_text(make_report(), width=100)
+    lines = out.splitlines()
+    heads = [i for i, line in enumerate(lines) if line.startswith("¶")]
+    assert [lines[i].split(" · ")[0] for i in heads] == ["¶2", "¶3"]  # paragraph 1 has no finding
+    assert "  [1] major untranslated · 3:26 · test" in lines
+    assert "      Il ministro ha detto che «the government will not raise taxes», ha spiegato." in lines
+    assert "      fix: il governo non alzerà le tasse" in lines
+    assert "      back-translation “will not raise” vs source “will raise”" not in lines  # a list, not a dict
+    assert "      will not raise ↔ will raise" in lines
+
+
+@pytest.mark.parametrize(("verbosity", "present", "absent"), [
+    (-1, ["3 findings: 1 critical, 1 major, 1 minor", "gate: FAIL (2 at or above --fail-on major, exit 1)"],
+     ["[1]", "signature:", "backcheck:"]),
+    (0, ["[1]", "[3]", "signature: " + SIGNATURE, "skipped confidence: needs a model engine"],
+     ["back-translation: will not raise taxes"]),
+    (1, ["back-translation: will not raise taxes", "source: will raise taxes"], []),
+], ids=["quiet", "default", "verbose"])
+def test_verbosity(verbosity: int, present: list[str], absent: list[str]) -> None:
+    out = render_text(make_report(), width=100, verbosity=verbosity, fail_on=Severity.MAJOR)
+    for text in present:
+        assert text in out
+    for text in absent:
+        assert text not in out
+    if verbosity == -1:
+        assert len(out.splitlines()) == 2
+
+
+@pytest.mark.parametrize(("signature", "width", "expected"), [
+    ("a:1|b:2", 40, ["signature: a:1|b:2"]),
+    ("engine:transformers|model:opus|version:0.1.0", 32,
+     ["signature: engine:transformers|", "           model:opus|", "           version:0.1.0"]),
+    ("checks:boilerplate+divergence+entities|v:1", 30,
+     ["signature: checks:boilerplate+", "           divergence+", "           entities|v:1"]),
+], ids=["fits", "breaks-between-fields", "long-field-at-plus"])
+def test_wrap_signature(signature: str, width: int, expected: list[str]) -> None:
+    assert wrap_signature(signature, width) == expected
