@@ -82,7 +82,7 @@ class ItalianRegion:
         if f in self.forms:
             return True
         # a look-alike supports a name, or a word the lexicon cannot judge; otherwise it may well be
-        # a false friend ("eventualmente" does not mean eventually)
+        # a false friend (an Italian look-alike that means something else)
         if any(len(f) >= 5 and JaroWinkler.similarity(f, fold(t)) >= COGNATE
                and (word[:1].isupper() or self.lex is None or not self.lex.known_it(it_lemma(t)))
                for t in self.content):

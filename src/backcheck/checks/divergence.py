@@ -148,10 +148,12 @@ class DivergenceCheck(Check):
                     if max(sum(w.content for w in div.source_words), len(div.bt_words)) > MAX_PHRASE_WORDS:
                         continue  # a long run on either side is a misplaced pair, not a mistranslation
                     sup, uns, unk = _source_support(div, region)
-                    if div.kind == "replace" and not uns and not unk and not _light(div):
+                    if div.kind == "replace" and not uns and not unk:
+                        if _light(div):
+                            continue
                         # the Italian can say what the source says: usually the back-translation
                         # drifted; kept only when the two readings are far apart (a word with two
-                        # senses, the back-translation reading the other: "consistent"/"coherent")
+                        # senses, the back-translation reading the other one)
                         candidates.append((div, [], ["sense"]))
                         continue
                     candidates.append((div, uns, unk))

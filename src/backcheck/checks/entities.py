@@ -375,7 +375,7 @@ def _overlapping(f: Finding, found: dict[tuple[int, int], Finding]) -> bool:
 
 
 def _different_first_names(text: str, a: str, b: str) -> bool:
-    """"Ingrid Halvorsen" and "Erik Halvorson": both preceded by first names, never the same one."""
+    """"Anna Lindberg" and "Karl Lindborg": both preceded by first names, never the same one."""
     def before(t: str) -> set[str]:
         return {m.group(1) for m in re.finditer(rf"([A-ZÀ-Ý][a-zà-ÿ]+) {re.escape(t)}(?!\w)", text)
                 if m.group(1).lower() not in TITLE_WORDS and m.group(1).lower() not in ITALIAN_FUNCTION_WORDS}

@@ -1,8 +1,8 @@
 """omission: a fact of the source that neither the back-translation nor the Italian carries.
 
 Facts are the words that change what a sentence claims when they are dropped: hedges and degree
-qualifiers ("partly responsible", "probably caused"), condition clauses ("if inflation falls",
-"unless…", "as long as…") and deadlines ("by 15 October", "until 2028"). The closed-class lists are
+qualifiers ("partially built", "probably stolen"), condition clauses ("if the talks fail",
+"unless…", "as long as…") and deadlines ("by 3 June", "until 2031"). The closed-class lists are
 ``data/qualifiers.tsv`` (origin stated there). A fact is present when the back-translation has the
 word (or a word sharing an Italian translation with it) or the Italian has one of its MultiWordNet
 translations (or, for a condition, an Italian condition marker; for a deadline, its numbers). When

@@ -1,8 +1,8 @@
 """polarity: the source negates a statement and the Italian asserts it (or the reverse is implied).
 
 For every aligned source unit, spaCy's dependency parse finds the negated predicates: a verb with a
-``neg`` dependent ("did not rule out", "has never paid") and the complement of a negative implicative
-verb ("refused to suspend"). The predicate's Italian counterpart is found through MultiWordNet
+``neg`` dependent ("did not sign", "has never met") and the complement of a negative implicative
+verb ("declined to comment"). The predicate's Italian counterpart is found through MultiWordNet
 (an Italian word that translates it), or through the back-translation word with the same lemma
 projected onto the Italian. The finding is raised when no Italian negator or negative verb stands
 in front of that counterpart, and the back-translation, when there is one, does not negate the
@@ -26,7 +26,7 @@ from .base import NEED_SOURCE, Check, CheckContext, register
 
 # Verbs too light to locate in Italian: their complement carries the meaning.
 LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
-# Italian tokens looked at in front of the predicate for a negator ("non è ancora stato revocato").
+# Italian tokens looked at in front of the predicate for a negator ("non è ancora stato firmato").
 NEGATOR_WINDOW = 6
 
 
@@ -122,7 +122,7 @@ class _Italian:
         return False
 
     def span(self, k: int) -> tuple[int, int]:
-        """The predicate with the auxiliaries just before it ("è stato revocato")."""
+        """The predicate with the auxiliaries just before it ("è stato firmato")."""
         start = k
         while start > 0 and self.words[start - 1].norm in ("avere", "essere") and k - start < 2:
             start -= 1
