@@ -39,6 +39,7 @@ class Suffix:
     italian: str
     english: tuple[str, ...]
     pos: frozenset[str]  # WordNet parts of speech the ending marks (n, v, a, r)
+    derivational: bool = True  # a derivational suffix, not a bare final vowel
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def rules() -> Rules:
             continue
         kind, it, en, *rest = line.split("\t")
         alts = tuple("" if a == "-" else a for a in en.split("|"))
-        if kind == "suffix":
-            suffixes.append(Suffix(it, alts, frozenset(rest[0].split("|"))))
+        if kind in ("suffix", "ending"):
+            suffixes.append(Suffix(it, alts, frozenset(rest[0].split("|")), kind == "suffix"))
         else:
             (letters if kind == "letters" else prefixes).append((it, alts))
     suffixes.sort(key=lambda r: -len(r.italian))
@@ -84,7 +85,7 @@ def _letter_variants(stem: str) -> set[str]:
     return set(out)
 
 
-def _spellings(word: str) -> tuple[set[str], frozenset[str]]:
+def _spellings(word: str) -> tuple[set[str], Suffix | None]:
     """Candidate English spellings of an Italian word (not yet checked against English), by its
     longest matching ending, and the parts of speech that ending marks."""
     w = fold(word)
@@ -97,8 +98,8 @@ def _spellings(word: str) -> tuple[set[str], frozenset[str]]:
                     stems.update(a + base[len(pre) :] for a in pre_alts)
             out = {v + a for stem in stems for v in _letter_variants(stem) for a in suf.english}
             out.discard(w)
-            return out, suf.pos
-    return set(), frozenset()
+            return out, suf
+    return set(), None
 
 
 def _en_zipf(word: str) -> float:
@@ -108,14 +109,14 @@ def _en_zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def lookalikes(word: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """Frequent English spellings that ``word`` looks like, most frequent first, and the parts of
-    speech its ending marks."""
+def lookalikes(word: str) -> tuple[tuple[str, ...], Suffix | None]:
+    """Frequent English spellings that ``word`` looks like, most frequent first, and the suffix rule
+    that made them."""
     if len(word) < MIN_LETTERS or not word.isalpha():
-        return (), frozenset()
-    spellings, pos = _spellings(word)
+        return (), None
+    spellings, suf = _spellings(word)
     scored = [(z, e) for e in spellings if len(e) >= MIN_LOOKALIKE and (z := _en_zipf(e)) >= MIN_EN_ZIPF]
-    return tuple(e for _z, e in sorted(scored, reverse=True)), pos
+    return tuple(e for _z, e in sorted(scored, reverse=True)), suf
 
 
 @lru_cache(maxsize=65536)
@@ -182,11 +183,17 @@ class FalseFriend:
     renderings: tuple[str, ...]  # Italian translations of the look-alike, most frequent first
     kin: bool = False  # a rendering belongs to the word's family: maybe a lexicon gap
     touch: bool = False  # a rendering of the look-alike shares a meaning with the word
+    derivational: bool = True  # spelled through a derivational suffix, not a bare final vowel
 
     @property
     def strong(self) -> bool:
         """Known meanings, none shared with the look-alike, no sign of a lexicon gap."""
         return bool(self.meanings) and not (self.kin or self.touch)
+
+    @property
+    def alone(self) -> bool:
+        """Strong enough to report without a source (a derivational-suffix cognate)."""
+        return self.strong and self.derivational
 
 
 def _it_zipf(word: str) -> float:
@@ -207,7 +214,10 @@ def false_friend(word: str, lexicon: Lexicon, allow_unknown: bool = False) -> Fa
         return None  # meanings unknown: no evidence either way
     meaning_words = {m for m in meanings if " " not in m and m.isascii() and m.replace("-", "").isalpha()}
     for f in forms:
-        looks, marked = lookalikes(f)
+        looks, suf = lookalikes(f)
+        if suf is None:
+            continue
+        marked = suf.pos
         it_pos = (_pos(str(lexicon.path), "italian", f) if meanings else marked) & marked
         for look in looks:
             lemma = en_lemma(look)
@@ -228,5 +238,6 @@ def false_friend(word: str, lexicon: Lexicon, allow_unknown: bool = False) -> Fa
             for r in back:
                 near |= lexicon.en_for_it(r)
             touch = bool(meanings & (near - {lemma, look}))
-            return FalseFriend(word, forms[-1], look, lemma, tuple(sorted(meanings)), renderings, kin, touch)
+            return FalseFriend(word, forms[-1], look, lemma, tuple(sorted(meanings)), renderings, kin, touch,
+                               suf.derivational)
     return None

@@ -14,7 +14,8 @@ translations. Context then decides:
   may touch, or the lexicon may have a gap);
 - an aligned source sentence does not use the look-alike: the Italian word is used in its own sense,
   nothing is reported;
-- no aligned source: **minor**, and only for an uncommon Italian word (Zipf below
+- no aligned source: **minor**, only for a look-alike spelled through a derivational suffix (not a
+  bare final vowel) and only for an uncommon Italian word (Zipf below
   :data:`MAX_IT_ZIPF_ALONE`): common Italian words are overwhelmingly used in their Italian sense,
   while a rare word mirroring a common English one is what literal translation leaves behind.
 """
@@ -140,7 +141,7 @@ class FalseFriendsCheck(Check):
                 f"'{ff.lookalike_lemma}' is {renderings}.",
                 evidence, suggestion=ff.renderings[0],
             )
-        if not ff.strong or _it_zipf(it_lemmas(word)) >= MAX_IT_ZIPF_ALONE:
+        if not ff.alone or _it_zipf(it_lemmas(word)) >= MAX_IT_ZIPF_ALONE:
             return None
         return self.finding(
             ctx, start, end, Category.MISTRANSLATION, Severity.MINOR,
