@@ -150,6 +150,11 @@ def related(a: str, b: str) -> bool:
     return len(short) >= 5 and long_.startswith(short)
 
 
+def word_pos(lexicon: Lexicon, table: str, lemma: str) -> frozenset[str]:
+    """WordNet parts of speech (n, v, a, r) of a lemma in the ``italian`` or ``english`` table."""
+    return _pos(str(lexicon.path), table, lemma)
+
+
 @lru_cache(maxsize=65536)
 def it_lemmas(word: str) -> tuple[str, ...]:
     """The surface form (lower case) and its simplemma lemma, accents kept (MultiWordNet keys)."""
