@@ -189,6 +189,19 @@ def _fit_to_language(ws: list[Word], run: list[Word], function_words: frozenset[
     return _trim(ws[i : j + 1]) if i <= j else []
 
 
+def _tighten(run: list[Word]) -> list[Word]:
+    """An English run cut down to its English-only words (wordfreq) when it holds at least two: lingua
+    windows also take in Italian neighbours ("valido until further notice, con")."""
+    inner = _english_runs(run)
+    if sum(1 for r in inner for w in r if _english_only(w)) < 2:
+        return run
+    i, j = run.index(inner[0][0]), run.index(inner[-1][-1])
+    bridge = FOREIGN_FUNCTION_WORDS["en"]
+    while i > 0 and run[i - 1].lower in bridge:
+        i -= 1
+    return run[i : j + 1]
+
+
 def _expand_to_delimiters(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """Include the brackets or quotes that enclose exactly this span."""
     a, b = start, end
@@ -244,6 +257,8 @@ def find_untranslated(article: Article, skip: set[int]) -> list[tuple[int, int, 
                     continue
                 function_words = FOREIGN_FUNCTION_WORDS[lang[0]]
                 run = _fit_to_language(ws, _grow(text, ws, run), function_words)
+                if lang[0] == "en":
+                    run = _tighten(run)
                 plain = [w for w in run if _is_plain(w)]
                 whole = len(run) == len(sent_words) and len(run) >= 2
                 if len(plain) < 2 or (len(run) < MIN_RUN_WORDS and not whole):
@@ -277,13 +292,22 @@ def _english_only(w: Word) -> bool:
     return en >= MIN_EN_ZIPF and it < MAX_IT_ZIPF and en - it >= MIN_ZIPF_GAP
 
 
+def _english_leaning(w: Word) -> bool:
+    """A lower-case word clearly more frequent in English, though common enough in Italian too."""
+    if not w.text[:1].islower() or w.lower in LOANWORDS or _is_italian_only(w):
+        return False
+    en, it = _zipf(w.lower, "en"), _zipf(w.lower, "it")
+    return en >= MIN_EN_ZIPF and en - it >= MIN_ZIPF_GAP
+
+
 def _english_runs(ws: list[Word]) -> list[list[Word]]:
-    """Runs of English-only words, joined by English function words ("until further notice")."""
+    """Runs of English-only words, joined by English function words and English-leaning words
+    ("until further notice", "whenever heavy rain hits")."""
     bridge = FOREIGN_FUNCTION_WORDS["en"]
     runs: list[list[Word]] = []
     cur: list[Word] = []
     for w in ws:
-        if _english_only(w) or (cur and w.lower in bridge):
+        if _english_only(w) or (cur and (w.lower in bridge or _english_leaning(w))):
             cur.append(w)
             continue
         if cur:
