@@ -26,6 +26,21 @@ CASES = [
     ("one-word-quote", "Il giornale ha parlato di «lockdown» per tutta la regione.", [], ""),
     ("url-and-handle", "Il comunicato è su https://www.example.com/news e su @ministero_difesa da ieri.", [], ""),
     ("acronym-expansion", "Il titolo diventerà MWP (Member of the Welsh Parliament) dal prossimo anno.", [], ""),
+    # short English runs inside an Italian sentence, found by word frequency (wordfreq)
+    ("two-english-words", "Il portavoce ha definito il risultato highly disappointing per gli azionisti.",
+     ["highly disappointing"], "major"),
+    ("quoted-lowercase-phrase", "Secondo l'azienda il guasto è stato «highly disappointing» per tutti.",
+     ["highly disappointing"], "major"),
+    ("single-common-word-minor", "Il consiglio ha rinviato la decisione, unfortunately, a data da destinarsi.",
+     ["unfortunately"], "minor"),
+    ("joined-by-english-leaning-words",
+     "Il ponte resterà chiuso, dice la nota, whenever heavy rain hits the valley, con percorsi alternativi.",
+     ["whenever heavy rain hits"], "major"),
+    ("accepted-anglicisms", "Dopo lo shopping del weekend il boss ha pagato l'hotel con il ticket aziendale.", [], ""),
+    ("hobby-and-jeans", "Il suo hobby è il camping in jeans sulle colline toscane.", [], ""),
+    ("rare-english-term", "L'arbitro ha annullato il gol per offside dopo il controllo al video.", [], ""),
+    ("glossed-term", "La banca ha emesso un warrant (un titolo che dà diritto di acquisto) sulle azioni.", [], ""),
+    ("one-word-quote-common", "Il leader ha parlato di un piano «unfortunately» ambizioso.", [], ""),
     ("plain-italian", "La commissione ha approvato il bilancio con ventisei voti favorevoli e due contrari.", [], ""),
 ]
 

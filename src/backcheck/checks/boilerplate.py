@@ -4,6 +4,15 @@ footers and site names. The span is the whole paragraph.
 Rules are structural (short line, no terminal punctuation, a page-furniture marker or a call to
 action, position at the end of the article); the vocabulary is generic web furniture in Italian and
 English. The first paragraph (the headline) is never flagged.
+
+Two more structural rules, anywhere after the headline:
+
+- a site name with its tagline ("NomeSito24 – Le notizie di oggi"): a short unpunctuated line cut
+  by a dash or a pipe, one side of which is a short brand-like name (a capital inside a word, letters
+  with digits, or a domain name) -> minor;
+- a prompt to the reader ("Ricevi ogni mattina le nostre notizie", "Get our stories in your inbox"):
+  a short unpunctuated line that opens with a verb form and addresses the reader (second person or
+  "our"/"nostro"; closed-class words of the grammar, not a site's vocabulary).
 """
 
 from __future__ import annotations
@@ -49,10 +58,31 @@ CTA_PATTERNS = (
 )
 _CTA_RE = re.compile(r"(?<!\w)(?:" + "|".join(CTA_PATTERNS) + r")(?!\w)", re.IGNORECASE)
 
+# A site-name line: "<brand> <separator> <tagline>" or the reverse, the brand at most BRAND_MAX_WORDS.
+_SEPARATOR_RE = re.compile(r"[ \u00a0]+[–—|·-][ \u00a0]+")
+BRAND_MAX_WORDS = 3
+TAGLINE_MAX_WORDS = 12
+_BRAND_TOKEN_RE = re.compile(
+    r"[a-zà-ÿ][A-ZÀ-Ý]"          # a capital inside a word: "NotizieOggi"
+    r"|^[A-ZÀ-Ý][a-zà-ÿ]+\d+$"  # a word with a number: "Cronaca24"
+    r"|\.(?:it|com|net|org|eu|info|news|tv|fm)$",  # a domain name
+)
+# Words that address the reader: second person and first person plural (Italian and English grammar).
+READER_WORDS = frozenset(
+    "ti vi tuo tua tuoi tue vostro vostra vostri vostre nostro nostra nostri nostre you your our us".split()
+)
+# Italian imperatives carry the reader as an enclitic: "iscriviti", "seguici", "scriveteci".
+_ENCLITIC_RE = re.compile(r"(?:[aei]ti|[aei]ci|[aei]vi|teci)$", re.IGNORECASE)
+PROMPT_MAX_WORDS = 14
 # A short line: at most this many words (trailing footer block) / this many (call to action).
 FOOTER_MAX_WORDS = 8
 CTA_MAX_WORDS = 12
 LINK_MAX_WORDS = 30
+
+
+SITE_NAME = "site name and tagline"
+# Reasons reported as minor: a stray site name misleads nobody, it only has to go.
+MINOR_REASONS = frozenset({SITE_NAME})
 
 
 @dataclass(frozen=True)
@@ -88,6 +118,49 @@ def _related_link(p: Paragraph) -> bool:
     return False
 
 
+def _site_name_line(text: str) -> bool:
+    """A site name and its tagline as one short unpunctuated line."""
+    if "\n" in text or _ends_sentence(text) or _n_words(text) > TAGLINE_MAX_WORDS:
+        return False
+    parts = _SEPARATOR_RE.split(text.strip(), maxsplit=1)
+    if len(parts) != 2 or not all(parts):
+        return False
+    for brand, tagline in (parts, parts[::-1]):
+        tokens = brand.split()
+        if 0 < len(tokens) <= BRAND_MAX_WORDS and _n_words(tagline) >= 2 \
+                and any(_BRAND_TOKEN_RE.search(t) and not t.isupper() for t in tokens):
+            return True
+    return False
+
+
+def _verb_form(word: str) -> bool:
+    """The word is a form of a verb (MultiWordNet knows its lemma as a verb), in either language."""
+    from ..bilingual import load_lexicon
+    from ..cognates import it_lemmas, word_pos
+
+    lex = load_lexicon()
+    if lex is None:
+        return False
+    from ..lexicon import en_lemma
+
+    low = word.lower()
+    english_base_verb = en_lemma(low) == low and "v" in word_pos(lex, "english", low)
+    italian_verb_form = any(f != low and "v" in word_pos(lex, "italian", f) for f in it_lemmas(low))
+    return english_base_verb or italian_verb_form
+
+
+def _reader_prompt(text: str) -> bool:
+    """A line that opens with a verb and addresses the reader, with no full stop."""
+    ws = words(text)
+    if "\n" in text or not ws or len(ws) > PROMPT_MAX_WORDS or text.rstrip().rstrip(CLOSERS).endswith((".", "?", ";")):
+        return False
+    first = ws[0].text
+    if not first[:1].isupper() or first.isupper():
+        return False
+    addressed = any(w.lower in READER_WORDS for w in ws[1:]) or bool(_ENCLITIC_RE.search(first))
+    return addressed and _verb_form(first)
+
+
 def _call_to_action(text: str) -> bool:
     if _n_words(text) > CTA_MAX_WORDS or (_ends_sentence(text) and not text.rstrip().endswith("!")):
         return False
@@ -121,8 +194,10 @@ def find_furniture(article: Article) -> tuple[Furniture, ...]:
     for p in paras[1:]:
         if _related_link(p):
             found[p.index] = "related-article link"
-        elif _call_to_action(p.text):
+        elif _call_to_action(p.text) or _reader_prompt(p.text):
             found[p.index] = "comment, share or subscribe prompt"
+        elif _site_name_line(p.text):
+            found[p.index] = SITE_NAME
     # The trailing block: short unpunctuated lines after the last real sentence.
     block: list[int] = []
     for p in reversed(paras[1:]):
@@ -159,7 +234,8 @@ class BoilerplateCheck(Check):
             p = ctx.article.paragraphs[f.paragraph]
             out.append(
                 self.finding(
-                    ctx, p.start, p.end, Category.BOILERPLATE, Severity.MAJOR,
+                    ctx, p.start, p.end, Category.BOILERPLATE,
+                    Severity.MINOR if f.reason in MINOR_REASONS else Severity.MAJOR,
                     f"Page furniture, not part of the story ({f.reason}); remove it.",
                     {"reason": f.reason, "paragraph": f.paragraph},
                 )

