@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("auto", "transformers", "ctranslate2", "none")
 # Checks whose findings are more specific than a phrase divergence on the same words.
-SPECIFIC_CHECKS = ("entities", "numbers", "untranslated", "boilerplate", "glossary")
+SPECIFIC_CHECKS = ("entities", "numbers", "untranslated", "boilerplate", "glossary", "falsefriends",
+                   "polarity", "omission")
 
 
 @dataclass
@@ -119,7 +120,7 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     """sacrebleu-style ``key:value|…`` signature of every setting that changed the result."""
     import sacrebleu
 
-    from . import semantic
+    from . import en_parse, semantic, support
 
     parts: dict[str, str] = {}
     sig = dict(translation.signature) if translation is not None else {}
@@ -137,6 +138,8 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     parts["glossary"] = glossary_id
     parts["checks"] = "+".join(checks)
     parts["embed"] = semantic.signature()
+    parts["lexicon"] = support.lexicon_signature()
+    parts["parser"] = en_parse.signature()
     parts["sacrebleu"] = sacrebleu.__version__
     parts["version"] = __version__
     return "|".join(f"{k}:{v}" for k, v in parts.items())
