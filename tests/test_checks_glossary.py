@@ -13,11 +13,11 @@ from backcheck.glossary import load_glossary, parse_glossary
 HEAD = "Notizie dal mondo\n\n"
 
 CASES = [
-    ("false-friend-with-source", "Il ministro ha detto che attualmente l'accordo è stato firmato a Parigi.",
-     ["The minister said the deal was actually signed in Paris."], [("attualmente", "in realtà")]),
-    ("false-friend-source-lacks-term", "Il ministro ha detto che attualmente l'accordo è in vigore a Parigi.",
-     ["The minister said the deal is currently in force in Paris."], []),
-    ("false-friend-no-source", "Attualmente l'accordo è in vigore.", [], []),
+    ("false-friend-with-source", "Il produttore ha detto che il succo non contiene alcun preservativo.",
+     ["The maker said the juice contains no preservative."], [("preservativo", "conservante")]),
+    ("false-friend-source-lacks-term", "La campagna ha distribuito un preservativo a ogni studente.",
+     ["The campaign handed a condom to every student."], []),
+    ("false-friend-no-source", "Il succo non contiene alcun preservativo.", [], []),
     ("no-source-flagged-entry", "Il governo ha annunciato un nuovo sciopero aereo contro le postazioni nemiche.",
      [], [("sciopero aereo", "attacco aereo")]),
     ("inflected", "Le tariffe di interesse restano alte, ha detto la Bce.", [],
