@@ -8,16 +8,46 @@ from pathlib import Path
 import typer
 
 from ..defaults import DEFAULT_ENGINE, DEFAULT_FAIL_ON, DEFAULT_FORMAT
+from ..document import DEFAULT_MAX_SENTENCE_TOKENS
 from ..errors import BackcheckError
-from . import app, fail
+from ..limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_SOURCE_UNITS, LIMITS_HELP
+from . import EXIT_CODES_HELP, app
 
 FORMATS = ("text", "json", "markdown", "html")
 SEVERITIES = ("minor", "major", "critical")
 
 
-@app.command()
+LIMIT_OPTIONS = {
+    "max_article_chars": typer.Option(DEFAULT_MAX_ARTICLE_CHARS, "--max-article-chars", min=1,
+                                      help="Refuse an article (or back-translation, or source) longer than "
+                                           "this many characters."),
+    "max_source_units": typer.Option(DEFAULT_MAX_SOURCE_UNITS, "--max-source-units", min=1,
+                                     help="Refuse more English source units (lines or sentences) than this."),
+    "max_sentence_tokens": typer.Option(DEFAULT_MAX_SENTENCE_TOKENS, "--max-sentence-tokens", min=1,
+                                        help="Split sentences longer than this many words (never truncated)."),
+}
+
+
+@app.command(help=f"""Flag likely mistranslations in one Italian article.
+
+{EXIT_CODES_HELP}
+
+Input: UTF-8 (with or without a BOM) or UTF-16/UTF-32 with a BOM; - for ARTICLE, --source or
+--back-translation reads standard input (one of them).
+
+{LIMITS_HELP}
+
+Examples:
+
+  backcheck check article.it.txt --source source.en.txt --back-translation back.en.txt
+
+  backcheck check article.it.txt -s source.en.txt --format html -o report.html
+
+  cat article.it.txt | backcheck check - --engine ctranslate2 --model ./opus-mt-it-en
+""")
 def check(
-    article: Path = typer.Argument(..., help="The Italian article (UTF-8, paragraphs separated by blank lines)."),
+    article: Path = typer.Argument(..., help="The Italian article (UTF-8, paragraphs separated by blank lines); "
+                                   "- reads standard input."),
     source: list[Path] = typer.Option(
         [], "--source", "-s",
         help="English source: one snippet per line, or the whole original. Repeat for several files."),
@@ -40,45 +70,42 @@ def check(
     only: list[str] = typer.Option([], "--check", help="Run only this check (repeatable)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Translation cache folder."),
+    max_article_chars: int = LIMIT_OPTIONS["max_article_chars"],
+    max_source_units: int = LIMIT_OPTIONS["max_source_units"],
+    max_sentence_tokens: int = LIMIT_OPTIONS["max_sentence_tokens"],
 ) -> None:
-    """Flag likely mistranslations in one Italian article.
-
-    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input or usage.
-
-    Examples:
-
-      backcheck check article.it.txt --source source.en.txt --back-translation back.en.txt
-
-      backcheck check article.it.txt -s source.en.txt --format html -o report.html
-
-      backcheck check article.it.txt --engine ctranslate2 --model ./opus-mt-it-en
-    """
+    from ..limits import Limits
+    from ..outputs import check_writable, write_text
     from ..pipeline import CheckOptions, build_translator, check_article, load_article_input
     from ..report import render
     from ..report.findings import Severity
+    from ..terminal import display_copy, printable
 
-    try:
-        if fmt not in FORMATS:
-            raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(FORMATS)}")
-        if fail_on not in SEVERITIES:
-            raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
-        options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache,
-                               cache_dir=cache_dir, glossaries=list(glossary),
-                               starter_glossary=not no_starter_glossary, checks=list(only) or None)
-        inp = load_article_input(article, list(source), back_translation)
-        translator = None
-        if back_translation is None or engine in ("transformers", "ctranslate2"):
-            translator = build_translator(options)
-        report = check_article(inp, options, translator=translator)
-        to_terminal = output is None and sys.stdout.isatty()
-        text = render(report, fmt, color=to_terminal) if fmt == "text" else render(report, fmt)
-        if output is not None:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-            typer.echo(f"wrote {output} ({len(report.findings)} findings)", err=True)
-        else:
-            typer.echo(text)
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    if fmt not in FORMATS:
+        raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    if fail_on not in SEVERITIES:
+        raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
+    if output is not None:
+        check_writable(output, "report")
+    limits = Limits(max_article_chars, max_source_units, max_sentence_tokens)
+    options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache,
+                           cache_dir=cache_dir, glossaries=list(glossary),
+                           starter_glossary=not no_starter_glossary, checks=list(only) or None, limits=limits)
+    options.validate()
+    inp = load_article_input(article, list(source), back_translation, max_bytes=limits.max_file_bytes)
+    translator = None
+    if back_translation is None or engine in ("transformers", "ctranslate2"):
+        translator = build_translator(options)
+    report = check_article(inp, options, translator=translator)
+    # Article text is untrusted: no escape sequence of it may reach a terminal or a CI log, so the
+    # human-readable formats always show control characters as visible symbols (same offsets).
+    shown = display_copy(report) if fmt in ("text", "markdown") else report
+    if output is not None:
+        write_text(output, render(shown, fmt), "report")
+        typer.echo(f"wrote {printable(str(output))} ({len(report.findings)} findings)", err=True)
+    else:
+        tty = sys.stdout.isatty()
+        text = render(shown, fmt, color=tty) if fmt == "text" else render(shown, fmt)
+        typer.echo(printable(text) if tty and fmt not in ("text", "markdown") else text)
     threshold = Severity.parse(fail_on)
     raise typer.Exit(code=1 if report.count(threshold) else 0)
