@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BC     := $(VENV)/bin/backcheck
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint typecheck pytest demo bench models clean
+.PHONY: install test lint typecheck pytest fuzz demo bench models clean
 
 install: $(STAMP)
 
@@ -28,6 +28,11 @@ pytest: install
 
 test: lint typecheck pytest
 
+# The fuzz suite with many more examples than the few `make test` runs (FUZZ_EXAMPLES=N to change).
+FUZZ_EXAMPLES ?= 600
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/test_fuzz.py -q
+
 # The example has errors on purpose, so `check` exits 1 (findings); only 2 (bad input) fails the demo.
 demo: install
 	@mkdir -p build
@@ -43,6 +48,7 @@ models: install
 
 bench: install
 	$(PY) bench/bench_engines.py
+	$(PY) bench/bench_scaling.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -6,8 +6,10 @@
 The article is ``examples/mt-article`` replicated (its paragraphs, its given back-translation and its
 English source, each ``base × size`` times), checked with the given back-translation and no model
 (``--engine none``), so only backcheck's own code is timed. Two series: without the source (segmentation
-and the checks) and with it (plus source alignment). Time t(n) is fitted as t = c·n^k by least squares
-on log-log; the target is k ≤ 1.2 (linear growth). Writes its section of bench/RESULTS.md.
+and the checks; 1× = ``--base`` copies) and with it (plus source alignment; 1× = ``--source-base``
+copies, and a size is skipped once the previous one took over ``--budget`` seconds, its time projected
+from the exponent so far). Time t(n) is fitted as t = c·n^k by least squares on log-log; the target is
+k ≤ 1.2 (linear growth). Writes its section of bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -76,35 +78,44 @@ def write_section(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", type=int, default=4, help="copies of the example in the 1× article")
+    parser.add_argument("--base", type=int, default=8, help="copies of the example in the 1× article")
+    parser.add_argument("--source-base", type=int, default=1, help="copies in the 1× article, with source")
+    parser.add_argument("--budget", type=float, default=60.0, help="seconds after which larger sizes are skipped")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     args = parser.parse_args(argv)
 
     time_check(1, True, 1)  # warm-up: imports, glossary, language models
-    rows = []
+    rows: list[tuple[str, int, int, float | None]] = []
     fits = {}
     for with_source in (False, True):
         label = "with source" if with_source else "no source"
-        secs = []
+        base = args.source_base if with_source else args.base
+        secs: list[float] = []
         for size in args.sizes:
-            t = time_check(args.base * size, with_source, args.repeats)
-            chars = len(replicated(args.base * size)[0])
+            chars = len(replicated(base * size)[0])
+            if secs and secs[-1] > args.budget:
+                rows.append((label, size, chars, None))
+                print(f"{label:12} {size:3}x {chars:9,} chars  skipped (over the budget)", file=sys.stderr)
+                continue
+            t = time_check(base * size, with_source, 1 if secs and secs[-1] > 5 else args.repeats)
             secs.append(t)
             rows.append((label, size, chars, t))
             print(f"{label:12} {size:3}x {chars:9,} chars  {t:8.3f} s", file=sys.stderr)
-        fits[label] = fit_exponent(args.sizes, secs)
+        fits[label] = fit_exponent(args.sizes[:len(secs)], secs) if len(secs) > 1 else float("nan")
         print(f"{label}: fitted exponent {fits[label]:.2f} (target <= {TARGET_EXPONENT})", file=sys.stderr)
 
     lines = [
         HEADING, "",
         "Written by `make bench`; do not edit by hand. `check_article` with the given back-translation and no "
-        f"model (`--engine none`) on `examples/mt-article` replicated; 1× = {args.base} copies; best of "
-        f"{args.repeats}. Time fitted as c·n^k on log-log.", "",
+        f"model (`--engine none`) on `examples/mt-article` replicated (1,485 characters, 10 source lines); "
+        f"1× = {args.base} copies without source, {args.source_base} with source; best of {args.repeats}; sizes "
+        f"after one over {args.budget:.0f} s are skipped. Time fitted as c·n^k on log-log.", "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}.", "",
         "| series | size | characters | seconds |", "|---|---:|---:|---:|",
-        *[f"| {label} | {size}× | {chars:,} | {t:.3f} |" for label, size, chars, t in rows], "",
+        *[f"| {label} | {size}× | {chars:,} | {'skipped' if t is None else f'{t:.3f}'} |"
+          for label, size, chars, t in rows], "",
         *[f"Fitted exponent, {label}: **{k:.2f}**" for label, k in fits.items()], "",
         f"Target: exponent ≤ {TARGET_EXPONENT} (time grows about linearly with input size).", "",
     ]
