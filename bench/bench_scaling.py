@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=int, default=8, help="copies of the example in the 1× article")
     parser.add_argument("--source-base", type=int, default=1, help="copies in the 1× article, with source")
-    parser.add_argument("--budget", type=float, default=60.0, help="seconds after which larger sizes are skipped")
+    parser.add_argument("--budget", type=float, default=10.0, help="seconds after which larger sizes are skipped")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")

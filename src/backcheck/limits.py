@@ -24,6 +24,9 @@ LIMITS_HELP = (
 
 def too_big(what: str, size: int, limit: int, unit: str = "bytes",
             flag: str = "--max-article-chars") -> BackcheckError:
+    if unit == "bytes":  # a file refused unread: ``limit`` is max_file_bytes
+        return BackcheckError(f"{what} is too big: {size:,} bytes, more than {limit // UTF8_MAX_BYTES_PER_CHAR:,} "
+                              "characters (the limit) can take", f"raise it with {flag} N")
     return BackcheckError(f"{what} is too big: {size:,} {unit}, the limit is {limit:,}",
                           f"raise it with {flag} N")
 
