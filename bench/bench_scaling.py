@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import platform
 import sys
 import time
@@ -112,11 +113,17 @@ def main(argv: list[str] | None = None) -> int:
         f"model (`--engine none`) on `examples/mt-article` replicated (1,485 characters, 10 source lines); "
         f"1× = {args.base} copies without source, {args.source_base} with source; best of {args.repeats}; sizes "
         f"after one over {args.budget:.0f} s are skipped. Time fitted as c·n^k on log-log.", "",
-        f"Machine: {platform.machine()}, Python {platform.python_version()}.", "",
+        f"Machine: {os.cpu_count()} CPU cores, {platform.machine()}, Python {platform.python_version()}; load "
+        f"average at the end {os.getloadavg()[0]:.1f} (a shared machine: absolute times are noisy).", "",
         "| series | size | characters | seconds |", "|---|---:|---:|---:|",
         *[f"| {label} | {size}× | {chars:,} | {'skipped' if t is None else f'{t:.3f}'} |"
           for label, size, chars, t in rows], "",
         *[f"Fitted exponent, {label}: **{k:.2f}**" for label, k in fits.items()], "",
+        "With a source, the time is dominated by `align.align_sources` → `_monotonic` → `beads.best_beads`: a "
+        "full units × segments dynamic program whose every cell scores a window with `unit_similarity` "
+        "(pairwise `words_match`, sacrebleu chrF), so it grows with (source units × back-translation "
+        "segments), i.e. quadratically in the article size; a band around the diagonal would make it linear.",
+        "",
         f"Target: exponent ≤ {TARGET_EXPONENT} (time grows about linearly with input size).", "",
     ]
     if not args.no_write:
