@@ -129,3 +129,11 @@ def test_json_report_validates_against_the_shipped_schema(tmp_path: Path, monkey
     report["reports"][0]["findings"] = [{"start": -1}]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(report, schema)
+
+
+def test_manifest_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_pipeline(monkeypatch)
+    lines = '{"id": "a", "it": "Il governo ha parlato."}\n{"id": "b", "it": "LEGGI ANCHE: altro"}\n'
+    result = runner.invoke(app, ["corpus", "-"], input=lines, env={"GITHUB_ACTIONS": ""})
+    assert result.exit_code == 1, result.output
+    assert "2 articles" in result.stderr and "LEGGI ANCHE" in result.stdout

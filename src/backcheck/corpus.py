@@ -287,15 +287,18 @@ def _manifest_entries(path: Path, *, max_bytes: int | None = None) -> list[_Entr
 
 
 def discover(path: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None) -> list[_Entry]:
-    """The articles of a corpus folder (sorted by id) or JSONL manifest (in file order).
+    """The articles of a corpus folder (sorted by id) or JSONL manifest (in file order; ``-``: standard
+    input).
 
     In a folder, an article folder or file that is a symlink to somewhere outside the corpus becomes an
     error entry unless ``follow_symlinks``; in a manifest, so does a malformed line. ``max_bytes``
     refuses bigger article files unread.
     """
-    if not path.exists():
+    if str(path) == "-":
+        entries = _manifest_entries(path, max_bytes=max_bytes)  # a JSONL manifest on standard input
+    elif not path.exists():
         raise BackcheckError(f"corpus not found: {path}", "give a corpus folder or a .jsonl manifest")
-    if path.is_dir():
+    elif path.is_dir():
         entries = _folder_entries(path, follow_symlinks=follow_symlinks, max_bytes=max_bytes)
     else:
         entries = _manifest_entries(path, max_bytes=max_bytes)

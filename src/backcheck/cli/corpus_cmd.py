@@ -117,7 +117,8 @@ def _plain_progress() -> Callable[[int, int], None]:
 
 @app.command(help=HELP.replace("{limits}", LIMITS_HELP))
 def corpus(
-    path: Path = typer.Argument(..., help="Corpus folder (<id>/article.it.txt …) or JSONL manifest."),
+    path: Path = typer.Argument(..., help="Corpus folder (<id>/article.it.txt …) or JSONL manifest (- reads "
+                                          "it from standard input)."),
     fail_on: str = typer.Option(DEFAULT_FAIL_ON, "--fail-on",
                                 help="Fail on new findings at least this severe: minor | major | critical."),
     baseline: Path | None = typer.Option(
