@@ -137,3 +137,27 @@ def test_manifest_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["corpus", "-"], input=lines, env={"GITHUB_ACTIONS": ""})
     assert result.exit_code == 1, result.output
     assert "2 articles" in result.stderr and "LEGGI ANCHE" in result.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_crash_in_one_article_is_an_error_row_and_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           jobs: str) -> None:
+    from backcheck import pipeline
+
+    install_fake_pipeline(monkeypatch)
+    fake = pipeline.check_article
+
+    def crash_on_one(inp, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if inp.id == "clean-weather":
+            raise RuntimeError("injected crash")
+        return fake(inp, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_article", crash_on_one)
+    code, out, err = run(copy_corpus(tmp_path), "--jobs", jobs, "--json", tmp_path / "r.json")
+    assert code == 3, (out, err)
+    assert "Traceback" not in out + err
+    assert "internal error: RuntimeError: injected crash" in out and "--debug" in err
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["gate"]["exit_code"] == 3 and len(data["reports"]) == 3
+    debug = runner.invoke(app, ["--debug", "corpus", str(copy_corpus(tmp_path / "again"))])
+    assert isinstance(debug.exception, RuntimeError)

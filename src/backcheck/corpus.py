@@ -16,6 +16,7 @@ checked. A broken *corpus* (no such path, an unreadable manifest, no articles) r
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -31,6 +32,8 @@ from .report.spans import category_counts, line_col, severity_counts
 if TYPE_CHECKING:
     from .pipeline import ArticleInput, CheckOptions
     from .translate.base import Translator
+
+log = logging.getLogger(__name__)
 
 ARTICLE_FILE = "article.it.txt"
 SOURCE_FILE = "source.en.txt"
@@ -76,6 +79,7 @@ class CorpusReport:
     baseline_states: dict[str, list[str]] | None = None
     manifest_lines: dict[str, int] = field(default_factory=dict)  # article id → line, for a JSONL ``path``
     seconds: float = 0.0
+    internal_errors: list[str] = field(default_factory=list)  # ids of articles that hit a bug
 
     def states(self, report: Report) -> list[str]:
         """``"new"`` or ``"unchanged"`` for each finding of ``report``, in order."""
@@ -95,7 +99,10 @@ class CorpusReport:
         return [r for r in self.reports if r.error or self.new_findings(r, fail_on)]
 
     def exit_code(self, fail_on: Severity) -> int:
-        """0 when every article passes the gate, else 1 (usage errors, exit 2, never get this far)."""
+        """0 when every article passes the gate, else 1; 3 when an article hit an internal error (a bug)
+        (usage errors, exit 2, never get this far)."""
+        if self.internal_errors:
+            return 3
         return 1 if self.failing(fail_on) else 0
 
     @property
@@ -373,6 +380,7 @@ def check_corpus(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     follow_symlinks: bool = False,
+    raise_internal: bool = False,
 ) -> CorpusReport:
     """Check every article of the corpus at ``path`` with one translator.
 
@@ -381,7 +389,9 @@ def check_corpus(
     torch/CTranslate2, which release the GIL); reports keep corpus order either way. ``progress`` is
     called with ``(done, total)`` after each article. Raises :class:`BackcheckError` for an unusable
     corpus; a broken article (unreadable, over a limit, a symlink out of the corpus without
-    ``follow_symlinks``, a malformed manifest line) becomes a report with ``error`` set.
+    ``follow_symlinks``, a malformed manifest line) becomes a report with ``error`` set. An unexpected
+    exception (a bug) in one article does too, and is listed in ``internal_errors`` (exit code 3),
+    unless ``raise_internal``.
     """
     from . import pipeline
     from .glossary import load_glossary
@@ -401,7 +411,16 @@ def check_corpus(
             return pipeline.check_article(inp, options, translator=translator, glossary=glossary), inp.sources
         except BackcheckError as exc:
             return _broken(entry, exc), []
+        except Exception as exc:  # a bug: this article is an error row, the others are still checked
+            if raise_internal:
+                raise
+            internal.append(entry.id)
+            log.debug("internal error on article %s", entry.id, exc_info=True)
+            return _broken(entry, BackcheckError(
+                f"internal error: {type(exc).__name__}: {exc}",
+                "a bug in backcheck: rerun with --debug for the traceback and report it")), []
 
+    internal: list[str] = []
     results = list(_map(run, entries, jobs, progress))
     reports = [r for r, _ in results]
     pairs: list[tuple[str, str]] = []
@@ -416,6 +435,7 @@ def check_corpus(
         scores=corpus_scores(pairs, scored),
         manifest_lines={e.id: e.manifest_line for e in entries if e.manifest_line is not None},
         seconds=time.perf_counter() - started,
+        internal_errors=[e.id for e in entries if e.id in set(internal)],
     )
 
 

@@ -70,7 +70,7 @@ CORPUS: dict[str, Any] = {
         "gate": {"type": "object", "required": ["fail_on", "failing", "exit_code"],
                  "properties": {"fail_on": {"enum": [s.value for s in Severity]},
                                 "failing": {"type": "array", "items": {"type": "string"}},
-                                "exit_code": {"enum": [0, 1]}}},
+                                "exit_code": {"enum": [0, 1, 3]}}},
     },
 }
 

@@ -48,7 +48,8 @@ Exit codes:
   2  bad usage or an unusable corpus (no such path, no articles, an unwritable output path: checked
      before any work)
 
-  3  internal error (a bug: one line on stderr; rerun with --debug for the traceback)
+  3  internal error (a bug: one line on stderr; rerun with --debug for the traceback); a bug in one
+     article is an error row and the other articles are still checked and reported
 
 Symlinks: an article folder or file that links outside the corpus folder is refused (an error row
 naming the link) unless --follow-symlinks is given, so a pull request cannot make CI print outside files.
@@ -117,6 +118,7 @@ def _plain_progress() -> Callable[[int, int], None]:
 
 @app.command(help=HELP.replace("{limits}", LIMITS_HELP))
 def corpus(
+    ctx: typer.Context,
     path: Path = typer.Argument(..., help="Corpus folder (<id>/article.it.txt …) or JSONL manifest (- reads "
                                           "it from standard input)."),
     fail_on: str = typer.Option(DEFAULT_FAIL_ON, "--fail-on",
@@ -176,7 +178,8 @@ def corpus(
                            limits=Limits(max_article_chars, max_source_units, max_sentence_tokens))
     show_bar = sys.stderr.isatty() and not os.environ.get("CI")
     with _progress(show_bar) as progress:
-        result = check_corpus(path, options, jobs=jobs, progress=progress, follow_symlinks=follow_symlinks)
+        result = check_corpus(path, options, jobs=jobs, progress=progress, follow_symlinks=follow_symlinks,
+                              raise_internal=bool(ctx.find_root().params.get("debug")))
     if update_baseline and baseline is not None:
         accepted = Baseline.from_reports(result.reports, signature=result.signature)
         accepted.save(baseline)
@@ -216,6 +219,8 @@ def _summary_line(result: CorpusReport, threshold: Severity, code: int) -> str:
     parts = [f"{n} article{'s' if n != 1 else ''}"]
     if s["errors"]:
         parts.append(f"{s['errors']} unreadable")
+    if result.internal_errors:
+        parts.append(f"{len(result.internal_errors)} internal error(s), a bug: rerun with --debug")
     found = f"{at_or_above} finding{'s' if at_or_above != 1 else ''} at or above {threshold.value}"
     if result.baseline_states is not None:
         found += f" ({new} new, {at_or_above - new} baselined)"
