@@ -42,6 +42,9 @@ class _Group(TyperGroup):
                 raise
             _echo_error(f"error: {exc}")
             ctx.exit(EXIT_USAGE)
+        except BrokenPipeError:  # the reader of stdout went away (`| head`): nothing left to say
+            _silence_stdout()
+            ctx.exit(EXIT_USAGE)
         except KeyboardInterrupt:
             _echo_error("interrupted")
             ctx.exit(130)
@@ -52,6 +55,19 @@ class _Group(TyperGroup):
             _echo_error(f"internal error: {type(exc).__name__}: {exc}{where} "
                         "(a bug in backcheck: rerun with --debug for the traceback and report it)")
             ctx.exit(EXIT_INTERNAL)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's buffer)
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _is_cli_flow(exc: BaseException) -> bool:
@@ -115,4 +131,8 @@ from . import check_cmd, corpus_cmd, schema_cmd, translate_cmd  # noqa: E402,F40
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except BrokenPipeError:  # `backcheck --help | head`: outside any command
+        _silence_stdout()
+        sys.exit(EXIT_USAGE)
