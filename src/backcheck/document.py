@@ -4,7 +4,9 @@ text exactly as read (Python ``str`` indices), so findings can point back at the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Abbreviations after which a full stop does not end an Italian (or English) sentence.
 ABBREVIATIONS = frozenset(
@@ -58,9 +60,14 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     path: str | None = None
 
-    @property
+    @cached_property
     def sentences(self) -> list[Sentence]:
+        """Every sentence in order (computed once: callers must not modify the list)."""
         return [s for p in self.paragraphs for s in p.sentences]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset (for SARIF and CI annotations)."""
@@ -69,9 +76,10 @@ class Article:
         return line, col
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence containing ``offset`` (binary search: sentences are sorted and disjoint)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
 
