@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BC     := $(VENV)/bin/backcheck
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint typecheck pytest demo screenshots bench models clean
+.PHONY: install test lint typecheck pytest fuzz demo screenshots bench models clean
 
 install: $(STAMP)
 
@@ -27,6 +27,11 @@ pytest: install
 	$(PY) -m pytest
 
 test: lint typecheck pytest
+
+# The fuzz suite with many more examples than the few `make test` runs (FUZZ_EXAMPLES=N to change).
+FUZZ_EXAMPLES ?= 600
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/test_fuzz.py -q
 
 # The example has errors on purpose, so `check` exits 1 (findings); only 2 (bad input) fails the demo.
 demo: install
@@ -57,6 +62,7 @@ models: install
 
 bench: install
 	$(PY) bench/bench_engines.py
+	$(PY) bench/bench_scaling.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -63,15 +63,23 @@ def test_manifest_matches_folder_corpus(monkeypatch: pytest.MonkeyPatch) -> None
     ],
 )
 def test_bad_manifest_names_file_and_line(tmp_path: Path, lines: list[str], message: str) -> None:
+    """A malformed line is an error entry (an error row naming file:line); an empty manifest stops the run."""
     manifest = tmp_path / "m.jsonl"
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if not message:
         assert [e.manifest_line for e in discover(manifest)] == [2]
         return
-    with pytest.raises(BackcheckError) as err:
-        discover(manifest)
-    assert str(manifest) in err.value.message
-    assert message in err.value.message
+    if message == "file is empty":
+        with pytest.raises(BackcheckError, match=message):
+            discover(manifest)
+        return
+    errors = []
+    for entry in discover(manifest):
+        try:
+            entry.load()
+        except BackcheckError as exc:
+            errors.append(exc.message)
+    assert len(errors) == 1 and str(manifest) in errors[0] and message in errors[0]
 
 
 @pytest.mark.parametrize(
@@ -187,12 +195,15 @@ def test_clean_corpus_exits_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "1 article, 0 findings at or above minor" in err and "ok (exit 0)" in err
 
 
-def test_bad_manifest_exits_2_naming_the_line(tmp_path: Path) -> None:
+def test_bad_manifest_line_is_an_error_row_and_the_rest_is_checked(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_pipeline(monkeypatch)
     manifest = tmp_path / "m.jsonl"
-    manifest.write_text('{"id": "a", "it": "x"}\n{oops\n', encoding="utf-8")
-    code, _, err = run(manifest)
-    assert code == 2
-    assert f"{manifest}:2: not valid JSON" in err
+    manifest.write_text('{"id": "a", "it": "Il governo ha parlato."}\n{oops\n', encoding="utf-8")
+    code, out, err = run(manifest, "--fail-on", "critical")
+    assert code == 1, (out, err)
+    assert f"{manifest}:2: not valid JSON" in out
+    assert "2 articles" in err and "1 unreadable" in err
 
 
 def test_stdout_lists_failing_findings_with_locations(monkeypatch: pytest.MonkeyPatch) -> None:

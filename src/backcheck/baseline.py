@@ -2,10 +2,12 @@
 
 The file records, per article id, how many times each finding fingerprint (:meth:`Finding.fingerprint`:
 category, span text and its sentence, not offsets) was accepted, so it survives edits elsewhere in the
-article. A fingerprint accepted twice covers two occurrences; a third is new. For readers of the file
+article. A fingerprint accepted twice covers two occurrences; a third is new. The ``signature`` of the
+run that made it is stored too, so a gate run with different settings (another model, no embedding
+model) can say which setting differs instead of just failing with many "new" findings. For readers of the file
 (and reviewers of its diff), each entry also shows the category, severity and span text.
 
-    {"schema_version": "1.0", "tool": "backcheck",
+    {"schema_version": "1.0", "tool": "backcheck", "signature": "bt:given|…|version:0.1.0",
      "articles": {"<id>": [{"fingerprint": "…", "count": 1, "category": "…", "severity": "…", "text": "…"}]}}
 """
 
@@ -32,11 +34,12 @@ class Baseline:
 
     articles: dict[str, Counter[str]] = field(default_factory=dict)
     info: dict[str, dict[str, str]] = field(default_factory=dict)
+    signature: str | None = None
 
     @classmethod
-    def from_reports(cls, reports: list[Report]) -> Baseline:
+    def from_reports(cls, reports: list[Report], signature: str | None = None) -> Baseline:
         """Accept every finding of ``reports`` (broken articles have none and are not recorded)."""
-        base = cls()
+        base = cls(signature=signature)
         for r in reports:
             if not r.findings:
                 continue
@@ -61,6 +64,15 @@ class Baseline:
                 out.append("new")
         return out
 
+    def signature_differences(self, signature: str) -> list[str]:
+        """The settings (signature keys) whose value differs between this baseline and ``signature``,
+        as ``key (baseline X, now Y)``; empty when equal or when the baseline has no signature."""
+        if not self.signature or not signature:
+            return []
+        old, new = _parse_signature(self.signature), _parse_signature(signature)
+        return [f"{k} (baseline {old.get(k, '-')}, now {new.get(k, '-')})"
+                for k in list(dict.fromkeys([*old, *new])) if old.get(k) != new.get(k)]
+
     def apply(self, corpus: CorpusReport) -> None:
         """Mark every finding of ``corpus`` as new or unchanged against this baseline."""
         corpus.baseline_states = {r.article_id: self.states(r) for r in corpus.reports}
@@ -72,6 +84,7 @@ class Baseline:
         return {
             "schema_version": BASELINE_VERSION,
             "tool": "backcheck",
+            **({"signature": self.signature} if self.signature else {}),
             "articles": {
                 art: [
                     {"fingerprint": fp, "count": n, **self.info.get(fp, {})}
@@ -82,12 +95,10 @@ class Baseline:
         }
 
     def save(self, path: Path) -> None:
-        """Write the baseline as stable, sorted, human-diffable JSON."""
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise BackcheckError(f"cannot write baseline {path}: {exc.strerror}", "check the path") from None
+        """Write the baseline as stable, sorted, human-diffable JSON (atomically)."""
+        from .outputs import write_text
+
+        write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n", "baseline")
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -107,7 +118,8 @@ class Baseline:
         if not isinstance(articles, dict):
             raise BackcheckError(f'{path}: not a backcheck baseline (no "articles" object)',
                                  "regenerate it with --update-baseline")
-        base = cls()
+        signature = data.get("signature")
+        base = cls(signature=signature if isinstance(signature, str) else None)
         for art, entries in articles.items():
             if not isinstance(entries, list):
                 raise BackcheckError(f"{path}: article {art!r}: expected a list of entries",
@@ -122,3 +134,12 @@ class Baseline:
                 counts[fp] += n
                 base.info[fp] = {k: str(e[k]) for k in ("category", "severity", "text") if k in e}
         return base
+
+
+def _parse_signature(signature: str) -> dict[str, str]:
+    """``key:value|key:value`` → dict (values may contain ``:``)."""
+    out = {}
+    for part in signature.split("|"):
+        key, _, value = part.partition(":")
+        out[key] = value
+    return out

@@ -6,15 +6,17 @@ A corpus is a folder of article folders (``<corpus>/<id>/article.it.txt`` with o
 manifest (one JSON object per line: ``id``, ``it``, optional ``source`` (a string or a list of strings)
 and ``back_translation``; blank lines are allowed).
 
-A *broken* article (missing, empty, binary or non-UTF-8 file; empty ``it`` in a manifest) becomes a
-:class:`Report` with ``error`` set and the other articles are still checked. A broken *corpus* (no such
-path, no articles, a manifest line that is not a JSON object with a string ``id`` and ``it``, duplicate
-ids) raises :class:`BackcheckError`.
+A *broken* article (missing, empty, binary or non-UTF-8 file, over a size limit, a symlink out of the
+corpus folder; a malformed manifest line, a duplicate id or an empty ``it`` in a manifest) becomes a
+:class:`Report` with ``error`` set (naming ``file:line`` for a manifest) and the other articles are still
+checked. A broken *corpus* (no such path, an unreadable manifest, no articles) raises
+:class:`BackcheckError`.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -30,6 +32,8 @@ from .report.spans import category_counts, line_col, severity_counts
 if TYPE_CHECKING:
     from .pipeline import ArticleInput, CheckOptions
     from .translate.base import Translator
+
+log = logging.getLogger(__name__)
 
 ARTICLE_FILE = "article.it.txt"
 SOURCE_FILE = "source.en.txt"
@@ -75,6 +79,7 @@ class CorpusReport:
     baseline_states: dict[str, list[str]] | None = None
     manifest_lines: dict[str, int] = field(default_factory=dict)  # article id → line, for a JSONL ``path``
     seconds: float = 0.0
+    internal_errors: list[str] = field(default_factory=list)  # ids of articles that hit a bug
 
     def states(self, report: Report) -> list[str]:
         """``"new"`` or ``"unchanged"`` for each finding of ``report``, in order."""
@@ -94,7 +99,10 @@ class CorpusReport:
         return [r for r in self.reports if r.error or self.new_findings(r, fail_on)]
 
     def exit_code(self, fail_on: Severity) -> int:
-        """0 when every article passes the gate, else 1 (usage errors, exit 2, never get this far)."""
+        """0 when every article passes the gate, else 1; 3 when an article hit an internal error (a bug)
+        (usage errors, exit 2, never get this far)."""
+        if self.internal_errors:
+            return 3
         return 1 if self.failing(fail_on) else 0
 
     @property
@@ -160,7 +168,25 @@ class CorpusReport:
 # ---------------------------------------------------------------------------------------------- discovery
 
 
-def _folder_entries(root: Path) -> list[_Entry]:
+def _refuse(article_id: str, where: str | None, message: str, hint: str) -> _Entry:
+    """An entry that cannot be checked: it becomes an error row, and the other articles still run."""
+
+    def load() -> ArticleInput:
+        raise BackcheckError(message, hint)
+
+    return _Entry(article_id, where, load)
+
+
+def _outside(path: Path, root: Path) -> bool:
+    """True when ``path`` (following every symlink) is not inside ``root`` (already resolved)."""
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable, or a symlink loop
+        return True
+    return False
+
+
+def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None) -> list[_Entry]:
     from . import pipeline
 
     if (root / ARTICLE_FILE).is_file():
@@ -168,9 +194,18 @@ def _folder_entries(root: Path) -> list[_Entry]:
             f"{root} is a single article folder, not a corpus",
             f"run `backcheck check {root / ARTICLE_FILE}`, or give its parent folder",
         )
+    real_root = root.resolve()
     entries = []
     for d in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         article, source, back = d / ARTICLE_FILE, d / SOURCE_FILE, d / BACK_TRANSLATION_FILE
+        if not follow_symlinks:
+            escaping = [p for p in (d, article, source, back) if p.exists() and _outside(p, real_root)]
+            if escaping:
+                link = escaping[0]
+                entries.append(_refuse(d.name, str(link), f"{link} is a symlink to {link.resolve()}, outside the "
+                                       f"corpus {root}", "refused so outside files never reach a report; pass "
+                                       "--follow-symlinks to read it"))
+                continue
 
         def load(article: Path = article, source: Path = source, back: Path = back,
                  article_id: str = d.name) -> ArticleInput:
@@ -178,18 +213,48 @@ def _folder_entries(root: Path) -> list[_Entry]:
                 raise BackcheckError(f"{article} not found", f"every article folder needs an {ARTICLE_FILE}")
             return pipeline.load_article_input(
                 article, [source] if source.is_file() else [], back if back.is_file() else None,
-                article_id=article_id,
+                article_id=article_id, max_bytes=max_bytes,
             )
 
         entries.append(_Entry(d.name, str(article), load))
     return entries
 
 
-def _manifest_entries(path: Path) -> list[_Entry]:
+def _manifest_article(obj: object, where: str) -> tuple[str, str, list[str], str | None]:
+    """Validate one manifest line: (id, it, sources, back_translation)."""
+    if not isinstance(obj, dict):
+        raise BackcheckError(f"{where}: expected a JSON object, got {type(obj).__name__}",
+                             'write {"id": ..., "it": ...} on each line')
+    art_id, it = obj.get("id"), obj.get("it")
+    if not isinstance(art_id, str) or not art_id.strip():
+        raise BackcheckError(f'{where}: "id" is missing or not a non-empty string',
+                             "give every article a unique string id")
+    if not isinstance(it, str):
+        raise BackcheckError(f'{where}: "it" (the Italian article) is missing or not a string',
+                             'add "it": "<article text>"')
+    source = obj.get("source", [])
+    if isinstance(source, str):
+        sources = [source] if source.strip() else []
+    elif isinstance(source, list) and all(isinstance(s, str) for s in source):
+        sources = [s for s in source if s.strip()]
+    else:
+        raise BackcheckError(f'{where}: "source" must be a string or a list of strings', "fix that line")
+    back = obj.get("back_translation")
+    if back is not None and not isinstance(back, str):
+        raise BackcheckError(f'{where}: "back_translation" must be a string', "fix that line")
+    unknown = set(obj) - {"id", "it", "source", "back_translation"}
+    if unknown:
+        raise BackcheckError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}",
+                             "allowed keys: id, it, source, back_translation")
+    return art_id, it, sources, back
+
+
+def _manifest_entries(path: Path, *, max_bytes: int | None = None) -> list[_Entry]:
+    """One entry per non-blank line; a malformed line becomes an error row naming ``file:line``."""
     from .pipeline import ArticleInput
     from .textio import read_text
 
-    text = read_text(path, what="corpus manifest")
+    text = read_text(path, what="corpus manifest", max_bytes=None if max_bytes is None else 1000 * max_bytes)
     entries: list[_Entry] = []
     seen: dict[str, int] = {}
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -197,38 +262,22 @@ def _manifest_entries(path: Path) -> list[_Entry]:
             continue
         where = f"{path}:{lineno}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BackcheckError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})",
-                                 "each line must be one JSON object") from None
-        if not isinstance(obj, dict):
-            raise BackcheckError(f"{where}: expected a JSON object, got {type(obj).__name__}",
-                                 'write {"id": ..., "it": ...} on each line')
-        art_id, it = obj.get("id"), obj.get("it")
-        if not isinstance(art_id, str) or not art_id.strip():
-            raise BackcheckError(f'{where}: "id" is missing or not a non-empty string',
-                                 "give every article a unique string id")
-        if art_id in seen:
-            raise BackcheckError(f"{where}: duplicate id {art_id!r} (first on line {seen[art_id]})",
-                                 "ids must be unique")
+            try:
+                obj = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                msg = f"{exc.msg}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nested too deep"
+                raise BackcheckError(f"{where}: not valid JSON ({msg})", "each line must be one JSON object") from None
+            art_id, it, sources, back = _manifest_article(obj, where)
+            if art_id in seen:
+                raise BackcheckError(f"{where}: duplicate id {art_id!r} (first on line {seen[art_id]})",
+                                     "ids must be unique")
+        except BackcheckError as exc:
+            bad_id = f"{path.name}:{lineno}"
+            entries.append(_refuse(bad_id, None, exc.message, exc.hint or ""))
+            entries[-1].manifest_line = lineno
+            seen.setdefault(bad_id, lineno)
+            continue
         seen[art_id] = lineno
-        if not isinstance(it, str):
-            raise BackcheckError(f'{where}: "it" (the Italian article) is missing or not a string',
-                                 'add "it": "<article text>"')
-        source = obj.get("source", [])
-        if isinstance(source, str):
-            sources = [source] if source.strip() else []
-        elif isinstance(source, list) and all(isinstance(s, str) for s in source):
-            sources = [s for s in source if s.strip()]
-        else:
-            raise BackcheckError(f'{where}: "source" must be a string or a list of strings', "fix that line")
-        back = obj.get("back_translation")
-        if back is not None and not isinstance(back, str):
-            raise BackcheckError(f'{where}: "back_translation" must be a string', "fix that line")
-        unknown = set(obj) - {"id", "it", "source", "back_translation"}
-        if unknown:
-            raise BackcheckError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}",
-                                 "allowed keys: id, it, source, back_translation")
 
         def load(art_id: str = art_id, it: str = it, sources: list[str] = sources,
                  back: str | None = back, where: str = where) -> ArticleInput:
@@ -244,11 +293,22 @@ def _manifest_entries(path: Path) -> list[_Entry]:
     return entries
 
 
-def discover(path: Path) -> list[_Entry]:
-    """The articles of a corpus folder (sorted by id) or JSONL manifest (in file order)."""
-    if not path.exists():
+def discover(path: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None) -> list[_Entry]:
+    """The articles of a corpus folder (sorted by id) or JSONL manifest (in file order; ``-``: standard
+    input).
+
+    In a folder, an article folder or file that is a symlink to somewhere outside the corpus becomes an
+    error entry unless ``follow_symlinks``; in a manifest, so does a malformed line. ``max_bytes``
+    refuses bigger article files unread.
+    """
+    if str(path) == "-":
+        entries = _manifest_entries(path, max_bytes=max_bytes)  # a JSONL manifest on standard input
+    elif not path.exists():
         raise BackcheckError(f"corpus not found: {path}", "give a corpus folder or a .jsonl manifest")
-    entries = _folder_entries(path) if path.is_dir() else _manifest_entries(path)
+    elif path.is_dir():
+        entries = _folder_entries(path, follow_symlinks=follow_symlinks, max_bytes=max_bytes)
+    else:
+        entries = _manifest_entries(path, max_bytes=max_bytes)
     if not entries:
         what = f"no article folders (<id>/{ARTICLE_FILE})" if path.is_dir() else "no articles"
         raise BackcheckError(f"empty corpus: {path} has {what}", "check the path")
@@ -319,6 +379,8 @@ def check_corpus(
     *,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    follow_symlinks: bool = False,
+    raise_internal: bool = False,
 ) -> CorpusReport:
     """Check every article of the corpus at ``path`` with one translator.
 
@@ -326,7 +388,10 @@ def check_corpus(
     ``jobs > 1`` articles run on a thread pool sharing that translator (the engines spend their time in
     torch/CTranslate2, which release the GIL); reports keep corpus order either way. ``progress`` is
     called with ``(done, total)`` after each article. Raises :class:`BackcheckError` for an unusable
-    corpus; a broken article becomes a report with ``error`` set.
+    corpus; a broken article (unreadable, over a limit, a symlink out of the corpus without
+    ``follow_symlinks``, a malformed manifest line) becomes a report with ``error`` set. An unexpected
+    exception (a bug) in one article does too, and is listed in ``internal_errors`` (exit code 3),
+    unless ``raise_internal``.
     """
     from . import pipeline
     from .glossary import load_glossary
@@ -334,7 +399,8 @@ def check_corpus(
     if jobs < 1:
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
     started = time.perf_counter()
-    entries = discover(path)
+    options.validate()
+    entries = discover(path, follow_symlinks=follow_symlinks, max_bytes=options.limits.max_file_bytes)
     translator: Translator | None = pipeline.build_translator(options)
     # one term base for the whole run: a bad --glossary is a usage error (exit 2), not 1 per article
     glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
@@ -345,7 +411,16 @@ def check_corpus(
             return pipeline.check_article(inp, options, translator=translator, glossary=glossary), inp.sources
         except BackcheckError as exc:
             return _broken(entry, exc), []
+        except Exception as exc:  # a bug: this article is an error row, the others are still checked
+            if raise_internal:
+                raise
+            internal.append(entry.id)
+            log.debug("internal error on article %s", entry.id, exc_info=True)
+            return _broken(entry, BackcheckError(
+                f"internal error: {type(exc).__name__}: {exc}",
+                "a bug in backcheck: rerun with --debug for the traceback and report it")), []
 
+    internal: list[str] = []
     results = list(_map(run, entries, jobs, progress))
     reports = [r for r, _ in results]
     pairs: list[tuple[str, str]] = []
@@ -360,6 +435,7 @@ def check_corpus(
         scores=corpus_scores(pairs, scored),
         manifest_lines={e.id: e.manifest_line for e in entries if e.manifest_line is not None},
         seconds=time.perf_counter() - started,
+        internal_errors=[e.id for e in entries if e.id in set(internal)],
     )
 
 

@@ -4,7 +4,9 @@ text exactly as read (Python ``str`` indices), so findings can point back at the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Abbreviations after which a full stop does not end an Italian (or English) sentence.
 ABBREVIATIONS = frozenset(
@@ -19,7 +21,14 @@ ABBREVIATIONS = frozenset(
 CLOSERS = "\"'”’»)]}"
 OPENERS = "\"'“‘«([{"
 _TERMINAL = re.compile(r"[.!?…]+|\.\.\.")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_TOKEN = re.compile(r"\S+")
+_CLAUSE_END = ",;:)]»”"
+# Longest run of word characters and dots looked at before a full stop: abbreviations are short, and a
+# bounded look-back keeps the splitter linear in the text length.
+_MAX_WORD_BEFORE = 64
+# Sentences longer than this many white-space tokens are split (at a clause boundary when there is one
+# in the second half of the piece, else at the limit), never truncated.
+DEFAULT_MAX_SENTENCE_TOKENS = 150
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r\ufeff]*\n")
 
 
@@ -51,9 +60,14 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     path: str | None = None
 
-    @property
+    @cached_property
     def sentences(self) -> list[Sentence]:
+        """Every sentence in order (computed once: callers must not modify the list)."""
         return [s for p in self.paragraphs for s in p.sentences]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset (for SARIF and CI annotations)."""
@@ -62,9 +76,10 @@ class Article:
         return line, col
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence containing ``offset`` (binary search: sentences are sorted and disjoint)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
 
@@ -94,10 +109,12 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation, an initial or a number."""
-    m = _WORD_BEFORE.search(text, 0, dot)
-    if not m:
-        return False
-    word = m.group(1).lower().rstrip(".")
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+        if dot - i > _MAX_WORD_BEFORE:
+            return False
+    word = text[i:dot].lower().rstrip(".")
     if not word or any(c.isdigit() for c in word):
         return False
     if word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
@@ -109,9 +126,29 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_long(text: str, a: int, b: int, max_tokens: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` into pieces of at most ``max_tokens`` white-space tokens, preferring to cut
+    after a token that ends a clause (comma, semicolon, colon) in the second half of each piece."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, a, b)]
+    if len(tokens) <= max_tokens:
+        return [(a, b)]
+    pieces = []
+    first = 0
+    while len(tokens) - first > max_tokens:
+        last = first + max_tokens - 1
+        cut = next((k for k in range(last, first + max_tokens // 2 - 1, -1)
+                    if text[tokens[k][1] - 1] in _CLAUSE_END), last)
+        pieces.append((tokens[first][0], tokens[cut][1]))
+        first = cut + 1
+    pieces.append((tokens[first][0], tokens[-1][1]))
+    return pieces
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None,
+                   max_tokens: int | None = DEFAULT_MAX_SENTENCE_TOKENS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences, returning absolute (start, end) spans.
 
+    A sentence longer than ``max_tokens`` white-space tokens is split (:func:`split_long`).
     A boundary is terminal punctuation (plus closing quotes/brackets) followed by white space and an
     upper-case letter, digit or opening quote; a full stop after an abbreviation, an initial or inside a
     number ("1.300", "3.5") is not a boundary. A line break inside a paragraph ends a sentence when the
@@ -165,18 +202,20 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for c in cuts + [end]:
         a, b = _strip_span(text, pos, c)
         if a < b:
-            spans.append((a, b))
+            spans.extend(split_long(text, a, b, max_tokens) if max_tokens else [(a, b)])
         pos = c
     return spans
 
 
-def segment(text: str, path: str | None = None) -> Article:
-    """Segment an article into paragraphs (blank-line separated) and sentences, keeping offsets."""
+def segment(text: str, path: str | None = None,
+            max_sentence_tokens: int | None = DEFAULT_MAX_SENTENCE_TOKENS) -> Article:
+    """Segment an article into paragraphs (blank-line separated) and sentences, keeping offsets;
+    sentences longer than ``max_sentence_tokens`` tokens are split."""
     paragraphs = []
     sent_index = 0
     for p_index, (a, b) in enumerate(paragraph_spans(text)):
         sents = []
-        for s, e in sentence_spans(text, a, b):
+        for s, e in sentence_spans(text, a, b, max_sentence_tokens):
             sents.append(Sentence(sent_index, p_index, s, e, text[s:e]))
             sent_index += 1
         paragraphs.append(Paragraph(p_index, a, b, text[a:b], tuple(sents)))

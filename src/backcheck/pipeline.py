@@ -12,6 +12,7 @@ from . import __version__
 from .defaults import DEFAULT_ENGINE, DEFAULT_QUANTIZATION
 from .document import Article, segment
 from .errors import BackcheckError
+from .limits import Limits
 from .report.findings import Finding, Report, SkippedCheck
 from .textio import read_text
 
@@ -40,8 +41,10 @@ class CheckOptions:
     glossaries: list[Path] = field(default_factory=list)
     starter_glossary: bool = True
     checks: list[str] | None = None  # None = all registered checks
+    limits: Limits = field(default_factory=Limits)  # refuse over-size input (exit 2 / an error row)
 
     def validate(self) -> None:
+        self.limits.validate()
         if self.engine not in ENGINES:
             raise BackcheckError(f"unknown engine {self.engine!r}", f"use --engine {'|'.join(ENGINES)}")
         if self.beam is not None and self.beam < 1:
@@ -72,12 +75,21 @@ def load_article_input(
     source_paths: list[Path] | None = None,
     back_translation_path: Path | None = None,
     article_id: str | None = None,
+    max_bytes: int | None = None,
 ) -> ArticleInput:
-    """Read an article, its English sources and an optional given back-translation from disk."""
-    text = read_text(article_path, what="article")
-    sources = [read_text(p, what="source") for p in (source_paths or [])]
-    bt = read_text(back_translation_path, what="back-translation") if back_translation_path else None
-    default_id = article_path.parent.name if article_path.stem.startswith("article") else article_path.stem
+    """Read an article, its English sources and an optional given back-translation from disk (``-``:
+    standard input, for one of them); a file over ``max_bytes`` is refused unread."""
+    paths = [article_path, *(source_paths or []), *([back_translation_path] if back_translation_path else [])]
+    if sum(1 for p in paths if str(p) == "-") > 1:
+        raise BackcheckError("standard input (-) can be given only once", "pass the other inputs as files")
+    text = read_text(article_path, what="article", max_bytes=max_bytes)
+    sources = [read_text(p, what="source", max_bytes=max_bytes) for p in (source_paths or [])]
+    bt = (read_text(back_translation_path, what="back-translation", max_bytes=max_bytes)
+          if back_translation_path else None)
+    if str(article_path) == "-":
+        default_id = "stdin"
+    else:
+        default_id = article_path.parent.name if article_path.stem.startswith("article") else article_path.stem
     return ArticleInput(
         id=article_id or default_id,
         text=text,
@@ -181,7 +193,11 @@ def check_article(
 
     options = options or CheckOptions()
     options.validate()
-    article: Article = segment(inp.text, inp.path)
+    where = inp.path or inp.id
+    options.limits.check_article(where, inp.text, inp.back_translation)
+    if inp.sources:
+        options.limits.check_sources(where, inp.sources)
+    article: Article = segment(inp.text, inp.path, options.limits.max_sentence_tokens)
     if not article.paragraphs:
         raise BackcheckError(f"{inp.path or inp.id}: article has no text", "give a non-empty article")
 

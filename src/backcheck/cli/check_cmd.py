@@ -8,8 +8,10 @@ from pathlib import Path
 import typer
 
 from ..defaults import DEFAULT_ENGINE, DEFAULT_FAIL_ON, DEFAULT_FORMAT
+from ..document import DEFAULT_MAX_SENTENCE_TOKENS
 from ..errors import BackcheckError
-from . import app, fail
+from ..limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_SOURCE_UNITS, LIMITS_HELP
+from . import EXIT_CODES_HELP, app
 
 FORMATS = ("text", "json", "markdown", "html")
 SEVERITIES = ("minor", "major", "critical")
@@ -24,9 +26,37 @@ def _width(to_terminal: bool) -> int | None:
     return max(60, shutil.get_terminal_size().columns)
 
 
-@app.command()
+LIMIT_OPTIONS = {
+    "max_article_chars": typer.Option(DEFAULT_MAX_ARTICLE_CHARS, "--max-article-chars", min=1,
+                                      help="Refuse an article (or back-translation, or source) longer than "
+                                           "this many characters."),
+    "max_source_units": typer.Option(DEFAULT_MAX_SOURCE_UNITS, "--max-source-units", min=1,
+                                     help="Refuse more English source units (lines or sentences) than this."),
+    "max_sentence_tokens": typer.Option(DEFAULT_MAX_SENTENCE_TOKENS, "--max-sentence-tokens", min=1,
+                                        help="Split sentences longer than this many words (never truncated)."),
+}
+
+
+@app.command(help=f"""Flag likely mistranslations in one Italian article.
+
+{EXIT_CODES_HELP}
+
+Input: UTF-8 (with or without a BOM) or UTF-16/UTF-32 with a BOM; - for ARTICLE, --source or
+--back-translation reads standard input (one of them).
+
+{LIMITS_HELP}
+
+Examples:
+
+  backcheck check article.it.txt --source source.en.txt --back-translation back.en.txt
+
+  backcheck check article.it.txt -s source.en.txt --format html -o report.html
+
+  cat article.it.txt | backcheck check - --engine ctranslate2 --model ./opus-mt-it-en
+""")
 def check(
-    article: Path = typer.Argument(..., help="The Italian article (UTF-8, paragraphs separated by blank lines)."),
+    article: Path = typer.Argument(..., help="The Italian article (UTF-8, paragraphs separated by blank lines); "
+                                   "- reads standard input."),
     source: list[Path] = typer.Option(
         [], "--source", "-s",
         help="English source: one snippet per line, or the whole original. Repeat for several files."),
@@ -52,50 +82,48 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text report: only the summary and the gate line."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Text report: add each finding's evidence kinds and sentences."),
+    max_article_chars: int = LIMIT_OPTIONS["max_article_chars"],
+    max_source_units: int = LIMIT_OPTIONS["max_source_units"],
+    max_sentence_tokens: int = LIMIT_OPTIONS["max_sentence_tokens"],
 ) -> None:
-    """Flag likely mistranslations in one Italian article.
-
-    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input or usage.
-
-    Examples:
-
-      backcheck check article.it.txt --source source.en.txt --back-translation back.en.txt
-
-      backcheck check article.it.txt -s source.en.txt --format html -o report.html
-
-      backcheck check article.it.txt --engine ctranslate2 --model ./opus-mt-it-en
-    """
+    from ..limits import Limits
+    from ..outputs import check_writable, write_text
     from ..pipeline import CheckOptions, build_translator, check_article, load_article_input
     from ..report import render
     from ..report.findings import Severity
     from ..report.render_text import render_text
+    from ..terminal import display_copy, printable
 
-    try:
-        if fmt not in FORMATS:
-            raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(FORMATS)}")
-        if fail_on not in SEVERITIES:
-            raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
-        options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache,
-                               cache_dir=cache_dir, glossaries=list(glossary),
-                               starter_glossary=not no_starter_glossary, checks=list(only) or None)
-        inp = load_article_input(article, list(source), back_translation)
-        translator = None
-        if back_translation is None or engine in ("transformers", "ctranslate2"):
-            translator = build_translator(options)
-        report = check_article(inp, options, translator=translator)
-        to_terminal = output is None and sys.stdout.isatty()
-        if fmt == "text":
-            text = render_text(report, color=to_terminal, width=_width(to_terminal),
-                               verbosity=-1 if quiet else int(verbose), fail_on=Severity.parse(fail_on))
-        else:
-            text = render(report, fmt)
-        if output is not None:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-            typer.echo(f"wrote {output} ({len(report.findings)} findings)", err=True)
-        else:
-            typer.echo(text, nl=not text.endswith("\n"))
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    if fmt not in FORMATS:
+        raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    if fail_on not in SEVERITIES:
+        raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
+    if output is not None:
+        check_writable(output, "report")
+    limits = Limits(max_article_chars, max_source_units, max_sentence_tokens)
+    options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache,
+                           cache_dir=cache_dir, glossaries=list(glossary),
+                           starter_glossary=not no_starter_glossary, checks=list(only) or None, limits=limits)
+    options.validate()
+    inp = load_article_input(article, list(source), back_translation, max_bytes=limits.max_file_bytes)
+    translator = None
+    if back_translation is None or engine in ("transformers", "ctranslate2"):
+        translator = build_translator(options)
+    report = check_article(inp, options, translator=translator)
+    # Article text is untrusted: no escape sequence of it may reach a terminal or a CI log, so the
+    # human-readable formats always show control characters as visible symbols (same offsets).
+    shown = display_copy(report) if fmt in ("text", "markdown") else report
+    to_terminal = output is None and sys.stdout.isatty()
+    if fmt == "text":
+        text = render_text(shown, color=to_terminal, width=_width(to_terminal),
+                           verbosity=-1 if quiet else int(verbose), fail_on=Severity.parse(fail_on))
+    else:
+        text = render(shown, fmt)
+    if output is not None:
+        write_text(output, text, "report")
+        typer.echo(f"wrote {printable(str(output))} ({len(report.findings)} findings)", err=True)
+    else:
+        shown_text = printable(text) if to_terminal and fmt not in ("text", "markdown") else text
+        typer.echo(shown_text, nl=not shown_text.endswith("\n"))
     threshold = Severity.parse(fail_on)
     raise typer.Exit(code=1 if report.count(threshold) else 0)

@@ -14,13 +14,18 @@ import typer
 
 from ..defaults import DEFAULT_ENGINE, DEFAULT_FAIL_ON
 from ..errors import BackcheckError
-from . import app, fail
+from ..limits import LIMITS_HELP
+from . import app
+from .check_cmd import LIMIT_OPTIONS
 
 if TYPE_CHECKING:
     from ..corpus import CorpusReport
     from ..report.findings import Severity
 
 SEVERITIES = ("minor", "major", "critical")
+# Without a terminal (a CI log), a plain progress line every this many articles or seconds.
+PROGRESS_EVERY_ARTICLES = 25
+PROGRESS_EVERY_SECONDS = 30.0
 
 HELP = """Check every article of a corpus; exit 1 when there are new findings at or above --fail-on.
 
@@ -36,10 +41,25 @@ Exit codes:
 
   0  no new finding at or above --fail-on (findings in the --baseline do not count)
 
-  1  new findings at or above --fail-on, or an article could not be read (empty, not UTF-8, binary,
-     missing): the gate never passes on unreadable input; the other articles are still checked
+  1  new findings at or above --fail-on, or an article could not be checked (empty, not UTF-8, binary,
+     missing, over a limit, a symlink out of the corpus, a malformed manifest line: an error row naming
+     the file or file:line); the gate never passes on unreadable input; the other articles are still checked
 
-  2  bad usage or an unusable corpus (no such path, no articles, a bad manifest line)
+  2  bad usage or an unusable corpus (no such path, no articles, an unwritable output path: checked
+     before any work)
+
+  3  internal error (a bug: one line on stderr; rerun with --debug for the traceback); a bug in one
+     article is an error row and the other articles are still checked and reported
+
+Symlinks: an article folder or file that links outside the corpus folder is refused (an error row
+naming the link) unless --follow-symlinks is given, so a pull request cannot make CI print outside files.
+
+The baseline records the signature of the run that made it; a gate run whose signature differs (another
+model, engine or embedding setting) prints a warning naming the setting.
+
+Without a terminal (CI logs), a plain progress line goes to stderr every 25 articles or 30 seconds.
+
+{limits}
 
 Examples:
 
@@ -55,9 +75,9 @@ Examples:
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr (articles/s), or nothing when disabled."""
+    """A rich progress bar on stderr (articles/s), or plain lines for a log when disabled."""
     if not enabled:
-        yield None
+        yield _plain_progress()
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -78,17 +98,29 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
         yield update
 
 
-def _write(path: Path, text: str, what: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise BackcheckError(f"cannot write {what} {path}: {exc.strerror}", "check the path") from None
+def _plain_progress() -> Callable[[int, int], None]:
+    """``backcheck corpus: 25/300 articles (2.1/s, 12s)`` on stderr every N articles or seconds."""
+    started = last = time.perf_counter()
+    last_done = 0
+
+    def update(done: int, total: int) -> None:
+        nonlocal last, last_done
+        now = time.perf_counter()
+        if done == total or (done - last_done < PROGRESS_EVERY_ARTICLES and now - last < PROGRESS_EVERY_SECONDS):
+            return
+        last, last_done = now, done
+        elapsed = now - started
+        typer.echo(f"backcheck corpus: {done}/{total} articles ({done / max(elapsed, 1e-9):.1f}/s, "
+                   f"{elapsed:.0f}s)", err=True)
+
+    return update
 
 
-@app.command(help=HELP)
+@app.command(help=HELP.replace("{limits}", LIMITS_HELP))
 def corpus(
-    path: Path = typer.Argument(..., help="Corpus folder (<id>/article.it.txt …) or JSONL manifest."),
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., help="Corpus folder (<id>/article.it.txt …) or JSONL manifest (- reads "
+                                          "it from standard input)."),
     fail_on: str = typer.Option(DEFAULT_FAIL_ON, "--fail-on",
                                 help="Fail on new findings at least this severe: minor | major | critical."),
     baseline: Path | None = typer.Option(
@@ -118,9 +150,16 @@ def corpus(
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Translation cache folder."),
     glossary: list[Path] = typer.Option(
         [], "--glossary", "-g", exists=True, dir_okay=False, help="Extra term base (TSV). Repeatable."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                         help="Read article folders and files that link outside the corpus."),
+    max_article_chars: int = LIMIT_OPTIONS["max_article_chars"],
+    max_source_units: int = LIMIT_OPTIONS["max_source_units"],
+    max_sentence_tokens: int = LIMIT_OPTIONS["max_sentence_tokens"],
 ) -> None:
     from ..baseline import Baseline
     from ..corpus import check_corpus
+    from ..limits import Limits
+    from ..outputs import check_writable, write_text
     from ..pipeline import CheckOptions
     from ..report.findings import Severity
     from ..report.github import annotation_lines
@@ -128,41 +167,52 @@ def corpus(
     from ..report.render_json import render_corpus_json
     from ..report.render_text import render_corpus_text
     from ..report.sarif import render_sarif
+    from ..terminal import display_corpus, printable
 
-    try:
-        if fail_on.lower() not in SEVERITIES:
-            raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
-        threshold = Severity.parse(fail_on)
-        if update_baseline and baseline is None:
-            raise BackcheckError("--update-baseline needs --baseline FILE", "add --baseline FILE")
-        accepted = Baseline.load(baseline) if baseline is not None and not update_baseline else None
-        options = CheckOptions(engine=engine, model=model, use_cache=not no_cache, cache_dir=cache_dir,
-                               glossaries=list(glossary))
-        show_bar = sys.stderr.isatty() and not os.environ.get("CI")
-        with _progress(show_bar) as progress:
-            result = check_corpus(path, options, jobs=jobs, progress=progress)
-        if update_baseline and baseline is not None:
-            accepted = Baseline.from_reports(result.reports)
-            accepted.save(baseline)
-            n = sum(len(r.findings) for r in result.reports)
-            typer.echo(f"wrote baseline {baseline} ({n} findings accepted)", err=True)
-        if accepted is not None:
-            accepted.apply(result)
-        if json_out:
-            _write(json_out, render_corpus_json(result, threshold), "JSON report")
-        if junit_out:
-            _write(junit_out, render_junit(result, threshold), "JUnit report")
-        if sarif_out:
-            _write(sarif_out, render_sarif(result), "SARIF report")
-        _write_summaries(result, threshold, html_out, markdown_out)
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    if fail_on.lower() not in SEVERITIES:
+        raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
+    threshold = Severity.parse(fail_on)
+    if update_baseline and baseline is None:
+        raise BackcheckError("--update-baseline needs --baseline FILE", "add --baseline FILE")
+    accepted = Baseline.load(baseline) if baseline is not None and not update_baseline else None
+    for out, what in ((json_out, "JSON report"), (junit_out, "JUnit report"), (sarif_out, "SARIF report"),
+                      (html_out, "HTML report"), (markdown_out, "Markdown report"),
+                      (baseline if update_baseline else None, "baseline")):
+        if out is not None:
+            check_writable(out, what)  # before any work: fail in a second, not after an hour
+    options = CheckOptions(engine=engine, model=model, use_cache=not no_cache, cache_dir=cache_dir,
+                           glossaries=list(glossary),
+                           limits=Limits(max_article_chars, max_source_units, max_sentence_tokens))
+    show_bar = sys.stderr.isatty() and not os.environ.get("CI")
+    with _progress(show_bar) as progress:
+        result = check_corpus(path, options, jobs=jobs, progress=progress, follow_symlinks=follow_symlinks,
+                              raise_internal=bool(ctx.find_root().params.get("debug")))
+    if update_baseline and baseline is not None:
+        accepted = Baseline.from_reports(result.reports, signature=result.signature)
+        accepted.save(baseline)
+        n = sum(len(r.findings) for r in result.reports)
+        typer.echo(f"wrote baseline {printable(str(baseline))} ({n} findings accepted)", err=True)
+    elif accepted is not None and (diff := accepted.signature_differences(result.signature)):
+        typer.echo(printable(f"warning: baseline {baseline} was made with different settings: {'; '.join(diff)}; "
+                             "its findings may show as new (rerun with the same settings, or regenerate it "
+                             "with --update-baseline)"), err=True)
+    if accepted is not None:
+        accepted.apply(result)
+    if json_out:
+        write_text(json_out, render_corpus_json(result, threshold), "JSON report")
+    if junit_out:
+        write_text(junit_out, render_junit(result, threshold), "JUnit report")
+    if sarif_out:
+        write_text(sarif_out, render_sarif(result), "SARIF report")
+    _write_summaries(result, threshold, html_out, markdown_out)
 
+    # Article text and ids are untrusted: control characters are shown as visible symbols.
     if not quiet:
-        typer.echo(render_corpus_text(result, threshold, color=sys.stdout.isatty()), nl=False)
+        shown = display_corpus(result)
+        typer.echo(render_corpus_text(shown, threshold, color=sys.stdout.isatty()), nl=False)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for line in annotation_lines(result):
-            typer.echo(line)
+            typer.echo(printable(line))
     code = result.exit_code(threshold)
     typer.echo(_summary_line(result, threshold, code), err=True)
     raise typer.Exit(code=code)
@@ -171,16 +221,17 @@ def corpus(
 def _write_summaries(result: CorpusReport, threshold: Severity, html_out: Path | None,
                      markdown_out: Path | None) -> None:
     """--html, --markdown, and the Markdown summary appended to $GITHUB_STEP_SUMMARY when it is set."""
+    from ..outputs import write_text
     from ..report.corpus_html import render_corpus_html
     from ..report.corpus_markdown import render_corpus_markdown
 
     if html_out:
-        _write(html_out, render_corpus_html(result, threshold), "HTML report")
+        write_text(html_out, render_corpus_html(result, threshold), "HTML report")
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if markdown_out or step_summary:
         markdown = render_corpus_markdown(result, threshold)
         if markdown_out:
-            _write(markdown_out, markdown, "Markdown report")
+            write_text(markdown_out, markdown, "Markdown report")
         if step_summary:
             try:
                 with open(step_summary, "a", encoding="utf-8") as fh:
@@ -200,6 +251,8 @@ def _summary_line(result: CorpusReport, threshold: Severity, code: int) -> str:
     parts = [f"{n} article{'s' if n != 1 else ''}"]
     if s["errors"]:
         parts.append(f"{s['errors']} unreadable")
+    if result.internal_errors:
+        parts.append(f"{len(result.internal_errors)} internal error(s), a bug: rerun with --debug")
     found = f"{at_or_above} finding{'s' if at_or_above != 1 else ''} at or above {threshold.value}"
     if result.baseline_states is not None:
         found += f" ({new} new, {at_or_above - new} baselined)"

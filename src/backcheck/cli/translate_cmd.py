@@ -14,6 +14,9 @@ from ..defaults import DEFAULT_ENGINE, DEFAULT_QUANTIZATION
 from ..errors import BackcheckError
 from . import app, fail
 
+TOOL_EXIT_CODES = ("Exit codes: 0 done, 2 bad input or usage (one line on stderr naming the fix), 3 internal "
+                   "error (a bug: rerun with --debug for the traceback).")
+
 if TYPE_CHECKING:
     from ..translate.base import Translation
 
@@ -31,7 +34,7 @@ models_app = typer.Typer(
         "  backcheck models list\n\n"
         "  backcheck models pull it-en\n\n"
         "  backcheck models convert it-en --quantization int8\n\n"
-        "  backcheck models path it-en"
+        "  backcheck models path it-en\n\n" + TOOL_EXIT_CODES
     ),
     no_args_is_help=True,
 )
@@ -66,7 +69,11 @@ def translate(
     """Back-translate an Italian article into English with MarianMT.
 
     Every sentence is translated once and cached, so a re-run on an unchanged article is instant.
-    Sentences too long for the model are split at clause boundaries, never truncated.
+    Sentences too long for the model are split at clause boundaries, never truncated. ARTICLE may be
+    - (standard input).
+
+    Exit codes: 0 done, 2 bad input or usage (one line on stderr naming the fix), 3 internal error (a bug:
+    rerun with --debug for the traceback).
 
     Examples:
 
@@ -77,12 +84,15 @@ def translate(
       backcheck translate article.it.txt --model ./models/opus-mt-it-en
     """
     from ..document import segment
+    from ..outputs import check_writable, write_text
     from ..textio import read_text
     from ..translate import load_translator, translate_article
 
     try:
         if fmt not in TRANSLATE_FORMATS:
             raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(TRANSLATE_FORMATS)}")
+        if output is not None:
+            check_writable(output, "translation")
         text = read_text(article, what="article")
         doc = segment(text, str(article))
         translator = load_translator(engine, model, beam=beam, quantization=quantization,
@@ -101,10 +111,7 @@ def translate(
                 paragraphs.setdefault(sent.paragraph if sent else -1, []).append(seg.en)
             body = "\n\n".join(" ".join(p) for p in paragraphs.values()) + "\n"
         if output is not None:
-            try:
-                output.write_text(body, encoding="utf-8")
-            except OSError as exc:
-                raise BackcheckError(f"cannot write {output}: {exc.strerror}", "check the -o path") from None
+            write_text(output, body, "translation")
         else:
             sys.stdout.write(body)
         sig = "|".join(f"{k}:{v}" for k, v in result.signature.items())
@@ -132,6 +139,8 @@ def models_list() -> None:
     """List the models in models.txt, their pinned revision and where they are on disk.
 
     Example:  backcheck models list
+
+    Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
     from ..models import list_models
 
@@ -162,6 +171,8 @@ def models_pull(
       backcheck models pull            # every model in models.txt
 
       HF_HOME=/data/hf backcheck models pull it-en
+
+    Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
     from ..models import load_models, pull_model
 
@@ -181,6 +192,8 @@ def models_path(
     """Print the local folder of a model (fails when it is not downloaded).
 
     Example:  ls "$(backcheck models path it-en)"
+
+    Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
     from ..models import ct2_dir, resolve_model
 
@@ -211,6 +224,8 @@ def models_convert(
     it on first use.
 
     Example:  backcheck models convert it-en -q int8
+
+    Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
     from ..models import resolve_model
     from ..translate.ctranslate2_engine import convert_model

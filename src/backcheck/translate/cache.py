@@ -4,12 +4,19 @@ The key covers every setting in the translator's signature (model id and revisio
 quantisation, beam, length limits) plus the exact sentence text, so a cached result is only reused
 when the engine would produce the same one. WAL mode and a busy timeout make it safe for several
 backcheck processes sharing one cache folder.
+
+The cache heals: on open it checks the file is a backcheck cache of this schema version
+(``PRAGMA user_version``, the ``translations`` table's columns). A file it cannot use (garbage bytes,
+another program's tables, a half-written or corrupted file, a newer schema) is moved aside as
+``translations.sqlite3.corrupt-<time>`` with a warning and rebuilt, so the run goes on with correct
+results; a cache is only a copy of what the engine computes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -25,6 +32,15 @@ CACHE_FILE = "translations.sqlite3"
 CACHE_SCHEMA = 1
 SQLITE_TIMEOUT_S = 60.0
 _LOOKUP_CHUNK = 500
+_COLUMNS = ["key", "signature", "sentence", "result", "created"]
+_CREATE = ("CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, signature TEXT, "
+           "sentence TEXT, result TEXT, created REAL)")
+
+log = logging.getLogger(__name__)
+
+
+class _Unusable(Exception):
+    """The cache file is not a usable backcheck cache of this version (the reason is the message)."""
 
 
 def cache_key(signature: dict[str, str], sentence: str) -> str:
@@ -38,14 +54,76 @@ class TranslationCache:
     def __init__(self, cache_dir: Path | None = None) -> None:
         self.dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self.path = self.dir / CACHE_FILE
+        self.quarantined: Path | None = None
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            with self._connect() as db:
-                db.execute("CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, signature TEXT, "
-                           "sentence TEXT, result TEXT, created REAL)")
-        except (OSError, sqlite3.Error) as exc:
-            raise BackcheckError(f"cannot use the translation cache {self.path}: {exc}",
+        except OSError as exc:
+            raise BackcheckError(f"cannot create the translation cache folder {self.dir}: {exc.strerror}",
                                  "pass --cache-dir to a writable folder, or --no-cache") from None
+        self._open()
+
+    def _open(self) -> None:
+        """Check the file (creating it when new); move an unusable one aside and start afresh."""
+        try:
+            self._validate()
+            return
+        except (_Unusable, sqlite3.DatabaseError) as exc:
+            if _is_busy(exc):
+                raise self._error(exc) from None
+            self._quarantine(str(exc))
+        try:
+            self._validate()
+        except (_Unusable, sqlite3.Error) as exc:
+            raise self._error(exc) from None
+
+    def _error(self, exc: BaseException) -> BackcheckError:
+        if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).replace(" ", "").lower():
+            hint = "pass --cache-dir to a writable folder, or --no-cache"
+        else:
+            hint = "--no-cache runs without it; --cache-dir uses another folder"
+        return BackcheckError(f"cannot use the translation cache {self.path}: {exc}", hint)
+
+    def _validate(self) -> None:
+        with self._connect() as db:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:  # a new (or empty) file
+                db.execute(_CREATE)
+                db.execute(f"PRAGMA user_version = {CACHE_SCHEMA}")
+                return
+            if "translations" not in tables:
+                raise _Unusable(f"not a backcheck cache (tables: {', '.join(sorted(tables))})")
+            columns = [r[1] for r in db.execute("PRAGMA table_info(translations)")]
+            if columns != _COLUMNS:
+                raise _Unusable(f"unexpected translations columns {columns}")
+            if version not in (0, CACHE_SCHEMA):  # 0: written before the version was recorded
+                raise _Unusable(f"cache schema version {version}, this backcheck uses {CACHE_SCHEMA}")
+            if version == 0:
+                db.execute(f"PRAGMA user_version = {CACHE_SCHEMA}")
+            db.execute("SELECT key, result FROM translations LIMIT 1").fetchall()
+
+    def _quarantine(self, reason: str) -> None:
+        """Move the unusable file (and its WAL/SHM companions) aside, keeping it for inspection."""
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{CACHE_FILE}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{CACHE_FILE}.corrupt-{stamp}-{n}")
+        try:
+            self.path.rename(target)
+        except FileNotFoundError:  # another process moved it first
+            return
+        except OSError as exc:
+            raise BackcheckError(f"the translation cache {self.path} is unusable ({reason}) and cannot be moved "
+                                 f"aside: {exc.strerror}", "delete it, or pass --no-cache") from None
+        for suffix in ("-wal", "-shm"):
+            companion = self.path.with_name(CACHE_FILE + suffix)
+            if companion.exists():
+                companion.rename(target.with_name(target.name + suffix))
+        self.quarantined = target
+        log.warning("translation cache %s was unusable (%s): moved it to %s and started a new one",
+                    self.path, reason, target)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -59,6 +137,18 @@ class TranslationCache:
             db.close()
 
     def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """Cached results by key; an entry that cannot be decoded is a miss. A cache corrupted since it
+        was opened is moved aside and everything is a miss."""
+        try:
+            return self._get_many(keys)
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise self._error(exc) from None
+            self._quarantine(str(exc))
+            self._open()
+            return {}
+
+    def _get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
         with self._connect() as db:
             for i in range(0, len(keys), _LOOKUP_CHUNK):
@@ -66,10 +156,25 @@ class TranslationCache:
                 marks = ",".join("?" * len(chunk))
                 for key, result in db.execute(f"SELECT key, result FROM translations WHERE key IN ({marks})",
                                               chunk):
-                    found[key] = json.loads(result)
+                    try:
+                        value = json.loads(result)
+                    except (TypeError, ValueError):
+                        continue
+                    if isinstance(value, dict):
+                        found[key] = value
         return found
 
     def put_many(self, rows: list[tuple[str, dict[str, str], str, dict[str, Any]]]) -> None:
+        try:
+            self._put_many(rows)
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise self._error(exc) from None
+            self._quarantine(str(exc))
+            self._open()
+            self._put_many(rows)
+
+    def _put_many(self, rows: list[tuple[str, dict[str, str], str, dict[str, Any]]]) -> None:
         now = time.time()
         with self._connect() as db:
             db.executemany(
@@ -81,6 +186,13 @@ class TranslationCache:
     def __len__(self) -> int:
         with self._connect() as db:
             return int(db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+
+
+def _is_busy(exc: BaseException) -> bool:
+    """Locked or read-only: the file may be fine, so it is not moved aside."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        w in text for w in ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o"))
 
 
 class CachedTranslator:
@@ -117,7 +229,13 @@ class CachedTranslator:
     def translate(self, sentences: list[str]) -> list[SegmentTranslation]:
         sig = self.signature()
         keys = [cache_key(sig, s) for s in sentences]
-        found = self.cache.get_many(sorted(set(keys)))
+        found = {}
+        for k, v in self.cache.get_many(sorted(set(keys))).items():
+            try:
+                SegmentTranslation.from_dict(v)
+            except (KeyError, TypeError, ValueError):  # an entry that cannot be read is a miss
+                continue
+            found[k] = v
         missing: dict[str, str] = {}
         for k, s in zip(keys, sentences, strict=True):
             if k not in found:
