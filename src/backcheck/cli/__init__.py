@@ -12,10 +12,10 @@ import sys
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import BackcheckError
+from .help import PlainGroup
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_CODES_HELP = (
@@ -31,8 +31,9 @@ def _echo_error(message: str) -> None:
     typer.echo(printable(message), err=True)
 
 
-class _Group(TyperGroup):
-    """The root command: turns every error into a one-line message and an exit code."""
+class _Group(PlainGroup):
+    """The root command: turns every error into a one-line message and an exit code (usage errors
+    too, through :class:`PlainGroup`)."""
 
     def invoke(self, ctx: Any) -> Any:
         debug = bool(ctx.params.get("debug"))
@@ -134,7 +135,7 @@ def fail(exc: BackcheckError) -> BackcheckError:
 
 
 # Each command lives in its own module and registers itself on ``app``.
-from . import check_cmd, corpus_cmd, schema_cmd, translate_cmd  # noqa: E402,F401
+from . import check_cmd, corpus_cmd, schema_cmd, translate_cmd  # noqa: E402,F401,I001
 from .help import plain_metavars  # noqa: E402
 
 plain_metavars(app)
