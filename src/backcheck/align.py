@@ -529,6 +529,12 @@ def _project_anchors(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int,
     hit = sorted({anc[n] for n in idx if n in anc})
     unanchored = [n for n in idx if n not in anc]
     for n in unanchored:
+        # a word beside an anchored word of the same phrase belongs to that word's Italian
+        # ("phone call" → "telefonata"): one Italian word often renders two English ones
+        twin = next((m for m in (n + 1, n - 1) if m in anc and m in idx), None)
+        if twin is not None:
+            hit.append(anc[twin])
+            continue
         prev = max((a for a in anc if a < n), default=None)
         nxt = min((a for a in anc if a > n), default=None)
         e_lo = prev if prev is not None else -1
