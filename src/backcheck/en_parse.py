@@ -41,17 +41,26 @@ def signature() -> str:
     return "en_core_web_sm-3.8"
 
 
-@lru_cache(maxsize=4096)
-def _parse_one(text: str) -> Any:
-    nlp = _nlp()
-    assert nlp is not None
-    with _LOCK:  # spaCy pipelines are not documented as thread-safe
-        return nlp(text)
+_CACHE: dict[str, Any] = {}
+CACHE_SIZE = 4096
 
 
 def parse(texts: list[str]) -> list[Any] | None:
-    """One spaCy ``Doc`` per text (memoised), or ``None`` when the parser is unavailable."""
+    """One spaCy ``Doc`` per text (memoised; new texts parsed together with ``nlp.pipe``), or
+    ``None`` when the parser is unavailable."""
     nlp = _nlp()
     if nlp is None:
         return None
-    return [_parse_one(t) for t in texts]
+    with _LOCK:  # spaCy pipelines are not documented as thread-safe
+        todo = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+        if todo:
+            if len(_CACHE) + len(todo) > CACHE_SIZE:
+                _CACHE.clear()
+            for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
+                _CACHE[text] = doc
+        return [_CACHE[t] if t in _CACHE else nlp(t) for t in texts]
+
+
+def warm(texts: list[str]) -> None:
+    """Parse ``texts`` in one batch now (checks then find them in the cache)."""
+    parse(texts)

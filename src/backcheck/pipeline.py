@@ -233,6 +233,11 @@ def check_article(
         model_backed=translation is not None and any(s.alignment for s in translation.segments),
     )
     names = options.checks or sorted(CHECKS)
+    if alignment is not None and alignment.matches and {"polarity", "omission"} & set(names):
+        from . import en_parse
+
+        if en_parse.available():  # one batched parse instead of one per sentence
+            en_parse.warm([m.source for m in alignment.matches] + [m.bt for m in alignment.matches if m.bt])
     findings: list[Finding] = []
     skipped: list[SkippedCheck] = []
     for name in names:

@@ -110,15 +110,19 @@ def embed_static(texts: list[str]) -> Any | None:
 
     tok, model = loaded
     table = model.get_input_embeddings().weight.detach()
-    common = _common_direction()
-    out = torch.zeros((len(texts), table.shape[1]))
+    if not texts:
+        return torch.zeros((0, table.shape[1]))
     special = set(tok.all_special_ids)
+    flat: list[int] = []
+    offsets: list[int] = []
+    for ids in tok(texts, truncation=True, max_length=MAX_TOKENS)["input_ids"]:
+        offsets.append(len(flat))
+        flat.extend(i for i in ids if i not in special)
     with torch.inference_mode():
-        for k, ids in enumerate(tok(texts, truncation=True, max_length=MAX_TOKENS)["input_ids"]):
-            ids = [i for i in ids if i not in special]
-            if ids:
-                out[k] = table[ids].mean(0) - common
-        return torch.nn.functional.normalize(out, dim=-1)
+        # one embedding_bag call: the mean of each text's token vectors (an empty bag gives zeros)
+        out = torch.nn.functional.embedding_bag(torch.tensor(flat, dtype=torch.long), table,
+                                                torch.tensor(offsets, dtype=torch.long), mode="mean")
+        return torch.nn.functional.normalize(out - _common_direction(), dim=-1)
 
 
 def phrase_similarity(pairs: list[tuple[str, str]]) -> list[float | None]:
