@@ -63,6 +63,7 @@ models: install
 bench: install
 	$(PY) bench/bench_engines.py
 	$(PY) bench/bench_scaling.py
+	$(PY) bench/bench_checker.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,122 @@
+"""Checker speed (issue #7): the checks on a real corpus, against CTranslate2 translation, one run.
+
+    python bench/bench_checker.py      # or: make bench
+
+1. ``backcheck corpus`` over ../shared/corpora/newssyscomb2009-it-en (480 sentences, given
+   back-translations, no model) as a subprocess: wall time including every model and resource load
+   (MiniLM, spaCy, MultiWordNet). Target: at most 20 s on 2 cores.
+2. Checker time per sentence (in process, resources loaded, caches cold for the text) against
+   CTranslate2 int8 translation time per sentence of the same Italian sentences with the
+   full-size random-weight opus-mt-it-en model (bench_engines.py builds it once), at the model's
+   default beam and a fixed output length of 30 tokens (what a real back-translation of a news
+   sentence is). Target: checker ≤ 5% of translation.
+
+Writes its section of bench/RESULTS.md (between markers; other sections are left alone).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpora" / "newssyscomb2009-it-en"
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "src"))
+
+BEGIN, END = "<!-- bench_checker: begin -->", "<!-- bench_checker: end -->"
+TRANSLATE_SENTENCES = 40
+OUTPUT_TOKENS = 30
+
+
+def corpus_wall() -> float:
+    exe = Path(sys.executable).with_name("backcheck")
+    t0 = time.perf_counter()
+    subprocess.run([str(exe), "corpus", str(CORPUS), "--engine", "none", "--quiet"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t0
+
+
+def checker_per_sentence() -> tuple[float, int]:
+    from backcheck.document import segment
+    from backcheck.pipeline import CheckOptions, check_article, load_article_input
+
+    folders = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+    warm = load_article_input(ROOT / "examples" / "mt-article" / "article.it.txt",
+                              [ROOT / "examples" / "mt-article" / "source.en.txt"],
+                              ROOT / "examples" / "mt-article" / "back.en.txt")
+    check_article(warm, CheckOptions(engine="none"))  # loads every resource once
+    n = 0
+    t0 = time.perf_counter()
+    for f in folders:
+        inp = load_article_input(f / "article.it.txt", [f / "source.en.txt"], f / "back.en.txt")
+        check_article(inp, CheckOptions(engine="none"))
+        n += len(segment(inp.text).sentences)
+    return (time.perf_counter() - t0) / n, n
+
+
+def translation_per_sentence() -> tuple[float, int]:
+    from bench_engines import build_model
+
+    from backcheck.document import segment
+    from backcheck.models import resolve_model
+    from backcheck.translate.ctranslate2_engine import CTranslate2Translator
+
+    os.environ.setdefault("BACKCHECK_CACHE", str(HERE / ".work" / "cache"))
+    model = resolve_model(str(build_model()))
+    ct = CTranslate2Translator(model, quantization="int8", max_new_tokens=OUTPUT_TOKENS,
+                               min_new_tokens=OUTPUT_TOKENS)
+    text = (sorted(p for p in CORPUS.iterdir() if p.is_dir())[0] / "article.it.txt").read_text(encoding="utf-8")
+    sentences = [s.text for s in segment(text).sentences][:TRANSLATE_SENTENCES]
+    ct.translate(sentences[:2])  # load + warm up
+    t0 = time.perf_counter()
+    ct.translate(sentences)
+    return (time.perf_counter() - t0) / len(sentences), ct.beam
+
+
+def main() -> int:
+    if not CORPUS.is_dir():
+        print("../shared/corpora/newssyscomb2009-it-en is absent: nothing to measure", file=sys.stderr)
+        return 0
+    load = os.getloadavg()[0]
+    wall = corpus_wall()
+    print(f"backcheck corpus newssyscomb (given back-translations): {wall:.1f} s wall", file=sys.stderr)
+    check_s, n = checker_per_sentence()
+    trans_s, beam = translation_per_sentence()
+    ratio = check_s / trans_s
+    print(f"checker {check_s * 1000:.1f} ms/sentence; ctranslate2 int8 {trans_s * 1000:.0f} ms/sentence; "
+          f"{100 * ratio:.1f}%", file=sys.stderr)
+    section = "\n".join([
+        BEGIN,
+        "## Checker (bench/bench_checker.py)",
+        "",
+        f"Machine: {os.cpu_count()} cores, load average {load:.1f} at the start (the machine may be shared).",
+        "",
+        "| what | measured | target |",
+        "|---|---:|---:|",
+        f"| `backcheck corpus` newssyscomb2009-it-en, {n} sentences, given back-translations, wall with "
+        f"model loading | {wall:.1f} s | ≤ 20 s |",
+        f"| checker time per sentence (resources loaded) | {check_s * 1000:.1f} ms | |",
+        f"| CTranslate2 int8 translation per sentence (random full-size opus-mt-it-en, beam {beam}, "
+        f"{OUTPUT_TOKENS} tokens out) | {trans_s * 1000:.0f} ms | |",
+        f"| checker / translation | {100 * ratio:.1f}% | ≤ 5% |",
+        END,
+    ])
+    results = HERE / "RESULTS.md"
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    if BEGIN in old and END in old:
+        new = old[:old.index(BEGIN)] + section + old[old.index(END) + len(END):]
+    else:
+        new = old.rstrip("\n") + "\n\n" + section + "\n"
+    results.write_text(new, encoding="utf-8")
+    print(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
