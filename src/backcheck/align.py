@@ -147,21 +147,27 @@ def source_units(sources: list[str]) -> list[str]:
 
 
 def words_match(a: Word, b: Word) -> bool:
-    """English↔English word equivalence: lemma, paraphrase set, place/adjective, near-identical name."""
+    """English↔English word equivalence: lemma, paraphrase set, place/adjective, near-identical name,
+    WordNet synonym (memoised on the words' text, lemma and content flag)."""
     if a.norm == b.norm:
         return True
-    if paraphrase(a.norm, b.norm) or demonym_match(a.norm, b.norm):
+    return _words_match(a.text, a.norm, a.content, b.text, b.norm, b.content)
+
+
+@lru_cache(maxsize=262144)
+def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm: str, b_content: bool) -> bool:
+    if paraphrase(a_norm, b_norm) or demonym_match(a_norm, b_norm):
         return True
-    if {a.norm, b.norm} == {a.norm, "re" + a.norm} or {a.norm, b.norm} == {b.norm, "re" + b.norm}:
+    if {a_norm, b_norm} == {a_norm, "re" + a_norm} or {a_norm, b_norm} == {b_norm, "re" + b_norm}:
         return True  # "solve" ~ "resolve"
-    if _derived(a.norm, b.norm):
+    if _derived(a_norm, b_norm):
         return True
-    if a.text[:1].isupper() and b.text[:1].isupper() and min(len(a.norm), len(b.norm)) >= 4:
-        return JaroWinkler.similarity(a.norm, b.norm) >= NAME_SIMILARITY
-    if a.text.endswith(".") or b.text.endswith("."):  # "Gen." ~ "General"
-        short, long_ = sorted((a.norm.rstrip("."), b.norm.rstrip(".")), key=len)
+    if a_text[:1].isupper() and b_text[:1].isupper() and min(len(a_norm), len(b_norm)) >= 4:
+        return JaroWinkler.similarity(a_norm, b_norm) >= NAME_SIMILARITY
+    if a_text.endswith(".") or b_text.endswith("."):  # "Gen." ~ "General"
+        short, long_ = sorted((a_norm.rstrip("."), b_norm.rstrip(".")), key=len)
         return len(short) >= 2 and long_.startswith(short)
-    return a.content and b.content and _wordnet_synonyms(a.norm, b.norm)
+    return a_content and b_content and _wordnet_synonyms(a_norm, b_norm)
 
 
 @lru_cache(maxsize=65536)

@@ -207,6 +207,7 @@ def _it_zipf(word: str) -> float:
     return zipf_frequency(word, "it")
 
 
+@lru_cache(maxsize=65536)
 def false_friend(word: str, lexicon: Lexicon, allow_unknown: bool = False) -> FalseFriend | None:
     """The false friend ``word`` is, or None (no look-alike, or a true cognate). A word MultiWordNet
     does not know has no known meanings: None, or with ``allow_unknown`` a look-alike with empty

@@ -91,6 +91,7 @@ for _i, _group in enumerate(PARAPHRASES):
         _PARA_INDEX[_w] = _i
 
 
+@lru_cache(maxsize=131072)
 def fold(word: str) -> str:
     """Lower-case and strip accents and curly apostrophes."""
     w = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))

@@ -236,8 +236,12 @@ def check_article(
     if alignment is not None and alignment.matches and {"polarity", "omission"} & set(names):
         from . import en_parse
 
-        if en_parse.available():  # one batched parse instead of one per sentence
-            en_parse.warm([m.source for m in alignment.matches] + [m.bt for m in alignment.matches if m.bt])
+        if en_parse.available():  # one batched parse of the units that can hold a cue
+            from .checks.omission import may_hold_fact
+            from .checks.polarity import may_negate
+
+            cued = [m for m in alignment.matches if may_negate(m.source) or may_hold_fact(m.source)]
+            en_parse.warm([m.source for m in cued] + [m.bt for m in cued if m.bt])
     findings: list[Finding] = []
     skipped: list[SkippedCheck] = []
     for name in names:

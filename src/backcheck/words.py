@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A word: letters, optionally joined by an apostrophe or hyphen ("dell’Ucraina", "week-end").
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’‘\-][^\W\d_]+)*")
@@ -54,6 +55,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return out
 
 
+@lru_cache(maxsize=131072)
 def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 

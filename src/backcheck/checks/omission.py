@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from typing import Any
 
 from .. import en_parse
@@ -37,6 +38,17 @@ LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 
 def _kind(word: str) -> frozenset[str]:
     return words("qualifiers.tsv", "en", word)
+
+
+@lru_cache(maxsize=1)
+def _fact_pattern() -> re.Pattern[str]:
+    words_ = sorted(_kind("hedge") | _kind("condition"), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words_) + r")\b|" + _DEADLINE.pattern)
+
+
+def may_hold_fact(text: str) -> bool:
+    """Cheap test before parsing: can ``text`` hold a hedge, a condition or a deadline at all?"""
+    return bool(_fact_pattern().search(text))
 
 
 class _Fact:
@@ -117,6 +129,8 @@ class OmissionCheck(Check):
             return []
         found: list[Finding] = []
         for m in ctx.alignment.matches:
+            if not may_hold_fact(m.source):
+                continue
             doc = en_parse.parse([m.source])
             assert doc is not None
             it_text = ctx.article.text[m.it_start:m.it_end]

@@ -14,6 +14,8 @@ A high-precision detector: every finding is critical. Needs the English source a
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from .. import en_parse
@@ -32,6 +34,19 @@ NEGATOR_WINDOW = 6
 
 def _cues(lang: str, kind: str) -> frozenset[str]:
     return words("polarity.tsv", lang, kind)
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    stems = sorted(_cues("en", "particle") | _cues("en", "implicative"), key=len, reverse=True)
+    # implicative verbs inflect ("declined", "denies"): match their stem without a final -e or -y
+    alts = [re.escape(w[:-1] if w.endswith(("e", "y")) and len(w) > 4 else w) for w in stems]
+    return re.compile(r"(?i)(?:\b(?:" + "|".join(alts) + r")|n't\b)")
+
+
+def may_negate(text: str) -> bool:
+    """Cheap test before parsing: can ``text`` hold a negation cue at all?"""
+    return bool(_cue_pattern().search(text))
 
 
 def negated_predicates(doc: Any) -> list[tuple[Any, str, str]]:
@@ -146,6 +161,8 @@ class PolarityCheck(Check):
             return []
         found: list[Finding] = []
         for m in ctx.alignment.matches:
+            if not may_negate(m.source):
+                continue
             docs = en_parse.parse([m.source] + ([m.bt] if m.bt else []))
             assert docs is not None
             src_doc, bt_doc = docs[0], (docs[1] if len(docs) > 1 else None)
