@@ -53,7 +53,8 @@ def check(
 
       backcheck check article.it.txt --engine ctranslate2 --model ./opus-mt-it-en
     """
-    from ..pipeline import CheckOptions, build_translator, check_article, load_article_input
+    from ..checker import Checker
+    from ..pipeline import CheckOptions, load_article_input
     from ..report import render
     from ..report.findings import Severity
 
@@ -66,10 +67,7 @@ def check(
                                cache_dir=cache_dir, glossaries=list(glossary),
                                starter_glossary=not no_starter_glossary, checks=list(only) or None)
         inp = load_article_input(article, list(source), back_translation)
-        translator = None
-        if back_translation is None or engine in ("transformers", "ctranslate2"):
-            translator = build_translator(options)
-        report = check_article(inp, options, translator=translator)
+        report = Checker(options).check(inp)
         to_terminal = output is None and sys.stdout.isatty()
         text = render(report, fmt, color=to_terminal) if fmt == "text" else render(report, fmt)
         if output is not None:
