@@ -29,7 +29,6 @@ from .report.spans import category_counts, line_col, severity_counts
 
 if TYPE_CHECKING:
     from .pipeline import ArticleInput, CheckOptions
-    from .translate.base import Translator
 
 ARTICLE_FILE = "article.it.txt"
 SOURCE_FILE = "source.en.txt"
@@ -308,50 +307,54 @@ def corpus_scores(pairs: list[tuple[str, str]], articles: int) -> dict[str, dict
 # -------------------------------------------------------------------------------------------------- check
 
 
-def _broken(entry: _Entry, exc: BackcheckError) -> Report:
-    return Report(article_id=entry.id, article_path=entry.path, text="", findings=[], signature="",
-                  error=str(exc))
-
-
 def check_corpus(
     path: Path,
     options: CheckOptions,
     *,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    backend: str = "local",
+    ray_address: str | None = None,
+    checker_factory: Callable[[CheckOptions], Any] | None = None,
 ) -> CorpusReport:
-    """Check every article of the corpus at ``path`` with one translator.
+    """Check every article of the corpus at ``path``.
 
-    The translator is built once (:func:`backcheck.pipeline.build_translator`) and shared. With
-    ``jobs > 1`` articles run on a thread pool sharing that translator (the engines spend their time in
-    torch/CTranslate2, which release the GIL); reports keep corpus order either way. ``progress`` is
-    called with ``(done, total)`` after each article. Raises :class:`BackcheckError` for an unusable
-    corpus; a broken article becomes a report with ``error`` set.
+    Articles are read here and checked by :class:`backcheck.checker.Checker` instances built once per
+    worker (:mod:`backcheck.parallel`): in this process (``jobs=1``), on ``jobs`` worker processes, or
+    on Ray actors (``backend="ray"``, ``ray_address``). Reports keep corpus order either way.
+    ``progress`` is called with ``(done, total)`` after each article. ``checker_factory`` replaces
+    :class:`Checker` (it must be picklable for ``jobs > 1``). Raises :class:`BackcheckError` for an
+    unusable corpus or options; a broken article becomes a report with ``error`` set.
     """
-    from . import pipeline
-    from .glossary import load_glossary
+    from .checker import error_report
+    from .parallel import run_reports
 
-    if jobs < 1:
+    if jobs < 0 or (jobs == 0 and backend == "local"):
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
     started = time.perf_counter()
     entries = discover(path)
-    translator: Translator | None = pipeline.build_translator(options)
-    # one term base for the whole run: a bad --glossary is a usage error (exit 2), not 1 per article
-    glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
+    sources: dict[str, list[str]] = {}
 
-    def run(entry: _Entry) -> tuple[Report, list[str]]:
-        try:
-            inp = entry.load()
-            return pipeline.check_article(inp, options, translator=translator, glossary=glossary), inp.sources
-        except BackcheckError as exc:
-            return _broken(entry, exc), []
+    def items() -> Iterator[ArticleInput | Report]:
+        for entry in entries:
+            try:
+                inp = entry.load()
+            except BackcheckError as exc:
+                yield error_report(entry.id, entry.path, exc)
+                continue
+            sources[entry.id] = inp.sources
+            yield inp
 
-    results = list(_map(run, entries, jobs, progress))
-    reports = [r for r, _ in results]
+    reports: list[Report] = []
+    for report in run_reports(items(), options, jobs=jobs, backend=backend, ray_address=ray_address,
+                              factory=checker_factory):
+        reports.append(report)
+        if progress:
+            progress(len(reports), len(entries))
     pairs: list[tuple[str, str]] = []
     scored = 0
-    for report, sources in results:
-        if not report.error and (p := _score_pairs(report, sources)):
+    for report in reports:
+        if not report.error and (p := _score_pairs(report, sources.get(report.article_id, []))):
             pairs += p
             scored += 1
     return CorpusReport(
@@ -361,32 +364,6 @@ def check_corpus(
         manifest_lines={e.id: e.manifest_line for e in entries if e.manifest_line is not None},
         seconds=time.perf_counter() - started,
     )
-
-
-def _map(
-    fn: Callable[[_Entry], tuple[Report, list[str]]],
-    entries: list[_Entry],
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-) -> Iterator[tuple[Report, list[str]]]:
-    total = len(entries)
-    if jobs == 1 or total == 1:
-        for i, e in enumerate(entries, start=1):
-            result = fn(e)
-            if progress:
-                progress(i, total)
-            yield result
-        return
-    from concurrent.futures import ThreadPoolExecutor, as_completed
-
-    results: dict[int, tuple[Report, list[str]]] = {}
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(fn, e): i for i, e in enumerate(entries)}
-        for done, fut in enumerate(as_completed(futures), start=1):
-            results[futures[fut]] = fut.result()
-            if progress:
-                progress(done, total)
-    yield from (results[i] for i in range(total))
 
 
 __all__ = ["CorpusReport", "Location", "check_corpus", "corpus_scores", "discover"]
