@@ -87,11 +87,15 @@ def _is_report(item: Item) -> bool:
 
 _CHECKER: Any = None
 _INIT_ERROR: tuple[str, str | None] | None = None
+INTERNAL = "\x00internal"  # hint marking a worker's unexpected exception (re-raised as RuntimeError)
 
 
-def _init_worker(factory: CheckerFactory, options: CheckOptions) -> None:
-    """Process initializer: build this worker's Checker once (errors are kept and reported per task)."""
+def _init_worker(factory: CheckerFactory, options: CheckOptions, environ: dict[str, str]) -> None:
+    """Process initializer: take the parent's environment as it is now (a forkserver was started with
+    an older one), then build this worker's Checker once (errors are reported on every task)."""
     global _CHECKER, _INIT_ERROR
+    os.environ.clear()
+    os.environ.update(environ)
     if options.threads:
         for var in THREAD_ENV:
             os.environ.setdefault(var, str(options.threads))
@@ -99,12 +103,25 @@ def _init_worker(factory: CheckerFactory, options: CheckOptions) -> None:
         _CHECKER = factory(options)
     except BackcheckError as exc:
         _INIT_ERROR = (exc.message, exc.hint)
+    except Exception as exc:  # a bug: report it once, in the parent, instead of a dead pool
+        import traceback
+
+        _INIT_ERROR = (f"a worker could not start: {type(exc).__name__}: {exc}\n{traceback.format_exc()}",
+                       INTERNAL)
 
 
 def _check_in_worker(inp: ArticleInput) -> Report | tuple[str, str | None]:
     if _INIT_ERROR is not None:
         return _INIT_ERROR
     return _CHECKER.check_or_error(inp)  # type: ignore[no-any-return]
+
+
+def raise_init_error(error: tuple[str, str | None]) -> None:
+    """Re-raise a worker's start-up error in the parent (BackcheckError: bad options, model, glossary)."""
+    message, hint = error
+    if hint == INTERNAL:
+        raise RuntimeError(message)
+    raise BackcheckError(message, hint)
 
 
 def start_method() -> str:
@@ -120,7 +137,7 @@ class _Pool:
 
         ctx = multiprocessing.get_context(start_method())
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                        initargs=(factory, options))
+                                        initargs=(factory, options, dict(os.environ)))
         self.crashed: str | None = None
 
     def submit(self, inp: ArticleInput) -> Future[Any] | None:
@@ -143,7 +160,7 @@ class _Pool:
                 self.crashed = str(exc) or "a worker process died"
             else:
                 if isinstance(result, tuple):  # the worker could not build its Checker
-                    raise BackcheckError(result[0], result[1])
+                    raise_init_error(result)
                 return result  # type: ignore[no-any-return]
         return error_report(inp.id, inp.path, BackcheckError(
             f"not checked: a worker process died while this article or one checked at the same time was "

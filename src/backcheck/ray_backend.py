@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .checker import error_report
 from .errors import BackcheckError
-from .parallel import WINDOW_PER_JOB, CheckerFactory, Item
+from .parallel import WINDOW_PER_JOB, CheckerFactory, Item, raise_init_error
 
 if TYPE_CHECKING:
     from .pipeline import ArticleInput, CheckOptions
@@ -91,7 +91,7 @@ def _run(ray: Any, items: Iterable[Item], options: CheckOptions, jobs: int,
                 f"not checked: the Ray actor checking it failed ({type(exc).__name__})",
                 "see the Ray logs, or rerun with --backend local"))
         if isinstance(result, tuple):
-            raise BackcheckError(result[0], result[1])
+            raise_init_error(result)
         return result  # type: ignore[no-any-return]
 
     inputs: deque[ArticleInput] = deque()

@@ -62,6 +62,8 @@ def convert_model(model: ResolvedModel, quantization: str = DEFAULT_QUANTIZATION
             warnings.simplefilter("ignore")
             TransformersConverter(str(model.path)).convert(str(tmp / "model"), quantization=quantization,
                                                            force=True)
+        if (target / "model.bin").is_file() and not force:
+            return target  # another process (a corpus worker) converted it meanwhile: keep theirs
         if target.exists():
             shutil.rmtree(target)
         os.replace(tmp / "model", target)
