@@ -43,6 +43,7 @@ models: install
 
 bench: install
 	$(PY) bench/bench_engines.py
+	$(PY) bench/bench_e2e.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
