@@ -49,7 +49,9 @@ def test_a_crashed_worker_loses_no_article() -> None:
     reports = list(run_reports(inputs, CheckOptions(engine="none"), jobs=2, factory=CrashingChecker))
     assert [r.article_id for r in reports] == [i.id for i in inputs]  # every article has a row
     assert "worker process died" in (reports[3].error or "")
-    assert all(r.error is None for r in reports[:3])  # finished before the crash
+    # the others either finished before the crash or are error rows naming it (which depends on timing)
+    assert all(r.error is None or "worker process died" in r.error for r in reports)
+    assert all(len(r.findings) == 0 for r in reports)
 
 
 def test_a_checker_that_cannot_be_built_is_a_usage_error(tmp_path: Path) -> None:
