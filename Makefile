@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[models,dev]'
+	$(PY) -m pip install --quiet -e '.[models,dev,ray]'
 	touch $(STAMP)
 
 lint: install
@@ -62,6 +62,7 @@ models: install
 
 bench: install
 	$(PY) bench/bench_engines.py
+	$(PY) bench/bench_e2e.py
 	$(PY) bench/bench_scaling.py
 	$(PY) bench/bench_checker.py
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -116,8 +117,6 @@ def main() -> None:
           f"{t_uncached / t_cached:.0f}x", file=sys.stderr)
 
     lines = [
-        "# Engine benchmark (bench/bench_engines.py)",
-        "",
         "Written by `make bench`; do not edit by hand. Random weights with the opus-mt-it-en architecture "
         "(d_model 512, 6+6 layers, 8 heads, FFN 2048, vocab 80,379, shared embeddings); "
         f"{N_SENTENCES} sentences of ~{SOURCE_TOKENS} subwords in ({n_in} in total), exactly "
@@ -145,7 +144,9 @@ def main() -> None:
         "Targets: CTranslate2 int8 ≥ 2.5× transformers fp32; cached re-run ≥ 50× faster than uncached.",
         "",
     ]
-    (HERE / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    from results import write_section
+
+    write_section(HERE / "RESULTS.md", "engines", "Engine benchmark (bench/bench_engines.py)", lines)
     print("\n".join(lines))
 
 

@@ -1,4 +1,4 @@
-"""A deterministic stand-in for ``backcheck.pipeline.check_article`` used by the corpus, baseline, SARIF
+"""A deterministic stand-in for the Checker's ``check`` used by the corpus, baseline, SARIF
 and JUnit tests, so they test the corpus machinery and not the checks (which have their own tests).
 
 It flags two blatant errors the fixture corpus contains: a "LEGGI ANCHE: …" related-article line
@@ -62,25 +62,32 @@ def fake_check_article(inp: Any, options: Any = None, *, translator: Any = None,
                   back_translation=segments)
 
 
-def install_fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Patch ``build_translator``/``check_article``; the counter counts builds and checks."""
-    from backcheck import pipeline
+class FakeChecker:
+    """Stands for :class:`backcheck.checker.Checker` (same constructor and ``check_or_error``); module-level,
+    so worker processes can build it too. ``calls`` counts builds and checks in this process."""
 
     calls: Counter[str] = Counter()
-    built = FakeTranslator()
 
-    def build(options: Any) -> FakeTranslator:
-        calls["build_translator"] += 1
-        return built
+    def __init__(self, options: Any = None) -> None:
+        FakeChecker.calls["build"] += 1
+        self.translator = FakeTranslator()
 
-    def check(inp: Any, options: Any = None, *, translator: Any = None, glossary: Any = None) -> Report:
-        calls["check_article"] += 1
-        if translator is not built:
-            raise AssertionError("check_article got a different translator than the one built")
-        return fake_check_article(inp, options, translator=translator)
-    monkeypatch.setattr(pipeline, "build_translator", build)
-    monkeypatch.setattr(pipeline, "check_article", check)
-    return calls
+    def check(self, inp: Any) -> Report:
+        FakeChecker.calls["check"] += 1
+        return fake_check_article(inp, translator=self.translator)
+
+    def check_or_error(self, inp: Any) -> Report:
+        return self.check(inp)
+
+
+def install_fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Replace the Checker the corpus builds by :class:`FakeChecker`; the counter counts builds and
+    checks (in this process: with ``jobs > 1`` they happen in the workers)."""
+    from backcheck import checker
+
+    FakeChecker.calls = Counter()
+    monkeypatch.setattr(checker, "Checker", FakeChecker)
+    return FakeChecker.calls
 
 
 def copy_corpus(tmp_path: Path) -> Path:

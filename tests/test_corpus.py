@@ -127,7 +127,7 @@ def test_broken_article_is_reported_and_others_still_checked(
     by_id = {r.article_id: r for r in result.reports}
     assert sorted(by_id) == sorted([*IDS, name])
     assert error in (by_id[name].error or "")
-    assert calls["check_article"] == 3  # the three good ones
+    assert calls["check"] == 3  # the three good ones
     assert all(by_id[i].error is None for i in IDS)
     assert result.summary["errors"] == 1
     assert result.exit_code(Severity.CRITICAL) == 1  # unreadable input never passes the gate
@@ -166,7 +166,7 @@ def test_empty_it_in_manifest_is_a_broken_article(tmp_path: Path, monkeypatch: p
         pytest.param([ARTICLES, "--fail-on", "critical"], 0, id="below-threshold"),
         pytest.param([ARTICLES, "--fail-on", "MINOR"], 1, id="case-insensitive"),
         pytest.param([MANIFEST], 1, id="manifest"),
-        pytest.param([ARTICLES, "--jobs", "3"], 1, id="threads"),
+        pytest.param([ARTICLES, "--jobs", "3"], 1, id="processes"),
         pytest.param([ARTICLES / "nope"], 2, id="missing-path"),
         pytest.param([ARTICLES, "--fail-on", "fatal"], 2, id="bad-fail-on"),
         pytest.param([ARTICLES, "--update-baseline"], 2, id="update-without-baseline"),
@@ -219,14 +219,15 @@ def test_stdout_lists_failing_findings_with_locations(monkeypatch: pytest.Monkey
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 4])
-def test_translator_built_once_and_order_kept(monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+def test_checker_built_once_and_order_kept(monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
     calls = install_fake_pipeline(monkeypatch)
     seen: list[tuple[int, int]] = []
     result = check_corpus(ARTICLES, CheckOptions(engine="none"), jobs=jobs,
                           progress=lambda done, total: seen.append((done, total)))
-    assert calls["build_translator"] == 1
-    assert calls["check_article"] == 3
+    # jobs 1 builds and checks here; jobs > 1 in worker processes (each builds its own once)
+    assert calls == ({"build": 1, "check": 3} if jobs == 1 else {})
     assert [r.article_id for r in result.reports] == IDS
+    assert [len(r.findings) for r in result.reports] == [0, 1, 1]
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 

@@ -1,7 +1,15 @@
 """backcheck: flag likely mistranslations in machine-translated Italian news.
 
-Public API: :func:`check_article`, :func:`check_corpus`, :class:`Finding`, :class:`Report`.
+Public API: :class:`Checker` (load once, check many), its inputs and options (:class:`ArticleInput`,
+:func:`load_article_input`, :class:`CheckOptions`, :class:`Resources`), :func:`check_corpus`,
+:class:`Finding`, :class:`Report`, and :func:`check_article` (a thin wrapper kept for compatibility).
 Importing the package has no side effects and loads no model.
+
+    from backcheck import Checker, CheckOptions, load_article_input
+
+    checker = Checker(CheckOptions(engine="ctranslate2"))   # loads once
+    for report in checker.check_many(articles):              # in input order
+        print(report.article_id, len(report.findings))
 """
 
 from __future__ import annotations
@@ -11,22 +19,30 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .checker import Checker, Resources
+    from .corpus import check_corpus
+    from .errors import BackcheckError
+    from .pipeline import ArticleInput, CheckOptions, check_article, load_article_input
     from .report.findings import Finding, Report
 
-__all__ = ["Finding", "Report", "check_article", "check_corpus", "__version__"]
+__all__ = [
+    "ArticleInput", "BackcheckError", "CheckOptions", "Checker", "Finding", "Report", "Resources",
+    "check_article", "check_corpus", "load_article_input", "__version__",
+]
+
+_WHERE = {
+    "Finding": "report.findings", "Report": "report.findings",
+    "Checker": "checker", "Resources": "checker",
+    "ArticleInput": "pipeline", "CheckOptions": "pipeline", "check_article": "pipeline",
+    "load_article_input": "pipeline",
+    "check_corpus": "corpus",
+    "BackcheckError": "errors",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Finding", "Report"):
-        from .report import findings
+    if name in _WHERE:
+        from importlib import import_module
 
-        return getattr(findings, name)
-    if name == "check_article":
-        from .pipeline import check_article
-
-        return check_article
-    if name == "check_corpus":
-        from .corpus import check_corpus
-
-        return check_corpus
+        return getattr(import_module(f".{_WHERE[name]}", __name__), name)
     raise AttributeError(name)

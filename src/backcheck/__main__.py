@@ -1,3 +1,4 @@
 from .cli import main
 
-main()
+if __name__ == "__main__":  # worker processes may import the main module: never rerun the CLI there
+    main()

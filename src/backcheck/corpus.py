@@ -31,7 +31,6 @@ from .report.spans import category_counts, line_col, severity_counts
 
 if TYPE_CHECKING:
     from .pipeline import ArticleInput, CheckOptions
-    from .translate.base import Translator
 
 log = logging.getLogger(__name__)
 
@@ -368,9 +367,11 @@ def corpus_scores(pairs: list[tuple[str, str]], articles: int) -> dict[str, dict
 # -------------------------------------------------------------------------------------------------- check
 
 
-def _broken(entry: _Entry, exc: BackcheckError) -> Report:
-    return Report(article_id=entry.id, article_path=entry.path, text="", findings=[], signature="",
-                  error=str(exc))
+def _raising_checker(options: CheckOptions) -> Any:
+    """A Checker that lets an unexpected exception through (``--debug``: the traceback)."""
+    from .checker import Checker
+
+    return Checker(options, raise_internal=True)
 
 
 def check_corpus(
@@ -381,52 +382,55 @@ def check_corpus(
     progress: Callable[[int, int], None] | None = None,
     follow_symlinks: bool = False,
     raise_internal: bool = False,
+    backend: str = "local",
+    ray_address: str | None = None,
+    checker_factory: Callable[[CheckOptions], Any] | None = None,
 ) -> CorpusReport:
-    """Check every article of the corpus at ``path`` with one translator.
+    """Check every article of the corpus at ``path``.
 
-    The translator is built once (:func:`backcheck.pipeline.build_translator`) and shared. With
-    ``jobs > 1`` articles run on a thread pool sharing that translator (the engines spend their time in
-    torch/CTranslate2, which release the GIL); reports keep corpus order either way. ``progress`` is
-    called with ``(done, total)`` after each article. Raises :class:`BackcheckError` for an unusable
-    corpus; a broken article (unreadable, over a limit, a symlink out of the corpus without
-    ``follow_symlinks``, a malformed manifest line) becomes a report with ``error`` set. An unexpected
-    exception (a bug) in one article does too, and is listed in ``internal_errors`` (exit code 3),
-    unless ``raise_internal``.
+    Articles are read here and checked by :class:`backcheck.checker.Checker` instances built once per
+    worker (:mod:`backcheck.parallel`): in this process (``jobs=1``), on ``jobs`` worker processes, or
+    on Ray actors (``backend="ray"``, ``ray_address``). Reports keep corpus order either way.
+    ``progress`` is called with ``(done, total)`` after each article. ``checker_factory`` replaces
+    :class:`Checker` (it must be picklable for ``jobs > 1``). Raises :class:`BackcheckError` for an
+    unusable corpus or options; a broken article (unreadable, over a limit, a symlink out of the
+    corpus without ``follow_symlinks``, a malformed manifest line) becomes a report with ``error``
+    set. An unexpected exception (a bug) in one article does too, and is listed in
+    ``internal_errors`` (exit code 3), unless ``raise_internal`` (then it propagates; one process).
     """
-    from . import pipeline
-    from .glossary import load_glossary
+    from .checker import INTERNAL_ERROR, error_report
+    from .parallel import run_reports
 
-    if jobs < 1:
+    if jobs < 0 or (jobs == 0 and backend == "local"):
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
     started = time.perf_counter()
     options.validate()
     entries = discover(path, follow_symlinks=follow_symlinks, max_bytes=options.limits.max_file_bytes)
-    translator: Translator | None = pipeline.build_translator(options)
-    # one term base for the whole run: a bad --glossary is a usage error (exit 2), not 1 per article
-    glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
+    sources: dict[str, list[str]] = {}
+    if raise_internal and checker_factory is None and jobs == 1 and backend == "local":
+        checker_factory = _raising_checker
 
-    def run(entry: _Entry) -> tuple[Report, list[str]]:
-        try:
-            inp = entry.load()
-            return pipeline.check_article(inp, options, translator=translator, glossary=glossary), inp.sources
-        except BackcheckError as exc:
-            return _broken(entry, exc), []
-        except Exception as exc:  # a bug: this article is an error row, the others are still checked
-            if raise_internal:
-                raise
-            internal.append(entry.id)
-            log.debug("internal error on article %s", entry.id, exc_info=True)
-            return _broken(entry, BackcheckError(
-                f"internal error: {type(exc).__name__}: {exc}",
-                "a bug in backcheck: rerun with --debug for the traceback and report it")), []
+    def items() -> Iterator[ArticleInput | Report]:
+        for entry in entries:
+            try:
+                inp = entry.load()
+            except BackcheckError as exc:
+                yield error_report(entry.id, entry.path, exc)
+                continue
+            sources[entry.id] = inp.sources
+            yield inp
 
-    internal: list[str] = []
-    results = list(_map(run, entries, jobs, progress))
-    reports = [r for r, _ in results]
+    reports: list[Report] = []
+    for report in run_reports(items(), options, jobs=jobs, backend=backend, ray_address=ray_address,
+                              factory=checker_factory):
+        reports.append(report)
+        if progress:
+            progress(len(reports), len(entries))
+    internal = [r.article_id for r in reports if r.error and r.error.startswith(INTERNAL_ERROR)]
     pairs: list[tuple[str, str]] = []
     scored = 0
-    for report, sources in results:
-        if not report.error and (p := _score_pairs(report, sources)):
+    for report in reports:
+        if not report.error and (p := _score_pairs(report, sources.get(report.article_id, []))):
             pairs += p
             scored += 1
     return CorpusReport(
@@ -437,32 +441,6 @@ def check_corpus(
         seconds=time.perf_counter() - started,
         internal_errors=[e.id for e in entries if e.id in set(internal)],
     )
-
-
-def _map(
-    fn: Callable[[_Entry], tuple[Report, list[str]]],
-    entries: list[_Entry],
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-) -> Iterator[tuple[Report, list[str]]]:
-    total = len(entries)
-    if jobs == 1 or total == 1:
-        for i, e in enumerate(entries, start=1):
-            result = fn(e)
-            if progress:
-                progress(i, total)
-            yield result
-        return
-    from concurrent.futures import ThreadPoolExecutor, as_completed
-
-    results: dict[int, tuple[Report, list[str]]] = {}
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(fn, e): i for i, e in enumerate(entries)}
-        for done, fut in enumerate(as_completed(futures), start=1):
-            results[futures[fut]] = fut.result()
-            if progress:
-                progress(done, total)
-    yield from (results[i] for i in range(total))
 
 
 __all__ = ["CorpusReport", "Location", "check_corpus", "corpus_scores", "discover"]

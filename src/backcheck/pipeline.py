@@ -17,6 +17,7 @@ from .report.findings import Finding, Report, SkippedCheck
 from .textio import read_text
 
 if TYPE_CHECKING:
+    from .checker import Resources
     from .glossary import Glossary
     from .translate.base import Translation, Translator
 
@@ -42,6 +43,8 @@ class CheckOptions:
     starter_glossary: bool = True
     checks: list[str] | None = None  # None = all registered checks
     limits: Limits = field(default_factory=Limits)  # refuse over-size input (exit 2 / an error row)
+    # CPU threads per engine (0 = the engine's default); does not change results, so not in the signature
+    threads: int = 0
 
     def validate(self) -> None:
         self.limits.validate()
@@ -114,14 +117,14 @@ def build_translator(options: CheckOptions) -> Translator | None:
                 if model_available(options.model, engine):
                     return load_translator(engine, options.model, beam=options.beam,
                                            quantization=options.quantization, use_cache=options.use_cache,
-                                           cache_dir=options.cache_dir)
+                                           cache_dir=options.cache_dir, threads=options.threads)
             except (BackcheckError, ImportError) as exc:
                 log.info("engine %s not usable: %s", engine, exc)
         return None
     try:
         return load_translator(options.engine, options.model, beam=options.beam,
                                quantization=options.quantization, use_cache=options.use_cache,
-                               cache_dir=options.cache_dir)
+                               cache_dir=options.cache_dir, threads=options.threads)
     except ImportError as exc:
         raise BackcheckError(f"the {options.engine} engine needs a package that is not installed: {exc.name}",
                              "pip install 'backcheck[models]'") from None
@@ -138,8 +141,10 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     sig = dict(translation.signature) if translation is not None else {}
     if given:
         parts["bt"] = "given"
-        if sig.get("model"):
-            parts["aligner"] = sig["model"]
+        # the model that scored and aligned the given English (translate/given.py records it)
+        for key in ("aligner", "aligner_revision", "aligner_engine", "aligner_quant"):
+            if sig.get(key):
+                parts[key] = str(sig[key])
     elif sig:
         parts["bt"] = sig.get("engine", "?")
     else:
@@ -180,19 +185,34 @@ def check_article(
     translator: Translator | None = None,
     glossary: Glossary | None = None,
 ) -> Report:
-    """Check one article and return its :class:`Report` (findings sorted by position).
+    """Check one article and return its :class:`Report` (kept for compatibility; a thin wrapper over
+    :class:`backcheck.checker.Checker`, which loads everything once when checking many articles).
 
-    ``translator`` is a loaded engine (see :func:`build_translator`); without one and without a given
-    back-translation, checks that need a back-translation are skipped and the report says why.
-    ``glossary`` is the term base already loaded from ``options`` (a corpus loads it once); when
-    ``None`` it is loaded here.
+    ``translator`` is a loaded engine (see :func:`build_translator`), used for every article as in
+    ``Checker(options, translator=...)``; without one and without a given back-translation, checks
+    that need a back-translation are skipped and the report says why.
+    """
+    from .checker import Checker
+
+    return Checker(options, translator=translator, glossary=glossary).check(inp)
+
+
+def run_checks(
+    inp: ArticleInput,
+    options: CheckOptions,
+    *,
+    translator: Translator | None,
+    glossary: Glossary,
+    resources: Resources | None = None,
+) -> Report:
+    """Segment, back-translate (or pair the given back-translation), align and run the checks.
+
+    ``translator`` is the engine to use for this article (the back-translator, or the aligner of a
+    given back-translation), already chosen by :meth:`backcheck.checker.Checker.engine_for`.
     """
     from .align import align_sources, align_sources_without_bt
     from .checks import CHECKS, CheckContext
-    from .glossary import load_glossary
 
-    options = options or CheckOptions()
-    options.validate()
     where = inp.path or inp.id
     options.limits.check_article(where, inp.text, inp.back_translation)
     if inp.sources:
@@ -222,8 +242,6 @@ def check_article(
     else:
         alignment = None
 
-    if glossary is None:
-        glossary = load_glossary(options.glossaries, starter=options.starter_glossary)
     ctx = CheckContext(
         article=article,
         sources=sources,
@@ -231,6 +249,7 @@ def check_article(
         alignment=alignment,
         glossary=glossary,
         model_backed=translation is not None and any(s.alignment for s in translation.segments),
+        resources=resources,
     )
     names = options.checks or sorted(CHECKS)
     if alignment is not None and alignment.matches and {"polarity", "omission"} & set(names):

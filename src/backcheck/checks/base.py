@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..align import Alignment
+    from ..checker import Resources
     from ..document import Article
     from ..glossary import Glossary
     from ..translate.base import Translation
@@ -36,6 +37,9 @@ class CheckContext:
     glossary: Glossary | None = None
     model_backed: bool = False
     suggest: Callable[[str], str | None] | None = None
+    # shared, lazily loaded resources of the Checker (lexicon, parser, embeddings): load them with
+    # ``ctx.resources.get(name, loader)`` so they load once per Checker, not once per article
+    resources: Resources | None = None
 
     def available(self) -> set[str]:
         have = set()

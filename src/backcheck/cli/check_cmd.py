@@ -86,9 +86,10 @@ def check(
     max_source_units: int = LIMIT_OPTIONS["max_source_units"],
     max_sentence_tokens: int = LIMIT_OPTIONS["max_sentence_tokens"],
 ) -> None:
+    from ..checker import Checker
     from ..limits import Limits
     from ..outputs import check_writable, write_text
-    from ..pipeline import CheckOptions, build_translator, check_article, load_article_input
+    from ..pipeline import CheckOptions, load_article_input
     from ..report import render
     from ..report.findings import Severity
     from ..report.render_text import render_text
@@ -106,10 +107,9 @@ def check(
                            starter_glossary=not no_starter_glossary, checks=list(only) or None, limits=limits)
     options.validate()
     inp = load_article_input(article, list(source), back_translation, max_bytes=limits.max_file_bytes)
-    translator = None
-    if back_translation is None or engine in ("transformers", "ctranslate2"):
-        translator = build_translator(options)
-    report = check_article(inp, options, translator=translator)
+    # one rule for check and corpus (backcheck.checker): a given back-translation loads no model
+    # unless --engine names one, which then scores and aligns it
+    report = Checker(options).check(inp)
     # Article text is untrusted: no escape sequence of it may reach a terminal or a CI log, so the
     # human-readable formats always show control characters as visible symbols (same offsets).
     shown = display_copy(report) if fmt in ("text", "markdown") else report

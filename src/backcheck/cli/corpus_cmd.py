@@ -33,9 +33,10 @@ PATH is a corpus folder, one folder per article (<PATH>/<id>/article.it.txt, wit
 source.en.txt and back.en.txt), or a JSONL manifest with one article per line:
 {"id": "...", "it": "...", "source": "..." or ["...", ...], "back_translation": "..."}.
 
-The model is loaded once for the whole corpus. A per-article summary goes to stdout, progress and a
-one-line result to stderr; --json, --junit and --sarif write machine-readable reports. Under GitHub
-Actions (GITHUB_ACTIONS=true) every new finding is also printed as an annotation.
+The model is loaded once per worker (--jobs processes, or Ray actors with --backend ray). A
+per-article summary goes to stdout, progress and a one-line result to stderr; --json, --junit and
+--sarif write machine-readable reports. Under GitHub Actions (GITHUB_ACTIONS=true) every new finding
+is also printed as an annotation.
 
 Exit codes:
 
@@ -70,6 +71,10 @@ Examples:
   backcheck corpus news/ --baseline .backcheck-baseline.json --update-baseline   # accept today's findings
 
   backcheck corpus news/ --baseline .backcheck-baseline.json                    # fail only on new ones
+
+  backcheck corpus news/ --jobs 4                                  # 4 worker processes, one model each
+
+  backcheck corpus news/ --backend ray --ray-address auto --cache-dir /shared/backcheck-cache
 """
 
 
@@ -140,8 +145,15 @@ def corpus(
         None, "--markdown", help="Write a Markdown summary (for pull-request comments)."),
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="No per-article table on stdout; only the one-line result on stderr."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1,
-                             help="Articles checked in parallel (threads sharing one loaded model)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1,
+        help="Worker processes (local) or Ray actors, each loading the model once. Default: 1 locally, "
+             "one per cluster CPU with Ray."),
+    backend: str = typer.Option("local", "--backend",
+                                help="local (this machine) | ray (a Ray cluster; pip install 'backcheck[ray]')."),
+    ray_address: str | None = typer.Option(
+        None, "--ray-address", help="Ray cluster to join (e.g. auto, or ray://head:10001); default: a local Ray."),
+    beam: int | None = typer.Option(None, "--beam", help="Beam size (default: the model's own)."),
     engine: str = typer.Option(DEFAULT_ENGINE, "--engine", "-e",
                                help="auto (a local model if any) | transformers | ctranslate2 | none."),
     model: str | None = typer.Option(None, "--model", "-m",
@@ -174,19 +186,23 @@ def corpus(
     threshold = Severity.parse(fail_on)
     if update_baseline and baseline is None:
         raise BackcheckError("--update-baseline needs --baseline FILE", "add --baseline FILE")
+    if ray_address and backend != "ray":
+        raise BackcheckError("--ray-address needs --backend ray", "add --backend ray")
     accepted = Baseline.load(baseline) if baseline is not None and not update_baseline else None
     for out, what in ((json_out, "JSON report"), (junit_out, "JUnit report"), (sarif_out, "SARIF report"),
                       (html_out, "HTML report"), (markdown_out, "Markdown report"),
                       (baseline if update_baseline else None, "baseline")):
         if out is not None:
             check_writable(out, what)  # before any work: fail in a second, not after an hour
-    options = CheckOptions(engine=engine, model=model, use_cache=not no_cache, cache_dir=cache_dir,
+    options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache, cache_dir=cache_dir,
                            glossaries=list(glossary),
                            limits=Limits(max_article_chars, max_source_units, max_sentence_tokens))
     show_bar = sys.stderr.isatty() and not os.environ.get("CI")
     with _progress(show_bar) as progress:
-        result = check_corpus(path, options, jobs=jobs, progress=progress, follow_symlinks=follow_symlinks,
-                              raise_internal=bool(ctx.find_root().params.get("debug")))
+        result = check_corpus(path, options, jobs=jobs if jobs is not None else (0 if backend == "ray" else 1),
+                              progress=progress, follow_symlinks=follow_symlinks,
+                              raise_internal=bool(ctx.find_root().params.get("debug")),
+                              backend=backend, ray_address=ray_address)
     if update_baseline and baseline is not None:
         accepted = Baseline.from_reports(result.reports, signature=result.signature)
         accepted.save(baseline)

@@ -42,13 +42,14 @@ def _pick_engine(engine: str) -> str:
 
 def load_translator(engine: str, model: str | None, *, beam: int | None = None,
                     quantization: str = DEFAULT_QUANTIZATION, use_cache: bool = True,
-                    cache_dir: Path | None = None, progress: bool = False) -> Translator:
+                    cache_dir: Path | None = None, progress: bool = False, threads: int = 0) -> Translator:
     """A back-translation engine for ``model`` (models.txt name, hub id or local folder; None = it-en).
 
     ``engine`` is ``transformers``, ``ctranslate2`` or ``auto``. Nothing is downloaded: a model
     that is not on disk raises :class:`BackcheckError` naming ``backcheck models pull``. The model
-    weights load on the first cache miss. ``progress`` is accepted for symmetry with the CLI; progress
-    is reported by :func:`translate_article`.
+    weights load on the first cache miss. ``threads`` caps the engine's CPU threads (0 = its default;
+    a corpus run with N worker processes gives each its share of the cores). ``progress`` is accepted
+    for symmetry with the CLI; progress is reported by :func:`translate_article`.
     """
     del progress
     from ..models import resolve_model
@@ -64,11 +65,11 @@ def load_translator(engine: str, model: str | None, *, beam: int | None = None,
     if name == "transformers":
         from .transformers_engine import TransformersTranslator
 
-        inner = TransformersTranslator(resolved, beam=beam)
+        inner = TransformersTranslator(resolved, beam=beam, threads=threads)
     else:
         from .ctranslate2_engine import CTranslate2Translator
 
-        inner = CTranslate2Translator(resolved, beam=beam, quantization=quantization)
+        inner = CTranslate2Translator(resolved, beam=beam, quantization=quantization, threads=threads)
     if not use_cache:
         return inner
     from .cache import CachedTranslator

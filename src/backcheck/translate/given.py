@@ -103,7 +103,7 @@ def pair_given(article: Article, back_text: str, *, aligner: Translator | None =
         _score_with(aligner, segments)
         sig = aligner.signature()
         signature.update({"aligner": sig.get("model", "?"), "aligner_revision": sig.get("revision", "?"),
-                          "aligner_engine": sig.get("engine", "?")})
+                          "aligner_engine": sig.get("engine", "?"), "aligner_quant": sig.get("quant", "?")})
     return Translation(segments=segments, signature=signature)
 
 

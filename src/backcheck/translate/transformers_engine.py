@@ -31,9 +31,10 @@ class TransformersTranslator(MarianEngine):
     engine = "transformers"
 
     def __init__(self, model: ResolvedModel, *, beam: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                 max_new_tokens: int | None = None, min_new_tokens: int = 0) -> None:
+                 max_new_tokens: int | None = None, min_new_tokens: int = 0, threads: int = 0) -> None:
         super().__init__(model, beam=beam, batch_size=batch_size, max_new_tokens=max_new_tokens,
                          min_new_tokens=min_new_tokens)
+        self.threads = threads
         self._model: Any = None
 
     def force(self, sources: list[str], targets: list[str]) -> list[SegmentTranslation]:
@@ -51,7 +52,7 @@ class TransformersTranslator(MarianEngine):
     def _load_unlocked(self) -> Any:
         if self._model is None:
             try:
-                import torch  # noqa: F401
+                import torch
                 from transformers import MarianMTModel
             except ImportError:
                 from ..errors import BackcheckError
@@ -59,6 +60,8 @@ class TransformersTranslator(MarianEngine):
                 raise BackcheckError("the transformers engine needs torch and transformers",
                                      "pip install 'backcheck[models]' (torch CPU build first)") from None
             log.info("loading %s", self.model_info.path)
+            if self.threads:
+                torch.set_num_threads(self.threads)
             self._model = MarianMTModel.from_pretrained(str(self.model_info.path), attn_implementation="eager")
             self._model.eval()
         return self._model

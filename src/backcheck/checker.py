@@ -1,0 +1,169 @@
+"""One :class:`Checker`: load the engine, glossary and shared resources once, then check many articles.
+
+Like COMET's load-then-predict: ``Checker(options)`` does the loading (lazily where it is expensive),
+``.check(article)`` returns a :class:`~backcheck.report.findings.Report`, ``.check_many(articles)``
+streams reports in input order. ``backcheck check``, ``backcheck corpus`` (in every worker process or
+Ray actor) and :func:`backcheck.check_article` all go through it, so the same options give the same
+result everywhere.
+
+Which engine is used for which article (one rule for every command):
+
+* no given back-translation: the engine from ``options`` back-translates (``auto``: a local model when
+  there is one, else none and the checks that need a back-translation are skipped);
+* a given back-translation: it is scored and aligned by a model (forced decoding) only when an engine
+  is *named* (``--engine transformers|ctranslate2``) or a translator was handed in; with ``auto`` it
+  is used as it is, without loading any model.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .errors import BackcheckError
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
+    from .pipeline import ArticleInput, CheckOptions
+    from .report.findings import Report
+    from .translate.base import Translator
+
+T = TypeVar("T")
+NAMED_ENGINES = ("transformers", "ctranslate2")
+_BUILD = object()  # sentinel: build the translator from the options
+
+
+class Resources:
+    """Shared, lazily loaded resources of one Checker (a bilingual lexicon, a parser, an embedding
+    model...): each is loaded on first use by its ``loader`` and then reused by every article the
+    Checker checks, from any thread. Checks reach it as ``ctx.resources``.
+
+    Pickling keeps the names but drops what was loaded, so a Checker's resources never travel between
+    processes (each worker loads its own once).
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str, loader: Callable[[], T]) -> T:
+        """The resource ``name``, calling ``loader()`` the first time only."""
+        if name in self._items:
+            return self._items[name]  # type: ignore[no-any-return]
+        with self._lock:
+            if name not in self._items:
+                self._items[name] = loader()
+            return self._items[name]  # type: ignore[no-any-return]
+
+    def loaded(self) -> list[str]:
+        return sorted(self._items)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._items
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+class Checker:
+    """Checks articles with one set of options; everything expensive is loaded once per Checker.
+
+    ``translator``: leave it out to build the engine from ``options`` (a named engine is built now, so
+    a missing package or model is an error here; ``auto`` is resolved on the first article that needs
+    it); pass ``None`` for no engine at all, or a loaded engine to use it for every article, given
+    back-translations included. ``glossary`` is the loaded term base (default: from ``options``).
+    Raises :class:`BackcheckError` for bad options, a bad glossary or an unusable named engine.
+    """
+
+    def __init__(self, options: CheckOptions | None = None, *, translator: Any = _BUILD,
+                 glossary: Glossary | None = None, resources: Resources | None = None,
+                 raise_internal: bool = False) -> None:
+        from .glossary import load_glossary
+        from .pipeline import CheckOptions
+
+        self.raise_internal = raise_internal
+        self.options = options or CheckOptions()
+        self.options.validate()
+        self.glossary = glossary if glossary is not None else load_glossary(
+            self.options.glossaries, starter=self.options.starter_glossary)
+        self.resources = resources if resources is not None else Resources()
+        self._lock = threading.Lock()
+        self._explicit = translator is not _BUILD
+        self._translator: Translator | None = None if translator is _BUILD else translator
+        self._built = self._explicit
+        if not self._explicit and self.options.engine in NAMED_ENGINES:
+            self._build()
+
+    @property
+    def translator(self) -> Translator | None:
+        """The back-translation engine (built on first use for ``auto``; None when there is none)."""
+        if not self._built:
+            self._build()
+        return self._translator
+
+    def _build(self) -> None:
+        from . import pipeline
+
+        with self._lock:
+            if not self._built:
+                self._translator = pipeline.build_translator(self.options)
+                self._built = True
+
+    def engine_for(self, inp: ArticleInput) -> Translator | None:
+        """The engine used for ``inp``: the back-translator, or the aligner of a given back-translation
+        (only with a named engine or an explicit translator; see the module docstring)."""
+        if inp.back_translation is None:
+            return self.translator
+        if self._explicit or self.options.engine in NAMED_ENGINES:
+            return self.translator
+        return None
+
+    def check(self, inp: ArticleInput) -> Report:
+        """Check one article. Raises :class:`BackcheckError` for an unusable article."""
+        from .pipeline import run_checks
+
+        return run_checks(inp, self.options, translator=self.engine_for(inp), glossary=self.glossary,
+                          resources=self.resources)
+
+    def check_or_error(self, inp: ArticleInput) -> Report:
+        """:meth:`check`, but an unusable article becomes a report with ``error`` set, and so does an
+        unexpected exception (a bug), whose error starts with :data:`INTERNAL_ERROR` (the corpus
+        exits 3) unless the Checker was built with ``raise_internal``."""
+        try:
+            return self.check(inp)
+        except BackcheckError as exc:
+            return error_report(inp.id, inp.path, exc)
+        except Exception as exc:
+            if self.raise_internal:
+                raise
+            log.debug("internal error on article %s", inp.id, exc_info=True)
+            return error_report(inp.id, inp.path, BackcheckError(
+                f"{INTERNAL_ERROR}{type(exc).__name__}: {exc}",
+                "a bug in backcheck: rerun with --debug for the traceback and report it"))
+
+    def check_many(self, inputs: Iterable[ArticleInput]) -> Iterator[Report]:
+        """Check articles one after another, yielding reports in input order; an unusable article
+        yields a report with ``error`` set instead of stopping the stream."""
+        for inp in inputs:
+            yield self.check_or_error(inp)
+
+
+# An unexpected exception's error row starts with this (``corpus`` then exits 3, not 1).
+INTERNAL_ERROR = "internal error: "
+
+
+def error_report(article_id: str, path: str | None, exc: BackcheckError | str) -> Report:
+    """The report of an article that could not be checked (a corpus error row)."""
+    from .report.findings import Report
+
+    return Report(article_id=article_id, article_path=path, text="", findings=[], signature="", error=str(exc))
+
+
+__all__ = ["INTERNAL_ERROR", "Checker", "Resources", "error_report"]

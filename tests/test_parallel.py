@@ -1,0 +1,105 @@
+"""``corpus --jobs N`` on worker processes: ordered streaming, a crashed worker, the shared sqlite cache."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from backcheck.corpus import check_corpus
+from backcheck.errors import BackcheckError
+from backcheck.parallel import run_reports, share_threads, start_method
+from backcheck.pipeline import ArticleInput, CheckOptions
+from backcheck.report.findings import Report
+from conftest_models import IT_WORDS
+from corpus_fakes import ARTICLES
+from parallel_helpers import LOG_ENV, CrashingChecker, logging_checker
+
+
+@pytest.mark.parametrize(
+    ("threads", "workers", "cpus", "expected"),
+    [(0, 2, 2, 1), (0, 1, 2, 2), (0, 3, 8, 2), (0, 4, 2, 1), (3, 2, 2, 3)],
+    ids=["2-on-2", "1-on-2", "3-on-8", "more-workers-than-cores", "explicit-threads-kept"],
+)
+def test_each_worker_gets_its_share_of_the_cores(monkeypatch: pytest.MonkeyPatch, threads: int, workers: int,
+                                                  cpus: int, expected: int) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: cpus)
+    assert share_threads(CheckOptions(threads=threads), workers).threads == expected
+
+
+def test_never_fork() -> None:
+    assert start_method() in ("forkserver", "spawn")
+
+
+def test_reports_stream_in_input_order_with_error_rows_in_place() -> None:
+    inputs: list[ArticleInput | Report] = [
+        ArticleInput(id=f"a{i}", text=f"Articolo {i}.\n\nLEGGI ANCHE: altro {i}\n") for i in range(9)]
+    inputs[4] = Report("broken", None, "", [], "", error="not valid UTF-8")
+    reports = list(run_reports(inputs, CheckOptions(engine="none"), jobs=2, factory=CrashingChecker))
+    assert [r.article_id for r in reports] == [getattr(i, "id", "broken") for i in inputs]
+    assert [r.error for r in reports].count("not valid UTF-8") == 1
+    assert all(len(r.findings) == 1 for r in reports if not r.error)
+
+
+def test_a_crashed_worker_loses_no_article() -> None:
+    inputs = [ArticleInput(id=f"a{i}", text="CRASH\n" if i == 3 else f"Articolo {i}.\n") for i in range(8)]
+    reports = list(run_reports(inputs, CheckOptions(engine="none"), jobs=2, factory=CrashingChecker))
+    assert [r.article_id for r in reports] == [i.id for i in inputs]  # every article has a row
+    assert "worker process died" in (reports[3].error or "")
+    # the others either finished before the crash or are error rows naming it (which depends on timing)
+    assert all(r.error is None or "worker process died" in r.error for r in reports)
+    assert all(len(r.findings) == 0 for r in reports)
+
+
+def test_a_checker_that_cannot_be_built_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "terms.tsv"
+    bad.write_text("english\taccepted_it\nonly-one-column\n", encoding="utf-8")
+    with pytest.raises(BackcheckError, match="terms.tsv:2"):
+        check_corpus(ARTICLES, CheckOptions(engine="none", glossaries=[bad]), jobs=2)
+
+
+def _articles(root: Path, n: int, per: int) -> set[str]:
+    """``n`` article folders of ``per`` distinct sentences each (no back-translation: the engine runs)."""
+    rng = random.Random(5)
+    sentences: set[str] = set()
+    for a in range(n):
+        lines = []
+        for _ in range(per):
+            s = " ".join(rng.choice(IT_WORDS) for _ in range(rng.randint(5, 9)))
+            s = f"{s[0].upper()}{s[1:]} {a}-{len(sentences)}."
+            sentences.add(s)
+            lines.append(s)
+        (root / f"art-{a:02d}").mkdir(parents=True)
+        (root / f"art-{a:02d}" / "article.it.txt").write_text(" ".join(lines) + "\n", encoding="utf-8")
+    return sentences
+
+
+@pytest.mark.slow  # two worker processes load the tiny model
+def test_two_workers_share_one_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny_marian: Path,
+                                     isolated_caches: Path) -> None:
+    log = tmp_path / "engine.log"
+    monkeypatch.setenv(LOG_ENV, str(log))
+    corpus = tmp_path / "corpus"
+    sentences = _articles(corpus, 8, 4)
+    cache = tmp_path / "shared-cache"
+    options = CheckOptions(engine="transformers", model=str(tiny_marian), cache_dir=cache,
+                           checks=["confidence", "boilerplate"])
+
+    first = check_corpus(corpus, options, jobs=2, checker_factory=logging_checker)
+    lines = [line.split("\t", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    computed = Counter(s for _, s in lines)
+    assert set(computed) == sentences and set(computed.values()) == {1}  # each translation computed once
+    assert len({pid for pid, _ in lines}) == 2  # by both workers
+    with sqlite3.connect(cache / "translations.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("SELECT COUNT(*) FROM translations").fetchone()[0] == len(sentences)
+
+    again = check_corpus(corpus, options, jobs=1, checker_factory=logging_checker)
+    assert len(log.read_text(encoding="utf-8").splitlines()) == len(lines)  # all from the cache
+    assert [r.error for r in first.reports] == [None] * 8
+    assert [[f.fingerprint() for f in r.findings] for r in first.reports] == \
+        [[f.fingerprint() for f in r.findings] for r in again.reports]
+    assert [r.back_translation for r in first.reports] == [r.back_translation for r in again.reports]
