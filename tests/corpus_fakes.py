@@ -68,8 +68,9 @@ class FakeChecker:
 
     calls: Counter[str] = Counter()
 
-    def __init__(self, options: Any = None) -> None:
+    def __init__(self, options: Any = None, raise_internal: bool = False) -> None:
         FakeChecker.calls["build"] += 1
+        self.raise_internal = raise_internal
         self.translator = FakeTranslator()
 
     def check(self, inp: Any) -> Report:
@@ -77,7 +78,18 @@ class FakeChecker:
         return fake_check_article(inp, translator=self.translator)
 
     def check_or_error(self, inp: Any) -> Report:
-        return self.check(inp)
+        from backcheck.checker import guarded
+
+        return guarded(self.check, inp, raise_internal=self.raise_internal)
+
+
+class CrashingChecker(FakeChecker):
+    """A FakeChecker with a bug: checking the article ``clean-weather`` raises RuntimeError."""
+
+    def check(self, inp: Any) -> Report:
+        if inp.id == "clean-weather":
+            raise RuntimeError("injected crash")
+        return super().check(inp)
 
 
 def install_fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:

@@ -36,7 +36,7 @@ def test_internal_error_exits_3_with_one_line_and_no_traceback(article: Path, mo
     def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("injected crash")
 
-    monkeypatch.setattr(pipeline, "check_article", boom)
+    monkeypatch.setattr(pipeline, "run_checks", boom)
     result = runner.invoke(app, _check(article))
     assert result.exit_code == 3, result.output
     assert "Traceback" not in result.output
@@ -47,7 +47,7 @@ def test_internal_error_exits_3_with_one_line_and_no_traceback(article: Path, mo
 def test_debug_shows_the_internal_error(article: Path, monkeypatch) -> None:
     import backcheck.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "check_article", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
+    monkeypatch.setattr(pipeline, "run_checks", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
     result = runner.invoke(app, ["--debug", *_check(article)])
     assert isinstance(result.exception, RuntimeError)
 
@@ -65,7 +65,7 @@ def test_bad_output_path_is_refused_before_work(article: Path, monkeypatch, targ
     import backcheck.pipeline as pipeline
 
     called = []
-    monkeypatch.setattr(pipeline, "check_article", lambda *a, **k: called.append(1))
+    monkeypatch.setattr(pipeline, "run_checks", lambda *a, **k: called.append(1))
     result = runner.invoke(app, _check(article, "-o", target.format(tmp=article.parent)))
     assert result.exit_code == 2, result.output
     assert expected in result.output and "Traceback" not in result.output

@@ -142,17 +142,11 @@ def test_manifest_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_crash_in_one_article_is_an_error_row_and_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            jobs: str) -> None:
-    from backcheck import pipeline
+    from backcheck import checker
+    from corpus_fakes import CrashingChecker
 
     install_fake_pipeline(monkeypatch)
-    fake = pipeline.check_article
-
-    def crash_on_one(inp, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if inp.id == "clean-weather":
-            raise RuntimeError("injected crash")
-        return fake(inp, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "check_article", crash_on_one)
+    monkeypatch.setattr(checker, "Checker", CrashingChecker)
     code, out, err = run(copy_corpus(tmp_path), "--jobs", jobs, "--json", tmp_path / "r.json")
     assert code == 3, (out, err)
     assert "Traceback" not in out + err

@@ -133,20 +133,9 @@ class Checker:
                           resources=self.resources)
 
     def check_or_error(self, inp: ArticleInput) -> Report:
-        """:meth:`check`, but an unusable article becomes a report with ``error`` set, and so does an
-        unexpected exception (a bug), whose error starts with :data:`INTERNAL_ERROR` (the corpus
-        exits 3) unless the Checker was built with ``raise_internal``."""
-        try:
-            return self.check(inp)
-        except BackcheckError as exc:
-            return error_report(inp.id, inp.path, exc)
-        except Exception as exc:
-            if self.raise_internal:
-                raise
-            log.debug("internal error on article %s", inp.id, exc_info=True)
-            return error_report(inp.id, inp.path, BackcheckError(
-                f"{INTERNAL_ERROR}{type(exc).__name__}: {exc}",
-                "a bug in backcheck: rerun with --debug for the traceback and report it"))
+        """:meth:`check`, but an unusable article becomes a report with ``error`` set (see
+        :func:`guarded`)."""
+        return guarded(self.check, inp, raise_internal=self.raise_internal)
 
     def check_many(self, inputs: Iterable[ArticleInput]) -> Iterator[Report]:
         """Check articles one after another, yielding reports in input order; an unusable article
@@ -159,6 +148,23 @@ class Checker:
 INTERNAL_ERROR = "internal error: "
 
 
+def guarded(check: Callable[[ArticleInput], Report], inp: ArticleInput, *, raise_internal: bool = False) -> Report:
+    """``check(inp)``, with an unusable article (:class:`BackcheckError`) as a report with ``error`` set,
+    and an unexpected exception (a bug) too, its error starting with :data:`INTERNAL_ERROR` (the
+    corpus then exits 3), unless ``raise_internal``."""
+    try:
+        return check(inp)
+    except BackcheckError as exc:
+        return error_report(inp.id, inp.path, exc)
+    except Exception as exc:
+        if raise_internal:
+            raise
+        log.debug("internal error on article %s", inp.id, exc_info=True)
+        return error_report(inp.id, inp.path, BackcheckError(
+            f"{INTERNAL_ERROR}{type(exc).__name__}: {exc}",
+            "a bug in backcheck: rerun with --debug for the traceback and report it"))
+
+
 def error_report(article_id: str, path: str | None, exc: BackcheckError | str) -> Report:
     """The report of an article that could not be checked (a corpus error row)."""
     from .report.findings import Report
@@ -166,4 +172,4 @@ def error_report(article_id: str, path: str | None, exc: BackcheckError | str) -
     return Report(article_id=article_id, article_path=path, text="", findings=[], signature="", error=str(exc))
 
 
-__all__ = ["INTERNAL_ERROR", "Checker", "Resources", "error_report"]
+__all__ = ["INTERNAL_ERROR", "Checker", "Resources", "error_report", "guarded"]
