@@ -134,9 +134,11 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
     _open(driver, tmp_path, report)
     for n in (1, 3):
         _card(driver, n).find_element("css selector", "input.accept-box").click()
+    from selenium.webdriver.support.wait import WebDriverWait
+
     assert driver.find_element("id", "bc-accepted").text == "2 accepted"
-    driver.refresh()  # ticks survive a reload
-    assert driver.find_element("id", "bc-accepted").text == "2 accepted"
+    driver.refresh()  # ticks survive a reload (restored by the page's script once it has run)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "bc-accepted").text == "2 accepted")
     exported = driver.execute_script("return window.backcheckBaseline()")
     path = tmp_path / "baseline.json"
     path.write_text(exported, encoding="utf-8")
