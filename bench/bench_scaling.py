@@ -119,10 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         *[f"| {label} | {size}× | {chars:,} | {'skipped' if t is None else f'{t:.3f}'} |"
           for label, size, chars, t in rows], "",
         *[f"Fitted exponent, {label}: **{k:.2f}**" for label, k in fits.items()], "",
-        "With a source, the time is dominated by `align.align_sources` → `_monotonic` → `beads.best_beads`: a "
-        "full units × segments dynamic program whose every cell scores a window with `unit_similarity` "
-        "(pairwise `words_match`, sacrebleu chrF), so it grows with (source units × back-translation "
-        "segments), i.e. quadratically in the article size; a band around the diagonal would make it linear.",
+        "With a source, placement builds one units × windows similarity matrix (vector dot products and "
+        "content-lemma set overlaps, no word-pair loops) and runs the bead dynamic program over it: "
+        "quadratic in principle, but each cell costs a few operations, so at these sizes the linear work "
+        "(checks per sentence) dominates. `--max-source-units` bounds the matrix.",
         "",
         f"Target: exponent ≤ {TARGET_EXPONENT} (time grows about linearly with input size).", "",
     ]
