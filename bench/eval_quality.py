@@ -35,21 +35,13 @@ class GoldScore:
 
 
 def gold_rows(folder: Path, text: str) -> list[tuple[int, int, str, str, str]]:
-    rows = []
-    for line in (folder / "gold.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        if not line.strip():
-            continue
-        cols = line.split("\t")
-        span, cat, sev = cols[0], cols[1], cols[2]
-        nth = 1
-        if "#" in span and span.rsplit("#", 1)[1].isdigit():
-            span, n = span.rsplit("#", 1)
-            nth = int(n)
-        pos = -1
-        for _ in range(nth):
-            pos = text.index(span, pos + 1)
-        rows.append((pos, pos + len(span), span, cat, sev))
-    return rows
+    """tests/_checkutil.gold_rows plus each row's severity."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from _checkutil import gold_rows as rows
+
+    lines = [r.split("\t") for r in (folder / "gold.tsv").read_text(encoding="utf-8").splitlines()[1:] if r.strip()]
+    severity = {cols[0]: cols[2] for cols in lines}
+    return [(a, b, label, cat, severity[label]) for a, b, label, cat in rows(folder, text)]
 
 
 def run(folder: Path):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ import re
 from rapidfuzz.distance import JaroWinkler
 
 from .bilingual import Lexicon, load_lexicon
-from .lexicon import en_lemma, fold, is_it_content, it_lemma
+from .lexicon import common_prefix, en_lemma, fold, is_it_content, it_lemma
 
 _IT_TOKEN = re.compile(r"\w+", re.UNICODE)
 # Italian and English words this similar (Jaro–Winkler on folded forms) are cognates.
@@ -43,11 +43,7 @@ def lexicon_signature() -> str:
 
 
 def _stem_match(a: str, b: str) -> bool:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
+    n = common_prefix(a, b)
     return n >= STEM_MIN and n >= STEM_SHARE * min(len(a), len(b))
 
 
