@@ -403,7 +403,11 @@ def _best_subwindow(src_c: list[Word], bt_c: list[Word]) -> list[Word]:
     """The run of back-translation words that the snippet covers: the window (about the snippet's
     length) that matches the most distinct snippet words; a snippet may cover part of a sentence."""
     m = len(src_c)
-    hits = [{i for i, s in enumerate(src_c) if words_match(s, b)} for b in bt_c]
+    # placing the window needs only the cheap matches (lemma or paraphrase set), looked up by key
+    where: dict[str, set[int]] = {}
+    for i, s in enumerate(src_c):
+        where.setdefault(canonical(s.norm), set()).add(i)
+    hits = [where.get(canonical(b.norm), set()) for b in bt_c]
     best = (-1.0, 0, len(bt_c))
     for a in range(len(bt_c)):
         if not hits[a]:

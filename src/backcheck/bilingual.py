@@ -120,6 +120,10 @@ class Lexicon:
         rows = self._db().execute(f"SELECT synset FROM {lang} WHERE lemma = ?", (lemma.lower(),)).fetchall()
         return frozenset(r[0] for r in rows)
 
+    def pos(self, lemma: str, lang: str) -> frozenset[str]:
+        """WordNet parts of speech (n, v, a, r) of a lemma in ``lang`` ("italian" or "english")."""
+        return frozenset(sid[:1] for sid in self._synsets(lemma, lang))
+
     def en_synonyms(self, a: str, b: str) -> bool:
         """English lemmas ``a`` and ``b`` share a WordNet synset ("review" / "examine")."""
         return bool(self._synsets(a, "english") & self._synsets(b, "english"))

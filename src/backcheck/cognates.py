@@ -119,19 +119,6 @@ def lookalikes(word: str) -> tuple[tuple[str, ...], Suffix | None]:
     return tuple(e for _z, e in sorted(scored, reverse=True)), suf
 
 
-@lru_cache(maxsize=65536)
-def _pos(path: str, table: str, lemma: str) -> frozenset[str]:
-    """WordNet parts of speech of a lemma (synset ids are "<pos>#<offset>")."""
-    import sqlite3
-
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = con.execute(f"SELECT DISTINCT substr(synset, 1, 1) FROM {table} WHERE lemma = ?", (lemma,))
-        return frozenset(r[0] for r in rows.fetchall())
-    finally:
-        con.close()
-
-
 def _en_stem(word: str) -> str:
     for end in _EN_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 4:
@@ -152,7 +139,7 @@ def related(a: str, b: str) -> bool:
 
 def word_pos(lexicon: Lexicon, table: str, lemma: str) -> frozenset[str]:
     """WordNet parts of speech (n, v, a, r) of a lemma in the ``italian`` or ``english`` table."""
-    return _pos(str(lexicon.path), table, lemma)
+    return lexicon.pos(lemma, table)
 
 
 @lru_cache(maxsize=65536)
@@ -213,6 +200,8 @@ def false_friend(word: str, lexicon: Lexicon, allow_unknown: bool = False) -> Fa
     does not know has no known meanings: None, or with ``allow_unknown`` a look-alike with empty
     ``meanings`` (only other evidence, such as the source, can then tell)."""
     forms = it_lemmas(word)
+    if not any(lookalikes(f)[1] is not None for f in forms):
+        return None  # no cognate spelling rule applies: no look-alike to be misled by
     meanings: set[str] = set()
     for f in forms:
         meanings |= lexicon.en_for_it(f)
@@ -224,10 +213,10 @@ def false_friend(word: str, lexicon: Lexicon, allow_unknown: bool = False) -> Fa
         if suf is None:
             continue
         marked = suf.pos
-        it_pos = (_pos(str(lexicon.path), "italian", f) if meanings else marked) & marked
+        it_pos = (lexicon.pos(f, "italian") if meanings else marked) & marked
         for look in looks:
             lemma = en_lemma(look)
-            if not it_pos & _pos(str(lexicon.path), "english", lemma):
+            if not it_pos & lexicon.pos(lemma, "english"):
                 continue  # not the same part of speech ("pubblicare" is no look-alike of "public")
             if any(related(x, m) for x in (look, lemma) for m in meaning_words):
                 return None  # a true cognate (one of its senses is the look-alike)

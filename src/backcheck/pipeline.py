@@ -259,8 +259,10 @@ def run_checks(
             from .checks.omission import may_hold_fact
             from .checks.polarity import may_negate
 
-            cued = [m for m in alignment.matches if may_negate(m.source) or may_hold_fact(m.source)]
-            en_parse.warm([m.source for m in cued] + [m.bt for m in cued if m.bt])
+            negated = [m for m in alignment.matches if may_negate(m.source)]
+            cued = negated + [m for m in alignment.matches if may_hold_fact(m.source) and not may_negate(m.source)]
+            # the back-translation is parsed only where polarity needs it as a second witness
+            en_parse.warm([m.source for m in cued] + [m.bt for m in negated if m.bt])
     findings: list[Finding] = []
     skipped: list[SkippedCheck] = []
     for name in names:

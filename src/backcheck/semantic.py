@@ -16,7 +16,7 @@ from typing import Any
 DISABLE_ENV = "BACKCHECK_NO_EMBEDDINGS"
 BATCH = 64
 MAX_TOKENS = 128
-EMBED_THREADS = 1
+EMBED_THREADS = 0  # 0: torch's own setting (a corpus worker process gets its share of the cores)
 
 
 @lru_cache(maxsize=1)
@@ -60,13 +60,14 @@ def signature() -> str:
 
 @contextmanager
 def _threads(n: int) -> Iterator[None]:
-    """Run torch with ``n`` intra-op threads, then restore the setting. Small batches of short
-    texts gain little from a second thread and lose a lot when the other core is busy (a shared
-    machine, or a second corpus worker): measured 1.2 s vs 3.0 s for 128 sentences under load."""
+    """Run torch with at most ``n`` intra-op threads (0: leave torch's setting), then restore it.
+    Measured on 2 idle cores, newssyscomb: 11 ms a sentence with 2 threads, 14 with 1; under heavy
+    load one thread was faster (1.2 s vs 3.0 s for 128 sentences), which is what a corpus worker
+    process gets (its share of the cores, see backcheck.parallel)."""
     import torch
 
     before = torch.get_num_threads()
-    if n >= before:
+    if n <= 0 or n >= before:
         yield
         return
     torch.set_num_threads(n)
@@ -146,10 +147,16 @@ def embed_static(texts: list[str]) -> Any | None:
         return torch.nn.functional.normalize(out - _common_direction(), dim=-1)
 
 
-def phrase_similarity(pairs: list[tuple[str, str]]) -> list[float | None]:
-    """Cosine similarity of each pair's mean-pooled embeddings, or ``None`` when unavailable."""
+def phrase_similarity(pairs: list[tuple[str, str]], *, fast: bool = False) -> list[float | None]:
+    """Cosine similarity of each pair's mean-pooled embeddings, or ``None`` when unavailable.
+    ``fast``: averaged token vectors (:func:`embed_static`), for ranking only."""
     if not pairs:
         return []
+    if fast:
+        vec = embed_static([p[0] for p in pairs] + [p[1] for p in pairs])
+        if vec is None:
+            return [None] * len(pairs)
+        return [float(c) for c in (vec[:len(pairs)] * vec[len(pairs):]).sum(-1).tolist()]
     emb = embed([p[0] for p in pairs] + [p[1] for p in pairs])
     if emb is None:
         return [None] * len(pairs)

@@ -90,6 +90,28 @@ def _join_close(spans: list[tuple[int, int]], text: str, max_gap_words: int = 3)
     return out
 
 
+def _precap(candidates: list[tuple[Divergence, list[str], list[str]]], ctx: CheckContext
+            ) -> list[tuple[Divergence, list[str], list[str]]]:
+    """A whole source keeps one divergence per unit: rank a unit's candidates by the cheap
+    similarity (averaged token vectors) and send only the most distant to the full model."""
+    from ..semantic import phrase_similarity as similarity
+
+    by_unit: dict[int, list[int]] = {}
+    for n, (div, _u, _k) in enumerate(candidates):
+        by_unit.setdefault(div.match.source_index, []).append(n)
+    crowded = [n for ns in by_unit.values() if len(ns) > WHOLE_ARTICLE_MAX_PER_UNIT for n in ns]
+    if not crowded:
+        return candidates
+    cheap = dict(zip(crowded, similarity([_in_context(candidates[n][0], ctx) for n in crowded], fast=True),
+                     strict=True))
+    if any(v is None for v in cheap.values()):
+        return candidates
+    keep = {n for ns in by_unit.values()
+            for n in (sorted(ns, key=lambda n: cheap[n] or 0.0)[:WHOLE_ARTICLE_MAX_PER_UNIT]
+                      if len(ns) > WHOLE_ARTICLE_MAX_PER_UNIT else ns)}
+    return [c for n, c in enumerate(candidates) if n in keep]
+
+
 def _light(div: Divergence) -> bool:
     """The back-translation phrase is only light verbs ("make", "take"): too vague to be a sense."""
     return all(w.norm in LIGHT_VERBS for w in div.bt_words if w.content)
@@ -157,6 +179,8 @@ class DivergenceCheck(Check):
                         candidates.append((div, [], ["sense"]))
                         continue
                     candidates.append((div, uns, unk))
+        if ctx.alignment.whole_article:
+            candidates = _precap(candidates, ctx)
         sims = phrase_similarity([_in_context(d, ctx) for d, _u, _k in candidates])
         per_unit: dict[int, list[tuple[float, int]]] = {}
         for n, ((div, _u, unk), sim) in enumerate(zip(candidates, sims, strict=True)):
