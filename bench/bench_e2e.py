@@ -171,8 +171,8 @@ from bench_factories import fixed_length_checker
 from backcheck.pipeline import CheckOptions, ArticleInput
 art = json.loads(open({manifest!r}, encoding="utf-8").readline())
 checker = fixed_length_checker(CheckOptions(engine="ctranslate2", model={model!r}, use_cache=False))
-checker.check(ArticleInput(id="x", text=art["it"], sources=art["source"]))
-given = checker.check(ArticleInput(id="y", text=art["it"], sources=art["source"],
+checker.check(ArticleInput(id="x", text=art["it"], sources=[art["source"]]))
+given = checker.check(ArticleInput(id="y", text=art["it"], sources=[art["source"]],
                                    back_translation=art["back_translation"]))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
