@@ -272,7 +272,7 @@ def main() -> None:
         f"model, the engine). The first checker-only rows run the 20 articles {CHECKER_PASSES} times with no "
         "English source (every check that needs no source); the snippet rows add 5 English snippets per "
         "article (one per paragraph), which brings in source alignment and the divergence check. The "
-        "translation rows have no source. All measure the detection code on the `scale` branch.",
+        "translation rows have no source. All measure the detection code of this checkout.",
         "",
         f"- checker only, `--jobs 1`: {checker[1]['steady']:,.0f} articles/hour without a source, "
         f"{snippets[1]['steady']:,.0f} with 5 snippets (target ≥ 5,000)",

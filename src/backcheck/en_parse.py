@@ -42,7 +42,8 @@ def signature() -> str:
 
 
 _CACHE: dict[str, Any] = {}
-CACHE_SIZE = 4096
+# Parses kept at most (spaCy Docs are large: a corpus worker must not grow with the corpus).
+CACHE_SIZE = 1024
 
 
 def parse(texts: list[str]) -> list[Any] | None:
@@ -62,5 +63,8 @@ def parse(texts: list[str]) -> list[Any] | None:
 
 
 def warm(texts: list[str]) -> None:
-    """Parse ``texts`` in one batch now (checks then find them in the cache)."""
+    """Parse ``texts`` (one article's) in one batch now, forgetting earlier articles' parses; the
+    checks then find them in the cache."""
+    with _LOCK:
+        _CACHE.clear()
     parse(texts)
