@@ -137,6 +137,11 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
     from selenium.webdriver.support.wait import WebDriverWait
 
     assert driver.find_element("id", "bc-accepted").text == "2 accepted"
+    # Chromium commits localStorage to its store in batches (about a second later): a reload right
+    # after a click can race it, which a person reloading by hand does not
+    import time
+
+    time.sleep(2)
     driver.refresh()  # ticks survive a reload (restored by the page's script once it has run)
     WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "bc-accepted").text == "2 accepted")
     exported = driver.execute_script("return window.backcheckBaseline()")
