@@ -250,6 +250,7 @@ def run_checks(
         glossary=glossary,
         model_backed=translation is not None and any(s.alignment for s in translation.segments),
         resources=resources,
+        engine=translator,
     )
     names = options.checks or sorted(CHECKS)
     if alignment is not None and alignment.matches and {"polarity", "omission"} & set(names):

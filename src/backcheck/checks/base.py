@@ -40,6 +40,8 @@ class CheckContext:
     # shared, lazily loaded resources of the Checker (lexicon, parser, embeddings): load them with
     # ``ctx.resources.get(name, loader)`` so they load once per Checker, not once per article
     resources: Resources | None = None
+    # the loaded model engine, when there is one (a check may score text with it: ``engine.force``)
+    engine: Any = None
 
     def available(self) -> set[str]:
         have = set()

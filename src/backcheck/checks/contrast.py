@@ -1,0 +1,85 @@
+"""contrast: source words the model finds unlikely given the Italian (contrastive conditioning).
+
+With a model engine, every aligned source unit is forced-decoded *given the Italian region it was
+placed on* (the same engine, ``engine.force``, as for scoring a given back-translation; Vamvas &
+Sennrich 2021, 2022). A source word whose tokens the model finds far less likely than the model's own
+back-translation of that Italian (mean log-probability more than :data:`MARGIN` nats below the
+back-translation's mean) is something the Italian does not say or says otherwise. The word is
+projected onto the Italian through the forced pass's cross-attention. Always minor: the model is one
+witness (with random or weak weights it is noise); a specific detector reports the same words as
+major. Needs a model engine and an English source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..align import en_words, it_words
+from ..lexicon import is_en_content
+from ..report.findings import Category, Finding, Severity
+from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
+
+# Nats below the back-translation's mean log-probability that make a source word unlikely.
+MARGIN = 3.0
+
+
+def unlikely_words(text: str, tokens: list[Any], logprobs: list[float], reference: float,
+                   margin: float = MARGIN) -> list[tuple[int, int, float, list[int]]]:
+    """Content words of ``text`` whose tokens' mean log-probability is below ``reference - margin``:
+    ``(start, end, mean, token indices)`` each."""
+    out = []
+    for w in en_words(text):
+        idx = [j for j, t in enumerate(tokens) if t.start < w.end and w.start < t.end and j < len(logprobs)]
+        if not idx or not is_en_content(w.text):
+            continue
+        mean = sum(logprobs[j] for j in idx) / len(idx)
+        if mean < reference - margin:
+            out.append((w.start, w.end, mean, idx))
+    return out
+
+
+@register
+class ContrastCheck(Check):
+    name = "contrast"
+    needs = frozenset({NEED_MODEL, NEED_SOURCE})
+    description = "source words the model finds unlikely given the Italian (contrastive conditioning)"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        force = getattr(ctx.engine, "force", None)
+        if force is None or ctx.alignment is None or ctx.translation is None:
+            return []
+        fits = getattr(ctx.engine, "fits", lambda it, en: True)
+        matches = [m for m in ctx.alignment.matches
+                   if m.segments and fits(ctx.article.text[m.it_start:m.it_end], m.source)]
+        if not matches:
+            return []
+        regions = [ctx.article.text[m.it_start:m.it_end] for m in matches]
+        scored = force(regions, [m.source for m in matches])
+        found: list[Finding] = []
+        for m, region, res in zip(matches, regions, scored, strict=True):
+            bt_scores = [ctx.translation.segments[k].score for k in m.segments]
+            bt = [s for s in bt_scores if s is not None]
+            if not bt or not res.en_logprobs or not res.alignment:
+                continue
+            reference = sum(bt) / len(bt)
+            itw = it_words(region)
+            for start, end, mean, idx in unlikely_words(m.source, res.en_tokens, res.en_logprobs, reference):
+                hits = set()
+                for j in idx:
+                    if j < len(res.alignment) and res.alignment[j] < len(res.it_tokens):
+                        t = res.it_tokens[res.alignment[j]]
+                        hits |= {n for n, w in enumerate(itw) if w.start < t.end and t.start < w.end}
+                if not hits:
+                    continue
+                a, b = itw[min(hits)].start, itw[max(hits)].end
+                if max(hits) - min(hits) > 3:
+                    a, b = itw[max(hits)].start, itw[max(hits)].end
+                word = m.source[start:end]
+                evidence = {"kinds": ["model-contrast"], "source": m.source, "back_translation": m.bt,
+                            "phrases": {"source": word},
+                            "logprob": round(mean, 2), "back_translation_logprob": round(reference, 2)}
+                found.append(self.finding(
+                    ctx, m.it_start + a, m.it_start + b, Category.MISTRANSLATION, Severity.MINOR,
+                    f"the model finds “{word}” unlikely given this Italian ({mean:.1f} vs {reference:.1f} "
+                    "for its own back-translation): the Italian may not say it", evidence))
+        return found
