@@ -8,15 +8,12 @@ offline. It is optional: without it (or without torch/transformers) :func:`phras
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 DISABLE_ENV = "BACKCHECK_NO_EMBEDDINGS"
 BATCH = 64
 MAX_TOKENS = 128
-EMBED_THREADS = 0  # 0: torch's own setting (a corpus worker process gets its share of the cores)
 
 
 @lru_cache(maxsize=1)
@@ -58,25 +55,6 @@ def signature() -> str:
     return "minilm-l6-v2"
 
 
-@contextmanager
-def _threads(n: int) -> Iterator[None]:
-    """Run torch with at most ``n`` intra-op threads (0: leave torch's setting), then restore it.
-    Measured on 2 idle cores, newssyscomb: 11 ms a sentence with 2 threads, 14 with 1; under heavy
-    load one thread was faster (1.2 s vs 3.0 s for 128 sentences), which is what a corpus worker
-    process gets (its share of the cores, see backcheck.parallel)."""
-    import torch
-
-    before = torch.get_num_threads()
-    if n <= 0 or n >= before:
-        yield
-        return
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
-
-
 def embed(texts: list[str]) -> Any | None:
     """L2-normalised mean-pooled embeddings (a ``len(texts)`` × 384 tensor), or ``None`` when the
     model is unavailable. Texts are embedded in length-sorted batches."""
@@ -90,7 +68,9 @@ def embed(texts: list[str]) -> Any | None:
         return torch.zeros((0, 384))
     order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
     out = torch.zeros((len(texts), model.config.hidden_size))
-    with torch.inference_mode(), _threads(EMBED_THREADS):
+    # torch's own thread count: on 2 idle cores, newssyscomb, 11 ms a sentence with 2 threads and
+    # 14 with 1; a corpus worker process gets its share of the cores (backcheck.parallel)
+    with torch.inference_mode():
         for lo in range(0, len(order), BATCH):
             idx = order[lo:lo + BATCH]
             batch = tok([texts[k] for k in idx], padding=True, truncation=True, max_length=MAX_TOKENS,
