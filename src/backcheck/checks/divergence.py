@@ -14,6 +14,7 @@ from the specific detectors, which report the same words with their own evidence
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..align import Divergence, phrase_divergences, project
 from ..report.findings import Category, Finding, Severity
@@ -90,19 +91,25 @@ def _join_close(spans: list[tuple[int, int]], text: str, max_gap_words: int = 3)
     return out
 
 
-def _precap(candidates: list[tuple[Divergence, list[str], list[str]]], ctx: CheckContext
-            ) -> list[tuple[Divergence, list[str], list[str]]]:
+class _Candidate(NamedTuple):
+    div: Divergence
+    unsupported: list[str]  # source words the lexicon knows and the Italian does not translate
+    unknown: list[str]      # source words the lexicon does not know
+    sense: bool = False     # the Italian supports the source: kept only if the readings are far apart
+
+
+def _precap(candidates: list[_Candidate], ctx: CheckContext) -> list[_Candidate]:
     """A whole source keeps one divergence per unit: rank a unit's candidates by the cheap
     similarity (averaged token vectors) and send only the most distant to the full model."""
     from ..semantic import phrase_similarity as similarity
 
     by_unit: dict[int, list[int]] = {}
-    for n, (div, _u, _k) in enumerate(candidates):
-        by_unit.setdefault(div.match.source_index, []).append(n)
+    for n, c in enumerate(candidates):
+        by_unit.setdefault(c.div.match.source_index, []).append(n)
     crowded = [n for ns in by_unit.values() if len(ns) > WHOLE_ARTICLE_MAX_PER_UNIT for n in ns]
     if not crowded:
         return candidates
-    cheap = dict(zip(crowded, similarity([_in_context(candidates[n][0], ctx) for n in crowded], fast=True),
+    cheap = dict(zip(crowded, similarity([_in_context(candidates[n].div, ctx) for n in crowded], fast=True),
                      strict=True))
     if any(v is None for v in cheap.values()):
         return candidates
@@ -123,25 +130,27 @@ def _short(div: Divergence) -> bool:
         sum(w.content for w in div.bt_words) <= MAX_FAITHFUL_WORDS
 
 
-def _bt_faithful(div: Divergence, regions: dict[tuple[int, int], ItalianRegion], ctx: CheckContext) -> bool:
+def _bt_faithful(div: Divergence, regions: dict[tuple[int, int], ItalianRegion]) -> bool:
     """Every content word of the back-translation phrase is supported by the Italian region."""
     region = regions[(div.match.it_start, div.match.it_end)]
     words = [w for w in div.bt_words if w.content and not w.norm.isdigit()]
     return bool(words) and all(region.supports(w.text) for w in words)
 
 
-def _source_support(div: Divergence, region: ItalianRegion) -> tuple[list[str], list[str], list[str]]:
-    """The divergence's source content words split into (supported, unsupported, unknown) by the
-    Italian of the aligned region."""
-    sup: list[str] = []
+def _source_support(div: Divergence, region: ItalianRegion) -> tuple[list[str], list[str]]:
+    """The divergence's source content words the Italian of the aligned region does not support:
+    (unsupported, unknown to the lexicon)."""
     uns: list[str] = []
     unk: list[str] = []
     for w in div.source_words:
         if not w.content or w.norm.isdigit():
             continue
         verdict = region.supports(w.text)
-        (sup if verdict else uns if verdict is False else unk).append(w.text)
-    return sup, uns, unk
+        if verdict is False:
+            uns.append(w.text)
+        elif verdict is None:
+            unk.append(w.text)
+    return uns, unk
 
 
 @register
@@ -153,7 +162,7 @@ class DivergenceCheck(Check):
     def run(self, ctx: CheckContext) -> list[Finding]:
         assert ctx.translation is not None and ctx.alignment is not None
         found: list[Finding] = []
-        candidates: list[tuple[Divergence, list[str], list[str]]] = []
+        candidates: list[_Candidate] = []
         regions: dict[tuple[int, int], ItalianRegion] = {}
         for match in ctx.alignment.matches:
             key = (match.it_start, match.it_end)
@@ -169,35 +178,36 @@ class DivergenceCheck(Check):
                         continue
                     if max(sum(w.content for w in div.source_words), len(div.bt_words)) > MAX_PHRASE_WORDS:
                         continue  # a long run on either side is a misplaced pair, not a mistranslation
-                    sup, uns, unk = _source_support(div, region)
+                    uns, unk = _source_support(div, region)
                     if div.kind == "replace" and not uns and not unk:
                         if _light(div):
                             continue
                         # the Italian can say what the source says: usually the back-translation
                         # drifted; kept only when the two readings are far apart (a word with two
                         # senses, the back-translation reading the other one)
-                        candidates.append((div, [], ["sense"]))
+                        candidates.append(_Candidate(div, [], [], sense=True))
                         continue
-                    candidates.append((div, uns, unk))
+                    candidates.append(_Candidate(div, uns, unk))
         if ctx.alignment.whole_article:
             candidates = _precap(candidates, ctx)
-        sims = phrase_similarity([_in_context(d, ctx) for d, _u, _k in candidates])
+        sims = phrase_similarity([_in_context(c.div, ctx) for c in candidates])
         per_unit: dict[int, list[tuple[float, int]]] = {}
-        for n, ((div, _u, unk), sim) in enumerate(zip(candidates, sims, strict=True)):
+        for n, (c, sim) in enumerate(zip(candidates, sims, strict=True)):
             if sim is not None and sim >= PARAPHRASE_SIMILARITY:
                 continue
             if ctx.alignment.whole_article and (sim is None or sim >= WHOLE_ARTICLE_FAR_BELOW):
                 continue  # a whole source paraphrases freely: only far-apart phrases are worth a look
-            if unk == ["sense"] and (sim is None or sim >= SENSE_BELOW):
+            if c.sense and (sim is None or sim >= SENSE_BELOW):
                 continue
-            per_unit.setdefault(div.match.source_index, []).append((sim if sim is not None else 0.0, n))
+            per_unit.setdefault(c.div.match.source_index, []).append((sim if sim is not None else 0.0, n))
         whole = ctx.alignment.whole_article
         limit = WHOLE_ARTICLE_MAX_PER_UNIT if whole else MAX_PER_UNIT
         far_below = WHOLE_ARTICLE_FAR_BELOW if whole else FAR_BELOW
         keep = {n for ranked in per_unit.values() for _s, n in sorted(ranked)[:limit]}
-        for n, ((div, uns, _unk), sim) in enumerate(zip(candidates, sims, strict=True)):
+        for n, (c, sim) in enumerate(zip(candidates, sims, strict=True)):
             if n not in keep:
                 continue
+            div, uns = c.div, c.unsupported
             kinds = ["back-translation"]
             if div.kind == "addition":
                 category, severity = Category.ADDITION, Severity.MINOR
@@ -206,7 +216,7 @@ class DivergenceCheck(Check):
                 category = _category(div)
                 if uns:
                     kinds.append("lexicon")
-                if _unk == ["sense"]:
+                if c.sense:
                     kinds.append("sense")
                 far = sim is not None and sim < far_below
                 if far:
@@ -216,7 +226,7 @@ class DivergenceCheck(Check):
                 # newssyscomb). The evidence kinds are listed so a reviewer can rank them; majors
                 # come from the high-precision detectors (polarity, omission, numbers, names, false
                 # friends), which report the same words more specifically.
-                if uns and not unk and _short(div) and _bt_faithful(div, regions, ctx):
+                if uns and not c.unknown and _short(div) and _bt_faithful(div, regions):
                     kinds.append("faithful-back-translation")
                 severity = Severity.MINOR
                 message = f"reads as “{div.bt_phrase}” where the source has “{div.source_phrase}”"
