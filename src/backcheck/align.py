@@ -459,6 +459,21 @@ def project(words: list[Word], translation: Translation) -> list[tuple[int, int]
     return _merge(spans)
 
 
+def italian_words_under(translation: Translation, segments: list[int], lemma: str, itw: list[Word],
+                        offset: int) -> list[int]:
+    """Indices into ``itw`` (the words of an Italian region starting at article offset ``offset``)
+    under the first back-translation word of ``segments`` with ``lemma`` that projects onto them."""
+    for seg in segments:
+        for w in en_words(translation.segments[seg].en, seg):
+            if w.norm != lemma:
+                continue
+            hits = [k for a, b in project([w], translation)
+                    for k, iw in enumerate(itw) if offset + iw.start < b and a < offset + iw.end]
+            if hits:
+                return hits
+    return []
+
+
 def _project_attention(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
     assert seg.alignment is not None
     itw = it_words(seg.it)

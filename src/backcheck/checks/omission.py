@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import en_parse
-from ..align import en_words, it_words, project
+from ..align import en_words, it_words, italian_words_under
 from ..langdata import words
 from ..lexicon import en_lemma, fold, is_en_content
 from ..report.findings import Category, Finding, Severity
@@ -181,7 +181,7 @@ class OmissionCheck(Check):
                     break
             else:
                 if ctx.translation is not None:
-                    hits.extend(_projected(ctx, m, a, itw))
+                    hits.extend(italian_words_under(ctx.translation, m.segments, en_lemma(a), itw, m.it_start)[:2])
         if not hits:
             return None
         lo, hi = min(hits), max(hits)
@@ -189,14 +189,3 @@ class OmissionCheck(Check):
             lo = hi = hits[-1]
         return m.it_start + itw[lo].start, m.it_start + itw[hi].end
 
-
-def _projected(ctx: CheckContext, m: Any, word: str, itw: list[Any]) -> list[int]:
-    assert ctx.translation is not None
-    lemma = en_lemma(word)
-    for seg in m.segments:
-        for w in en_words(ctx.translation.segments[seg].en, seg):
-            if w.norm == lemma:
-                for a, b in project([w], ctx.translation):
-                    return [k for k, iw in enumerate(itw)
-                            if m.it_start + iw.start < b and a < m.it_start + iw.end][:2]
-    return []

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import en_parse
-from ..align import en_words, it_words, project
+from ..align import it_words, italian_words_under
 from ..langdata import words
 from ..lexicon import fold
 from ..report.findings import Category, Finding, Severity
@@ -98,18 +98,22 @@ def _bt_negates(bt_doc: Any, lemma: str) -> bool | None:
     return False if seen else None
 
 
+@lru_cache(maxsize=1)
+def _italian_negative_verbs() -> frozenset[str]:
+    """Italian translations (MultiWordNet) of the English negative implicative verbs."""
+    lex = lexicon()
+    if lex is None:
+        return frozenset()
+    return frozenset(w for verb in _cues("en", "implicative") for w in lex.it_for_en(verb) if " " not in w)
+
+
 class _Italian:
     """The Italian words of one aligned region and its negative cues."""
 
     def __init__(self, text: str, offset: int) -> None:
         self.text, self.offset = text, offset
         self.words = it_words(text)
-        lex = lexicon()
-        neg_verbs: set[str] = set()
-        if lex is not None:
-            for verb in _cues("en", "implicative"):
-                neg_verbs |= {w for w in lex.it_for_en(verb) if " " not in w}
-        self.neg_verbs = neg_verbs
+        self.neg_verbs = _italian_negative_verbs()
 
     def find(self, lemma: str) -> int | None:
         lex = lexicon()
@@ -176,8 +180,10 @@ class PolarityCheck(Check):
                 if k is not None:
                     kinds.append("lexicon")
                 elif ctx.translation is not None and bt_doc is not None:
-                    k = self._via_back_translation(ctx, m, pred.lemma_.lower(), italian)
-                    if k is not None:
+                    under = italian_words_under(ctx.translation, m.segments, pred.lemma_.lower(), italian.words,
+                                                italian.offset)
+                    if under:
+                        k = under[0]
                         kinds.append("back-translation")
                 if k is None or italian.negated_before(k):
                     continue
@@ -197,16 +203,3 @@ class PolarityCheck(Check):
                 found.append(self.finding(ctx, start, end, Category.MISTRANSLATION, Severity.CRITICAL,
                                           message, evidence, suggestion))
         return found
-
-    @staticmethod
-    def _via_back_translation(ctx: CheckContext, m: Any, lemma: str, italian: _Italian) -> int | None:
-        """The Italian word under the back-translation word with the predicate's lemma."""
-        assert ctx.translation is not None
-        for seg in m.segments:
-            for w in en_words(ctx.translation.segments[seg].en, seg):
-                if w.norm == lemma:
-                    for a, b in project([w], ctx.translation):
-                        for k, iw in enumerate(italian.words):
-                            if italian.offset + iw.start < b and a < italian.offset + iw.end:
-                                return k
-        return None
