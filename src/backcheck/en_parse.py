@@ -61,10 +61,3 @@ def parse(texts: list[str]) -> list[Any] | None:
                 _CACHE[text] = doc
         return [_CACHE[t] if t in _CACHE else nlp(t) for t in texts]
 
-
-def warm(texts: list[str]) -> None:
-    """Parse ``texts`` (one article's) in one batch now, forgetting earlier articles' parses; the
-    checks then find them in the cache."""
-    with _LOCK:
-        _CACHE.clear()
-    parse(texts)

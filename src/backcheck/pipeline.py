@@ -253,17 +253,6 @@ def run_checks(
         engine=translator,
     )
     names = options.checks or sorted(CHECKS)
-    if alignment is not None and alignment.matches and {"polarity", "omission"} & set(names):
-        from . import en_parse
-
-        if en_parse.available():  # one batched parse of the units that can hold a cue
-            from .checks.omission import may_hold_fact
-            from .checks.polarity import may_negate
-
-            negated = [m for m in alignment.matches if may_negate(m.source)]
-            cued = negated + [m for m in alignment.matches if may_hold_fact(m.source) and not may_negate(m.source)]
-            # the back-translation is parsed only where polarity needs it as a second witness
-            en_parse.warm([m.source for m in cued] + [m.bt for m in negated if m.bt])
     findings: list[Finding] = []
     skipped: list[SkippedCheck] = []
     for name in names:

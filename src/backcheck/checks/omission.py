@@ -128,9 +128,9 @@ class OmissionCheck(Check):
         if ctx.alignment is None or not en_parse.available():
             return []
         found: list[Finding] = []
-        for m in ctx.alignment.matches:
-            if not may_hold_fact(m.source):
-                continue
+        cued = [m for m in ctx.alignment.matches if may_hold_fact(m.source)]
+        en_parse.parse([m.source for m in cued])  # one batched parse
+        for m in cued:
             doc = en_parse.parse([m.source])
             assert doc is not None
             it_text = ctx.article.text[m.it_start:m.it_end]

@@ -164,9 +164,10 @@ class PolarityCheck(Check):
         if ctx.alignment is None or not en_parse.available():
             return []
         found: list[Finding] = []
-        for m in ctx.alignment.matches:
-            if not may_negate(m.source):
-                continue
+        negated = [m for m in ctx.alignment.matches if may_negate(m.source)]
+        # one batched parse of every unit that can hold a negation, and of its back-translation
+        en_parse.parse([m.source for m in negated] + [m.bt for m in negated if m.bt])
+        for m in negated:
             docs = en_parse.parse([m.source] + ([m.bt] if m.bt else []))
             assert docs is not None
             src_doc, bt_doc = docs[0], (docs[1] if len(docs) > 1 else None)
