@@ -452,7 +452,7 @@ def project(words: list[Word], translation: Translation) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     for k, ws in by_seg.items():
         seg = translation.segments[k]
-        local = _project_attention(ws, seg) if seg.alignment else None
+        local = project_attention(ws, seg) if seg.alignment else None
         if not local:
             local = _project_anchors(ws, seg)
         spans.extend((seg.start + a, seg.start + b) for a, b in local)
@@ -474,7 +474,9 @@ def italian_words_under(translation: Translation, segments: list[int], lemma: st
     return []
 
 
-def _project_attention(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
+def project_attention(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
+    """Spans of ``seg.it`` under the English words ``ws`` (offsets into ``seg.en``), through the
+    segment's cross-attention alignment; words at most two function words apart are joined."""
     assert seg.alignment is not None
     itw = it_words(seg.it)
     hit: set[int] = set()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..align import en_words, it_words
+from ..align import en_words, project_attention
 from ..lexicon import is_en_content
 from ..report.findings import Category, Finding, Severity
 from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
@@ -49,31 +49,24 @@ class ContrastCheck(Check):
         if force is None or ctx.alignment is None or ctx.translation is None:
             return []
         fits = getattr(ctx.engine, "fits", lambda it, en: True)
-        matches = [m for m in ctx.alignment.matches
-                   if m.segments and fits(ctx.article.text[m.it_start:m.it_end], m.source)]
-        if not matches:
+        pairs = [(m, ctx.article.text[m.it_start:m.it_end]) for m in ctx.alignment.matches if m.segments]
+        pairs = [(m, region) for m, region in pairs if fits(region, m.source)]
+        if not pairs:
             return []
-        regions = [ctx.article.text[m.it_start:m.it_end] for m in matches]
-        scored = force(regions, [m.source for m in matches])
+        scored = force([region for _m, region in pairs], [m.source for m, _r in pairs])
         found: list[Finding] = []
-        for m, region, res in zip(matches, regions, scored, strict=True):
+        for (m, _region), res in zip(pairs, scored, strict=True):
             bt_scores = [ctx.translation.segments[k].score for k in m.segments]
             bt = [s for s in bt_scores if s is not None]
             if not bt or not res.en_logprobs or not res.alignment:
                 continue
             reference = sum(bt) / len(bt)
-            itw = it_words(region)
-            for start, end, mean, idx in unlikely_words(m.source, res.en_tokens, res.en_logprobs, reference):
-                hits = set()
-                for j in idx:
-                    if j < len(res.alignment) and res.alignment[j] < len(res.it_tokens):
-                        t = res.it_tokens[res.alignment[j]]
-                        hits |= {n for n, w in enumerate(itw) if w.start < t.end and t.start < w.end}
-                if not hits:
+            source_words = en_words(m.source)
+            for start, end, mean, _idx in unlikely_words(m.source, res.en_tokens, res.en_logprobs, reference):
+                spans = project_attention([w for w in source_words if w.start == start], res)
+                if not spans:
                     continue
-                a, b = itw[min(hits)].start, itw[max(hits)].end
-                if max(hits) - min(hits) > 3:
-                    a, b = itw[max(hits)].start, itw[max(hits)].end
+                a, b = spans[-1]
                 word = m.source[start:end]
                 evidence = {"kinds": ["model-contrast"], "source": m.source, "back_translation": m.bt,
                             "phrases": {"source": word},
