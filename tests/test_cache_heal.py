@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,22 @@ def test_two_processes_writing_one_cache_stay_consistent(tmp_path: Path) -> None
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT COUNT(*) FROM translations").fetchone()[0] == 2 * 20 * 10 + 20
     assert not list(tmp_path.glob(f"{CACHE_FILE}.corrupt-*"))
+
+
+def test_opening_a_new_cache_waits_for_a_writer_in_rollback_mode(tmp_path: Path) -> None:
+    """Two workers opening one new cache at once: while one writes the fresh file (still in rollback
+    mode), the other's switch to WAL is answered "database is locked" at once, without SQLite's busy
+    wait. The cache must wait for the writer, not fail (this failed a CI run of the two-worker test)."""
+    writer = sqlite3.connect(tmp_path / CACHE_FILE, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")  # the RESERVED lock a rollback-mode writer holds
+    release = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    release.start()
+    try:
+        cache = TranslationCache(tmp_path)
+    finally:
+        release.join()
+        writer.close()
+    cache.put_many([("k", {"model": "m"}, "Una frase.", {"english": "A sentence."})])
+    assert cache.get_many(["k"]) == {"k": {"english": "A sentence."}}
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -19,10 +19,10 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..defaults import default_cache_dir
 from ..errors import BackcheckError
@@ -37,6 +37,7 @@ _CREATE = ("CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, signa
            "sentence TEXT, result TEXT, created REAL)")
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 class _Unusable(Exception):
@@ -65,14 +66,14 @@ class TranslationCache:
     def _open(self) -> None:
         """Check the file (creating it when new); move an unusable one aside and start afresh."""
         try:
-            self._validate()
+            _when_free(self._validate)
             return
         except (_Unusable, sqlite3.DatabaseError) as exc:
             if _is_busy(exc):
                 raise self._error(exc) from None
             self._quarantine(str(exc))
         try:
-            self._validate()
+            _when_free(self._validate)
         except (_Unusable, sqlite3.Error) as exc:
             raise self._error(exc) from None
 
@@ -129,7 +130,10 @@ class TranslationCache:
     def _connect(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.path, timeout=SQLITE_TIMEOUT_S)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
+            # WAL is a property of the file: set once. Switching needs the lock a rollback-mode writer
+            # holds, and SQLite answers "locked" at once there instead of waiting (see _when_free).
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             with db:  # one transaction
                 yield db
@@ -140,7 +144,7 @@ class TranslationCache:
         """Cached results by key; an entry that cannot be decoded is a miss. A cache corrupted since it
         was opened is moved aside and everything is a miss."""
         try:
-            return self._get_many(keys)
+            return _when_free(lambda: self._get_many(keys))
         except sqlite3.DatabaseError as exc:
             if _is_busy(exc):
                 raise self._error(exc) from None
@@ -166,7 +170,7 @@ class TranslationCache:
 
     def put_many(self, rows: list[tuple[str, dict[str, str], str, dict[str, Any]]]) -> None:
         try:
-            self._put_many(rows)
+            _when_free(lambda: self._put_many(rows))
         except sqlite3.DatabaseError as exc:
             if _is_busy(exc):
                 raise self._error(exc) from None
@@ -186,6 +190,26 @@ class TranslationCache:
     def __len__(self) -> int:
         with self._connect() as db:
             return int(db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+
+
+def _when_free(operation: Callable[[], _T]) -> _T:
+    """Run an idempotent cache operation, retrying while another process holds the lock.
+
+    SQLite's busy timeout covers most waits but not all: switching a new file to WAL while another
+    process writes it in rollback mode, or upgrading a read to a write on a stale WAL snapshot, fail
+    at once with "database is locked". Those are retried with backoff up to SQLITE_TIMEOUT_S.
+    """
+    deadline = time.monotonic() + SQLITE_TIMEOUT_S
+    delay = 0.01
+    while True:
+        try:
+            return operation()
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if not ("locked" in text or "busy" in text) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def _is_busy(exc: BaseException) -> bool:
