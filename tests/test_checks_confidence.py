@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from backcheck.checks import CheckContext
-from backcheck.checks.confidence import LOGPROB_THRESHOLD, ConfidenceCheck
+from backcheck.checks.confidence import CONFIG, ConfidenceCheck
 from backcheck.document import segment
 from backcheck.translate.base import SegmentTranslation, Token, Translation
 
@@ -25,7 +25,7 @@ def _context(treaty_logprob: float) -> CheckContext:
 
 @pytest.mark.parametrize(
     ("logprob", "expected"),
-    [(LOGPROB_THRESHOLD - 2.0, ["trattato"]), (LOGPROB_THRESHOLD + 2.0, [])],
+    [(CONFIG.logprob_threshold - 2.0, ["trattato"]), (CONFIG.logprob_threshold + 2.0, [])],
     ids=["unsure-word-flagged", "confident-nothing"],
 )
 def test_low_probability_word_is_projected_through_alignment(logprob: float, expected: list[str]) -> None:

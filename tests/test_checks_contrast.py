@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.checks.contrast import MARGIN, unlikely_words
+from backcheck.checks.contrast import CONFIG, unlikely_words
 from backcheck.pipeline import ArticleInput, CheckOptions
 from backcheck.translate.base import Token
 
@@ -33,7 +33,7 @@ def _tokens(text: str) -> list[Token]:
 def test_unlikely_words(logprobs: list[float], expected: list[str]) -> None:
     found = unlikely_words(TEXT, _tokens(TEXT), logprobs, reference=-1.0)
     assert [TEXT[a:b] for a, b, _m, _i in found] == expected
-    assert all(m < -1.0 - MARGIN for _a, _b, m, _i in found)
+    assert all(m < -1.0 - CONFIG.margin for _a, _b, m, _i in found)
 
 
 def test_contrast_runs_on_a_model_engine(tiny_marian: Path, isolated_caches: Path) -> None:
@@ -48,7 +48,7 @@ def test_contrast_runs_on_a_model_engine(tiny_marian: Path, isolated_caches: Pat
     for f in report.findings:
         assert text[f.start:f.end] == f.text and f.severity.value == "minor"
         assert f.evidence["kinds"] == ["model-contrast"] and f.evidence["logprob"] < f.evidence[
-            "back_translation_logprob"] - MARGIN
+            "back_translation_logprob"] - CONFIG.margin
 
 
 def test_contrast_is_skipped_without_a_model() -> None:

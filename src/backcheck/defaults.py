@@ -9,7 +9,6 @@ DEFAULT_FORMAT = "text"
 # "auto": the transformers/ctranslate2 model when one is available locally, else no back-translation.
 DEFAULT_ENGINE = "auto"
 DEFAULT_MODEL = "it-en"          # a models.txt name
-DEFAULT_SUGGEST_MODEL = "en-it"  # used for suggested fixes when available
 DEFAULT_QUANTIZATION = "int8"
 DEFAULT_BATCH_SIZE = 16
 

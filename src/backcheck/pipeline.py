@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENGINES = ("auto", "transformers", "ctranslate2", "none")
-# Checks whose findings are more specific than a phrase divergence on the same words.
-SPECIFIC_CHECKS = ("entities", "numbers", "untranslated", "boilerplate", "glossary", "falsefriends",
-                   "polarity", "omission")
 
 
 @dataclass
@@ -136,6 +133,7 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     import sacrebleu
 
     from . import en_parse, semantic, support
+    from .checks.base import settings_id
 
     parts: dict[str, str] = {}
     sig = dict(translation.signature) if translation is not None else {}
@@ -154,6 +152,7 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
             parts[key] = str(sig[key])
     parts["glossary"] = glossary_id
     parts["checks"] = "+".join(checks)
+    parts["settings"] = settings_id(checks)
     parts["embed"] = semantic.signature()
     parts["lexicon"] = support.lexicon_signature()
     parts["parser"] = en_parse.signature()
@@ -162,13 +161,13 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     return "|".join(f"{k}:{v}" for k, v in parts.items())
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
+def _dedupe(findings: list[Finding], specific_checks: set[str]) -> list[Finding]:
     """Drop divergence findings that a more specific check already reports on the same words."""
-    specific = [f for f in findings if f.check in SPECIFIC_CHECKS]
+    specific = [f for f in findings if f.check in specific_checks]
     out = []
     seen: set[tuple[int, int, str]] = set()
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.check)):
-        if f.check not in SPECIFIC_CHECKS and any(s.start < f.end and f.start < s.end for s in specific):
+        if f.check not in specific_checks and any(s.start < f.end and f.start < s.end for s in specific):
             continue
         key = (f.start, f.end, f.category.value)
         if key in seen:
@@ -212,6 +211,7 @@ def run_checks(
     """
     from .align import align_sources, align_sources_without_bt
     from .checks import CHECKS, CheckContext
+    from .checks.base import why_skipped
 
     where = inp.path or inp.id
     options.limits.check_article(where, inp.text, inp.back_translation)
@@ -242,7 +242,7 @@ def run_checks(
     else:
         alignment = None
 
-    ctx = CheckContext(
+    ctx = CheckContext(  # runs the boilerplate pre-pass
         article=article,
         sources=sources,
         translation=translation,
@@ -259,7 +259,7 @@ def run_checks(
         check = CHECKS[name]()
         missing = check.missing(ctx)
         if missing:
-            skipped.append(SkippedCheck(name, _why(missing)))
+            skipped.append(SkippedCheck(name, why_skipped(missing)))
             continue
         findings.extend(check.run(ctx))
 
@@ -268,7 +268,7 @@ def run_checks(
         article_id=inp.id,
         article_path=inp.path,
         text=inp.text,
-        findings=_dedupe(findings),
+        findings=_dedupe(findings, {n for n in names if CHECKS[n].specific}),
         signature=make_signature(options, translation, given, gid, names),
         skipped=skipped,
         back_translation=[
@@ -296,13 +296,3 @@ def _alignment_dicts(alignment) -> list[dict[str, object]]:  # type: ignore[no-u
         out.append({"source_index": i, "source": alignment.units[i], "matched": False,
                     "note": "matches nothing in the article: a possible omission"})
     return sorted(out, key=lambda d: int(d["source_index"]))  # type: ignore[call-overload]
-
-
-def _why(missing: set[str]) -> str:
-    reasons = {
-        "back_translation": "no back-translation: give --back-translation FILE, or a model "
-                            "(backcheck models pull, or --model PATH)",
-        "source": "no English source: give --source FILE",
-        "model": "needs a model engine (token log-probabilities): use --engine transformers|ctranslate2",
-    }
-    return "; ".join(reasons[m] for m in sorted(missing))

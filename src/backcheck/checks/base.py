@@ -1,29 +1,62 @@
 """The base class every check shares, and the registry that lists them (like sacrebleu's METRICS).
 
 Adding a check is adding one module under ``backcheck/checks/`` that defines a :class:`Check`
-subclass decorated with :func:`register`.
+subclass decorated with :func:`register`; the class describes itself (spaCy's component
+``requires``): what it needs (:class:`Need`, whose members say why a check is skipped without
+them), whether it is *specific* (its findings win over a phrase divergence on the same words) and
+its settings (a frozen :attr:`Check.config` whose values enter the report signature). Adding a need
+is adding one member to :class:`Need`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..report.findings import Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from ..align import Alignment
     from ..checker import Resources
-    from ..document import Article
+    from ..document import Article, Sentence
     from ..glossary import Glossary
     from ..translate.base import Translation
 
-# What a check may need; a check whose needs are not met is skipped and the report says why.
-NEED_BACK_TRANSLATION = "back_translation"
-NEED_SOURCE = "source"
-NEED_MODEL = "model"
+
+
+class Need(str, Enum):
+    """What a check may need. A check whose needs are not met is skipped, and the report says why
+    with the member's ``why`` (the text a user reads next to the skipped check)."""
+
+    why: str
+
+    def __new__(cls, value: str, why: str) -> Need:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.why = why
+        return member
+
+    BACK_TRANSLATION = ("back_translation", "no back-translation: give --back-translation FILE, or a model "
+                                            "(backcheck models pull, or --model PATH)")
+    SOURCE = ("source", "no English source that matches the article: give --source FILE")
+    MODEL = ("model", "needs a model engine (token log-probabilities): use --engine transformers|ctranslate2")
+
+
+NEED_BACK_TRANSLATION = Need.BACK_TRANSLATION
+NEED_SOURCE = Need.SOURCE
+NEED_MODEL = Need.MODEL
+
+
+def why_skipped(missing: set[Need]) -> str:
+    return "; ".join(n.why for n in sorted(missing, key=lambda n: n.value))
+
+
+@dataclass(frozen=True)
+class NoSettings:
+    """The config of a check without settings."""
 
 
 @dataclass
@@ -36,15 +69,30 @@ class CheckContext:
     alignment: Alignment | None = None
     glossary: Glossary | None = None
     model_backed: bool = False
-    suggest: Callable[[str], str | None] | None = None
+    # the boilerplate pre-pass, run once per article when the context is made: the scraped page
+    # furniture (reported by the boilerplate check) and its paragraph indices, which every other
+    # check skips (see :meth:`content_sentences`)
+    furniture: tuple[Any, ...] | None = None
+    boilerplate: frozenset[int] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        if self.furniture is None:
+            from .boilerplate import find_furniture
+
+            self.furniture = tuple(find_furniture(self.article))
+        self.boilerplate = frozenset(f.paragraph for f in self.furniture)
     # shared, lazily loaded resources of the Checker (lexicon, parser, embeddings): load them with
     # ``ctx.resources.get(name, loader)`` so they load once per Checker, not once per article
     resources: Resources | None = None
     # the loaded model engine, when there is one (a check may score text with it: ``engine.force``)
     engine: Any = None
 
-    def available(self) -> set[str]:
-        have = set()
+    def content_sentences(self) -> list[Sentence]:
+        """The article's sentences outside page furniture: what the story says."""
+        return [s for s in self.article.sentences if s.paragraph not in self.boilerplate]
+
+    def available(self) -> set[Need]:
+        have: set[Need] = set()
         if self.translation is not None:
             have.add(NEED_BACK_TRANSLATION)
         if self.sources:
@@ -54,18 +102,28 @@ class CheckContext:
         return have
 
 
-class Check:
-    """One kind of evidence for mistranslation. Subclasses set ``name``, ``needs`` and ``run``."""
+class Check(ABC):
+    """One kind of evidence for mistranslation. Subclasses set ``name``, ``needs``, ``description``
+    (and ``specific``, ``config`` when they have them) and implement ``run``."""
 
     name: ClassVar[str] = ""
-    needs: ClassVar[frozenset[str]] = frozenset()
+    needs: ClassVar[frozenset[Need]] = frozenset()
     description: ClassVar[str] = ""
+    # a specific check's finding replaces a phrase divergence on the same words (pipeline dedupe)
+    specific: ClassVar[bool] = False
+    # the check's settings: a frozen dataclass; its values enter the report signature
+    config: ClassVar[Any] = NoSettings()
 
+    @abstractmethod
     def run(self, ctx: CheckContext) -> list[Finding]:
-        raise NotImplementedError
+        """The findings of this check on one article."""
 
-    def missing(self, ctx: CheckContext) -> set[str]:
+    def missing(self, ctx: CheckContext) -> set[Need]:
         return set(self.needs) - ctx.available()
+
+    @classmethod
+    def settings(cls) -> dict[str, Any]:
+        return asdict(cls.config)
 
     def finding(
         self,
@@ -98,8 +156,19 @@ CHECKS: dict[str, type[Check]] = {}
 
 
 def register(cls: type[Check]) -> type[Check]:
-    """Class decorator adding a check to :data:`CHECKS` under its ``name``."""
+    """Class decorator adding a check to :data:`CHECKS` under its ``name``; a name is taken once."""
     if not cls.name:
         raise TypeError(f"{cls.__name__} has no name")
+    if not cls.description:
+        raise TypeError(f"check {cls.name!r} has no description")
+    taken = CHECKS.get(cls.name)
+    if taken is not None and taken is not cls:
+        raise TypeError(f"a check named {cls.name!r} is already registered ({taken.__module__}.{taken.__qualname__})")
     CHECKS[cls.name] = cls
     return cls
+
+
+def settings_id(names: list[str]) -> str:
+    """Short hash of the settings of the named checks (a changed setting changes the signature)."""
+    text = repr([(n, sorted(CHECKS[n].settings().items())) for n in names])
+    return hashlib.sha256(text.encode()).hexdigest()[:8]

@@ -227,10 +227,11 @@ class BoilerplateCheck(Check):
     name = "boilerplate"
     needs = frozenset()
     description = "Scraped page furniture: related-article links, comment/share prompts, footers, site names."
+    specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         out = []
-        for f in find_furniture(ctx.article):
+        for f in ctx.furniture or ():  # found once per article by the context's pre-pass
             p = ctx.article.paragraphs[f.paragraph]
             out.append(
                 self.finding(

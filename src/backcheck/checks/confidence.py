@@ -2,17 +2,27 @@
 
 A model that struggles to translate an Italian phrase back to English often signals garbled or
 unidiomatic Italian. The English words whose mean token log-probability is below
-:data:`LOGPROB_THRESHOLD` are projected onto the Italian through the cross-attention alignment and
+:data:`CONFIG.logprob_threshold` are projected onto the Italian through the cross-attention alignment and
 reported as ``low-confidence``, always minor: it is a hint for a reviewer, not evidence of an error.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..align import en_words, project
 from ..report.findings import Category, Finding, Severity
 from .base import NEED_MODEL, Check, CheckContext, register
 
-LOGPROB_THRESHOLD = -4.0
+
+@dataclass(frozen=True)
+class ConfidenceSettings:
+    """The settings of this check (they enter the report signature)."""
+
+    logprob_threshold: float = -4.0
+
+
+CONFIG = ConfidenceSettings()
 
 
 @register
@@ -20,6 +30,7 @@ class ConfidenceCheck(Check):
     name = "confidence"
     needs = frozenset({NEED_MODEL})
     description = "back-translation words the model gave a very low probability"
+    config = CONFIG
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         assert ctx.translation is not None
@@ -32,7 +43,7 @@ class ConfidenceCheck(Check):
                     continue
                 lps = [lp for tok, lp in zip(seg.en_tokens, seg.en_logprobs, strict=False)
                        if tok.start < word.end and word.start < tok.end]
-                if not lps or sum(lps) / len(lps) >= LOGPROB_THRESHOLD:
+                if not lps or sum(lps) / len(lps) >= CONFIG.logprob_threshold:
                     continue
                 mean = sum(lps) / len(lps)
                 for start, end in project([word], ctx.translation):

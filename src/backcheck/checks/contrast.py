@@ -3,7 +3,7 @@
 With a model engine, every aligned source unit is forced-decoded *given the Italian region it was
 placed on* (the same engine, ``engine.force``, as for scoring a given back-translation; Vamvas &
 Sennrich 2021, 2022). A source word whose tokens the model finds far less likely than the model's own
-back-translation of that Italian (mean log-probability more than :data:`MARGIN` nats below the
+back-translation of that Italian (mean log-probability more than :data:`CONFIG.margin` nats below the
 back-translation's mean) is something the Italian does not say or says otherwise. The word is
 projected onto the Italian through the forced pass's cross-attention. Always minor: the model is one
 witness (with random or weak weights it is noise); a specific detector reports the same words as
@@ -12,6 +12,7 @@ major. Needs a model engine and an English source.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..align import en_words, project_attention
@@ -19,12 +20,20 @@ from ..lexicon import is_en_content
 from ..report.findings import Category, Finding, Severity
 from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
 
-# Nats below the back-translation's mean log-probability that make a source word unlikely.
-MARGIN = 3.0
+
+@dataclass(frozen=True)
+class ContrastSettings:
+    """The settings of this check (they enter the report signature)."""
+
+    # Nats below the back-translation's mean log-probability that make a source word unlikely.
+    margin: float = 3.0
+
+
+CONFIG = ContrastSettings()
 
 
 def unlikely_words(text: str, tokens: list[Any], logprobs: list[float], reference: float,
-                   margin: float = MARGIN) -> list[tuple[int, int, float, list[int]]]:
+                   margin: float = CONFIG.margin) -> list[tuple[int, int, float, list[int]]]:
     """Content words of ``text`` whose tokens' mean log-probability is below ``reference - margin``:
     ``(start, end, mean, token indices)`` each."""
     out = []
@@ -43,6 +52,7 @@ class ContrastCheck(Check):
     name = "contrast"
     needs = frozenset({NEED_MODEL, NEED_SOURCE})
     description = "source words the model finds unlikely given the Italian (contrastive conditioning)"
+    config = CONFIG
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         force = getattr(ctx.engine, "force", None)

@@ -14,6 +14,7 @@ from the specific detectors, which report the same words with their own evidence
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..align import Divergence, phrase_divergences, project
@@ -22,27 +23,36 @@ from ..semantic import phrase_similarity
 from ..support import ItalianRegion, lexicon
 from .base import NEED_BACK_TRANSLATION, NEED_SOURCE, Check, CheckContext, register
 
-# Phrase pairs at least this similar (cosine of sentence embeddings) are paraphrases, not errors.
-PARAPHRASE_SIMILARITY = 0.80
-# Below this they are far apart (recorded as "embedding" evidence).
-FAR_BELOW = 0.45
-# A difference the Italian word can support is kept only below this similarity (another sense).
-SENSE_BELOW = 0.8
+
+@dataclass(frozen=True)
+class DivergenceSettings:
+    """The settings of this check (they enter the report signature)."""
+
+    # Phrase pairs at least this similar (cosine of sentence embeddings) are paraphrases, not errors.
+    paraphrase_similarity: float = 0.80
+    # Below this they are far apart (recorded as "embedding" evidence).
+    far_below: float = 0.45
+    # A difference the Italian word can support is kept only below this similarity (another sense).
+    sense_below: float = 0.8
+    # Phrases longer than this (content words) are alignment trouble, not a mistranslated phrase.
+    max_phrase_words: int = 5
+    # Additions (whole-article sources only) need at least this many content words.
+    min_addition_words: int = 3
+    # At most this many divergences per source unit, the least similar first: a sentence with many
+    # differences is a paraphrase, and its worst difference is the one worth a reviewer's time.
+    max_per_unit: int = 2
+    # A whole English article as source is usually closer to the translation than snippets are, so its
+    # paraphrase noise is filtered harder: one divergence per sentence, "far" below a lower similarity.
+    whole_article_max_per_unit: int = 1
+    whole_article_far_below: float = 0.30
+    # "faithful-back-translation" evidence is only weighed for short phrases (content words per side).
+    max_faithful_words: int = 3
+
+
+CONFIG = DivergenceSettings()
+
 # Verbs whose meaning comes from their object; a back-translation reading one of them is no sense.
 LIGHT_VERBS = frozenset({"make", "do", "have", "take", "get", "give", "go", "be", "put", "set"})
-# Phrases longer than this (content words) are alignment trouble, not a mistranslated phrase.
-MAX_PHRASE_WORDS = 5
-# Additions (whole-article sources only) need at least this many content words.
-MIN_ADDITION_WORDS = 3
-# At most this many divergences per source unit, the least similar first: a sentence with many
-# differences is a paraphrase, and its worst difference is the one worth a reviewer's time.
-MAX_PER_UNIT = 2
-# A whole English article as source is usually closer to the translation than snippets are, so its
-# paraphrase noise is filtered harder: one divergence per sentence, "far" below a lower similarity.
-WHOLE_ARTICLE_MAX_PER_UNIT = 1
-WHOLE_ARTICLE_FAR_BELOW = 0.30
-# "faithful-back-translation" evidence is only weighed for short phrases (content words per side).
-MAX_FAITHFUL_WORDS = 3
 
 
 def _is_name_only(words: list) -> bool:  # type: ignore[type-arg]
@@ -106,7 +116,7 @@ def _precap(candidates: list[_Candidate], ctx: CheckContext) -> list[_Candidate]
     by_unit: dict[int, list[int]] = {}
     for n, c in enumerate(candidates):
         by_unit.setdefault(c.div.match.source_index, []).append(n)
-    crowded = [n for ns in by_unit.values() if len(ns) > WHOLE_ARTICLE_MAX_PER_UNIT for n in ns]
+    crowded = [n for ns in by_unit.values() if len(ns) > CONFIG.whole_article_max_per_unit for n in ns]
     if not crowded:
         return candidates
     cheap = dict(zip(crowded, similarity([_in_context(candidates[n].div, ctx) for n in crowded], fast=True),
@@ -114,8 +124,8 @@ def _precap(candidates: list[_Candidate], ctx: CheckContext) -> list[_Candidate]
     if any(v is None for v in cheap.values()):
         return candidates
     keep = {n for ns in by_unit.values()
-            for n in (sorted(ns, key=lambda n: cheap[n] or 0.0)[:WHOLE_ARTICLE_MAX_PER_UNIT]
-                      if len(ns) > WHOLE_ARTICLE_MAX_PER_UNIT else ns)}
+            for n in (sorted(ns, key=lambda n: cheap[n] or 0.0)[:CONFIG.whole_article_max_per_unit]
+                      if len(ns) > CONFIG.whole_article_max_per_unit else ns)}
     return [c for n, c in enumerate(candidates) if n in keep]
 
 
@@ -126,8 +136,8 @@ def _light(div: Divergence) -> bool:
 
 def _short(div: Divergence) -> bool:
     """A phrase of a few words on each side: longer runs are usually alignment trouble."""
-    return sum(w.content for w in div.source_words) <= MAX_FAITHFUL_WORDS and \
-        sum(w.content for w in div.bt_words) <= MAX_FAITHFUL_WORDS
+    return sum(w.content for w in div.source_words) <= CONFIG.max_faithful_words and \
+        sum(w.content for w in div.bt_words) <= CONFIG.max_faithful_words
 
 
 def _bt_faithful(div: Divergence, regions: dict[tuple[int, int], ItalianRegion]) -> bool:
@@ -158,6 +168,7 @@ class DivergenceCheck(Check):
     name = "divergence"
     needs = frozenset({NEED_BACK_TRANSLATION, NEED_SOURCE})
     description = "source and back-translation disagree on a content phrase the Italian does not support"
+    config = CONFIG
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         assert ctx.translation is not None and ctx.alignment is not None
@@ -172,11 +183,11 @@ class DivergenceCheck(Check):
             for div in phrase_divergences(match, ctx.translation):
                 if div.kind == "replace" or (
                     div.kind == "addition" and ctx.alignment.whole_article
-                    and len(div.bt_words) >= MIN_ADDITION_WORDS
+                    and len(div.bt_words) >= CONFIG.min_addition_words
                 ):
                     if _is_name_only(div.bt_words) or not div.bt_words:
                         continue
-                    if max(sum(w.content for w in div.source_words), len(div.bt_words)) > MAX_PHRASE_WORDS:
+                    if max(sum(w.content for w in div.source_words), len(div.bt_words)) > CONFIG.max_phrase_words:
                         continue  # a long run on either side is a misplaced pair, not a mistranslation
                     uns, unk = _source_support(div, region)
                     if div.kind == "replace" and not uns and not unk:
@@ -193,16 +204,16 @@ class DivergenceCheck(Check):
         sims = phrase_similarity([_in_context(c.div, ctx) for c in candidates])
         per_unit: dict[int, list[tuple[float, int]]] = {}
         for n, (c, sim) in enumerate(zip(candidates, sims, strict=True)):
-            if sim is not None and sim >= PARAPHRASE_SIMILARITY:
+            if sim is not None and sim >= CONFIG.paraphrase_similarity:
                 continue
-            if ctx.alignment.whole_article and (sim is None or sim >= WHOLE_ARTICLE_FAR_BELOW):
+            if ctx.alignment.whole_article and (sim is None or sim >= CONFIG.whole_article_far_below):
                 continue  # a whole source paraphrases freely: only far-apart phrases are worth a look
-            if c.sense and (sim is None or sim >= SENSE_BELOW):
+            if c.sense and (sim is None or sim >= CONFIG.sense_below):
                 continue
             per_unit.setdefault(c.div.match.source_index, []).append((sim if sim is not None else 0.0, n))
         whole = ctx.alignment.whole_article
-        limit = WHOLE_ARTICLE_MAX_PER_UNIT if whole else MAX_PER_UNIT
-        far_below = WHOLE_ARTICLE_FAR_BELOW if whole else FAR_BELOW
+        limit = CONFIG.whole_article_max_per_unit if whole else CONFIG.max_per_unit
+        far_below = CONFIG.whole_article_far_below if whole else CONFIG.far_below
         keep = {n for ranked in per_unit.values() for _s, n in sorted(ranked)[:limit]}
         for n, (c, sim) in enumerate(zip(candidates, sims, strict=True)):
             if n not in keep:
@@ -250,11 +261,7 @@ class DivergenceCheck(Check):
 
 
 def _suggest(div: Divergence, unsupported: list[str], ctx: CheckContext) -> str | None:
-    """Italian lemmas for the source words the Italian lacks (MultiWordNet), else the hook's."""
-    if ctx.suggest and div.source_phrase:
-        hint = ctx.suggest(div.source_phrase)
-        if hint:
-            return hint
+    """Italian lemmas for the source words the Italian lacks (MultiWordNet)."""
     lex = lexicon()
     if lex is None or not unsupported:
         return None

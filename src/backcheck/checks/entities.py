@@ -157,12 +157,11 @@ class EntitiesCheck(Check):
     name = "entities"
     needs = frozenset()
     description = "Names spelled several ways in the article, or garbled against the source."
+    specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        from .boilerplate import boilerplate_paragraphs
-
         text = ctx.article.text
-        skip = boilerplate_paragraphs(ctx.article)
+        skip = ctx.boilerplate
         spans = [(s.start, s.end) for s in ctx.article.sentences if s.paragraph not in skip]
         src = source_names(ctx.sources) if ctx.sources else SourceNames({}, set())
         if src.names:

@@ -16,12 +16,13 @@ translations. Context then decides:
   nothing is reported;
 - no aligned source: **minor**, only for a look-alike spelled through a derivational suffix (not a
   bare final vowel) and only for an uncommon Italian word (Zipf below
-  :data:`MAX_IT_ZIPF_ALONE`): common Italian words are overwhelmingly used in their Italian sense,
+  :data:`CONFIG.max_it_zipf_alone`): common Italian words are overwhelmingly used in their Italian sense,
   while a rare word mirroring a common English one is what literal translation leaves behind.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..anchors import aligned_sources
@@ -31,14 +32,22 @@ from ..report.findings import Category, Finding, Severity
 from ..words import elided_tail, words
 from .base import Check, CheckContext, register
 
+
+@dataclass(frozen=True)
+class FalseFriendSettings:
+    """The settings of this check (they enter the report signature)."""
+
+    # Without a source, only Italian words rarer than this (wordfreq Zipf; 3.5 is about three uses per
+    # million words) are reported: the common ones are ordinary Italian in their Italian sense.
+    max_it_zipf_alone: float = 3.5
+    # Meanings and renderings quoted in a message.
+    shown: int = 3
+
+
+CONFIG = FalseFriendSettings()
+
 if TYPE_CHECKING:
     from ..bilingual import Lexicon
-
-# Without a source, only Italian words rarer than this (wordfreq Zipf; 3.5 is about three uses per
-# million words) are reported: the common ones are ordinary Italian in their Italian sense.
-MAX_IT_ZIPF_ALONE = 3.5
-# Meanings and renderings quoted in a message.
-SHOWN = 3
 
 
 def _it_zipf(forms: tuple[str, ...]) -> float:
@@ -80,14 +89,14 @@ class FalseFriendsCheck(Check):
     name = "falsefriends"
     needs = frozenset()
     description = "Italian words that look like an English word they do not mean (false friends)."
+    config = CONFIG
+    specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        from .boilerplate import boilerplate_paragraphs
-
         lexicon = _lexicon()
         if lexicon is None:
             return []
-        skip = boilerplate_paragraphs(ctx.article)
+        skip = ctx.boilerplate
         text = ctx.article.text
         out: list[Finding] = []
         for sent in ctx.article.sentences:
@@ -117,8 +126,8 @@ class FalseFriendsCheck(Check):
 
     def _judge(self, ctx: CheckContext, ff: FalseFriend, start: int, end: int, sentence: str,
                sources: list[str], signature: str) -> Finding | None:
-        meanings = ", ".join(f"'{m}'" for m in ff.meanings[:SHOWN])
-        renderings = " or ".join(f"'{r}'" for r in ff.renderings[:SHOWN])
+        meanings = ", ".join(f"'{m}'" for m in ff.meanings[:CONFIG.shown])
+        renderings = " or ".join(f"'{r}'" for r in ff.renderings[:CONFIG.shown])
         kinds = ["false-friend", "lexicon"] if ff.meanings else ["false-friend"]
         evidence: dict[str, object] = {
             "kinds": kinds,
@@ -141,7 +150,7 @@ class FalseFriendsCheck(Check):
                 f"'{ff.lookalike_lemma}' is {renderings}.",
                 evidence, suggestion=ff.renderings[0],
             )
-        if not ff.alone or _it_zipf(it_lemmas(word)) >= MAX_IT_ZIPF_ALONE:
+        if not ff.alone or _it_zipf(it_lemmas(word)) >= CONFIG.max_it_zipf_alone:
             return None
         return self.finding(
             ctx, start, end, Category.MISTRANSLATION, Severity.MINOR,

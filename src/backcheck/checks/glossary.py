@@ -48,12 +48,11 @@ class GlossaryCheck(Check):
     name = "glossary"
     needs = frozenset()
     description = "Known wrong renderings of glossary terms (starter news glossary plus --glossary files)."
+    specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        from .boilerplate import boilerplate_paragraphs
-
         glossary = ctx.glossary if ctx.glossary is not None else _default_glossary()
-        skip = boilerplate_paragraphs(ctx.article)
+        skip = ctx.boilerplate
         out: list[Finding] = []
         taken: list[tuple[int, int]] = []
         for sent in ctx.article.sentences:

@@ -19,19 +19,29 @@ the body never states the headline's value, is reported with the headline's valu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..anchors import aligned_sources
 from ..numbers_norm import Quantity, convert, extract, format_it, same_value, unit_of
 from ..report.findings import Category, Finding, Severity
 from .base import Check, CheckContext, register
 
+
+@dataclass(frozen=True)
+class NumberSettings:
+    """The settings of this check (they enter the report signature)."""
+
+    # A measure converted between units matches within this relative tolerance (translators round:
+    # "30 miles" → "circa 50 km").
+    conversion_tolerance: float = 0.05
+
+
+CONFIG = NumberSettings()
+
 # A changed date or amount is critical; a changed count, time or measure is major.
 SEVERITY = {"date": Severity.CRITICAL, "year": Severity.CRITICAL, "percent": Severity.CRITICAL,
             "amount": Severity.CRITICAL, "count": Severity.MAJOR, "time": Severity.MAJOR,
             "measure": Severity.MAJOR}
-# A measure converted between units matches within this relative tolerance (translators round:
-# "30 miles" → "circa 50 km").
-CONVERSION_TOLERANCE = 0.05
 
 
 def _values(q: Quantity) -> list[float]:
@@ -49,7 +59,7 @@ def _matches(it: Quantity, en: Quantity) -> bool:
             return False
         if it.unit.startswith("temperature:"):
             return abs(conv - it.value) <= 1.0
-        return same_value(it.value, conv, CONVERSION_TOLERANCE)
+        return same_value(it.value, conv, CONFIG.conversion_tolerance)
     return any(same_value(a, b) for a in _values(it) for b in _values(en))
 
 
@@ -116,11 +126,11 @@ class NumbersCheck(Check):
     name = "numbers"
     needs = frozenset()
     description = "Amounts, percentages, dates, times and measures that differ from the source or the headline."
+    config = CONFIG
+    specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        from .boilerplate import boilerplate_paragraphs
-
-        skip = boilerplate_paragraphs(ctx.article)
+        skip = ctx.boilerplate
         found: dict[tuple[int, int], Finding] = {}
         if ctx.sources:
             for f in self._against_source(ctx, skip):
@@ -129,7 +139,7 @@ class NumbersCheck(Check):
             found.setdefault((f.start, f.end), f)
         return sorted(found.values(), key=lambda f: f.start)
 
-    def _against_source(self, ctx: CheckContext, skip: set[int]) -> list[Finding]:
+    def _against_source(self, ctx: CheckContext, skip: frozenset[int]) -> list[Finding]:
         out = []
         for sent in ctx.article.sentences:
             if sent.paragraph in skip:
@@ -178,7 +188,7 @@ class NumbersCheck(Check):
             f"The {what} differs from the source: '{q.text}' vs '{en.text}'.",
             ev | {"source_value": en.text, "kinds": ["source-number"]}, suggestion=format_it(en))]
 
-    def _against_headline(self, ctx: CheckContext, skip: set[int]) -> list[Finding]:
+    def _against_headline(self, ctx: CheckContext, skip: frozenset[int]) -> list[Finding]:
         art = ctx.article
         if len(art.paragraphs) < 2 or len(art.paragraphs[0].sentences) != 1:
             return []

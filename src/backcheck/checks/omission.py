@@ -123,6 +123,7 @@ class OmissionCheck(Check):
     name = "omission"
     needs = frozenset({NEED_SOURCE})
     description = "a hedge, condition or deadline of the source is missing from the Italian"
+    specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         if ctx.alignment is None or not en_parse.available():

@@ -15,6 +15,7 @@ A high-precision detector: every finding is critical. Needs the English source a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -24,12 +25,21 @@ from ..langdata import words
 from ..lexicon import fold
 from ..report.findings import Category, Finding, Severity
 from ..support import lexicon
-from .base import NEED_SOURCE, Check, CheckContext, register
+from .base import NEED_SOURCE, Check, CheckContext, Need, register
+
+
+@dataclass(frozen=True)
+class PolaritySettings:
+    """The settings of this check (they enter the report signature)."""
+
+    # Italian tokens looked at in front of the predicate for a negator ("non è ancora stato firmato").
+    negator_window: int = 6
+
+
+CONFIG = PolaritySettings()
 
 # Verbs too light to locate in Italian: their complement carries the meaning.
 LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
-# Italian tokens looked at in front of the predicate for a negator ("non è ancora stato firmato").
-NEGATOR_WINDOW = 6
 
 
 def _cues(lang: str, kind: str) -> frozenset[str]:
@@ -126,7 +136,7 @@ class _Italian:
         return None
 
     def negated_before(self, k: int) -> bool:
-        lo = max(0, k - NEGATOR_WINDOW)
+        lo = max(0, k - CONFIG.negator_window)
         particles = _cues("it", "particle")
         for j in range(lo, k):
             w = self.words[j]
@@ -153,8 +163,10 @@ class PolarityCheck(Check):
     name = "polarity"
     needs = frozenset({NEED_SOURCE})
     description = "the source negates a statement that the Italian asserts"
+    config = CONFIG
+    specific = True
 
-    def missing(self, ctx: CheckContext) -> set[str]:
+    def missing(self, ctx: CheckContext) -> set[Need]:
         miss = super().missing(ctx)
         if ctx.alignment is None or not ctx.alignment.matches:
             miss.add(NEED_SOURCE)

@@ -354,11 +354,10 @@ class UntranslatedCheck(Check):
     name = "untranslated"
     needs = frozenset()
     description = "Runs of English (or other non-Italian) words left untranslated in the Italian."
+    specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        from .boilerplate import boilerplate_paragraphs
-
-        skip = boilerplate_paragraphs(ctx.article)
+        skip = set(ctx.boilerplate)
         out = []
         for s, e, lang, conf, quoted in find_untranslated(ctx.article, skip):
             message = (

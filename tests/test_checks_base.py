@@ -1,0 +1,89 @@
+"""The check contract (issue #8): self-describing checks, a registry that refuses clashes, needs that
+say why a check is skipped, settings in the signature, the boilerplate pre-pass."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from backcheck.checks import CHECKS, CheckContext
+from backcheck.checks.base import Check, Need, register, settings_id, why_skipped
+from backcheck.document import segment
+from backcheck.pipeline import ArticleInput, CheckOptions, check_article, make_signature
+from backcheck.report.findings import Finding
+
+FURNITURE = ("Il governo ha approvato la legge ieri sera.\n\n"
+             "Leggi anche: Le notizie più lette della settimana\n\n"
+             "Il voto è previsto per martedì.\n")
+
+
+def test_every_registered_check_describes_itself() -> None:
+    for name, cls in CHECKS.items():
+        assert cls.name == name and cls.description
+        assert all(isinstance(n, Need) for n in cls.needs)
+        assert dataclasses.is_dataclass(cls.config) and cls.config.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        for f in dataclasses.fields(cls.config):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(cls.config, f.name, 0)
+    assert dataclasses.fields(CHECKS["divergence"].config)  # settings are declared, not hidden in code
+
+
+def test_register_refuses_a_second_check_of_the_same_name() -> None:
+    class Clash(Check):
+        name = "numbers"
+        description = "another numbers check"
+
+        def run(self, ctx: CheckContext) -> list[Finding]:
+            return []
+
+    with pytest.raises(TypeError, match="already registered"):
+        register(Clash)
+    assert CHECKS["numbers"] is not Clash
+
+
+def test_a_check_without_run_or_description_is_refused() -> None:
+    class NoRun(Check):
+        name = "norun"
+        description = "x"
+
+    with pytest.raises(TypeError):
+        NoRun()  # type: ignore[abstract]
+
+    class NoDescription(Check):
+        name = "nodesc"
+
+        def run(self, ctx: CheckContext) -> list[Finding]:
+            return []
+
+    with pytest.raises(TypeError, match="no description"):
+        register(NoDescription)
+    assert "nodesc" not in CHECKS
+
+
+def test_skipped_checks_say_why_with_the_need_text() -> None:
+    report = check_article(ArticleInput(id="a", text=FURNITURE), CheckOptions(engine="none"))
+    why = {s.check: s.reason for s in report.skipped}
+    assert why["divergence"] == why_skipped({Need.BACK_TRANSLATION, Need.SOURCE})
+    assert "--back-translation" in why["divergence"] and "--source" in why["divergence"]
+    assert "--engine" in why["confidence"]
+
+
+def test_a_changed_setting_changes_the_signature(monkeypatch: pytest.MonkeyPatch) -> None:
+    cls = CHECKS["divergence"]
+    before = make_signature(CheckOptions(), None, False, "g", ["divergence", "numbers"])
+    other = dataclasses.replace(cls.config, max_per_unit=cls.config.max_per_unit + 1)
+    monkeypatch.setattr(cls, "config", other)
+    after = make_signature(CheckOptions(), None, False, "g", ["divergence", "numbers"])
+    assert before != after and "settings:" in after
+    assert settings_id(["numbers"]) == settings_id(["numbers"])
+
+
+def test_boilerplate_is_found_once_and_every_check_sees_it() -> None:
+    ctx = CheckContext(article=segment(FURNITURE))
+    assert ctx.boilerplate == {1}
+    assert all(s.paragraph != 1 for s in ctx.content_sentences())
+    assert len(ctx.content_sentences()) == 2
+    # the boilerplate check reports the pre-pass's rows
+    found = CHECKS["boilerplate"]().run(ctx)
+    assert [(f.start, f.end) for f in found] == [(p.start, p.end) for p in ctx.article.paragraphs if p.index == 1]
