@@ -70,8 +70,8 @@ def test_translate_bad_article(content: bytes | None, needle: str, tmp_path: Pat
     "args, needle",
     [(["--model", "it-en"], "backcheck models pull it-en"),
      (["--model", "./no/such/model"], "not found"),
-     (["--engine", "marian"], "unknown engine"),
-     (["--format", "xml"], "unknown --format")],
+     (["--engine", "marian"], "'marian' is not one of auto, transformers, ctranslate2"),
+     (["--format", "xml"], "'xml' is not one of text, jsonl")],
     ids=["model-not-downloaded", "model-folder-missing", "bad-engine", "bad-format"],
 )
 def test_translate_usage_errors(args: list[str], needle: str, article: Path, isolated_caches: Path) -> None:

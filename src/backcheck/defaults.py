@@ -21,3 +21,9 @@ def default_cache_dir() -> Path:
         return Path(os.environ["BACKCHECK_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "backcheck"
+
+
+# Back-translation engines: the two that run a model, and what check/corpus/translate accept.
+MODEL_ENGINES = ("transformers", "ctranslate2")
+CHECK_ENGINES = ("auto", *MODEL_ENGINES, "none")   # none: only checks that need no back-translation
+TRANSLATE_ENGINES = ("auto", *MODEL_ENGINES)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .defaults import DEFAULT_ENGINE, DEFAULT_QUANTIZATION
+from .defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_QUANTIZATION
 from .document import Article, segment
 from .errors import BackcheckError
 from .limits import Limits
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("auto", "transformers", "ctranslate2", "none")
+ENGINES = CHECK_ENGINES
 
 
 @dataclass

@@ -29,7 +29,7 @@ CONFIG = ConfidenceSettings()
 class ConfidenceCheck(Check):
     name = "confidence"
     needs = frozenset({NEED_MODEL})
-    description = "back-translation words the model gave a very low probability"
+    description = "Back-translation words the model gave a very low probability."
     config = CONFIG
 
     def run(self, ctx: CheckContext) -> list[Finding]:

@@ -51,7 +51,7 @@ def unlikely_words(text: str, tokens: list[Any], logprobs: list[float], referenc
 class ContrastCheck(Check):
     name = "contrast"
     needs = frozenset({NEED_MODEL, NEED_SOURCE})
-    description = "source words the model finds unlikely given the Italian (contrastive conditioning)"
+    description = "Source words the model finds unlikely given the Italian (contrastive conditioning)."
     config = CONFIG
 
     def run(self, ctx: CheckContext) -> list[Finding]:

@@ -167,7 +167,7 @@ def _source_support(div: Divergence, region: ItalianRegion) -> tuple[list[str], 
 class DivergenceCheck(Check):
     name = "divergence"
     needs = frozenset({NEED_BACK_TRANSLATION, NEED_SOURCE})
-    description = "source and back-translation disagree on a content phrase the Italian does not support"
+    description = "Source and back-translation disagree on a content phrase the Italian does not support."
     config = CONFIG
 
     def run(self, ctx: CheckContext) -> list[Finding]:

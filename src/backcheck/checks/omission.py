@@ -122,7 +122,7 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
 class OmissionCheck(Check):
     name = "omission"
     needs = frozenset({NEED_SOURCE})
-    description = "a hedge, condition or deadline of the source is missing from the Italian"
+    description = "A hedge, condition or deadline of the source is missing from the Italian."
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:

@@ -162,7 +162,7 @@ class _Italian:
 class PolarityCheck(Check):
     name = "polarity"
     needs = frozenset({NEED_SOURCE})
-    description = "the source negates a statement that the Italian asserts"
+    description = "The source negates a statement that the Italian asserts."
     config = CONFIG
     specific = True
 

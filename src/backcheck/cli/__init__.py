@@ -135,7 +135,7 @@ def fail(exc: BackcheckError) -> BackcheckError:
 
 
 # Each command lives in its own module and registers itself on ``app``.
-from . import check_cmd, corpus_cmd, schema_cmd, translate_cmd  # noqa: E402,F401,I001
+from . import check_cmd, checks_cmd, corpus_cmd, schema_cmd, translate_cmd  # noqa: E402,F401,I001
 from .help import plain_metavars  # noqa: E402
 
 plain_metavars(app)

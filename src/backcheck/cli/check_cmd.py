@@ -7,14 +7,9 @@ from pathlib import Path
 
 import typer
 
-from ..defaults import DEFAULT_ENGINE, DEFAULT_FAIL_ON, DEFAULT_FORMAT
-from ..document import DEFAULT_MAX_SENTENCE_TOKENS
-from ..errors import BackcheckError
-from ..limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_SOURCE_UNITS, LIMITS_HELP
+from ..limits import LIMITS_HELP
 from . import EXIT_CODES_HELP, app
-
-FORMATS = ("text", "json", "markdown", "html")
-SEVERITIES = ("minor", "major", "critical")
+from . import options as opt
 
 
 def _width(to_terminal: bool) -> int | None:
@@ -24,17 +19,6 @@ def _width(to_terminal: bool) -> int | None:
     import shutil
 
     return max(60, shutil.get_terminal_size().columns)
-
-
-LIMIT_OPTIONS = {
-    "max_article_chars": typer.Option(DEFAULT_MAX_ARTICLE_CHARS, "--max-article-chars", min=1,
-                                      help="Refuse an article (or back-translation, or source) longer than "
-                                           "this many characters."),
-    "max_source_units": typer.Option(DEFAULT_MAX_SOURCE_UNITS, "--max-source-units", min=1,
-                                     help="Refuse more English source units (lines or sentences) than this."),
-    "max_sentence_tokens": typer.Option(DEFAULT_MAX_SENTENCE_TOKENS, "--max-sentence-tokens", min=1,
-                                        help="Split sentences longer than this many words (never truncated)."),
-}
 
 
 @app.command(help=f"""Flag likely mistranslations in one Italian article.
@@ -63,28 +47,23 @@ def check(
     back_translation: Path | None = typer.Option(
         None, "--back-translation", "-b",
         help="A given English back-translation, paragraph-mirrored with the article (skips the model)."),
-    glossary: list[Path] = typer.Option(
-        [], "--glossary", "-g", help="Extra term base (TSV: english, accepted_it, wrong_it, ...). Repeatable."),
-    no_starter_glossary: bool = typer.Option(False, "--no-starter-glossary",
-                                             help="Do not load the bundled news glossary."),
-    engine: str = typer.Option(DEFAULT_ENGINE, "--engine", "-e",
-                               help="auto (a local model if there is one) | transformers | ctranslate2 | none."),
-    model: str | None = typer.Option(None, "--model", "-m",
-                                     help="models.txt name, hub id or local folder of the it→en model."),
-    beam: int | None = typer.Option(None, "--beam", help="Beam size (default: the model's own)."),
-    fmt: str = typer.Option(DEFAULT_FORMAT, "--format", "-f", help="text | json | markdown | html."),
+    glossary: list[Path] = opt.GLOSSARY,
+    no_starter_glossary: bool = opt.NO_STARTER_GLOSSARY,
+    engine: str = opt.ENGINE,
+    model: str | None = opt.MODEL,
+    beam: int | None = opt.BEAM,
+    fmt: str = opt.FORMAT,
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
-    fail_on: str = typer.Option(DEFAULT_FAIL_ON, "--fail-on",
-                                help="Exit 1 when a finding is at least this severe: minor | major | critical."),
-    only: list[str] = typer.Option([], "--check", help="Run only this check (repeatable)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Translation cache folder."),
+    fail_on: str = opt.fail_on_option("a finding is"),
+    only: list[str] = opt.CHECKS,
+    no_cache: bool = opt.NO_CACHE,
+    cache_dir: Path | None = opt.CACHE_DIR,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text report: only the summary and the gate line."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Text report: add each finding's evidence kinds and sentences."),
-    max_article_chars: int = LIMIT_OPTIONS["max_article_chars"],
-    max_source_units: int = LIMIT_OPTIONS["max_source_units"],
-    max_sentence_tokens: int = LIMIT_OPTIONS["max_sentence_tokens"],
+    max_article_chars: int = opt.MAX_ARTICLE_CHARS,
+    max_source_units: int = opt.MAX_SOURCE_UNITS,
+    max_sentence_tokens: int = opt.MAX_SENTENCE_TOKENS,
 ) -> None:
     from ..checker import Checker
     from ..limits import Limits
@@ -95,10 +74,6 @@ def check(
     from ..report.render_text import render_text
     from ..terminal import display_copy, printable
 
-    if fmt not in FORMATS:
-        raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(FORMATS)}")
-    if fail_on not in SEVERITIES:
-        raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
     if output is not None:
         check_writable(output, "report")
     limits = Limits(max_article_chars, max_source_units, max_sentence_tokens)

@@ -12,17 +12,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..defaults import DEFAULT_ENGINE, DEFAULT_FAIL_ON
 from ..errors import BackcheckError
 from ..limits import LIMITS_HELP
 from . import app
-from .check_cmd import LIMIT_OPTIONS
+from . import options as opt
 
 if TYPE_CHECKING:
     from ..corpus import CorpusReport
     from ..report.findings import Severity
 
-SEVERITIES = ("minor", "major", "critical")
 # Without a terminal (a CI log), a plain progress line every this many articles or seconds.
 PROGRESS_EVERY_ARTICLES = 25
 PROGRESS_EVERY_SECONDS = 30.0
@@ -126,8 +124,7 @@ def corpus(
     ctx: typer.Context,
     path: Path = typer.Argument(..., help="Corpus folder (<id>/article.it.txt …) or JSONL manifest (- reads "
                                           "it from standard input)."),
-    fail_on: str = typer.Option(DEFAULT_FAIL_ON, "--fail-on",
-                                help="Fail on new findings at least this severe: minor | major | critical."),
+    fail_on: str = opt.fail_on_option("a new finding (not in --baseline) is"),
     baseline: Path | None = typer.Option(
         None, "--baseline", help="JSON file of accepted findings; only findings not in it fail the run."),
     update_baseline: bool = typer.Option(
@@ -149,24 +146,23 @@ def corpus(
         None, "--jobs", "-j", min=1,
         help="Worker processes (local) or Ray actors, each loading the model once. Default: 1 locally, "
              "one per cluster CPU with Ray."),
-    backend: str = typer.Option("local", "--backend",
-                                help="local (this machine) | ray (a Ray cluster; pip install 'backcheck[ray]')."),
+    backend: str = opt.choice(("local", "ray"), "local", "--backend", metavar="BACKEND",
+                              help="this machine, or a Ray cluster (pip install 'backcheck[ray]')."),
     ray_address: str | None = typer.Option(
         None, "--ray-address", help="Ray cluster to join (e.g. auto, or ray://head:10001); default: a local Ray."),
-    beam: int | None = typer.Option(None, "--beam", help="Beam size (default: the model's own)."),
-    engine: str = typer.Option(DEFAULT_ENGINE, "--engine", "-e",
-                               help="auto (a local model if any) | transformers | ctranslate2 | none."),
-    model: str | None = typer.Option(None, "--model", "-m",
-                                     help="models.txt name, hub id or local folder of the it→en model."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Translation cache folder."),
-    glossary: list[Path] = typer.Option(
-        [], "--glossary", "-g", exists=True, dir_okay=False, help="Extra term base (TSV). Repeatable."),
+    engine: str = opt.ENGINE,
+    model: str | None = opt.MODEL,
+    beam: int | None = opt.BEAM,
+    no_cache: bool = opt.NO_CACHE,
+    cache_dir: Path | None = opt.CACHE_DIR,
+    glossary: list[Path] = opt.GLOSSARY,
+    no_starter_glossary: bool = opt.NO_STARTER_GLOSSARY,
+    only: list[str] = opt.CHECKS,
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
                                          help="Read article folders and files that link outside the corpus."),
-    max_article_chars: int = LIMIT_OPTIONS["max_article_chars"],
-    max_source_units: int = LIMIT_OPTIONS["max_source_units"],
-    max_sentence_tokens: int = LIMIT_OPTIONS["max_sentence_tokens"],
+    max_article_chars: int = opt.MAX_ARTICLE_CHARS,
+    max_source_units: int = opt.MAX_SOURCE_UNITS,
+    max_sentence_tokens: int = opt.MAX_SENTENCE_TOKENS,
 ) -> None:
     from ..baseline import Baseline
     from ..corpus import check_corpus
@@ -181,8 +177,6 @@ def corpus(
     from ..report.sarif import render_sarif
     from ..terminal import display_corpus, printable
 
-    if fail_on.lower() not in SEVERITIES:
-        raise BackcheckError(f"unknown --fail-on {fail_on!r}", f"use one of {', '.join(SEVERITIES)}")
     threshold = Severity.parse(fail_on)
     if update_baseline and baseline is None:
         raise BackcheckError("--update-baseline needs --baseline FILE", "add --baseline FILE")
@@ -195,7 +189,8 @@ def corpus(
         if out is not None:
             check_writable(out, what)  # before any work: fail in a second, not after an hour
     options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache, cache_dir=cache_dir,
-                           glossaries=list(glossary),
+                           glossaries=list(glossary), starter_glossary=not no_starter_glossary,
+                           checks=list(only) or None,
                            limits=Limits(max_article_chars, max_source_units, max_sentence_tokens))
     show_bar = sys.stderr.isatty() and not os.environ.get("CI")
     with _progress(show_bar) as progress:

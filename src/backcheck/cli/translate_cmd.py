@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..defaults import DEFAULT_ENGINE, DEFAULT_QUANTIZATION
+from ..defaults import DEFAULT_QUANTIZATION, TRANSLATE_ENGINES
 from ..errors import BackcheckError
-from . import app, fail
+from . import app
+from . import options as opt
 
 TOOL_EXIT_CODES = ("Exit codes: 0 done, 2 bad input or usage (one line on stderr naming the fix), 3 internal "
                    "error (a bug: rerun with --debug for the traceback).")
@@ -40,31 +41,23 @@ models_app = typer.Typer(
 )
 app.add_typer(models_app, name="models")
 
-MODEL_HELP = "A models.txt name (it-en), a hub id (Helsinki-NLP/opus-mt-it-en) or a local model folder."
 
 
 @app.command("translate")
 def translate(
     article: Path = typer.Argument(..., help="The Italian article, a UTF-8 .txt file (blank line between "
                                    "paragraphs)."),
-    engine: str = typer.Option(DEFAULT_ENGINE, "--engine", "-e",
-                               help="transformers, ctranslate2 (faster, int8) or auto (ctranslate2 when "
-                                    "installed)."),
-    model: str | None = typer.Option(None, "--model", "-m", help=MODEL_HELP + " Default: it-en."),
-    beam: int | None = typer.Option(None, "--beam", min=1,
-                                    help="Beam size. Default: the model's generation config (6 for "
-                                         "opus-mt-it-en)."),
-    fmt: str = typer.Option("text", "--format", "-f",
-                            help="text: one English line per segment, paragraphs separated by a blank "
-                                 "line (usable as back.en.txt); jsonl: one segment with tokens, scores and "
-                                 "alignment per line."),
+    engine: str = opt.engine_option(TRANSLATE_ENGINES, "auto picks ctranslate2 when it is installed."),
+    model: str | None = opt.MODEL,
+    beam: int | None = opt.BEAM,
+    fmt: str = opt.choice(TRANSLATE_FORMATS, "text", "--format", "-f", metavar="FORMAT",
+                          help="text is one English line per segment, paragraphs separated by a blank line "
+                               "(usable as back.en.txt); jsonl is one segment with tokens, scores and "
+                               "alignment per line."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    quantization: str = typer.Option(DEFAULT_QUANTIZATION, "--quantization",
-                                     help="CTranslate2 weights: int8, int16, float32..."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir",
-                                          help="Cache folder. Default: $BACKCHECK_CACHE, else "
-                                               "~/.cache/backcheck."),
+    quantization: str = opt.QUANTIZATION,
+    no_cache: bool = opt.NO_CACHE,
+    cache_dir: Path | None = opt.CACHE_DIR,
 ) -> None:
     """Back-translate an Italian article into English with MarianMT.
 
@@ -87,37 +80,29 @@ def translate(
     from ..outputs import check_writable, write_text
     from ..textio import read_text
     from ..translate import load_translator, translate_article
+    from ..translate.given import format_given
 
-    try:
-        if fmt not in TRANSLATE_FORMATS:
-            raise BackcheckError(f"unknown --format {fmt!r}", f"use one of {', '.join(TRANSLATE_FORMATS)}")
-        if output is not None:
-            check_writable(output, "translation")
-        text = read_text(article, what="article")
-        doc = segment(text, str(article))
-        translator = load_translator(engine, model, beam=beam, quantization=quantization,
-                                     use_cache=not no_cache, cache_dir=cache_dir)
-        n = len(doc.sentences)
-        if n > PROGRESS_MIN_SENTENCES and sys.stderr.isatty():
-            result = _with_progress(lambda cb: translate_article(doc, translator, progress=cb))
-        else:
-            result = translate_article(doc, translator)
-        if fmt == "jsonl":
-            body = "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in result.segments)
-        else:
-            paragraphs: dict[int, list[str]] = {}
-            for seg in result.segments:
-                sent = doc.sentence_at(seg.start)
-                paragraphs.setdefault(sent.paragraph if sent else -1, []).append(seg.en)
-            body = "\n\n".join(" ".join(p) for p in paragraphs.values()) + "\n"
-        if output is not None:
-            write_text(output, body, "translation")
-        else:
-            sys.stdout.write(body)
-        sig = "|".join(f"{k}:{v}" for k, v in result.signature.items())
-        typer.echo(f"signature: {sig}", err=True)
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    if output is not None:
+        check_writable(output, "translation")
+    text = read_text(article, what="article")
+    doc = segment(text, str(article))
+    translator = load_translator(engine, model, beam=beam, quantization=quantization,
+                                 use_cache=not no_cache, cache_dir=cache_dir)
+    n = len(doc.sentences)
+    if n > PROGRESS_MIN_SENTENCES and sys.stderr.isatty():
+        result = _with_progress(lambda cb: translate_article(doc, translator, progress=cb))
+    else:
+        result = translate_article(doc, translator)
+    if fmt == "jsonl":
+        body = "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in result.segments)
+    else:
+        body = format_given(doc, result)
+    if output is not None:
+        write_text(output, body, "translation")
+    else:
+        sys.stdout.write(body)
+    sig = "|".join(f"{k}:{v}" for k, v in result.signature.items())
+    typer.echo(f"signature: {sig}", err=True)
 
 
 def _with_progress(run: Callable[[Callable[[int, int], None]], Translation]) -> Translation:
@@ -144,10 +129,7 @@ def models_list() -> None:
     """
     from ..models import list_models
 
-    try:
-        rows = list_models()
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    rows = list_models()
     table = [("NAME", "ROLE", "HUB ID", "REVISION", "LOCAL PATH")] + [
         (r["name"], r["role"], r["hub_id"], r["revision"][:12],
          r["path"] or f"not downloaded (backcheck models pull {r['name']})") for r in rows]
@@ -176,16 +158,13 @@ def models_pull(
     """
     from ..models import load_models, pull_model
 
-    try:
-        for name in names or [s.name for s in load_models()]:
-            typer.echo(str(pull_model(name, force=force).path))
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    for name in names or [s.name for s in load_models()]:
+        typer.echo(str(pull_model(name, force=force).path))
 
 
 @models_app.command("path")
 def models_path(
-    model: str | None = typer.Argument(None, help=MODEL_HELP + " Default: it-en."),
+    model: str | None = typer.Argument(None, help=opt.MODEL_HELP + " Default: it-en."),
     ct2: bool = typer.Option(False, "--ct2", help="Print the CTranslate2 copy instead."),
     quantization: str = typer.Option(DEFAULT_QUANTIZATION, "--quantization", help="With --ct2."),
 ) -> None:
@@ -197,23 +176,20 @@ def models_path(
     """
     from ..models import ct2_dir, resolve_model
 
-    try:
-        resolved = resolve_model(model)
-        if ct2:
-            path = ct2_dir(resolved, quantization)
-            if not (path / "model.bin").is_file():
-                raise BackcheckError(f"no CTranslate2 copy of {resolved.name} ({quantization}) at {path}",
-                                     f"run `backcheck models convert {model or resolved.name}`")
-            typer.echo(str(path))
-        else:
-            typer.echo(str(resolved.path))
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    resolved = resolve_model(model)
+    if ct2:
+        path = ct2_dir(resolved, quantization)
+        if not (path / "model.bin").is_file():
+            raise BackcheckError(f"no CTranslate2 copy of {resolved.name} ({quantization}) at {path}",
+                                 f"run `backcheck models convert {model or resolved.name}`")
+        typer.echo(str(path))
+    else:
+        typer.echo(str(resolved.path))
 
 
 @models_app.command("convert")
 def models_convert(
-    model: str | None = typer.Argument(None, help=MODEL_HELP + " Default: it-en."),
+    model: str | None = typer.Argument(None, help=opt.MODEL_HELP + " Default: it-en."),
     quantization: str = typer.Option(DEFAULT_QUANTIZATION, "--quantization", "-q",
                                      help="int8 (default, fastest on CPU), int16, float32..."),
     force: bool = typer.Option(False, "--force", help="Convert again even when the copy exists."),
@@ -230,7 +206,4 @@ def models_convert(
     from ..models import resolve_model
     from ..translate.ctranslate2_engine import convert_model
 
-    try:
-        typer.echo(str(convert_model(resolve_model(model), quantization, force=force)))
-    except BackcheckError as exc:
-        raise fail(exc) from None
+    typer.echo(str(convert_model(resolve_model(model), quantization, force=force)))

@@ -10,15 +10,15 @@ import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
-from ..defaults import DEFAULT_QUANTIZATION
+from ..defaults import DEFAULT_QUANTIZATION, MODEL_ENGINES, TRANSLATE_ENGINES
 from ..document import Article
 from ..errors import BackcheckError
 from .base import SegmentTranslation, Token, Translation, Translator
 from .given import pair_given
 
-ENGINES = ("transformers", "ctranslate2")
+ENGINES = MODEL_ENGINES
 # "auto" picks the fastest installed engine.
-ENGINE_CHOICES = ("auto", *ENGINES)
+ENGINE_CHOICES = TRANSLATE_ENGINES
 # translate_article sends this many sentences per call, so progress can be reported.
 PROGRESS_CHUNK = 32
 

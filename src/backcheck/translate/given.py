@@ -71,6 +71,16 @@ def _merge_empty(beads: list[tuple[list[int], list[int]]]) -> list[tuple[list[in
     return out
 
 
+def format_given(article: Article, translation: Translation) -> str:
+    """The ``back.en.txt`` that :func:`pair_given` reads: the English of each segment, paragraphs
+    mirroring the article's, separated by a blank line."""
+    paragraphs: dict[int, list[str]] = {}
+    for seg in translation.segments:
+        sent = article.sentence_at(seg.start)
+        paragraphs.setdefault(sent.paragraph if sent else -1, []).append(seg.en)
+    return "\n\n".join(" ".join(p) for p in paragraphs.values()) + "\n"
+
+
 def pair_given(article: Article, back_text: str, *, aligner: Translator | None = None,
                where: str = "back-translation") -> Translation:
     """Pair a given English back-translation with the article's sentences.

@@ -1,0 +1,67 @@
+"""Options shared by the commands, defined once; choices come from the registries and enums they name
+(engines from :mod:`backcheck.defaults`, severities from :class:`Severity`, report formats from
+:data:`backcheck.report.RENDERERS`), so a new engine, severity or format shows up in every ``--help``
+and is validated the same way everywhere (a bad value is a one-line usage error, exit 2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from ..defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_FAIL_ON, DEFAULT_FORMAT, DEFAULT_QUANTIZATION
+from ..document import DEFAULT_MAX_SENTENCE_TOKENS
+from ..limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_SOURCE_UNITS
+from ..report import RENDERERS
+from ..report.findings import Severity
+
+SEVERITIES = tuple(s.value for s in Severity)
+FORMATS = tuple(RENDERERS)
+MODEL_HELP = "A models.txt name (it-en), a hub id (Helsinki-NLP/opus-mt-it-en) or a local model folder."
+
+
+def choice(values: tuple[str, ...], default: Any, *names: str, help: str, metavar: str) -> Any:
+    """An option whose value must be one of ``values`` (listed in its help; any letter case)."""
+
+    def validate(value: str) -> str:
+        for v in values:
+            if value.lower() == v.lower():
+                return v
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(values)}")
+
+    return typer.Option(default, *names, callback=validate, metavar=metavar, help=f"{' | '.join(values)}: {help}")
+
+
+def engine_option(values: tuple[str, ...] = CHECK_ENGINES, help: str = "auto uses a local model when there is "
+                  "one (never downloads); none runs only the checks that need no back-translation.") -> Any:
+    return choice(values, DEFAULT_ENGINE, "--engine", "-e", help=help, metavar="ENGINE")
+
+
+ENGINE = engine_option()
+MODEL = typer.Option(None, "--model", "-m", help=MODEL_HELP + " Default: it-en.")
+BEAM = typer.Option(None, "--beam", min=1, help="Beam size. Default: the model's generation config "
+                                                "(6 for opus-mt-it-en).")
+QUANTIZATION = typer.Option(DEFAULT_QUANTIZATION, "--quantization",
+                            help="CTranslate2 weights: int8, int16, float32...")
+NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the translation cache.")
+CACHE_DIR = typer.Option(None, "--cache-dir", help="Translation cache folder. Default: $BACKCHECK_CACHE, "
+                                                   "else ~/.cache/backcheck.")
+GLOSSARY = typer.Option([], "--glossary", "-g", help="Extra term base (TSV: english, accepted_it, wrong_it, "
+                                                     "...). Repeatable.")
+NO_STARTER_GLOSSARY = typer.Option(False, "--no-starter-glossary", help="Do not load the bundled news glossary.")
+CHECKS = typer.Option([], "--check", help="Run only this check (repeatable); `backcheck checks` lists them.")
+FORMAT = choice(FORMATS, DEFAULT_FORMAT, "--format", "-f", help="the report format.", metavar="FORMAT")
+
+
+def fail_on_option(what: str) -> Any:
+    return choice(SEVERITIES, DEFAULT_FAIL_ON, "--fail-on", help=f"exit 1 when {what} at least this severe.",
+                  metavar="SEVERITY")
+
+
+MAX_ARTICLE_CHARS = typer.Option(DEFAULT_MAX_ARTICLE_CHARS, "--max-article-chars", min=1,
+                                 help="Refuse an article (or back-translation, or source) longer than this many "
+                                      "characters.")
+MAX_SOURCE_UNITS = typer.Option(DEFAULT_MAX_SOURCE_UNITS, "--max-source-units", min=1,
+                                help="Refuse more English source units (lines or sentences) than this.")
+MAX_SENTENCE_TOKENS = typer.Option(DEFAULT_MAX_SENTENCE_TOKENS, "--max-sentence-tokens", min=1,
+                                   help="Split sentences longer than this many words (never truncated).")
