@@ -15,7 +15,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from .. import __version__
+from ..version import __version__
 from .findings import Category, Finding, Severity
 
 

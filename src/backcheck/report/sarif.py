@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from .findings import Category, Severity
 from .spans import line_col
 
