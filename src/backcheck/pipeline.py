@@ -12,7 +12,7 @@ from .defaults import DEFAULT_ENGINE, DEFAULT_QUANTIZATION
 from .document import Article, segment
 from .errors import BackcheckError
 from .limits import Limits
-from .report.findings import Finding, Report, SkippedCheck
+from .results import Finding, Report, SkippedCheck
 from .textio import read_text
 from .version import __version__
 

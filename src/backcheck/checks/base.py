@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -9,7 +9,7 @@ reported as ``low-confidence``, always minor: it is a hint for a reviewer, not e
 from __future__ import annotations
 
 from ..align import en_words, project
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from .base import NEED_MODEL, Check, CheckContext, register
 
 LOGPROB_THRESHOLD = -4.0

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..align import en_words, project_attention
 from ..lexicon import is_en_content
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
 
 # Nats below the back-translation's mean log-probability that make a source word unlikely.

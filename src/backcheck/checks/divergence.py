@@ -17,7 +17,7 @@ import re
 from typing import NamedTuple
 
 from ..align import Divergence, phrase_divergences, project
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..semantic import phrase_similarity
 from ..support import ItalianRegion, lexicon
 from .base import NEED_BACK_TRANSLATION, NEED_SOURCE, Check, CheckContext, register

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..anchors import aligned_sources
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..words import (
     CALENDAR_WORDS,
     INSTITUTION_WORDS,

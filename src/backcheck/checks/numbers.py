@@ -22,7 +22,7 @@ import re
 
 from ..anchors import aligned_sources
 from ..numbers_norm import Quantity, convert, extract, format_it, same_value, unit_of
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from .base import Check, CheckContext, register
 
 # A changed date or amount is critical; a changed count, time or measure is major.

@@ -14,12 +14,12 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from ..offsets import line_col
+from ..results import Category, Severity
 from ..version import __version__
-from .findings import Category, Severity
-from .spans import line_col
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport, Location
+    from ..results import CorpusReport, Location
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
