@@ -1,6 +1,6 @@
 """SARIF 2.1.0 for code-scanning tools: one result per finding, one rule per category.
 
-Regions are 1-based lines and columns from :meth:`Article.line_col`; the run declares
+Regions are 1-based lines and columns from :func:`backcheck.offsets.line_col`; the run declares
 ``columnKind: unicodeCodePoints`` so columns count Python ``str`` characters, not UTF-16 units.
 ``partialFingerprints["backcheck/v1"]`` is :meth:`Finding.fingerprint`; with a baseline every result
 carries ``baselineState`` (``new``/``unchanged``). Broken articles are tool execution notifications.
