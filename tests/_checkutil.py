@@ -6,7 +6,7 @@ from pathlib import Path
 
 from backcheck.checks import CHECKS, CheckContext
 from backcheck.document import segment
-from backcheck.report.findings import Finding
+from backcheck.results import Finding
 
 
 def run_check(name: str, text: str, sources: list[str] | None = None, **kw: object) -> list[Finding]:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from backcheck.document import paragraph_spans, segment
-from backcheck.report.findings import Category, Finding, Report, Severity
+from backcheck.results import Category, Finding, Report, Severity
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 ARTICLES = CORPUS / "articles"

@@ -12,7 +12,7 @@ import pytest
 
 from _checkutil import gold_rows
 from backcheck.pipeline import CheckOptions, check_article, load_article_input
-from backcheck.report.findings import Severity
+from backcheck.results import Severity
 
 # Thresholds from issue #7's targets.
 MIN_GOLD_RECALL = 0.95

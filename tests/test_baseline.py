@@ -13,7 +13,7 @@ from backcheck.cli import app
 from backcheck.corpus import CorpusReport
 from backcheck.errors import BackcheckError
 from backcheck.pipeline import ArticleInput
-from backcheck.report.findings import Report
+from backcheck.results import Report
 from corpus_fakes import ARTICLES, copy_corpus, fake_check_article, install_fake_pipeline
 
 runner = CliRunner()

@@ -13,7 +13,7 @@ import pytest
 
 from backcheck.baseline import Baseline
 from backcheck.report import render
-from backcheck.report.findings import Category, Finding, Report, Severity
+from backcheck.results import Category, Finding, Report, Severity
 from browser import chromium, console_errors, in_viewport
 
 FILLER = "Frase di riempimento che allunga molto il paragrafo. " * 60

@@ -11,7 +11,7 @@ from backcheck.checks import CHECKS, CheckContext
 from backcheck.checks.base import Check, Need, register, settings_id, why_skipped
 from backcheck.document import segment
 from backcheck.pipeline import ArticleInput, CheckOptions, check_article, make_signature
-from backcheck.report.findings import Finding
+from backcheck.results import Finding
 
 FURNITURE = ("Il governo ha approvato la legge ieri sera.\n\n"
              "Leggi anche: Le notizie più lette della settimana\n\n"

@@ -14,7 +14,7 @@ from backcheck.cli import app
 from backcheck.defaults import CHECK_ENGINES
 from backcheck.document import segment
 from backcheck.report import RENDERERS
-from backcheck.report.findings import Severity
+from backcheck.results import Severity
 from backcheck.translate import Translation, pair_given
 from backcheck.translate.given import format_given
 

@@ -11,10 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from backcheck.cli import app
-from backcheck.corpus import _score_pairs, check_corpus, corpus_scores, discover
+from backcheck.corpus import check_corpus, corpus_scores, discover
+from backcheck.corpus.scores import score_pairs
 from backcheck.errors import BackcheckError
 from backcheck.pipeline import CheckOptions
-from backcheck.report.findings import Report, Severity
+from backcheck.results import Report, Severity
 from corpus_fakes import ARTICLES, MANIFEST, SIGNATURE, copy_corpus, install_fake_pipeline
 
 runner = CliRunner()
@@ -264,8 +265,8 @@ def _report(text: str, segments: list[tuple[int, int, str]]) -> Report:
         pytest.param(_report("Uno.", []), ["One."], [], id="no-back-translation"),
     ],
 )
-def test_score_pairs(report: Report, sources: list[str], pairs: list[tuple[str, str]]) -> None:
-    assert _score_pairs(report, sources) == pairs
+def testscore_pairs(report: Report, sources: list[str], pairs: list[tuple[str, str]]) -> None:
+    assert score_pairs(report, sources) == pairs
 
 
 def test_corpus_scores_have_sacrebleu_signatures(monkeypatch: pytest.MonkeyPatch) -> None:

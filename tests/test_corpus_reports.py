@@ -15,8 +15,8 @@ from backcheck.baseline import Baseline
 from backcheck.cli import app
 from backcheck.corpus import CorpusReport
 from backcheck.report.corpus_summary import article_rows, gate
-from backcheck.report.findings import Category, Finding, Report, Severity
 from backcheck.report.svg import score_bars, stacked_bars
+from backcheck.results import Category, Finding, Report, Severity
 from corpus_fakes import ARTICLES, MANIFEST, install_fake_pipeline
 
 runner = CliRunner()

@@ -13,7 +13,7 @@ from backcheck.corpus import check_corpus
 from backcheck.errors import BackcheckError
 from backcheck.parallel import run_reports, share_threads, start_method
 from backcheck.pipeline import ArticleInput, CheckOptions
-from backcheck.report.findings import Report
+from backcheck.results import Report
 from conftest_models import IT_WORDS
 from corpus_fakes import ARTICLES
 from parallel_helpers import LOG_ENV, CrashingChecker, logging_checker

@@ -11,9 +11,9 @@ import pytest
 
 from backcheck.errors import BackcheckError
 from backcheck.report import RENDERERS, render
-from backcheck.report.findings import SCHEMA_VERSION, Category, Finding, Report, Severity, SkippedCheck
 from backcheck.report.render_markdown import escape_markdown
 from backcheck.report.spans import Piece, numbered, pieces
+from backcheck.results import SCHEMA_VERSION, Category, Finding, Report, Severity, SkippedCheck
 
 TEXT = (
     "Titolo: <b>Roma</b> & \"Milano\"\n"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.report.findings import Severity
 from backcheck.report.render_text import render_text, wrap_signature
+from backcheck.results import Severity
 from test_render import SIGNATURE, make_report
 
 

@@ -15,10 +15,10 @@ from backcheck.baseline import Baseline
 from backcheck.cli import app
 from backcheck.corpus import CorpusReport, check_corpus
 from backcheck.pipeline import ArticleInput, CheckOptions
-from backcheck.report.findings import Severity
 from backcheck.report.github import annotation_lines, command, escape_data, escape_property
 from backcheck.report.junit import render_junit
 from backcheck.report.sarif import artifact_uri, to_sarif
+from backcheck.results import Severity
 from corpus_fakes import ARTICLES, MANIFEST, copy_corpus, fake_check_article, install_fake_pipeline
 
 runner = CliRunner()

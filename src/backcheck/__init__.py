@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
 
 if TYPE_CHECKING:
     from .checker import Checker, Resources
     from .corpus import check_corpus
     from .errors import BackcheckError
     from .pipeline import ArticleInput, CheckOptions, check_article, load_article_input
-    from .report.findings import Finding, Report
+    from .results import Finding, Report
 
 __all__ = [
     "ArticleInput", "BackcheckError", "CheckOptions", "Checker", "Finding", "Report", "Resources",
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 _WHERE = {
-    "Finding": "report.findings", "Report": "report.findings",
+    "Finding": "results", "Report": "results",
     "Checker": "checker", "Resources": "checker",
     "ArticleInput": "pipeline", "CheckOptions": "pipeline", "check_article": "pipeline",
     "load_article_input": "pipeline",

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import BackcheckError
-from .report.findings import Report
+from .results import Report
 
 if TYPE_CHECKING:
-    from .corpus import CorpusReport
+    from .results import CorpusReport
 
 BASELINE_VERSION = "1.0"
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from .glossary import Glossary
     from .pipeline import ArticleInput, CheckOptions
-    from .report.findings import Report
+    from .results import Report
     from .translate.base import Translator
 
 T = TypeVar("T")
@@ -167,7 +167,7 @@ def guarded(check: Callable[[ArticleInput], Report], inp: ArticleInput, *, raise
 
 def error_report(article_id: str, path: str | None, exc: BackcheckError | str) -> Report:
     """The report of an article that could not be checked (a corpus error row)."""
-    from .report.findings import Report
+    from .results import Report
 
     return Report(article_id=article_id, article_path=path, text="", findings=[], signature="", error=str(exc))
 

@@ -8,6 +8,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .offsets import line_col, paragraph_spans
+from .offsets import strip_span as _strip_span
+
 # Abbreviations after which a full stop does not end an Italian (or English) sentence.
 ABBREVIATIONS = frozenset(
     """
@@ -29,7 +32,6 @@ _MAX_WORD_BEFORE = 64
 # Sentences longer than this many white-space tokens are split (at a clause boundary when there is one
 # in the second half of the piece, else at the limit), never truncated.
 DEFAULT_MAX_SENTENCE_TOKENS = 150
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\r\ufeff]*\n")
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,7 @@ class Article:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset (for SARIF and CI annotations)."""
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, col
+        return line_col(self.text, offset)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing ``offset`` (binary search: sentences are sorted and disjoint)."""
@@ -81,30 +81,6 @@ class Article:
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty paragraph; paragraphs are separated by blank lines."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BLANK_LINE.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end() - 1
-    spans.append((pos, len(text)))
-    out = []
-    for a, b in spans:
-        a, b = _strip_span(text, a, b)
-        if a < b:
-            out.append((a, b))
-    return out
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

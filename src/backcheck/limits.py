@@ -11,7 +11,7 @@ from .errors import BackcheckError
 # ~100 pages of news text; a long news article is 5,000–30,000 characters.
 DEFAULT_MAX_ARTICLE_CHARS = 500_000
 # English source units (snippet lines, or sentences of a whole English article). Source alignment is
-# still quadratic in them (align.py): 500 units take a few minutes; a long news article has ~250.
+# still quadratic in them (align/units.py): 500 units take a few minutes; a long news article has ~250.
 DEFAULT_MAX_SOURCE_UNITS = 500
 UTF8_MAX_BYTES_PER_CHAR = 4
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from .pipeline import ArticleInput, CheckOptions
-    from .report.findings import Report
+    from .results import Report
 
 BACKENDS = ("local", "ray")
 WINDOW_PER_JOB = 4

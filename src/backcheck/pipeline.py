@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_QUANTIZATION
 from .document import Article, segment
 from .errors import BackcheckError
 from .limits import Limits
-from .report.findings import Finding, Report, SkippedCheck
+from .results import Finding, Report, SkippedCheck
 from .textio import read_text
+from .version import __version__
 
 if TYPE_CHECKING:
     from .checker import Resources

@@ -24,7 +24,7 @@ from .parallel import WINDOW_PER_JOB, CheckerFactory, Item, raise_init_error
 
 if TYPE_CHECKING:
     from .pipeline import ArticleInput, CheckOptions
-    from .report.findings import Report
+    from .results import Report
 
 
 def import_ray() -> Any:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 
 if TYPE_CHECKING:
     from ..align import Alignment

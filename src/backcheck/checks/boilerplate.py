@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import CLOSERS, Article, Paragraph
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..words import words
 from .base import Check, CheckContext, register
 

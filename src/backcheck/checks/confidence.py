@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..align import en_words, project
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from .base import NEED_MODEL, Check, CheckContext, register
 
 

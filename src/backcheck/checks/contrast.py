@@ -17,7 +17,7 @@ from typing import Any
 
 from ..align import en_words, project_attention
 from ..lexicon import is_en_content
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
 
 

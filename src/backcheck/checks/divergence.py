@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..align import Divergence, phrase_divergences, project
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..semantic import phrase_similarity
 from ..support import ItalianRegion, lexicon
 from .base import NEED_BACK_TRANSLATION, NEED_SOURCE, Check, CheckContext, register

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..anchors import aligned_sources
 from ..cognates import FalseFriend, false_friend, it_lemmas, related
 from ..lexicon import en_lemma, fold
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..words import elided_tail, words
 from .base import Check, CheckContext, register
 

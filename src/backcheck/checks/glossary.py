@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..anchors import aligned_sources
 from ..glossary import Glossary, GlossaryEntry, load_glossary
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from .base import Check, CheckContext, register
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..anchors import aligned_sources
 from ..numbers_norm import Quantity, convert, extract, format_it, same_value, unit_of
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from .base import Check, CheckContext, register
 
 

@@ -23,7 +23,7 @@ from .. import en_parse
 from ..align import en_words, it_words, italian_words_under
 from ..langdata import words
 from ..lexicon import en_lemma, fold, is_en_content
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..support import ItalianRegion, lexicon
 from .base import NEED_SOURCE, Check, CheckContext, register
 

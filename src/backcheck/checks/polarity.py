@@ -23,7 +23,7 @@ from .. import en_parse
 from ..align import it_words, italian_words_under
 from ..langdata import words
 from ..lexicon import fold
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..support import lexicon
 from .base import NEED_SOURCE, Check, CheckContext, Need, register
 

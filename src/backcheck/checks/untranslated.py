@@ -25,7 +25,7 @@ import re
 
 from ..document import Article
 from ..langid import confidences
-from ..report.findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
 from ..words import (
     ELIDED_HEADS,
     FOREIGN_FUNCTION_WORDS,

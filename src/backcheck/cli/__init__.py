@@ -13,8 +13,8 @@ from typing import Any
 
 import typer
 
-from .. import __version__
 from ..errors import BackcheckError
+from ..version import __version__
 from .help import PlainGroup
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3

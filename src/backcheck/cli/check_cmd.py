@@ -70,8 +70,8 @@ def check(
     from ..outputs import check_writable, write_text
     from ..pipeline import CheckOptions, load_article_input
     from ..report import render
-    from ..report.findings import Severity
     from ..report.render_text import render_text
+    from ..results import Severity
     from ..terminal import display_copy, printable
 
     if output is not None:

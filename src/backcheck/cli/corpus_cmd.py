@@ -18,8 +18,7 @@ from . import app
 from . import options as opt
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport
-    from ..report.findings import Severity
+    from ..results import CorpusReport, Severity
 
 # Without a terminal (a CI log), a plain progress line every this many articles or seconds.
 PROGRESS_EVERY_ARTICLES = 25
@@ -169,12 +168,12 @@ def corpus(
     from ..limits import Limits
     from ..outputs import check_writable, write_text
     from ..pipeline import CheckOptions
-    from ..report.findings import Severity
     from ..report.github import annotation_lines
     from ..report.junit import render_junit
     from ..report.render_json import render_corpus_json
     from ..report.render_text import render_corpus_text
     from ..report.sarif import render_sarif
+    from ..results import Severity
     from ..terminal import display_corpus, printable
 
     threshold = Severity.parse(fail_on)

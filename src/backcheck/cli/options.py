@@ -13,7 +13,7 @@ from ..defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_FAIL_ON, DEFAULT_F
 from ..document import DEFAULT_MAX_SENTENCE_TOKENS
 from ..limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_SOURCE_UNITS
 from ..report import RENDERERS
-from ..report.findings import Severity
+from ..results import Severity
 
 SEVERITIES = tuple(s.value for s in Severity)
 FORMATS = tuple(RENDERERS)

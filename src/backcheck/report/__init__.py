@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import BackcheckError
-from .findings import Report
+from ..results import Report
 from .render_html import render_html
 from .render_json import render_json
 from .render_markdown import render_markdown

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..results import Category, Severity
 from .corpus_summary import article_rows, gate
-from .findings import Category, Severity
 from .html_page import esc, page, toolbar
 from .render_html import article_section
 from .svg import score_bars, stacked_bars
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport
+    from ..results import CorpusReport
 
 
 def _cards(corpus: CorpusReport, fail_on: Severity) -> str:

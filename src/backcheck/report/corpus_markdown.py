@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..offsets import line_col
 from .corpus_summary import article_rows, gate
 from .render_markdown import escape_markdown
-from .spans import line_col
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport
-    from .findings import Severity
+    from ..results import CorpusReport, Severity
 
 MAX_FINDINGS = 50
 

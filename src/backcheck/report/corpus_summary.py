@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .findings import Report, Severity
+from ..results import Report, Severity
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport
+    from ..results import CorpusReport
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .findings import Finding
+from ..results import Finding
 
 # Keys shown on their own (phrases, sentences, kinds); anything else is listed as "other evidence".
 _SHOWN = {"back_translation", "source", "phrases", "kinds", "evidence_kinds"}

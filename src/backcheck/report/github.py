@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Report, Severity
-from .spans import line_col
+from ..offsets import line_col
+from ..results import Finding, Report, Severity
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport, Location
+    from ..results import CorpusReport, Location
 
 COMMANDS = {Severity.MINOR: "notice", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 

@@ -15,8 +15,8 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from .. import __version__
-from .findings import Category, Finding, Severity
+from ..results import Category, Finding, Severity
+from ..version import __version__
 
 
 def esc(value: Any) -> str:

@@ -11,11 +11,11 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Report, Severity
+from ..results import Finding, Report, Severity
 from .spans import worst
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport
+    from ..results import CorpusReport
 
 CLASSNAME = "backcheck"
 

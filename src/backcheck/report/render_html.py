@@ -11,11 +11,12 @@ The page is self-contained (inline CSS/JS, no network) and escapes all article-d
 
 from __future__ import annotations
 
+from ..offsets import line_col
+from ..results import Finding, Report
 from . import evidence
-from .findings import Finding, Report
 from .html_page import esc, page, toolbar
 from .sidebyside import Row, rows
-from .spans import Piece, line_col, numbered, pieces, severity_counts, worst
+from .spans import Piece, numbered, pieces, severity_counts, worst
 
 
 def _tooltip(n: int, f: Finding) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .findings import Report, Severity
+from ..results import Report, Severity
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport
+    from ..results import CorpusReport
 
 
 def render_json(report: Report) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .findings import Report
-from .spans import line_col, numbered, pieces, severity_counts
+from ..offsets import line_col
+from ..results import Report
+from .spans import numbered, pieces, severity_counts
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 

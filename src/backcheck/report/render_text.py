@@ -9,17 +9,17 @@ from __future__ import annotations
 from io import StringIO
 from typing import TYPE_CHECKING
 
-from ..document import paragraph_spans
+from ..offsets import line_col, paragraph_spans
+from ..results import Finding, Report, Severity
 from . import evidence
-from .findings import Finding, Report, Severity
 from .sidebyside import rows
-from .spans import category_counts, line_col, numbered, summary_line
+from .spans import category_counts, numbered, summary_line
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ..corpus import CorpusReport
+    from ..results import CorpusReport
 
 SEVERITY_STYLE = {
     Severity.MINOR: "underline yellow",

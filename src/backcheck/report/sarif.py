@@ -1,6 +1,6 @@
 """SARIF 2.1.0 for code-scanning tools: one result per finding, one rule per category.
 
-Regions are 1-based lines and columns from :meth:`Article.line_col`; the run declares
+Regions are 1-based lines and columns from :func:`backcheck.offsets.line_col`; the run declares
 ``columnKind: unicodeCodePoints`` so columns count Python ``str`` characters, not UTF-16 units.
 ``partialFingerprints["backcheck/v1"]`` is :meth:`Finding.fingerprint`; with a baseline every result
 carries ``baselineState`` (``new``/``unchanged``). Broken articles are tool execution notifications.
@@ -14,12 +14,12 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .. import __version__
-from .findings import Category, Severity
-from .spans import line_col
+from ..offsets import line_col
+from ..results import Category, Severity
+from ..version import __version__
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusReport, Location
+    from ..results import CorpusReport, Location
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

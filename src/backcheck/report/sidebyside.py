@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import paragraph_spans
-from .findings import Finding, Report
+from ..offsets import paragraph_spans
+from ..results import Finding, Report
 
 
 @dataclass

@@ -6,12 +6,10 @@ lists the findings that cover it, so every renderer can mark overlaps without ne
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..document import Article
-from .findings import Category, Finding, Report, Severity
+from ..results import Finding, Report, Severity, category_counts, severity_counts
 
 
 @dataclass(frozen=True)
@@ -58,18 +56,6 @@ def worst(findings: list[Finding]) -> Severity:
     return max((f.severity for f in findings), key=lambda s: s.rank)
 
 
-def severity_counts(findings: list[Finding]) -> dict[str, int]:
-    """Counts for every severity, most severe first (zeros included)."""
-    c = Counter(f.severity.value for f in findings)
-    return {s.value: c.get(s.value, 0) for s in sorted(Severity, key=lambda s: -s.rank)}
-
-
-def category_counts(findings: list[Finding]) -> dict[str, int]:
-    """Counts for the categories that occur, in the order of :class:`Category`."""
-    c = Counter(f.category.value for f in findings)
-    return {cat.value: c[cat.value] for cat in Category if c.get(cat.value)}
-
-
 def summary_line(findings: list[Finding]) -> str:
     """``"3 findings: 1 critical, 2 major, 0 minor"``."""
     n = len(findings)
@@ -77,6 +63,4 @@ def summary_line(findings: list[Finding]) -> str:
     return f"{n} finding{'s' if n != 1 else ''}: {parts}"
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of ``offset``; see :meth:`Article.line_col`."""
-    return Article(text=text, paragraphs=()).line_col(offset)
+__all__ = ["Piece", "category_counts", "numbered", "pieces", "severity_counts", "summary_line", "worst"]

@@ -1,0 +1,179 @@
+"""Step 3: map back-translation words onto the Italian characters they came from, through the engine's
+cross-attention alignment when there is one, else through anchors (identical tokens, numbers, cognates,
+dictionary pairs) and relative position inside the segment."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from ..lexicon import EN_IT_FUNCTION, fold
+from ..translate.base import SegmentTranslation, Translation
+from .tokens import Word, en_words, it_words
+
+COGNATE_SIMILARITY = 0.80
+
+
+def project(words: list[Word], translation: Translation) -> list[tuple[int, int]]:
+    """Article character spans of the Italian words that back-translation ``words`` came from."""
+    by_seg: dict[int, list[Word]] = {}
+    for w in words:
+        by_seg.setdefault(w.seg, []).append(w)
+    spans: list[tuple[int, int]] = []
+    for k, ws in by_seg.items():
+        seg = translation.segments[k]
+        local = project_attention(ws, seg) if seg.alignment else None
+        if not local:
+            local = _project_anchors(ws, seg)
+        spans.extend((seg.start + a, seg.start + b) for a, b in local)
+    return _merge(spans)
+
+
+def italian_words_under(translation: Translation, segments: list[int], lemma: str, itw: list[Word],
+                        offset: int) -> list[int]:
+    """Indices into ``itw`` (the words of an Italian region starting at article offset ``offset``)
+    under the first back-translation word of ``segments`` with ``lemma`` that projects onto them."""
+    for seg in segments:
+        for w in en_words(translation.segments[seg].en, seg):
+            if w.norm != lemma:
+                continue
+            hits = [k for a, b in project([w], translation)
+                    for k, iw in enumerate(itw) if offset + iw.start < b and a < offset + iw.end]
+            if hits:
+                return hits
+    return []
+
+
+def project_attention(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
+    """Spans of ``seg.it`` under the English words ``ws`` (offsets into ``seg.en``), through the
+    segment's cross-attention alignment; words at most two function words apart are joined."""
+    assert seg.alignment is not None
+    itw = it_words(seg.it)
+    hit: set[int] = set()
+    for w in ws:
+        for j, tok in enumerate(seg.en_tokens):
+            if tok.start < w.end and w.start < tok.end and j < len(seg.alignment):
+                t = seg.it_tokens[seg.alignment[j]] if seg.alignment[j] < len(seg.it_tokens) else None
+                if t is None:
+                    continue
+                for n, iw in enumerate(itw):
+                    if iw.start < t.end and t.start < iw.end:
+                        hit.add(n)
+    return _word_spans(itw, sorted(hit))
+
+
+def _anchor_score(e: Word, i: Word) -> float:
+    ef, if_ = fold(e.text), fold(i.text)
+    if ef == if_ and (len(ef) > 2 or ef.isdigit()):
+        return 1.0
+    if e.norm.isdigit() and e.norm == i.norm:
+        return 1.0
+    if if_ in EN_IT_FUNCTION.get(ef, ()):
+        return 0.9
+    if e.content and i.content and len(ef) > 2 and _lexicon_pair(e.norm, ef, i.text):
+        return 0.95
+    if len(ef) >= 4 and len(if_) >= 4 and ef[0] == if_[0]:
+        s = JaroWinkler.similarity(ef, if_)
+        if s >= COGNATE_SIMILARITY:
+            return s
+    return 0.0
+
+
+@lru_cache(maxsize=65536)
+def _lexicon_pair(en_norm: str, en_folded: str, it_text: str) -> bool:
+    """MultiWordNet says the Italian word can translate the English one (lemma or surface form)."""
+    from ..support import italian_meanings
+
+    meanings = italian_meanings(it_text)
+    return en_norm in meanings or en_folded in meanings
+
+
+def anchors(en: list[Word], it: list[Word]) -> dict[int, int]:
+    """English word index → Italian word index for confidently corresponding words."""
+    out: dict[int, int] = {}
+    n_en, n_it = max(1, len(en) - 1), max(1, len(it) - 1)
+    used: set[int] = set()
+    scored = []
+    for a, e in enumerate(en):
+        if not e.content and fold(e.text) not in EN_IT_FUNCTION:
+            continue
+        for b, i in enumerate(it):
+            s = _anchor_score(e, i)
+            if s > 0:
+                scored.append((s - 0.4 * abs(a / n_en - b / n_it), a, b))
+    for _s, a, b in sorted(scored, reverse=True):
+        if a in out or b in used:
+            continue
+        out[a] = b
+        used.add(b)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _segment_anchors(en_text: str, it_text: str) -> tuple[list[Word], list[Word], dict[int, int]]:
+    """Words of both sides of a segment and their anchors, computed once per segment (a segment with
+    several divergences is projected several times). Callers must not mutate the result."""
+    en = en_words(en_text, -1)
+    itw = it_words(it_text)
+    return en, itw, anchors(en, itw)
+
+
+def _project_anchors(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
+    en, itw, anc = _segment_anchors(seg.en, seg.it)
+    if not itw:
+        return []
+    idx = [n for n, e in enumerate(en) for w in ws if e.start == w.start]
+    hit = sorted({anc[n] for n in idx if n in anc})
+    unanchored = [n for n in idx if n not in anc]
+    for n in unanchored:
+        # a word beside an anchored word of the same phrase belongs to that word's Italian
+        # ("phone call" → "telefonata"): one Italian word often renders two English ones
+        twin = next((m for m in (n + 1, n - 1) if m in anc and m in idx), None)
+        if twin is not None:
+            hit.append(anc[twin])
+            continue
+        prev = max((a for a in anc if a < n), default=None)
+        nxt = min((a for a in anc if a > n), default=None)
+        e_lo = prev if prev is not None else -1
+        e_hi = nxt if nxt is not None else len(en)
+        i_lo = anc[prev] if prev is not None else -1
+        i_hi = anc[nxt] if nxt is not None else len(itw)
+        if i_hi <= i_lo + 1:
+            # crossing anchors: fall back to relative position in the whole segment
+            i_lo, i_hi, e_lo, e_hi = -1, len(itw), -1, len(en)
+        frac = (n - e_lo) / max(1, e_hi - e_lo)
+        guess = i_lo + frac * (i_hi - i_lo)
+        window = range(max(0, i_lo + 1), min(i_hi, len(itw)))
+        taken = set(anc.values())
+        cands = ([b for b in window if itw[b].content and b not in taken]
+                 or [b for b in window if itw[b].content] or list(window))
+        if cands:
+            hit.append(min(cands, key=lambda b: abs(b - guess)))
+    hit = sorted(set(hit))
+    if hit and hit[-1] - hit[0] <= len(ws) + 4:
+        return [(itw[hit[0]].start, itw[hit[-1]].end)]
+    return _word_spans(itw, hit)
+
+
+def _word_spans(itw: list[Word], idx: list[int]) -> list[tuple[int, int]]:
+    """Spans over Italian words, joining words that are at most two function words apart."""
+    spans: list[tuple[int, int]] = []
+    last = -10
+    for n in idx:
+        if spans and n - last <= 3:
+            spans[-1] = (spans[-1][0], itw[n].end)
+        else:
+            spans.append((itw[n].start, itw[n].end))
+        last = n
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out

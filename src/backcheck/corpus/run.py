@@ -1,0 +1,92 @@
+"""Running a corpus: one checker per worker, per-article reports in corpus order, then the scores."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BackcheckError
+from ..results import CorpusReport, Report
+from .discovery import discover
+from .scores import corpus_scores, score_pairs
+
+if TYPE_CHECKING:
+    from ..pipeline import ArticleInput, CheckOptions
+
+
+def _raising_checker(options: CheckOptions) -> Any:
+    """A Checker that lets an unexpected exception through (``--debug``: the traceback)."""
+    from ..checker import Checker
+
+    return Checker(options, raise_internal=True)
+
+
+def check_corpus(
+    path: Path,
+    options: CheckOptions,
+    *,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    follow_symlinks: bool = False,
+    raise_internal: bool = False,
+    backend: str = "local",
+    ray_address: str | None = None,
+    checker_factory: Callable[[CheckOptions], Any] | None = None,
+) -> CorpusReport:
+    """Check every article of the corpus at ``path``.
+
+    Articles are read here and checked by :class:`backcheck.checker.Checker` instances built once per
+    worker (:mod:`backcheck.parallel`): in this process (``jobs=1``), on ``jobs`` worker processes, or
+    on Ray actors (``backend="ray"``, ``ray_address``). Reports keep corpus order either way.
+    ``progress`` is called with ``(done, total)`` after each article. ``checker_factory`` replaces
+    :class:`Checker` (it must be picklable for ``jobs > 1``). Raises :class:`BackcheckError` for an
+    unusable corpus or options; a broken article (unreadable, over a limit, a symlink out of the
+    corpus without ``follow_symlinks``, a malformed manifest line) becomes a report with ``error``
+    set. An unexpected exception (a bug) in one article does too, and is listed in
+    ``internal_errors`` (exit code 3), unless ``raise_internal`` (then it propagates; one process).
+    """
+    from ..checker import INTERNAL_ERROR, error_report
+    from ..parallel import run_reports
+
+    if jobs < 0 or (jobs == 0 and backend == "local"):
+        raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
+    started = time.perf_counter()
+    options.validate()
+    entries = discover(path, follow_symlinks=follow_symlinks, max_bytes=options.limits.max_file_bytes)
+    sources: dict[str, list[str]] = {}
+    if raise_internal and checker_factory is None and jobs == 1 and backend == "local":
+        checker_factory = _raising_checker
+
+    def items() -> Iterator[ArticleInput | Report]:
+        for entry in entries:
+            try:
+                inp = entry.load()
+            except BackcheckError as exc:
+                yield error_report(entry.id, entry.path, exc)
+                continue
+            sources[entry.id] = inp.sources
+            yield inp
+
+    reports: list[Report] = []
+    for report in run_reports(items(), options, jobs=jobs, backend=backend, ray_address=ray_address,
+                              factory=checker_factory):
+        reports.append(report)
+        if progress:
+            progress(len(reports), len(entries))
+    internal = [r.article_id for r in reports if r.error and r.error.startswith(INTERNAL_ERROR)]
+    pairs: list[tuple[str, str]] = []
+    scored = 0
+    for report in reports:
+        if not report.error and (p := score_pairs(report, sources.get(report.article_id, []))):
+            pairs += p
+            scored += 1
+    return CorpusReport(
+        path=str(path),
+        reports=reports,
+        scores=corpus_scores(pairs, scored),
+        manifest_lines={e.id: e.manifest_line for e in entries if e.manifest_line is not None},
+        seconds=time.perf_counter() - started,
+        internal_errors=[e.id for e in entries if e.id in set(internal)],
+    )
