@@ -4,6 +4,7 @@ say why a check is skipped, settings in the signature, the boilerplate pre-pass.
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -87,3 +88,15 @@ def test_boilerplate_is_found_once_and_every_check_sees_it() -> None:
     # the boilerplate check reports the pre-pass's rows
     found = CHECKS["boilerplate"]().run(ctx)
     assert [(f.start, f.end) for f in found] == [(p.start, p.end) for p in ctx.article.paragraphs if p.index == 1]
+
+
+def test_every_category_describes_itself_and_sarif_uses_it() -> None:
+    from backcheck.report.sarif import render_sarif
+    from backcheck.results import Category, CorpusReport
+
+    assert all(c.description.endswith(".") and c.description[0].isupper() for c in Category)
+    assert len({c.description for c in Category}) == len(Category)
+    report = check_article(ArticleInput(id="a", text=FURNITURE), CheckOptions(engine="none", checks=["boilerplate"]))
+    sarif = render_sarif(CorpusReport(path="c", reports=[report]))
+    rules = {r["id"]: r["shortDescription"]["text"] for r in json.loads(sarif)["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules == {c.value: c.description for c in Category}

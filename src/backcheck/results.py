@@ -20,15 +20,26 @@ NEW, UNCHANGED = "new", "unchanged"  # SARIF baselineState values
 
 
 class Category(str, Enum):
-    MISTRANSLATION = "mistranslation"
-    TERMINOLOGY = "terminology"
-    ENTITY = "entity"
-    NUMBER = "number"
-    UNTRANSLATED = "untranslated"
-    OMISSION = "omission"
-    ADDITION = "addition"
-    BOILERPLATE = "boilerplate"
-    LOW_CONFIDENCE = "low-confidence"
+    """What kind of error a finding is. Each member carries its own ``description`` (a reviewer's
+    one-line definition, also the SARIF rule text), so a new category is one line here."""
+
+    description: str
+
+    def __new__(cls, value: str, description: str) -> Category:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    MISTRANSLATION = ("mistranslation", "The Italian says something the source does not (meaning changed).")
+    TERMINOLOGY = ("terminology", "A term is translated against the glossary or usual usage.")
+    ENTITY = ("entity", "A name of a person, place or organisation was changed, translated or dropped.")
+    NUMBER = ("number", "A number, date, amount or unit differs from the source.")
+    UNTRANSLATED = ("untranslated", "Text was left in English (or another language) in the Italian.")
+    OMISSION = ("omission", "Something in the source is missing from the Italian.")
+    ADDITION = ("addition", "The Italian adds something that is not in the source.")
+    BOILERPLATE = ("boilerplate", "A line of site boilerplate (links, captions, bylines) got into the article.")
+    LOW_CONFIDENCE = ("low-confidence", "The back-translation model was unsure; worth a human look.")
 
 
 class Severity(str, Enum):

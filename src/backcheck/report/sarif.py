@@ -25,17 +25,6 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "backcheck/v1"
 LEVELS = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
-RULE_DESCRIPTIONS = {
-    Category.MISTRANSLATION: "The Italian says something the source does not (meaning changed).",
-    Category.TERMINOLOGY: "A term is translated against the glossary or usual usage.",
-    Category.ENTITY: "A name of a person, place or organisation was changed, translated or dropped.",
-    Category.NUMBER: "A number, date, amount or unit differs from the source.",
-    Category.UNTRANSLATED: "Text was left in English (or another language) in the Italian.",
-    Category.OMISSION: "Something in the source is missing from the Italian.",
-    Category.ADDITION: "The Italian adds something that is not in the source.",
-    Category.BOILERPLATE: "A line of site boilerplate (links, captions, bylines) got into the article.",
-    Category.LOW_CONFIDENCE: "The back-translation model was unsure; worth a human look.",
-}
 RULES = list(Category)
 
 
@@ -101,7 +90,7 @@ def to_sarif(corpus: CorpusReport) -> dict[str, Any]:
         {
             "id": c.value,
             "name": c.value.title().replace("-", ""),
-            "shortDescription": {"text": RULE_DESCRIPTIONS[c]},
+            "shortDescription": {"text": c.description},
         }
         for c in RULES
     ]
