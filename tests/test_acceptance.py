@@ -2,10 +2,18 @@
 (../shared/corpora/planted-dev) and false positives on real professional translations (flores-it,
 newssyscomb2009-it-en, ntrex-it). Gold spans come from gold.tsv; no rule in backcheck names a word
 of them. The bars are issue #7's targets, measured with the given back-translations and no model
-(`bench/eval_quality.py` prints the same figures). Skipped when ../shared is absent."""
+(`bench/eval_quality.py` prints the same figures). Skipped when ../shared is absent.
+
+Two profiles, each with its own bar (README, "Quality"): ``full`` with the optional resources
+(MultiWordNet, spaCy's English parser, the MiniLM embeddings) and ``minimal`` without any of them
+(``BACKCHECK_NO_LEXICON``, ``BACKCHECK_NO_SPACY``, ``BACKCHECK_NO_EMBEDDINGS``; see
+test_acceptance_minimal.py, which reruns this file that way). Without the resources the checks that
+judge meaning (polarity, omission, false friends, support) lose their evidence, so recall is lower;
+precision of major findings and the false-positive bars stay the same."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,11 +22,14 @@ from _checkutil import gold_rows
 from backcheck.pipeline import CheckOptions, check_article, load_article_input
 from backcheck.results import Severity
 
-# Thresholds from issue #7's targets.
-MIN_GOLD_RECALL = 0.95
-MIN_PRECISION = 0.85
-PLANTED_MIN_RECALL = 0.80
-PLANTED_MIN_MAJOR_GOLD_RECALL = 0.90   # gold rows of severity major or critical, found by any finding
+RESOURCE_SWITCHES = ("BACKCHECK_NO_LEXICON", "BACKCHECK_NO_SPACY", "BACKCHECK_NO_EMBEDDINGS")
+PROFILE = "minimal" if all(os.environ.get(v) for v in RESOURCE_SWITCHES) else "full"
+# Thresholds: issue #7's targets (full); the documented lower recall bars without the resources (minimal).
+MIN_GOLD_RECALL = {"full": 0.95, "minimal": 0.85}[PROFILE]
+MIN_PRECISION = {"full": 0.85, "minimal": 0.70}[PROFILE]
+PLANTED_MIN_RECALL = {"full": 0.80, "minimal": 0.50}[PROFILE]
+# gold rows of severity major or critical, found by any finding
+PLANTED_MIN_MAJOR_GOLD_RECALL = {"full": 0.90, "minimal": 0.50}[PROFILE]
 PLANTED_MIN_MAJOR_PRECISION = 0.85     # findings of severity major or critical that overlap a gold row
 MAX_MAJOR_PER_100_SENTENCES = {"flores-it": 3.0, "newssyscomb2009-it-en": 5.0, "ntrex-it": 1.0}
 
