@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BC     := $(VENV)/bin/backcheck
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint typecheck pytest fuzz demo screenshots bench models clean
+.PHONY: install test test-fast lint typecheck pytest fuzz demo screenshots bench models clean
 
 install: $(STAMP)
 
@@ -27,6 +27,10 @@ pytest: install
 	$(PY) -m pytest
 
 test: lint typecheck pytest
+
+# Everything but the tests marked slow (models, engines, worker processes, Ray, browser): for quick edits.
+test-fast: install
+	$(PY) -m pytest -m "not slow" -q
 
 # The fuzz suite with many more examples than the few `make test` runs (FUZZ_EXAMPLES=N to change).
 FUZZ_EXAMPLES ?= 600

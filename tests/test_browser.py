@@ -16,6 +16,8 @@ from backcheck.report import render
 from backcheck.results import Category, Finding, Report, Severity
 from browser import chromium, console_errors, in_viewport
 
+pytestmark = pytest.mark.slow  # headless Chromium
+
 FILLER = "Frase di riempimento che allunga molto il paragrafo. " * 60
 HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
 

@@ -109,6 +109,7 @@ def test_clean_story_has_no_major(shared_dir: Path) -> None:
     assert [f.text for f in run_check("falsefriends", text, sources) if f.severity.value != "minor"] == []
 
 
+@pytest.mark.slow  # every planted-dev article
 def test_planted_dev_false_friends(shared_dir: Path) -> None:
     """Most findings on planted-dev's error stories fall on gold mistranslation rows, and some of those
     rows are found (the set's README: 7 planted false friends)."""

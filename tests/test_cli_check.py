@@ -121,6 +121,7 @@ def test_missing_model_names_the_fix(files: dict[str, Path], tmp_path: Path) -> 
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow  # a fresh interpreter runs the installed command
 def test_console_script_smoke(files: dict[str, Path]) -> None:
     """One real subprocess run of the installed console script."""
     proc = subprocess.run([sys.executable, "-m", "backcheck.cli", *_args(files, "--fail-on", "critical")],
