@@ -19,17 +19,26 @@ SCHEMA_VERSION = "1.0"
 NEW, UNCHANGED = "new", "unchanged"  # SARIF baselineState values
 
 
-class Category(str, Enum):
+class TextEnum(str, Enum):
+    """A string enum whose members carry a line of text for people besides their value:
+    ``NAME = ("value", "text")``."""
+
+    text: str
+
+    def __new__(cls, value: str, text: str) -> TextEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.text = text
+        return member
+
+
+class Category(TextEnum):
     """What kind of error a finding is. Each member carries its own ``description`` (a reviewer's
     one-line definition, also the SARIF rule text), so a new category is one line here."""
 
-    description: str
-
-    def __new__(cls, value: str, description: str) -> Category:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.description = description
-        return member
+    @property
+    def description(self) -> str:
+        return self.text
 
     MISTRANSLATION = ("mistranslation", "The Italian says something the source does not (meaning changed).")
     TERMINOLOGY = ("terminology", "A term is translated against the glossary or usual usage.")

@@ -13,10 +13,9 @@ from __future__ import annotations
 import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
-from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..results import Category, Finding, Severity
+from ..results import Category, Finding, Severity, TextEnum
 
 if TYPE_CHECKING:
     from ..align import Alignment
@@ -27,17 +26,13 @@ if TYPE_CHECKING:
 
 
 
-class Need(str, Enum):
+class Need(TextEnum):
     """What a check may need. A check whose needs are not met is skipped, and the report says why
     with the member's ``why`` (the text a user reads next to the skipped check)."""
 
-    why: str
-
-    def __new__(cls, value: str, why: str) -> Need:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.why = why
-        return member
+    @property
+    def why(self) -> str:
+        return self.text
 
     BACK_TRANSLATION = ("back_translation", "no back-translation: give --back-translation FILE, or a model "
                                             "(backcheck models pull, or --model PATH)")
