@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..align import en_words, project_attention
-from ..lexicon import is_en_content
+from ..lang.en import is_content as is_en_content
 from ..report.findings import Category, Finding, Severity
 from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
 
