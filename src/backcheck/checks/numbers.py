@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 from ..anchors import aligned_sources
-from ..numbers_norm import Quantity, convert, extract, format_it, same_value, unit_of
+from ..numbers_norm import Quantity, extract, format_it, same_value
 from ..report.findings import Category, Finding, Severity
+from ..units import convert, unit_of
 from .base import Check, CheckContext, register
 
 # A changed date or amount is critical; a changed count, time or measure is major.
