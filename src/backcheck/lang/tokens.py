@@ -15,6 +15,11 @@ NON_PROSE_RE = re.compile(
     re.IGNORECASE,
 )
 APOSTROPHES = "'’‘"
+# The aligner's tokens (align.en_words / align.it_words), digits included: English keeps an apostrophe
+# inside a word ("it's"); Italian elision is two words, the article keeping its apostrophe ("dall’",
+# "occupazione").
+EN_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+IT_TOKEN_RE = re.compile(r"\w+['’](?=\w)|\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
