@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lang import CALENDAR_WORDS, words
+from .lang.it import elided_tail
 from .numbers_norm import extract
-from .words import CALENDAR_WORDS, elided_tail, words
 
 if TYPE_CHECKING:
     from .checks.base import CheckContext

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .lexicon import common_prefix, en_lemma, fold
+from .lang import common_prefix, fold
+from .lang.en import lemma as en_lemma
 
 if TYPE_CHECKING:
     from .bilingual import Lexicon

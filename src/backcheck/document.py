@@ -8,19 +8,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .langdata import words
 from .offsets import line_col, paragraph_spans
 from .offsets import strip_span as _strip_span
 
 # Abbreviations after which a full stop does not end an Italian (or English) sentence.
-ABBREVIATIONS = frozenset(
-    """
-    sig sigg sig.ra sigra dott dr dott.ssa prof avv ing arch geom rag on sen mons gen col magg cap ten
-    sgt lt st mr mrs ms jr sr co corp inc ltd spa srl snc s.p.a s.r.l ecc etc es p.es cfr vs nr n no
-    art artt par cap pag pagg p pp vol fig tab ca c.a all ad sec secc min max tel fax ss v vd cit op
-    gen feb mar apr mag giu lug ago set ott nov dic jan jun jul aug sep sept oct dec
-    u.s u.k u.e usa a.c d.c n.d.r ndr d.lgs dl dpcm
-    """.split()
-)
+ABBREVIATIONS = words("abbreviations.tsv", "it", "abbreviation") | words("abbreviations.tsv", "en", "abbreviation")
 CLOSERS = "\"'”’»)]}"
 OPENERS = "\"'“‘«([{"
 _TERMINAL = re.compile(r"[.!?…]+|\.\.\.")

@@ -1,6 +1,8 @@
-"""Closed-class word lists shipped as data files (``backcheck/data/*.tsv``), each stating its origin.
+"""Word lists shipped as data files (``backcheck/data/*.tsv``), each stating its origin.
 
-A file has ``#`` comment lines (the origin) and rows ``language<TAB>kind<TAB>word``.
+A file has ``#`` comment lines (the origin) and rows ``language<TAB>kind<TAB>entry[<TAB>value]``.
+The files hold only what no maintained resource provides; the language layer (:mod:`backcheck.lang`)
+loads them next to Babel (CLDR), text2num and wordfreq.
 """
 
 from __future__ import annotations
@@ -10,14 +12,27 @@ from importlib import resources
 
 
 @cache
+def rows(file: str) -> tuple[tuple[str, ...], ...]:
+    """Every data row of ``data/<file>``, split at tabs (comment and blank lines skipped)."""
+    text = resources.files("backcheck").joinpath("data", file).read_text(encoding="utf-8")
+    return tuple(
+        tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def entries(file: str, lang: str, kind: str) -> tuple[str, ...]:
+    """The third column of the rows of one language and kind, as written, in file order."""
+    return tuple(r[2].strip() for r in rows(file) if len(r) >= 3 and r[0] == lang and r[1] == kind)
+
+
+@cache
 def words(file: str, lang: str, kind: str) -> frozenset[str]:
     """The words of one language and kind in ``data/<file>`` (lower case; phrases keep spaces)."""
-    text = resources.files("backcheck").joinpath("data", file).read_text(encoding="utf-8")
-    out = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) >= 3 and cols[0] == lang and cols[1] == kind:
-            out.add(cols[2].strip().lower())
-    return frozenset(out)
+    return frozenset(e.lower() for e in entries(file, lang, kind))
+
+
+@cache
+def table(file: str, lang: str, kind: str) -> dict[str, str]:
+    """``{entry (lower case): value}`` of the four-column rows of one language and kind."""
+    return {r[2].strip().lower(): r[3].strip() for r in rows(file) if len(r) >= 4 and r[0] == lang and r[1] == kind}

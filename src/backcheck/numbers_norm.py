@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from .words import MONTH_ABBR_EN, MONTHS_EN, MONTHS_IT
+from .lang import en, it
+from .lang.numbers import numeral
+from .langdata import table
+from .numbers_time import clock_times
+from .units import unit_re, unit_table
 
 Kind = str  # "date" | "year" | "time" | "percent" | "amount" | "measure" | "count"
 
@@ -40,38 +42,23 @@ class Quantity:
         return (self.kind, round(self.value, 6), self.month)
 
 
-UNITS_IT = {
-    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-    "undici": 11, "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15, "sedici": 16,
-    "diciassette": 17, "diciotto": 18, "diciannove": 19, "venti": 20, "trenta": 30, "quaranta": 40,
-    "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90, "cento": 100,
-    "mille": 1000,
-}
-UNITS_EN = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-}
-# "tremila", "duecento": an Italian unit word fused with a multiplier.
-_IT_COMPOUND = re.compile(r"^(due|tre|quattro|cinque|sei|sette|otto|nove|dieci)(mila|cento)$")
-SCALES_IT = {"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "mln": 1e6, "miliardo": 1e9,
-             "miliardi": 1e9, "mld": 1e9, "mrd": 1e9}
-SCALES_EN = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-             "b": 1e9, "trillion": 1e12, "tn": 1e12}
-CURRENCY_WORDS = {
-    "euro": "EUR", "euros": "EUR", "€": "EUR", "dollari": "USD", "dollaro": "USD", "dollars": "USD",
-    "dollar": "USD", "$": "USD", "us$": "USD", "sterline": "GBP", "sterlina": "GBP", "pounds": "GBP",
-    "£": "GBP",
-}
+# Scale words after a number ("1,3 miliardi", "$5m") and currency words: data/numbers.tsv.
+SCALES_IT = {w: float(v) for w, v in table("numbers.tsv", "it", "scale").items()}
+SCALES_EN = {w: float(v) for w, v in table("numbers.tsv", "en", "scale").items()}
+CURRENCY_WORDS = table("numbers.tsv", "it", "currency") | table("numbers.tsv", "en", "currency")
+# A currency written after the number ("5 miliardi di euro", "5 dollars", "5 €"): its words and the euro sign.
+_CURRENCY_AFTER = re.compile(r"\s*(?:di\s+)?(" + "|".join(
+    sorted((re.escape(w) for w in CURRENCY_WORDS if w.isalpha() or w == "€"), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
 # "sei" is also "you are": only a number before a lower-case word and after no pronoun.
 _SEI_BEFORE = frozenset("tu non ci lo la ne ti se che ma mi dove come chi".split())
 
 _NUM_IT = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d{1,2}(?!\d))?"
 _NUM_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = r"[^\W\d_]+"
-_MONTH_IT = "|".join(MONTHS_IT)
-_MONTH_EN = "|".join(m.capitalize() for m in MONTHS_EN) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MONTH_IT = "|".join(it.MONTHS)
+_MONTH_EN = "|".join(m.capitalize() for m in en.MONTHS) + "|(?:" + "|".join(
+    sorted((a.capitalize() for a in en.MONTH_ABBREVIATIONS if a not in en.MONTHS), key=len, reverse=True)) + r")\.?"
 _ORD_EN = r"(?:st|nd|rd|th)?"
 
 
@@ -99,7 +86,7 @@ def _dates(text: str, lang: str) -> list[Quantity]:
         pat = re.compile(rf"\b(\d{{1,2}}|primo)(?:°|º)?\s+({_MONTH_IT})\b", re.IGNORECASE)
         for m in pat.finditer(text):
             day = 1 if m.group(1).lower() == "primo" else int(m.group(1))
-            month = MONTHS_IT.index(m.group(2).lower()) + 1
+            month = it.MONTHS.index(m.group(2).lower()) + 1
             if 1 <= day <= 31:
                 out.append(Quantity("date", day, m.start(), m.end(), m.group(), month=month))
     else:
@@ -111,8 +98,8 @@ def _dates(text: str, lang: str) -> list[Quantity]:
             for m in pat.finditer(text):
                 name = m.group(gm).rstrip(".").lower()
                 en_month = (
-                    MONTHS_EN.index(name) + 1 if name in MONTHS_EN
-                    else MONTH_ABBR_EN.get(name[:4]) or MONTH_ABBR_EN.get(name[:3])
+                    en.MONTHS.index(name) + 1 if name in en.MONTHS
+                    else en.MONTH_ABBREVIATIONS.get(name[:4]) or en.MONTH_ABBREVIATIONS.get(name[:3])
                 )
                 day = int(m.group(gd))
                 if en_month and 1 <= day <= 31:
@@ -120,109 +107,8 @@ def _dates(text: str, lang: str) -> list[Quantity]:
     return out
 
 
-@dataclass(frozen=True)
-class Unit:
-    dimension: str
-    name: str
-    factor: float  # the unit's size in the dimension's base unit
-
-    @property
-    def key(self) -> str:
-        return f"{self.dimension}:{self.name}"
-
-
-@lru_cache(maxsize=1)
-def unit_table() -> dict[str, dict[str, Unit]]:
-    """{lang: {surface (lower case): Unit}} from data/units.tsv."""
-    out: dict[str, dict[str, Unit]] = {"it": {}, "en": {}}
-    path = Path(__file__).resolve().parent / "data" / "units.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lang, surface, dim, name, factor = line.split("\t")
-            out[lang][surface] = Unit(dim, name, float(factor))
-    return out
-
-
-def unit_of(key: str | None) -> Unit | None:
-    if not key:
-        return None
-    for table in unit_table().values():
-        for u in table.values():
-            if u.key == key:
-                return u
-    return None
-
-
-@lru_cache(maxsize=2)
-def _unit_re(lang: str) -> re.Pattern[str]:
-    alts = "|".join(re.escape(s) for s in sorted(unit_table()[lang], key=len, reverse=True))
-    return re.compile(rf"\s*(?:di\s+)?({alts})(?![\w/²])", re.IGNORECASE)
-
-
-def convert(value: float, src: str, dst: str) -> float | None:
-    """``value`` in unit ``src`` ("length:mi") expressed in ``dst`` ("length:km"); None across dimensions."""
-    a, b = unit_of(src), unit_of(dst)
-    if a is None or b is None or a.dimension != b.dimension:
-        return None
-    if a.dimension == "temperature":
-        if a.name == b.name:
-            return value
-        return (value - 32) * 5 / 9 if a.name == "F" else value * 9 / 5 + 32
-    return value * a.factor / b.factor
-
-
-# Clock times. Italian: "ore 20", "alle 15:30", "alle 15.30", "alle 15 e 30", "alle 8 di sera";
-# English: "8 p.m.", "3:30 pm", "15:00", "9 o'clock". The value is the hour of the day (20.5 = 20:30).
-_IT_TIME_LEAD = r"(?:\b(?:ore|alle|dalle|delle|entro\s+le|verso\s+le|fino\s+alle|tra\s+le|le)\s+)"
-_IT_TIME = re.compile(
-    rf"(?P<lead>{_IT_TIME_LEAD})?(?<![\d.,])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?!\d)"
-    r"|\s+e\s+(?P<m2>[0-5]\d|mezza|un\s+quarto|tre\s+quarti)\b)?(?!\d|,\d)", re.IGNORECASE)
-_IT_AFTER_HOUR = re.compile(r"\s*(?:$|[,;.)!?»”\"]|(?:di|del|della|e|in|circa|ora|precise|in\s+punto|locali)\b)")
-_IT_DAYPART = re.compile(r"\s+(?:di|del|della)\s+(mattina|mattino|pomeriggio|sera|notte)\b", re.IGNORECASE)
-_IT_MINUTES = {"mezza": 30, "un quarto": 15, "tre quarti": 45}
-_EN_TIME = re.compile(
-    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<oc>o['’]clock))"
-    r"|(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])", re.IGNORECASE)
-
-
 def _times(text: str, lang: str) -> list[Quantity]:
-    out = []
-    if lang == "it":
-        for m in _IT_TIME.finditer(text):
-            lead = (m.group("lead") or "").strip().lower()
-            minutes = m.group("m") or m.group("m2")
-            if not lead and m.group("sep") != ":":
-                continue  # a bare "15.30" is a number; a bare "15:30" is a time
-            if lead and lead != "ore" and not minutes and not _IT_AFTER_HOUR.match(text, m.end()):
-                continue  # "alle 8 squadre"
-            hour = int(m.group("h"))
-            mins = _IT_MINUTES.get(re.sub(r"\s+", " ", minutes.lower()), 0) if minutes and not minutes.isdigit() \
-                else int(minutes or 0)
-            end = m.end()
-            part = _IT_DAYPART.match(text, end)
-            if part and hour < 12:
-                if part.group(1).lower() in ("pomeriggio", "sera") or (part.group(1).lower() == "notte" and hour >= 6):
-                    hour += 12
-                end = part.end()
-            start = m.start() if lead == "ore" else m.start("h")
-            out.append(Quantity("time", hour % 24 + mins / 60, start, end, text[start:end]))
-    else:
-        for m in _EN_TIME.finditer(text):
-            if m.group("h24"):
-                hour, mins, alt = int(m.group("h24")), int(m.group("m24")), None
-                if 1 <= hour <= 11:
-                    alt = hour + 12 + mins / 60
-            else:
-                hour, mins = int(m.group("h")), int(m.group("m") or 0)
-                if hour > 12:
-                    continue
-                alt = None
-                if m.group("ap"):
-                    hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
-                elif hour < 12:
-                    alt = hour + 12 + mins / 60
-            out.append(Quantity("time", hour + mins / 60, m.start(), m.end(), m.group(), alt=alt))
-    return out
+    return [Quantity("time", value, a, b, text[a:b], alt=alt) for value, a, b, alt in clock_times(text, lang)]
 
 
 def _overlaps(q: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -235,7 +121,6 @@ def extract(text: str, lang: str) -> list[Quantity]:
     found += [t for t in _times(text, lang) if not _overlaps((t.start, t.end), [(q.start, q.end) for q in found])]
     taken = [(q.start, q.end) for q in found]
     num = _NUM_IT if lang == "it" else _NUM_EN
-    units = UNITS_IT if lang == "it" else UNITS_EN
     scales = SCALES_IT if lang == "it" else SCALES_EN
     token = re.compile(rf"(?<![\w.,])(?:(?P<cur>US\$|[$€£])\s?)?(?:(?P<num>{num})|(?P<word>{_WORD}))")
     for m in token.finditer(text):
@@ -249,7 +134,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
                 alt = parse_numeral(raw, "en" if lang == "it" else "it")
         else:
             w = m.group("word").lower()
-            value = _word_value(w, text, m.start(), lang, units)
+            value = _word_value(w, text, m.start(), lang)
             if value is None and w in ("a", "un", "uno", "one") and m.group("cur") is None:
                 nxt = re.match(rf"\s+({_WORD})", text[m.end() :])
                 if nxt and nxt.group(1).lower() in scales and nxt.group(1).lower() not in ("m", "k", "b"):
@@ -274,14 +159,13 @@ def extract(text: str, lang: str) -> list[Quantity]:
         elif _POINTS.match(text, end):
             points = True  # "0,4 punti", "two points": percentage points when the other side has them
         else:
-            cm = re.match(r"\s*(?:di\s+)?(euro|euros|dollari|dollaro|dollars|dollar|sterline|sterlina|pounds|€)\b",
-                          text[end:], re.IGNORECASE)
+            cm = _CURRENCY_AFTER.match(text, end)
             if cm:
                 currency = CURRENCY_WORDS[cm.group(1).lower()]
                 if lang == "en" and cm.group(1).lower() == "pounds" and not m.group("cur"):
                     unit = "mass:lb"  # "5 pounds": money or weight, the other side tells
-                end += cm.end()
-            elif not currency and (um := _unit_re(lang).match(text, end)) is not None:
+                end = cm.end()
+            elif not currency and (um := unit_re(lang).match(text, end)) is not None:
                 unit, end, kind = unit_table()[lang][um.group(1).lower()].key, um.end(), "measure"
         if currency:
             kind = "amount"
@@ -313,19 +197,18 @@ def _share_range_scale(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _word_value(w: str, text: str, start: int, lang: str, units: dict[str, int]) -> float | None:
-    if w in units:
-        if w == "sei":
-            before = re.search(rf"({_WORD})\s*$", text[:start])
-            after = re.match(rf"\s+({_WORD})", text[start + 3 :])
-            if (before and before.group(1).lower() in _SEI_BEFORE) or not (after and after.group(1).islower()):
-                return None
-        return float(units[w])
-    if lang == "it":
-        c = _IT_COMPOUND.match(w)
-        if c:
-            return float(UNITS_IT[c.group(1)] * (1000 if c.group(2) == "mila" else 100))
-    return None
+def _word_value(w: str, text: str, start: int, lang: str) -> float | None:
+    """A spelled-out number of two or more (text2num): "tre", "ventitré", "tremila", "twenty"; English
+    scale words above a thousand are scales, not counts."""
+    n = numeral(w, lang)
+    if n is None or n < 2 or (lang == "en" and n > 1000):
+        return None
+    if w == "sei":
+        before = re.search(rf"({_WORD})\s*$", text[:start])
+        after = re.match(rf"\s+({_WORD})", text[start + 3 :])
+        if (before and before.group(1).lower() in _SEI_BEFORE) or not (after and after.group(1).islower()):
+            return None
+    return float(n)
 
 
 def same_value(a: float, b: float, tolerance: float = 0.01) -> bool:
@@ -336,7 +219,7 @@ def same_value(a: float, b: float, tolerance: float = 0.01) -> bool:
 def format_it(q: Quantity) -> str:
     """An Italian rendering of an English quantity, for suggestions."""
     if q.kind == "date" and q.month:
-        return f"{int(q.value)} {MONTHS_IT[q.month - 1]}"
+        return f"{int(q.value)} {it.MONTHS[q.month - 1]}"
     v = q.value
     for scale, word in ((1e9, "miliardi"), (1e6, "milioni")):
         if v >= scale and q.kind in ("amount",):

@@ -17,7 +17,10 @@ import re
 from rapidfuzz.distance import JaroWinkler
 
 from .bilingual import Lexicon, load_lexicon
-from .lexicon import common_prefix, en_lemma, fold, is_it_content, it_lemma
+from .lang import common_prefix, fold
+from .lang.en import lemma as en_lemma
+from .lang.it import is_content as is_it_content
+from .lang.it import lemma as it_lemma
 
 _IT_TOKEN = re.compile(r"\w+", re.UNICODE)
 # Italian and English words this similar (Jaro–Winkler on folded forms) are cognates.

@@ -22,19 +22,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import CLOSERS, Article, Paragraph
+from ..lang import en, words
+from ..langdata import entries
+from ..langdata import words as data_words
 from ..results import Category, Finding, Severity
-from ..words import words
 from .base import Check, CheckContext, register
 
-# Related-content markers that introduce a link line ("LEGGI ANCHE  Titolo dell'articolo").
-MARKERS = (
-    "leggi anche", "leggi", "vedi anche", "guarda anche", "guarda", "articoli correlati", "articolo correlato",
-    "potrebbe interessarti", "ti potrebbe interessare", "potrebbero interessarti", "approfondisci",
-    "approfondimento", "ascolta", "video", "foto", "gallery", "fotogallery", "pubblicità", "sponsor",
-    "read more", "read also", "also read", "read", "see also", "related", "related articles",
-    "related posts", "recommended", "more", "watch", "watch also", "advertisement", "sponsored",
-    "you may also like", "trending", "must read", "breaking",
-)
+# Related-content markers that introduce a link line ("LEGGI ANCHE  Titolo dell'articolo"), calls to
+# action and legal furniture (regular expressions), and the words that address the reader: generic web
+# furniture in Italian and English, data/boilerplate.tsv.
+MARKERS = entries("boilerplate.tsv", "it", "marker") + entries("boilerplate.tsv", "en", "marker")
+CTA_PATTERNS = entries("boilerplate.tsv", "it", "action") + entries("boilerplate.tsv", "en", "action")
+READER_WORDS = data_words("boilerplate.tsv", "it", "reader") | data_words("boilerplate.tsv", "en", "reader")
 _MARKER_RE = re.compile(
     r"^(?:" + "|".join(re.escape(m) for m in sorted(MARKERS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -42,19 +41,6 @@ _MARKER_RE = re.compile(
 # An all-caps lead-in of one to three words followed by a separator: "READ  ...", "ALSO READ: ...".
 _CAPS_LEADIN_RE = re.compile(
     r"^((?:[A-ZÀ-Ý]{2,}[ \u00a0]){0,2}[A-ZÀ-Ý]{2,})(?:[ \u00a0]{2,}|[ \u00a0]*[:|»›>–—\-][ \u00a0]*)(?=\S)"
-)
-# Calls to action and legal furniture (imperatives and fixed phrases, Italian and English).
-CTA_PATTERNS = (
-    r"lascia(?:te)? (?:un|una|il tuo|la tua) (?:commento|risposta|opinione)", r"commenta(?:te)?",
-    r"condividi(?:lo|la)?", r"iscriviti", r"abbonati", r"seguici", r"segui(?:teci)? su", r"newsletter",
-    r"cookie", r"diritti riservati", r"riproduzione riservata", r"clicca qui", r"scarica l['’]app",
-    r"registrati", r"accedi", r"rispondi", r"annulla (?:la )?risposta", r"articolo (?:precedente|successivo)",
-    r"dicci (?:la tua|cosa ne pensi)", r"cosa ne pensi", r"la tua opinione", r"i vostri commenti",
-    r"leave a (?:reply|comment|response)", r"post a comment", r"reply", r"comments?", r"share (?:this|on)",
-    r"subscribe", r"sign up", r"log in", r"login", r"follow us", r"all rights reserved", r"click here",
-    r"read more", r"(?:previous|next) (?:post|article|story)", r"your (?:thoughts|comments?|e-?mail|opinion)",
-    r"let us know", r"we(?:['’]d| would)? (?:love|like|be happy|be glad) to hear", r"tell us what you think",
-    r"powered by", r"©", r"\(c\) ?\d{4}", r"copyright",
 )
 _CTA_RE = re.compile(r"(?<!\w)(?:" + "|".join(CTA_PATTERNS) + r")(?!\w)", re.IGNORECASE)
 
@@ -66,10 +52,6 @@ _BRAND_TOKEN_RE = re.compile(
     r"[a-zà-ÿ][A-ZÀ-Ý]"          # a capital inside a word: "NotizieOggi"
     r"|^[A-ZÀ-Ý][a-zà-ÿ]+\d+$"  # a word with a number: "Cronaca24"
     r"|\.(?:it|com|net|org|eu|info|news|tv|fm)$",  # a domain name
-)
-# Words that address the reader: second person and first person plural (Italian and English grammar).
-READER_WORDS = frozenset(
-    "ti vi tuo tua tuoi tue vostro vostra vostri vostre nostro nostra nostri nostre you your our us".split()
 )
 # Italian imperatives carry the reader as an enclitic: "iscriviti", "seguici", "scriveteci".
 _ENCLITIC_RE = re.compile(r"(?:[aei]ti|[aei]ci|[aei]vi|teci)$", re.IGNORECASE)
@@ -141,10 +123,8 @@ def _verb_form(word: str) -> bool:
     lex = load_lexicon()
     if lex is None:
         return False
-    from ..lexicon import en_lemma
-
     low = word.lower()
-    english_base_verb = en_lemma(low) == low and "v" in word_pos(lex, "english", low)
+    english_base_verb = en.lemma(low) == low and "v" in word_pos(lex, "english", low)
     italian_verb_form = any(f != low and "v" in word_pos(lex, "italian", f) for f in it_lemmas(low))
     return english_base_verb or italian_verb_form
 

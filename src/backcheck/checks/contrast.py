@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..align import en_words, project_attention
-from ..lexicon import is_en_content
+from ..lang.en import is_content as is_en_content
 from ..results import Category, Finding, Severity
 from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
 

@@ -265,7 +265,7 @@ def _suggest(div: Divergence, unsupported: list[str], ctx: CheckContext) -> str 
     lex = lexicon()
     if lex is None or not unsupported:
         return None
-    from ..lexicon import en_lemma
+    from ..lang.en import lemma as en_lemma
 
     options: list[str] = []
     for w in unsupported:

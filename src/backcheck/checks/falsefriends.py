@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING
 
 from ..anchors import aligned_sources
 from ..cognates import FalseFriend, false_friend, it_lemmas, related
-from ..lexicon import en_lemma, fold
+from ..lang import fold, words
+from ..lang.en import lemma as en_lemma
+from ..lang.it import elided_tail
 from ..results import Category, Finding, Severity
-from ..words import elided_tail, words
 from .base import Check, CheckContext, register
 
 

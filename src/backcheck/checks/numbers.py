@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 
 from ..anchors import aligned_sources
-from ..numbers_norm import Quantity, convert, extract, format_it, same_value, unit_of
+from ..numbers_norm import Quantity, extract, format_it, same_value
 from ..results import Category, Finding, Severity
+from ..units import convert, unit_of
 from .base import Check, CheckContext, register
 
 

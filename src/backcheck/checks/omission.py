@@ -14,20 +14,21 @@ vaguer claim: minor. Needs the English source and the parser; the lexicon for th
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 from typing import Any
 
 from .. import en_parse
 from ..align import en_words, it_words, italian_words_under
+from ..lang import en, fold
+from ..lang.en import is_content as is_en_content
+from ..lang.en import lemma as en_lemma
 from ..langdata import words
-from ..lexicon import en_lemma, fold, is_en_content
 from ..results import Category, Finding, Severity
 from ..support import ItalianRegion, lexicon
 from .base import NEED_SOURCE, Check, CheckContext, register
 
-_MONTHS = "|".join(m for m in calendar.month_name if m)  # English month names (C locale)
+_MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)
 _DEADLINE = re.compile(
     rf"\b(?:by|until|before|no later than)\s+(?:(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
     rf"(?:\s+\d{{4}})?|(?:the end of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}})\b")

@@ -21,8 +21,8 @@ from typing import Any
 
 from .. import en_parse
 from ..align import it_words, italian_words_under
+from ..lang import fold
 from ..langdata import words
-from ..lexicon import fold
 from ..results import Category, Finding, Severity
 from ..support import lexicon
 from .base import NEED_SOURCE, Check, CheckContext, Need, register

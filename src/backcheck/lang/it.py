@@ -1,0 +1,56 @@
+"""Italian: function and stop words, elisions, calendar names (CLDR through Babel), spelled-out
+numbers (text2num), loanwords, lemmas (simplemma)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..langdata import words as _data
+from .calendar import month_names, weekday_names
+from .numbers import number_value
+from .tokens import APOSTROPHES, fold
+
+_STOP = _data("stopwords.tsv", "it", "stop")
+# Function words: articles, prepositions, pronouns, conjunctions, common adverbs.
+FUNCTION_WORDS = _STOP | _data("stopwords.tsv", "it", "function")
+# What the aligner skips as non-content.
+STOP_WORDS = _STOP | _data("stopwords.tsv", "it", "align")
+# Function words that French, Spanish, Portuguese or English also write ("la", "con", "come").
+SHARED_WORDS = _data("stopwords.tsv", "it", "shared")
+# Articles and prepositions that elide before a vowel ("dell’", "l’", "un’").
+ELIDED_HEADS = _data("stopwords.tsv", "it", "elided")
+# English words Italian news uses as its own ("leader", "welfare").
+LOANWORDS = _data("loanwords.tsv", "it", "loanword")
+
+MONTHS = month_names("it")
+WEEKDAYS = weekday_names("it")
+
+
+def elided_tail(word: str) -> str:
+    """The part after an elided article or preposition: "dell’Ucraina" → "Ucraina"."""
+    for ap in APOSTROPHES:
+        if ap in word:
+            head, _, tail = word.partition(ap)
+            if head.lower() in ELIDED_HEADS and tail:
+                return tail
+    return word
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Lemma of an Italian word (folded), spelled-out numbers as digits ("tre" → "3")."""
+    w = fold(word).rstrip(".")
+    n = number_value(w)
+    if n is not None:
+        return n
+    import simplemma
+
+    return simplemma.lemmatize(w, lang="it").lower()
+
+
+def is_content(word: str) -> bool:
+    """A word the aligner matches: not a stop word, not an elided article ("dall’"), not one letter."""
+    w = fold(word)
+    if w.endswith("'"):
+        return False
+    return any(c.isalnum() for c in w) and w not in STOP_WORDS and len(w) > 1

@@ -1,0 +1,79 @@
+"""The tokenizer, the ``Word`` it yields and the accent fold, shared by every language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word: letters, optionally joined by an apostrophe or hyphen ("dell’Ucraina", "week-end").
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’‘\-][^\W\d_]+)*")
+# Things that are not prose: URLs, e-mail addresses, @handles, #hashtags, domain names.
+NON_PROSE_RE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+|\b[\w-]+\.(?:com|it|org|net|eu|info|news|io|co\.uk)\b",
+    re.IGNORECASE,
+)
+APOSTROPHES = "'’‘"
+# The aligner's tokens (align.en_words / align.it_words), digits included: English keeps an apostrophe
+# inside a word ("it's"); Italian elision is two words, the article keeping its apostrophe ("dall’",
+# "occupazione").
+EN_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+IT_TOKEN_RE = re.compile(r"\w+['’](?=\w)|\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of ``text`` with absolute offsets (``text[start:end] == word``)."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Words of ``text[start:end]`` (absolute offsets), skipping URLs, handles and hashtags."""
+    end = len(text) if end is None else end
+    masked = [(m.start(), m.end()) for m in NON_PROSE_RE.finditer(text, start, end)]
+    out = []
+    for m in WORD_RE.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        out.append(Word(m.group(), m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=131072)
+def strip_accents(s: str) -> str:
+    """``s`` without combining marks (case kept): "Zelens’kyj", "città" → "citta"."""
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+@lru_cache(maxsize=131072)
+def fold(word: str) -> str:
+    """The lookup key of a word in any language: lower case, compatibility forms composed ("ﬁ" → "fi"),
+    curly apostrophe straight, no accents."""
+    return strip_accents(unicodedata.normalize("NFKC", word.lower().replace("’", "'")))
+
+
+def common_prefix(a: str, b: str) -> int:
+    """Length of the prefix ``a`` and ``b`` share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
