@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from _checkutil import clean_example_majors, gold_spans, project_example_matches, read_folder, run_check
-from backcheck.checks.boilerplate import boilerplate_paragraphs
 from backcheck.document import segment
+from backcheck.furniture import boilerplate_paragraphs
 
 BODY = (
     "Vertice europeo sul bilancio a Bruxelles\n\n"

@@ -145,14 +145,5 @@ def test_lemma_numbers(word, digits):
     assert number_value(word) == digits
 
 
-def test_aligner_tokens_match_the_language_layer():
-    """align.py still spells its token patterns out (it is being split on another branch); they must
-    stay those of backcheck.lang, which the reachability tests above use."""
-    from backcheck import align
-
-    assert getattr(align, "_WORD", _WORD).pattern == _WORD.pattern
-    assert getattr(align, "_IT_WORD", _IT_WORD).pattern == _IT_WORD.pattern
-
-
 def test_one_fold():
     assert lang.fold("Città’s") == "citta's" and lang.strip_accents("Città") == "Citta"

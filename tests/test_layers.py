@@ -21,8 +21,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # plain data and leaf utilities: nothing here imports a module from a higher layer
     ("foundation", ("version", "errors", "defaults", "offsets", "results", "beads", "outputs")),
     # language data, tokenisation, the document model, lexical resources, model resolution
-    ("language", ("words", "langdata", "lexicon", "numbers_norm", "document", "langid", "en_parse",
-                  "semantic", "bilingual", "cognates", "support", "models")),
+    ("language", ("lang", "langdata", "numbers_norm", "numbers_time", "units", "document", "furniture",
+                  "langid", "en_parse", "semantic", "bilingual", "cognates", "support", "models")),
     # back-translation engines and the alignment of source, back-translation and Italian
     ("engines and alignment", ("translate", "align")),
     # reading and validating the user's input
@@ -41,11 +41,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 RENDERER_MAY_IMPORT = {"foundation", "output"}
 # A module over this many lines must be split (GUIDE: "most under ~300 lines").
 MAX_LINES = 320
-# Files over MAX_LINES that this issue did not split, and why.
-OVER_MAX_LINES = {
-    "checks/untranslated.py": "being rewritten by another change (word lists); split after it lands",
-    "numbers_norm.py": "being rewritten by another change (number words); split after it lands",
-}
+# Files over MAX_LINES that this issue did not split, and why (none left).
+OVER_MAX_LINES: dict[str, str] = {}
 
 
 def _module_name(path: Path) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from ..lexicon import canonical
+from ..lang.en import canonical
 from ..translate.base import Translation
 from .tokens import Word, en_words, words_match
 from .units import SourceMatch

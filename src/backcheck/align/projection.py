@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..lexicon import EN_IT_FUNCTION, fold
+from ..lang import fold
+from ..lang.en import ANCHORS as EN_IT_FUNCTION
 from ..translate.base import SegmentTranslation, Translation
 from .tokens import Word, en_words, it_words
 

@@ -3,19 +3,24 @@ share."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..lexicon import common_prefix, demonym_match, en_lemma, is_en_content, is_it_content, it_lemma, paraphrase
+from ..lang import common_prefix
+from ..lang.en import demonym_match, paraphrase
+from ..lang.en import is_content as is_en_content
+from ..lang.en import lemma as en_lemma
+from ..lang.it import is_content as is_it_content
+from ..lang.it import lemma as it_lemma
+from ..lang.tokens import EN_TOKEN_RE, IT_TOKEN_RE
 
 NAME_SIMILARITY = 0.90
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
-# Italian elision ("dall’occupazione", "l'Ucraina") is two words: the article and the noun.
-_IT_WORD = re.compile(r"\w+['’](?=\w)|\w+", re.UNICODE)
+# the language layer's token patterns (Italian elision, "dall’occupazione", is two words there)
+_WORD = EN_TOKEN_RE
+_IT_WORD = IT_TOKEN_RE
 
 
 @dataclass

@@ -9,7 +9,8 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..beads import best_beads
 from ..document import Article, sentence_spans
-from ..lexicon import canonical, fold
+from ..lang import fold
+from ..lang.en import canonical
 from ..translate.base import SegmentTranslation, Translation
 from .tokens import Word, en_words, it_words
 

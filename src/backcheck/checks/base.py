@@ -15,6 +15,7 @@ from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..furniture import find_furniture
 from ..results import Category, Finding, Severity, TextEnum
 
 if TYPE_CHECKING:
@@ -72,8 +73,6 @@ class CheckContext:
 
     def __post_init__(self) -> None:
         if self.furniture is None:
-            from .boilerplate import find_furniture
-
             self.furniture = tuple(find_furniture(self.article))
         self.boilerplate = frozenset(f.paragraph for f in self.furniture)
     # shared, lazily loaded resources of the Checker (lexicon, parser, embeddings): load them with

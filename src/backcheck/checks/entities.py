@@ -29,8 +29,8 @@ import re
 from collections import Counter
 
 from ..anchors import aligned_sources
+from ..lang import INSTITUTION_WORDS, words
 from ..results import Category, Finding, Severity
-from ..words import INSTITUTION_WORDS, words
 from .base import Check, CheckContext, register
 from .mentions import (
     Mention,

@@ -9,16 +9,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..words import (
-    CALENDAR_WORDS,
-    INSTITUTION_WORDS,
-    ITALIAN_FUNCTION_WORDS,
-    TITLE_WORDS,
-    Word,
-    elided_tail,
-    strip_accents,
-    words,
-)
+from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, Word, strip_accents, words
+from ..lang.it import FUNCTION_WORDS as ITALIAN_FUNCTION_WORDS
+from ..lang.it import elided_tail
 from .names import (
     ARTICLE_SIMILARITY,
     MIN_LEN,

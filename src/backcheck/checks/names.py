@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..words import strip_accents, words
+from ..lang import strip_accents, words
 
 MIN_LEN = 4
 ARTICLE_SIMILARITY = 0.84

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..words import CALENDAR_WORDS, ENGLISH_FUNCTION_WORDS, INSTITUTION_WORDS, TITLE_WORDS, Word, words
+from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, Word, words
+from ..lang.en import FUNCTION_WORDS as ENGLISH_FUNCTION_WORDS
 
 _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|ern)$")  # Belgian, Chinese, British, European, Western
 
