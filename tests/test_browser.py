@@ -139,13 +139,18 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
     from selenium.webdriver.support.wait import WebDriverWait
 
     assert driver.find_element("id", "bc-accepted").text == "2 accepted"
-    # Chromium commits localStorage to its store in batches (about a second later): a reload right
-    # after a click can race it, which a person reloading by hand does not
-    import time
-
-    time.sleep(2)
-    driver.refresh()  # ticks survive a reload (restored by the page's script once it has run)
+    ids = [_card(driver, n).get_attribute("id") for n in (1, 3)]
+    # the ticks are in the URL (a reload or a shared link restores them) and in this browser's storage
+    # (a later visit without the link); the storage is read back from the page, since Chromium commits
+    # it to disk in batches and a reload's timing against that is not the page's to control
+    assert f"acc={'%2C'.join(ids)}" in driver.current_url
+    stored = driver.execute_script("return localStorage.getItem('backcheck:' + (document.body.getAttribute("
+                                   "'data-key') || document.title))")
+    assert json.loads(stored) == ids
+    driver.refresh()
     WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "bc-accepted").text == "2 accepted")
+    assert [b.is_selected() for b in driver.find_elements("css selector", "li.finding input.accept-box")] == \
+        [True, False, True]
     exported = driver.execute_script("return window.backcheckBaseline()")
     path = tmp_path / "baseline.json"
     path.write_text(exported, encoding="utf-8")

@@ -1,7 +1,8 @@
 """The per-article HTML report a reviewer works in: paragraph by paragraph, the Italian with its flagged
 spans | the back-translation | the aligned source snippets, each paragraph's findings right below it
 (evidence kinds, disagreeing phrases, suggested fix with a copy button, an "accept" tick), and a
-toolbar with severity/category/check filters (state in the URL hash), next/previous navigation and an
+toolbar with severity/category/check filters (filters and accepted ticks kept in the URL hash),
+next/previous navigation and an
 export of the accepted findings as a baseline file for ``backcheck corpus --baseline``.
 
 Overlapping spans are split at every boundary (see :mod:`.spans`); each piece is one ``<mark>`` whose

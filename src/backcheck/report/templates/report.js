@@ -21,21 +21,36 @@
   }
   function byId(id) { return doc.getElementById(id); }
 
+  /* the URL hash holds the view: "#off=sev:minor,cat:entity&acc=f1,f3" (filters switched off, and
+     the findings ticked as accepted), so a reload or a shared link shows the same state */
+  var accFromHash = null;
+  function hashParams() {
+    var params = {};
+    location.hash.slice(1).split("&").forEach(function (p) {
+      var i = p.indexOf("=");
+      if (i > 0) { params[p.slice(0, i)] = decodeURIComponent(p.slice(i + 1)); }
+    });
+    return params;
+  }
   function readHash() {
-    var m = /^#off=([^&]*)/.exec(location.hash);
-    if (location.hash && !m) { return; }  /* an anchor (#f3, #a-id): keep the filters */
+    var params = hashParams();
+    if (location.hash && !("off" in params) && !("acc" in params)) { return; }  /* an anchor (#f3, #a-id): keep the state */
     off = {sev: {}, cat: {}, check: {}};
-    if (!m || !m[1]) { return; }
-    decodeURIComponent(m[1]).split(",").forEach(function (item) {
+    accFromHash = "acc" in params ? params.acc.split(",").filter(Boolean) : null;
+    if (!params.off) { return; }
+    params.off.split(",").forEach(function (item) {
       var i = item.indexOf(":");
       var k = item.slice(0, i);
       if (off[k]) { off[k][item.slice(i + 1)] = true; }
     });
   }
   function writeHash() {
-    var items = [];
+    var items = [], parts = [];
     for (var k in off) { for (var v in off[k]) { items.push(k + ":" + v); } }
-    var hash = items.length ? "#off=" + encodeURIComponent(items.sort().join(",")) : "";
+    if (items.length) { parts.push("off=" + encodeURIComponent(items.sort().join(","))); }
+    var acc = acceptedIds();
+    if (acc.length) { parts.push("acc=" + encodeURIComponent(acc.join(","))); }
+    var hash = parts.length ? "#" + parts.join("&") : "";
     if (hash !== location.hash && (hash || location.hash)) {
       history.replaceState(null, "", hash || location.pathname + location.search);
     }
@@ -142,9 +157,11 @@
   function loadAccepted() {
     try { return JSON.parse(localStorage.getItem(storeKey) || "[]"); } catch (e) { return []; }
   }
+  function acceptedIds() {
+    return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.closest("li.finding").id; });
+  }
   function saveAccepted() {
-    var ids = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.closest("li.finding").id; });
-    try { localStorage.setItem(storeKey, JSON.stringify(ids)); } catch (e) { /* storage disabled */ }
+    try { localStorage.setItem(storeKey, JSON.stringify(acceptedIds())); } catch (e) { /* storage disabled */ }
   }
   function showAccepted() {
     var n = 0;
@@ -152,10 +169,11 @@
     var el = byId("bc-accepted");
     if (el) { el.textContent = n + " accepted"; }
   }
-  var saved = loadAccepted();
+  readHash();
+  var saved = loadAccepted().concat(accFromHash || []);  /* this browser's ticks and the link's */
   boxes.forEach(function (b) {
     if (saved.indexOf(b.closest("li.finding").id) >= 0) { b.checked = true; }
-    b.addEventListener("change", function () { saveAccepted(); showAccepted(); });
+    b.addEventListener("change", function () { saveAccepted(); showAccepted(); writeHash(); });
   });
 
   function baseline() {
