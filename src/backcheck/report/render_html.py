@@ -2,8 +2,8 @@
 spans | the back-translation | the aligned source snippets, each paragraph's findings right below it
 (evidence kinds, disagreeing phrases, suggested fix with a copy button, an "accept" tick), and a
 toolbar with severity/category/check filters (filters and accepted ticks kept in the URL hash),
-next/previous navigation and an
-export of the accepted findings as a baseline file for ``backcheck corpus --baseline``.
+next/previous navigation and an export of the accepted findings as a baseline file for
+``backcheck corpus --baseline``.
 
 Overlapping spans are split at every boundary (see :mod:`.spans`); each piece is one ``<mark>`` whose
 class is the worst severity covering it and whose ``data-findings`` lists every finding covering it.
