@@ -148,7 +148,7 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
                                    "'data-key') || document.title))")
     assert json.loads(stored) == ids
     driver.refresh()
-    WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "bc-accepted").text == "2 accepted")
+    WebDriverWait(driver, 15).until(lambda d: d.find_element("id", "bc-accepted").text == "2 accepted")
     assert [b.is_selected() for b in driver.find_elements("css selector", "li.finding input.accept-box")] == \
         [True, False, True]
     exported = driver.execute_script("return window.backcheckBaseline()")
@@ -169,7 +169,7 @@ def test_copy_button_and_evidence_kinds(driver: Any, tmp_path: Path) -> None:
     button.click()
     from selenium.webdriver.support.wait import WebDriverWait
 
-    WebDriverWait(driver, 5).until(lambda _: button.text == "copied")  # the clipboard API answers async
+    WebDriverWait(driver, 15).until(lambda _: button.text == "copied")  # the clipboard API answers async
     assert console_errors(driver) == []
 
 
