@@ -168,7 +168,9 @@ RSS_SCRIPT = """
 import json, resource, sys
 sys.path[:0] = {paths!r}
 from bench_factories import fixed_length_checker
+from backcheck.parallel import limit_malloc_arenas
 from backcheck.pipeline import CheckOptions, ArticleInput
+limit_malloc_arenas()  # as every corpus worker process does before it loads anything
 art = json.loads(open({manifest!r}, encoding="utf-8").readline())
 checker = fixed_length_checker(CheckOptions(engine="ctranslate2", model={model!r}, use_cache=False))
 checker.check(ArticleInput(id="x", text=art["it"], sources=[art["source"]]))

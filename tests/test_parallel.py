@@ -103,3 +103,16 @@ def test_two_workers_share_one_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [[f.fingerprint() for f in r.findings] for r in first.reports] == \
         [[f.fingerprint() for f in r.findings] for r in again.reports]
     assert [r.back_translation for r in first.reports] == [r.back_translation for r in again.reports]
+
+
+def test_malloc_arenas_are_capped_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platform
+    import sys
+
+    from backcheck.parallel import limit_malloc_arenas
+
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_malloc_arenas() is False  # the user's setting wins
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert limit_malloc_arenas() is glibc

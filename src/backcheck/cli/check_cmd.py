@@ -68,11 +68,14 @@ def check(
     from ..checker import Checker
     from ..limits import Limits
     from ..outputs import check_writable, write_text
+    from ..parallel import limit_malloc_arenas
     from ..pipeline import CheckOptions, load_article_input
     from ..report import render
     from ..report.render_text import render_text
     from ..results import Severity
     from ..terminal import display_copy, printable
+
+    limit_malloc_arenas()  # this process loads the model and resources: see backcheck.parallel
 
     if output is not None:
         check_writable(output, "report")

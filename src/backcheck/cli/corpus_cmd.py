@@ -167,6 +167,7 @@ def corpus(
     from ..corpus import check_corpus
     from ..limits import Limits
     from ..outputs import check_writable, write_text
+    from ..parallel import limit_malloc_arenas
     from ..pipeline import CheckOptions
     from ..report.github import annotation_lines
     from ..report.junit import render_junit
@@ -175,6 +176,8 @@ def corpus(
     from ..report.sarif import render_sarif
     from ..results import Severity
     from ..terminal import display_corpus, printable
+
+    limit_malloc_arenas()  # this process loads the model and resources: see backcheck.parallel
 
     threshold = Severity.parse(fail_on)
     if update_baseline and baseline is None:
