@@ -176,7 +176,12 @@ checker = fixed_length_checker(CheckOptions(engine="ctranslate2", model={model!r
 checker.check(ArticleInput(id="x", text=art["it"], sources=[art["source"]]))
 given = checker.check(ArticleInput(id="y", text=art["it"], sources=[art["source"]],
                                    back_translation=art["back_translation"]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# this process's own peak: VmHWM (the high-water mark of its memory map). Not ru_maxrss: Linux carries
+# the parent's peak into it across fork/exec, so a big parent (this benchmark) would be measured.
+try:
+    print([int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")][0])
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
