@@ -147,3 +147,103 @@ def test_lemma_numbers(word, digits):
 
 def test_one_fold():
     assert lang.fold("Città’s") == "citta's" and lang.strip_accents("Città") == "Citta"
+
+
+# --- polarity.tsv and qualifiers.tsv: each entry reaches the detector that reads it ------------------------
+
+
+def _parse(sentence: str):  # type: ignore[no-untyped-def]
+    from backcheck import en_parse
+
+    if not en_parse.available():
+        pytest.skip("spaCy's English model is not installed")
+    return en_parse.parse([sentence])[0]
+
+
+NEG_TEMPLATES = ("The minister {w} signed the deal.", "The minister did {w} sign the deal.",
+                 "The minister has {w} signed the deal.", "The minister is {w} happy.", "There is {w} deal.")
+
+
+def _labelled_neg(w: str) -> bool:
+    """The polarity detector reads spaCy's "neg" label; a particle is only worth listing (it lets a
+    sentence reach the parse) when some sentence gets that label on it."""
+    from backcheck.checks.polarity import negated_predicates
+
+    return any(cue.lower() == w for t in NEG_TEMPLATES for _, cue, _ in negated_predicates(_parse(t.format(w=w))))
+
+
+def _past(verb: str) -> str:
+    if verb.endswith("e"):
+        return verb + "d"
+    return verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else verb + "ed"
+
+
+def _negates_complement(verb: str) -> bool:
+    from backcheck.checks.polarity import negated_predicates
+
+    doc = _parse(f"The minister {_past(verb)} to sign the deal.")
+    return any(kind == "implicative" for _, _, kind in negated_predicates(doc))
+
+
+def _not_negation_matches(phrase: str) -> bool:
+    from backcheck.checks.polarity import _not_negation
+
+    return _not_negation(_parse(f"It is {phrase} a start."), 2)
+
+
+def _is_hedge(w: str) -> bool:
+    from backcheck.checks.omission import facts
+
+    text = f"The plan was {w} approved by the board."
+    return any(f.kind == "hedge" and f.key == w for f in facts(_parse(text), text))
+
+
+def _it_phrase_folds(p: str) -> bool:
+    """An Italian phrase compared with folded running text: it must survive the fold word by word."""
+    return lang.fold(p) == " ".join(lang.fold(t) for t in _IT_WORD.findall(p)) and p == p.lower()
+
+
+PHRASE_TABLES = [
+    ("polarity-en-particle", entries("polarity.tsv", "en", "particle"), _labelled_neg),
+    ("polarity-en-implicative", entries("polarity.tsv", "en", "implicative"), _negates_complement),
+    ("polarity-en-not-negation", entries("polarity.tsv", "en", "not-negation"), _not_negation_matches),
+    ("polarity-it-particle", entries("polarity.tsv", "it", "particle"),
+     lambda w: bool(_IT_WORD.fullmatch(w)) and w == w.lower()),
+    ("polarity-it-expletive", entries("polarity.tsv", "it", "expletive"), _it_phrase_folds),
+    ("qualifiers-en-hedge", entries("qualifiers.tsv", "en", "hedge"), _is_hedge),
+    # conditions are detected by the parse ("if", "unless") and found present in a back-translation by a
+    # phrase search, which any lower-case phrase reaches ("as long as")
+    ("qualifiers-en-condition", entries("qualifiers.tsv", "en", "condition"),
+     lambda p: p == p.lower() and all(_WORD.fullmatch(t) for t in p.split())),
+    ("qualifiers-en-epistemic", entries("qualifiers.tsv", "en", "epistemic"), _lower_token),
+    ("qualifiers-it-condition", entries("qualifiers.tsv", "it", "condition"), _it_phrase_folds),
+    ("qualifiers-it-epistemic", entries("qualifiers.tsv", "it", "epistemic"),
+     lambda w: bool(_IT_WORD.fullmatch(w)) and lang.fold(w) == w),
+]
+
+
+@pytest.mark.parametrize(("values", "reachable"), [(v, r) for _, v, r in PHRASE_TABLES],
+                         ids=[n for n, _, _ in PHRASE_TABLES])
+def test_every_cue_reaches_its_detector(values, reachable):
+    assert _unreachable(values, reachable) == []
+
+
+def test_unreachable_cues_are_caught():
+    """Kinds of entry these files held and no text could reach: particles the parser never labels
+    "neg", and Italian phrases that do not survive the fold they are compared under."""
+    assert _unreachable(["nobody", "nothing", "without", "not"], _labelled_neg) == ["nobody", "nothing", "without"]
+    assert not _it_phrase_folds("Finché")
+
+
+@pytest.mark.parametrize(("italian", "negated"), [
+    ("né firmato né discusso", True),          # an accented particle ("né" folds to the clitic "ne")
+    ("ne ha firmato due", False),              # the clitic itself negates nothing
+    ("finché non ha firmato", False),          # an accented expletive: its "non" negates nothing
+    ("non ha firmato", True),
+])
+def test_italian_cues_as_written_and_folded(italian: str, negated: bool) -> None:
+    from backcheck.checks.polarity import _Italian
+
+    region = _Italian(italian, 0)
+    k = next(i for i, w in enumerate(region.words) if w.text.startswith("firmat"))
+    assert region.negated_before(k) is negated

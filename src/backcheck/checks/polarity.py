@@ -64,8 +64,7 @@ def negated_predicates(doc: Any) -> list[tuple[Any, str, str]]:
     out = []
     implicative = _cues("en", "implicative")
     for tok in doc:
-        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
-        if tok.dep_ == "neg" and f"{tok.lower_} {nxt}" not in _cues("en", "not-negation"):
+        if tok.dep_ == "neg" and not _not_negation(doc, tok.i):
             pred = _content_predicate(tok.head)
             if pred is not None:
                 out.append((pred, tok.text, "particle"))
@@ -74,6 +73,11 @@ def negated_predicates(doc: Any) -> list[tuple[Any, str, str]]:
             if comp and not any(c.dep_ == "neg" for c in tok.children):
                 out.append((comp[0], tok.text, "implicative"))
     return out
+
+
+def _not_negation(doc: Any, i: int) -> bool:
+    """Whether the cue at ``doc[i]`` opens a phrase that negates nothing ("not only", "no longer than")."""
+    return any(" ".join(t.lower_ for t in doc[i:i + len(p.split())]) == p for p in _cues("en", "not-negation"))
 
 
 def _content_predicate(head: Any) -> Any | None:
@@ -143,9 +147,10 @@ class _Italian:
             f = fold(w.text)
             if w.norm in self.neg_verbs:
                 return True
-            if f in particles or fold(w.text.rstrip("'’")) in particles:
+            # unfolded too: folding "né" gives the clitic "ne", which negates nothing
+            if w.text.lower().rstrip("'’") in particles or f in particles or fold(w.text.rstrip("'’")) in particles:
                 before = " ".join(fold(x.text) for x in self.words[max(0, j - 3):j + 2])
-                if any(e in before for e in _cues("it", "expletive")):
+                if any(fold(e) in before for e in _cues("it", "expletive")):
                     continue
                 return True
         return False
