@@ -247,3 +247,15 @@ def test_italian_cues_as_written_and_folded(italian: str, negated: bool) -> None
     region = _Italian(italian, 0)
     k = next(i for i, w in enumerate(region.words) if w.text.startswith("firmat"))
     assert region.negated_before(k) is negated
+
+
+def _unit_read(row: tuple[str, ...]) -> bool:
+    """A unit of data/units.tsv is read after a number in its language, as its own dimension and name."""
+    lang_, surface, dim, name = row[0], row[1], row[2], row[3]
+    return any(q.unit == f"{dim}:{name}" for q in extract(f"Sono 30 {surface} in tutto.", lang_)) or any(
+        q.unit == f"{dim}:{name}" for q in extract(f"It is 30 {surface} in all.", lang_))
+
+
+def test_every_unit_is_read_after_a_number():
+    assert [r[:2] for r in rows("units.tsv") if not _unit_read(r)] == []
+    assert not _unit_read(("it", "cubiti", "length", "cubit", "0.45"))  # a unit the file does not have
