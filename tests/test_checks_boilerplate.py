@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from _checkutil import clean_example_majors, gold_spans, project_example_matches, read_folder, run_check
+from backcheck.checks import CheckContext
 from backcheck.document import segment
-from backcheck.furniture import boilerplate_paragraphs
 
 BODY = (
     "Vertice europeo sul bilancio a Bruxelles\n\n"
@@ -71,7 +71,7 @@ def test_boilerplate(case: str, text: str, expected: list[str]) -> None:
 
 def test_paragraph_indices() -> None:
     art = segment(BODY + "\n\nLascia un commento\n\nNotizieOggi")
-    assert boilerplate_paragraphs(art) == {3, 4}
+    assert CheckContext(article=art).boilerplate == {3, 4}
 
 
 def test_example_gold(shared_dir: Path) -> None:

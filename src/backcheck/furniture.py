@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .document import CLOSERS, Article, Paragraph
 from .lang import en, words
@@ -166,7 +165,6 @@ def _footer_evidence(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=32)
 def find_furniture(article: Article) -> tuple[Furniture, ...]:
     """All paragraphs that are page furniture, in article order (cached: several checks ask)."""
     paras = article.paragraphs
@@ -196,7 +194,3 @@ def find_furniture(article: Article) -> tuple[Furniture, ...]:
                     found.setdefault(i, why)
     return tuple(Furniture(i, found[i]) for i in sorted(found))
 
-
-def boilerplate_paragraphs(article: Article) -> set[int]:
-    """Indices of the furniture paragraphs (the boilerplate check reports them, other checks skip them)."""
-    return {f.paragraph for f in find_furniture(article)}

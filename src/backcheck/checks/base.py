@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..furniture import find_furniture
+from ..furniture import Furniture, find_furniture
 from ..results import Category, Finding, Severity, TextEnum
 
 if TYPE_CHECKING:
@@ -41,11 +41,6 @@ class Need(TextEnum):
     MODEL = ("model", "needs a model engine (token log-probabilities): use --engine transformers|ctranslate2")
 
 
-NEED_BACK_TRANSLATION = Need.BACK_TRANSLATION
-NEED_SOURCE = Need.SOURCE
-NEED_MODEL = Need.MODEL
-
-
 def why_skipped(missing: set[Need]) -> str:
     return "; ".join(n.why for n in sorted(missing, key=lambda n: n.value))
 
@@ -65,21 +60,20 @@ class CheckContext:
     alignment: Alignment | None = None
     glossary: Glossary | None = None
     model_backed: bool = False
-    # the boilerplate pre-pass, run once per article when the context is made: the scraped page
-    # furniture (reported by the boilerplate check) and its paragraph indices, which every other
-    # check skips (see :meth:`content_sentences`)
-    furniture: tuple[Any, ...] | None = None
-    boilerplate: frozenset[int] = field(init=False, default=frozenset())
-
-    def __post_init__(self) -> None:
-        if self.furniture is None:
-            self.furniture = tuple(find_furniture(self.article))
-        self.boilerplate = frozenset(f.paragraph for f in self.furniture)
     # shared, lazily loaded resources of the Checker (lexicon, parser, embeddings): load them with
     # ``ctx.resources.get(name, loader)`` so they load once per Checker, not once per article
     resources: Resources | None = None
     # the loaded model engine, when there is one (a check may score text with it: ``engine.force``)
     engine: Any = None
+    # the boilerplate pre-pass, run once per article when the context is made: the scraped page
+    # furniture (reported by the boilerplate check) and its paragraph indices, which every other
+    # check skips by reading :meth:`content_sentences`
+    furniture: tuple[Furniture, ...] = field(init=False)
+    boilerplate: frozenset[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.furniture = find_furniture(self.article)
+        self.boilerplate = frozenset(f.paragraph for f in self.furniture)
 
     def content_sentences(self) -> list[Sentence]:
         """The article's sentences outside page furniture: what the story says."""
@@ -88,11 +82,11 @@ class CheckContext:
     def available(self) -> set[Need]:
         have: set[Need] = set()
         if self.translation is not None:
-            have.add(NEED_BACK_TRANSLATION)
+            have.add(Need.BACK_TRANSLATION)
         if self.sources:
-            have.add(NEED_SOURCE)
+            have.add(Need.SOURCE)
         if self.model_backed:
-            have.add(NEED_MODEL)
+            have.add(Need.MODEL)
         return have
 
 

@@ -17,7 +17,7 @@ class BoilerplateCheck(Check):
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         out = []
-        for f in ctx.furniture or ():  # found once per article by the context's pre-pass
+        for f in ctx.furniture:  # found once per article by the context's pre-pass
             p = ctx.article.paragraphs[f.paragraph]
             out.append(
                 self.finding(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..align import en_words, project
 from ..results import Category, Finding, Severity
-from .base import NEED_MODEL, Check, CheckContext, register
+from .base import Check, CheckContext, Need, register
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ CONFIG = ConfidenceSettings()
 @register
 class ConfidenceCheck(Check):
     name = "confidence"
-    needs = frozenset({NEED_MODEL})
+    needs = frozenset({Need.MODEL})
     description = "Back-translation words the model gave a very low probability."
     config = CONFIG
 

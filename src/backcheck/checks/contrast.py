@@ -18,7 +18,7 @@ from typing import Any
 from ..align import en_words, project_attention
 from ..lang.en import is_content as is_en_content
 from ..results import Category, Finding, Severity
-from .base import NEED_MODEL, NEED_SOURCE, Check, CheckContext, register
+from .base import Check, CheckContext, Need, register
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def unlikely_words(text: str, tokens: list[Any], logprobs: list[float], referenc
 @register
 class ContrastCheck(Check):
     name = "contrast"
-    needs = frozenset({NEED_MODEL, NEED_SOURCE})
+    needs = frozenset({Need.MODEL, Need.SOURCE})
     description = "Source words the model finds unlikely given the Italian (contrastive conditioning)."
     config = CONFIG
 

@@ -21,7 +21,7 @@ from ..align import Divergence, phrase_divergences, project
 from ..results import Category, Finding, Severity
 from ..semantic import phrase_similarity
 from ..support import ItalianRegion, lexicon
-from .base import NEED_BACK_TRANSLATION, NEED_SOURCE, Check, CheckContext, register
+from .base import Check, CheckContext, Need, register
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def _source_support(div: Divergence, region: ItalianRegion) -> tuple[list[str], 
 @register
 class DivergenceCheck(Check):
     name = "divergence"
-    needs = frozenset({NEED_BACK_TRANSLATION, NEED_SOURCE})
+    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE})
     description = "Source and back-translation disagree on a content phrase the Italian does not support."
     config = CONFIG
 

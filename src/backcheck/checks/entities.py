@@ -66,8 +66,7 @@ class EntitiesCheck(Check):
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         text = ctx.article.text
-        skip = ctx.boilerplate
-        spans = [(s.start, s.end) for s in ctx.article.sentences if s.paragraph not in skip]
+        spans = [(s.start, s.end) for s in ctx.content_sentences()]
         src = source_names(ctx.sources) if ctx.sources else SourceNames({}, set())
         if src.names:
             def is_person(t: str) -> bool:

@@ -97,12 +97,9 @@ class FalseFriendsCheck(Check):
         lexicon = _lexicon()
         if lexicon is None:
             return []
-        skip = ctx.boilerplate
         text = ctx.article.text
         out: list[Finding] = []
-        for sent in ctx.article.sentences:
-            if sent.paragraph in skip:
-                continue
+        for sent in ctx.content_sentences():
             sentence = text[sent.start : sent.end]
             sources: list[str] | None = None
             bt: str | None = None

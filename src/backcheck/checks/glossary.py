@@ -52,12 +52,9 @@ class GlossaryCheck(Check):
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         glossary = ctx.glossary if ctx.glossary is not None else _default_glossary()
-        skip = ctx.boilerplate
         out: list[Finding] = []
         taken: list[tuple[int, int]] = []
-        for sent in ctx.article.sentences:
-            if sent.paragraph in skip:
-                continue
+        for sent in ctx.content_sentences():
             sources: list[str] | None = None
             for entry in glossary:
                 if not entry.wrong:

@@ -131,20 +131,17 @@ class NumbersCheck(Check):
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        skip = ctx.boilerplate
         found: dict[tuple[int, int], Finding] = {}
         if ctx.sources:
-            for f in self._against_source(ctx, skip):
+            for f in self._against_source(ctx):
                 found.setdefault((f.start, f.end), f)
-        for f in self._against_headline(ctx, skip):
+        for f in self._against_headline(ctx):
             found.setdefault((f.start, f.end), f)
         return sorted(found.values(), key=lambda f: f.start)
 
-    def _against_source(self, ctx: CheckContext, skip: frozenset[int]) -> list[Finding]:
+    def _against_source(self, ctx: CheckContext) -> list[Finding]:
         out = []
-        for sent in ctx.article.sentences:
-            if sent.paragraph in skip:
-                continue
+        for sent in ctx.content_sentences():
             it_all = extract(sent.text, "it")
             if not it_all:
                 continue
@@ -189,13 +186,13 @@ class NumbersCheck(Check):
             f"The {what} differs from the source: '{q.text}' vs '{en.text}'.",
             ev | {"source_value": en.text, "kinds": ["source-number"]}, suggestion=format_it(en))]
 
-    def _against_headline(self, ctx: CheckContext, skip: frozenset[int]) -> list[Finding]:
+    def _against_headline(self, ctx: CheckContext) -> list[Finding]:
         art = ctx.article
         if len(art.paragraphs) < 2 or len(art.paragraphs[0].sentences) != 1:
             return []
         head = art.paragraphs[0]
         head_q = [q for q in extract(head.text, "it") if q.kind in ("percent", "amount", "count", "measure")]
-        body = [(p.start + q.start, q, _slot(p.text, q)) for p in art.paragraphs[1:] if p.index not in skip
+        body = [(p.start + q.start, q, _slot(p.text, q)) for p in art.paragraphs[1:] if p.index not in ctx.boilerplate
                 for q in extract(p.text, "it")]
         out = []
         for h in head_q:

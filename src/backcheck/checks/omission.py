@@ -26,7 +26,7 @@ from ..lang.en import lemma as en_lemma
 from ..langdata import words
 from ..results import Category, Finding, Severity
 from ..support import ItalianRegion, lexicon
-from .base import NEED_SOURCE, Check, CheckContext, register
+from .base import Check, CheckContext, Need, register
 
 _MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)
 _DEADLINE = re.compile(
@@ -122,7 +122,7 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
 @register
 class OmissionCheck(Check):
     name = "omission"
-    needs = frozenset({NEED_SOURCE})
+    needs = frozenset({Need.SOURCE})
     description = "A hedge, condition or deadline of the source is missing from the Italian."
     specific = True
 

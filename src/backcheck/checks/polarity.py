@@ -25,7 +25,7 @@ from ..lang import fold
 from ..langdata import words
 from ..results import Category, Finding, Severity
 from ..support import lexicon
-from .base import NEED_SOURCE, Check, CheckContext, Need, register
+from .base import Check, CheckContext, Need, register
 
 
 @dataclass(frozen=True)
@@ -144,11 +144,11 @@ class _Italian:
         particles = _cues("it", "particle")
         for j in range(lo, k):
             w = self.words[j]
-            f = fold(w.text)
             if w.norm in self.neg_verbs:
                 return True
-            # unfolded too: folding "né" gives the clitic "ne", which negates nothing
-            if w.text.lower().rstrip("'’") in particles or f in particles or fold(w.text.rstrip("'’")) in particles:
+            bare = w.text.lower().rstrip("'’")
+            # as written too: folding "né" gives the clitic "ne", which negates nothing
+            if bare in particles or fold(bare) in particles:
                 before = " ".join(fold(x.text) for x in self.words[max(0, j - 3):j + 2])
                 if any(fold(e) in before for e in _cues("it", "expletive")):
                     continue
@@ -166,7 +166,7 @@ class _Italian:
 @register
 class PolarityCheck(Check):
     name = "polarity"
-    needs = frozenset({NEED_SOURCE})
+    needs = frozenset({Need.SOURCE})
     description = "The source negates a statement that the Italian asserts."
     config = CONFIG
     specific = True
@@ -174,7 +174,7 @@ class PolarityCheck(Check):
     def missing(self, ctx: CheckContext) -> set[Need]:
         miss = super().missing(ctx)
         if ctx.alignment is None or not ctx.alignment.matches:
-            miss.add(NEED_SOURCE)
+            miss.add(Need.SOURCE)
         return miss
 
     def run(self, ctx: CheckContext) -> list[Finding]:

@@ -35,9 +35,8 @@ class UntranslatedCheck(Check):
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        skip = set(ctx.boilerplate)
         out = []
-        for s, e, lang, conf, quoted in find_untranslated(ctx.article, skip):
+        for s, e, lang, conf, quoted in find_untranslated(ctx.article.text, ctx.content_sentences()):
             message = (
                 f"Quoted text in another language ({lang}); translate it unless the quotation is meant to stay."
                 if quoted
@@ -50,7 +49,7 @@ class UntranslatedCheck(Check):
                 )
             )
         taken = [(f.start, f.end) for f in out]
-        for s, e, n, capital_quote in find_english_words(ctx.article, skip):
+        for s, e, n, capital_quote in find_english_words(ctx.article.text, ctx.content_sentences()):
             if any(a < e and s < b for a, b in taken):
                 continue
             major = n >= 2 and not capital_quote

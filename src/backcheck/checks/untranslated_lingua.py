@@ -5,7 +5,7 @@ to the detected language's function words, and a whole-sentence vote by function
 
 from __future__ import annotations
 
-from ..document import Article
+from ..document import Sentence
 from ..lang import Word, words
 from ..lang import it as italian
 from ..lang.others import FOREIGN_FUNCTION_WORDS
@@ -143,17 +143,14 @@ def _sentence_vote(sentence: str, ws: list[Word]) -> str | None:
     return lang if confidences(sentence).get("it", 0.0) < MAX_ITALIAN_VOTED else None
 
 
-def find_untranslated(article: Article, skip: set[int]) -> list[tuple[int, int, str, float, bool]]:
-    """``(start, end, language, confidence, quoted)`` of foreign runs outside the ``skip`` paragraphs.
+def find_untranslated(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str, float, bool]]:
+    """``(start, end, language, confidence, quoted)`` of foreign runs in ``sentences`` of ``text``.
 
     A run must hold a function word of the detected language ("the", "to", "ce", "und"): a run of
     nouns alone is a term the Italian borrowed ("bank holding company"), not an untranslated phrase.
     """
-    text = article.text
     found = []
-    for sent in article.sentences:
-        if sent.paragraph in skip:
-            continue
+    for sent in sentences:
         sent_words = words(text, sent.start, sent.end)
         voted = _sentence_vote(text[sent.start : sent.end], sent_words)
         if voted:

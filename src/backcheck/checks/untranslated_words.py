@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Article
+from ..document import Sentence
 from ..lang import Word, words
 from ..lang import it as italian
 from ..lang.others import FOREIGN_FUNCTION_WORDS, ITALIAN_ONLY_WORDS
@@ -106,15 +106,12 @@ def english_runs(ws: list[Word]) -> list[list[Word]]:
     return out
 
 
-def find_english_words(article: Article, skip: set[int]) -> list[tuple[int, int, int, bool]]:
+def find_english_words(text: str, sentences: list[Sentence]) -> list[tuple[int, int, int, bool]]:
     """``(start, end, english_only_words, quoted)`` of short English runs found by word frequency;
     a run in quotes is reported with ``quoted`` only when the quotation starts lower case (a phrase
     left in the sentence, not a title or a slogan)."""
-    text = article.text
     found = []
-    for sent in article.sentences:
-        if sent.paragraph in skip:
-            continue
+    for sent in sentences:
         for a, b in chunks(text, sent.start, sent.end):
             ws = words(text, a, b)
             quoted = (a > sent.start and text[a - 1] in QUOTES) or (b < sent.end and text[b] in QUOTES)
