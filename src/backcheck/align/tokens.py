@@ -18,10 +18,6 @@ from ..lang.tokens import EN_TOKEN_RE, IT_TOKEN_RE
 
 NAME_SIMILARITY = 0.90
 
-# the language layer's token patterns (Italian elision, "dall’occupazione", is two words there)
-_WORD = EN_TOKEN_RE
-_IT_WORD = IT_TOKEN_RE
-
 
 @dataclass
 class Word:
@@ -35,7 +31,7 @@ class Word:
 
 def en_words(text: str, seg: int = -1) -> list[Word]:
     out = []
-    for m in _WORD.finditer(text):
+    for m in EN_TOKEN_RE.finditer(text):
         w = m.group(0)
         out.append(Word(w, m.start(), m.end(), en_lemma(w), is_en_content(w), seg))
     return out
@@ -43,7 +39,7 @@ def en_words(text: str, seg: int = -1) -> list[Word]:
 
 def it_words(text: str) -> list[Word]:
     return [Word(m.group(0), m.start(), m.end(), it_lemma(m.group(0)), is_it_content(m.group(0)))
-            for m in _IT_WORD.finditer(text)]
+            for m in IT_TOKEN_RE.finditer(text)]  # elision ("dall’occupazione") is two words
 
 
 def words_match(a: Word, b: Word) -> bool:
