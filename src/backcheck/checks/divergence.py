@@ -269,7 +269,7 @@ def _suggest(div: Divergence, unsupported: list[str], ctx: CheckContext) -> str 
 
     options: list[str] = []
     for w in unsupported:
-        its = sorted(lex.it_for_en(en_lemma(w)) | lex.it_for_en(w.lower()), key=lambda x: (" " in x, len(x)))
+        its = sorted(lex.it_for_en(en_lemma(w)) | lex.it_for_en(w.lower()), key=lambda x: (" " in x, len(x), x))
         if its:
             options.append(f"{w}: " + ", ".join(its[:4]))
     return "; ".join(options) or None

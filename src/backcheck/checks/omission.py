@@ -164,7 +164,7 @@ class OmissionCheck(Check):
         lex = lexicon()
         if fact.kind != "hedge" or lex is None:
             return None
-        its = sorted(lex.it_for_en(fact.key), key=len)
+        its = sorted(lex.it_for_en(fact.key), key=lambda x: (len(x), x))
         return f"add “{its[0]}”" if its else None
 
     @staticmethod
