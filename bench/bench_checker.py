@@ -43,8 +43,8 @@ def corpus_wall() -> float:
 
 
 def checker_per_sentence() -> tuple[float, int]:
-    from backcheck.document import segment
-    from backcheck.pipeline import CheckOptions, check_article, load_article_input
+    from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
+    from backcheck.text.document import segment
 
     folders = sorted(p for p in CORPUS.iterdir() if p.is_dir())
     warm = load_article_input(ROOT / "examples" / "mt-article" / "article.it.txt",
@@ -63,8 +63,8 @@ def checker_per_sentence() -> tuple[float, int]:
 def translation_per_sentence() -> tuple[float, int]:
     from bench_engines import build_model
 
-    from backcheck.document import segment
-    from backcheck.models import resolve_model
+    from backcheck.knowledge.models import resolve_model
+    from backcheck.text.document import segment
     from backcheck.translate.ctranslate2_engine import CTranslate2Translator
 
     os.environ.setdefault("BACKCHECK_CACHE", str(HERE / ".work" / "cache"))

@@ -145,7 +145,7 @@ def pure_limit(model, arts: list[dict[str, str]], layout: str) -> dict[str, floa
     at a time on two threads (as one worker runs)."""
     import ctranslate2
 
-    from backcheck.document import segment
+    from backcheck.text.document import segment
     from backcheck.translate.ctranslate2_engine import CTranslate2Translator, convert_model
 
     ct = CTranslate2Translator(model, beam=BEAM)
@@ -168,8 +168,8 @@ RSS_SCRIPT = """
 import json, resource, sys
 sys.path[:0] = {paths!r}
 from bench_factories import fixed_length_checker
-from backcheck.parallel import limit_malloc_arenas
-from backcheck.pipeline import CheckOptions, ArticleInput
+from backcheck.corpus.backends.processes import limit_malloc_arenas
+from backcheck.run.pipeline import CheckOptions, ArticleInput
 limit_malloc_arenas()  # as every corpus worker process does before it loads anything
 art = json.loads(open({manifest!r}, encoding="utf-8").readline())
 checker = fixed_length_checker(CheckOptions(engine="ctranslate2", model={model!r}, use_cache=False))
@@ -199,8 +199,8 @@ def main() -> None:
     from bench_engines import build_model, make_sentences
     from bench_factories import fixed_length_checker
 
-    from backcheck.models import resolve_model
-    from backcheck.pipeline import CheckOptions
+    from backcheck.knowledge.models import resolve_model
+    from backcheck.run.pipeline import CheckOptions
 
     model_dir = build_model()
     model = resolve_model(str(model_dir))

@@ -76,8 +76,8 @@ def main() -> None:
     import torch
     import transformers
 
-    from backcheck.document import segment
-    from backcheck.models import resolve_model
+    from backcheck.knowledge.models import resolve_model
+    from backcheck.text.document import segment
     from backcheck.translate import translate_article
     from backcheck.translate.cache import CachedTranslator
     from backcheck.translate.ctranslate2_engine import CTranslate2Translator

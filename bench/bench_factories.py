@@ -13,8 +13,8 @@ OUTPUT_TOKENS = 28  # ~700 output tokens per 25-sentence article (the GUIDE's es
 
 def fixed_length_checker(options: Any) -> Any:
     """A real Checker on the CTranslate2 engine with a fixed output length, no cache."""
-    from backcheck.checker import Checker
-    from backcheck.models import resolve_model
+    from backcheck.knowledge.models import resolve_model
+    from backcheck.run.checker import Checker
     from backcheck.translate.ctranslate2_engine import CTranslate2Translator
 
     engine = CTranslate2Translator(resolve_model(options.model), beam=options.beam, quantization="int8",

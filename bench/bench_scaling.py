@@ -43,7 +43,7 @@ def replicated(times: int) -> tuple[str, str, str]:
 
 def time_check(times: int, with_source: bool, repeats: int) -> float:
     """Best-of-``repeats`` seconds of ``check_article`` on the example replicated ``times`` times."""
-    from backcheck.pipeline import ArticleInput, CheckOptions, check_article
+    from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article
 
     article, back, source = replicated(times)
     inp = ArticleInput(id=f"x{times}", text=article, sources=[source] if with_source else [],

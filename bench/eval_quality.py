@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from backcheck.pipeline import CheckOptions, check_article, load_article_input
+from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -87,7 +87,7 @@ def majors_per_100(folders: list[Path], show: bool) -> tuple[float, int, int, in
     sents = majors = minors = 0
     for folder in folders:
         rep = run(folder)
-        from backcheck.document import segment
+        from backcheck.text.document import segment
 
         sents += sum(len(p.sentences) for p in segment(rep.text).paragraphs)
         for f in rep.findings:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from backcheck.checks import CHECKS, CheckContext
-from backcheck.document import segment
 from backcheck.results import Finding
+from backcheck.text.document import segment
 
 
 def run_check(name: str, text: str, sources: list[str] | None = None, **kw: object) -> list[Finding]:

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from backcheck.document import paragraph_spans, segment
 from backcheck.results import Category, Finding, Report, Severity
+from backcheck.text.document import paragraph_spans, segment
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 ARTICLES = CORPUS / "articles"
@@ -63,7 +63,7 @@ def fake_check_article(inp: Any, options: Any = None, *, translator: Any = None,
 
 
 class FakeChecker:
-    """Stands for :class:`backcheck.checker.Checker` (same constructor and ``check_or_error``); module-level,
+    """Stands for :class:`backcheck.run.checker.Checker` (same constructor and ``check_or_error``); module-level,
     so worker processes can build it too. ``calls`` counts builds and checks in this process."""
 
     calls: Counter[str] = Counter()
@@ -78,7 +78,7 @@ class FakeChecker:
         return fake_check_article(inp, translator=self.translator)
 
     def check_or_error(self, inp: Any) -> Report:
-        from backcheck.checker import guarded
+        from backcheck.run.checker import guarded
 
         return guarded(self.check, inp, raise_internal=self.raise_internal)
 
@@ -95,7 +95,7 @@ class CrashingChecker(FakeChecker):
 def install_fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Replace the Checker the corpus builds by :class:`FakeChecker`; the counter counts builds and
     checks (in this process: with ``jobs > 1`` they happen in the workers)."""
-    from backcheck import checker
+    from backcheck.run import checker
 
     FakeChecker.calls = Counter()
     monkeypatch.setattr(checker, "Checker", FakeChecker)

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from _checkutil import gold_rows
-from backcheck.pipeline import CheckOptions, check_article, load_article_input
 from backcheck.results import Severity
+from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
 
 pytestmark = pytest.mark.slow  # runs every check over ../shared
 
@@ -128,7 +128,7 @@ def test_planted_errors_are_found_and_majors_are_right(shared_dir: Path) -> None
 def test_real_translations_have_few_major_findings(shared_dir: Path, corpus: str) -> None:
     """Professional translations with the real opus-mt back-translation (flores, newssyscomb) or no
     back-translation (ntrex): nearly every major finding there would be a false alarm."""
-    from backcheck.document import segment
+    from backcheck.text.document import segment
 
     sentences = majors = 0
     shown = []

@@ -17,7 +17,7 @@ from backcheck.align import (
     source_units,
     words_match,
 )
-from backcheck.document import segment
+from backcheck.text.document import segment
 from backcheck.translate.base import SegmentTranslation, Translation
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.baseline import Baseline
 from backcheck.cli import app
 from backcheck.corpus import CorpusReport
+from backcheck.corpus.baseline import Baseline
 from backcheck.errors import BackcheckError
-from backcheck.pipeline import ArticleInput
 from backcheck.results import Report
+from backcheck.run.pipeline import ArticleInput
 from corpus_fakes import ARTICLES, copy_corpus, fake_check_article, install_fake_pipeline
 
 runner = CliRunner()

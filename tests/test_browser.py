@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from backcheck.baseline import Baseline
+from backcheck.corpus.baseline import Baseline
 from backcheck.report import render
 from backcheck.results import Category, Finding, Report, Severity
 from browser import chromium, console_errors, in_viewport

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.document import segment
+from backcheck.text.document import segment
 from backcheck.translate import SegmentTranslation, load_translator, translate_article
 from backcheck.translate.cache import CACHE_FILE, CachedTranslator, TranslationCache, cache_key
 

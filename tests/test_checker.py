@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from backcheck import ArticleInput, Checker, CheckOptions, Resources
 from backcheck.cli import app
-from backcheck.pipeline import make_signature
+from backcheck.run.pipeline import make_signature
 from backcheck.translate.base import Translation
 from corpus_fakes import FakeTranslator
 
@@ -36,7 +36,7 @@ runner = CliRunner()
     ],
 )
 def test_engine_for(monkeypatch: pytest.MonkeyPatch, engine: str, explicit: bool, given: bool, used: bool) -> None:
-    from backcheck import pipeline
+    from backcheck.run import pipeline
 
     fake = FakeTranslator()
     monkeypatch.setattr(pipeline, "build_translator", lambda options: fake)
@@ -47,7 +47,7 @@ def test_engine_for(monkeypatch: pytest.MonkeyPatch, engine: str, explicit: bool
 
 
 def test_named_engine_is_built_up_front_and_auto_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
-    from backcheck import pipeline
+    from backcheck.run import pipeline
 
     built: list[str] = []
     monkeypatch.setattr(pipeline, "build_translator", lambda options: built.append(options.engine))

@@ -10,9 +10,9 @@ import pytest
 
 from backcheck.checks import CHECKS, CheckContext
 from backcheck.checks.base import Check, Need, register, settings_id, why_skipped
-from backcheck.document import segment
-from backcheck.pipeline import ArticleInput, CheckOptions, check_article, make_signature
 from backcheck.results import Finding
+from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article, make_signature
+from backcheck.text.document import segment
 
 FURNITURE = ("Il governo ha approvato la legge ieri sera.\n\n"
              "Leggi anche: Le notizie più lette della settimana\n\n"

@@ -8,7 +8,7 @@ import pytest
 
 from _checkutil import clean_example_majors, gold_spans, project_example_matches, read_folder, run_check
 from backcheck.checks import CheckContext
-from backcheck.document import segment
+from backcheck.text.document import segment
 
 BODY = (
     "Vertice europeo sul bilancio a Bruxelles\n\n"

@@ -7,7 +7,7 @@ import pytest
 
 from backcheck.checks import CheckContext
 from backcheck.checks.confidence import CONFIG, ConfidenceCheck
-from backcheck.document import segment
+from backcheck.text.document import segment
 from backcheck.translate.base import SegmentTranslation, Token, Translation
 
 IT = "Il ministro ha firmato il trattato."

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from backcheck.checks.contrast import CONFIG, unlikely_words
-from backcheck.pipeline import ArticleInput, CheckOptions
+from backcheck.run.pipeline import ArticleInput, CheckOptions
 from backcheck.translate.base import Token
 
 TEXT = "The minister refused the offer."
@@ -37,7 +37,7 @@ def test_unlikely_words(logprobs: list[float], expected: list[str]) -> None:
 
 
 def test_contrast_runs_on_a_model_engine(tiny_marian: Path, isolated_caches: Path) -> None:
-    from backcheck.checker import Checker
+    from backcheck.run.checker import Checker
 
     text = "Il ministro ha accettato l'offerta.\n\nIl governo ha parlato ieri a Roma."
     inp = ArticleInput(id="a", text=text, sources=["The minister refused the offer."],
@@ -52,7 +52,7 @@ def test_contrast_runs_on_a_model_engine(tiny_marian: Path, isolated_caches: Pat
 
 
 def test_contrast_is_skipped_without_a_model() -> None:
-    from backcheck.checker import Checker
+    from backcheck.run.checker import Checker
 
     inp = ArticleInput(id="a", text="Il ministro ha parlato.", sources=["The minister spoke."],
                        back_translation="The minister spoke.")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from _checkutil import gold_rows, read_folder, run_check
-from backcheck.bilingual import load_lexicon
-from backcheck.cognates import false_friend, lookalikes, related
-from backcheck.document import segment
-from backcheck.pipeline import CheckOptions, check_article, load_article_input
+from backcheck.knowledge.cognates import false_friend, lookalikes, related
+from backcheck.knowledge.lexicon import load_lexicon
+from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
+from backcheck.text.document import segment
 from backcheck.translate.base import SegmentTranslation, Translation
 
 LEX = load_lexicon()

@@ -8,7 +8,7 @@ import pytest
 
 from _checkutil import clean_example_majors, project_example_matches, read_folder, run_check
 from backcheck.errors import BackcheckError
-from backcheck.glossary import load_glossary, parse_glossary
+from backcheck.knowledge.glossary import load_glossary, parse_glossary
 
 HEAD = "Notizie dal mondo\n\n"
 

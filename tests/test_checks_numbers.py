@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from _checkutil import clean_example_majors, project_example_matches, read_folder, run_check
-from backcheck.numbers_norm import extract
+from backcheck.lang.quantities import extract
 
 NORMALISE = [
     ("it-billion", "1,3 miliardi", "it", ("count", 1.3e9)),

@@ -31,7 +31,7 @@ def _check(article: Path, *extra: str) -> list[str]:
 
 
 def test_internal_error_exits_3_with_one_line_and_no_traceback(article: Path, monkeypatch) -> None:
-    import backcheck.pipeline as pipeline
+    import backcheck.run.pipeline as pipeline
 
     def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("injected crash")
@@ -45,7 +45,7 @@ def test_internal_error_exits_3_with_one_line_and_no_traceback(article: Path, mo
 
 
 def test_debug_shows_the_internal_error(article: Path, monkeypatch) -> None:
-    import backcheck.pipeline as pipeline
+    import backcheck.run.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "run_checks", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
     result = runner.invoke(app, ["--debug", *_check(article)])
@@ -62,7 +62,7 @@ def test_debug_shows_the_internal_error(article: Path, monkeypatch) -> None:
     ids=["a-folder", "proc", "under-a-file"],
 )
 def test_bad_output_path_is_refused_before_work(article: Path, monkeypatch, target: str, expected: str) -> None:
-    import backcheck.pipeline as pipeline
+    import backcheck.run.pipeline as pipeline
 
     called = []
     monkeypatch.setattr(pipeline, "run_checks", lambda *a, **k: called.append(1))

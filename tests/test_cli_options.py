@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from backcheck.checks import CHECKS
 from backcheck.cli import app
 from backcheck.defaults import CHECK_ENGINES
-from backcheck.document import segment
 from backcheck.report import RENDERERS
 from backcheck.results import Severity
+from backcheck.text.document import segment
 from backcheck.translate import Translation, pair_given
 from backcheck.translate.given import format_given
 

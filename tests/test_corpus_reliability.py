@@ -142,7 +142,7 @@ def test_manifest_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_crash_in_one_article_is_an_error_row_and_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            jobs: str) -> None:
-    from backcheck import checker
+    from backcheck.run import checker
     from corpus_fakes import CrashingChecker
 
     install_fake_pipeline(monkeypatch)

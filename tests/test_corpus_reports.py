@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from backcheck.baseline import Baseline
 from backcheck.cli import app
 from backcheck.corpus import CorpusReport
+from backcheck.corpus.baseline import Baseline
 from backcheck.report.corpus_summary import article_rows, gate
 from backcheck.report.svg import score_bars, stacked_bars
 from backcheck.results import Category, Finding, Report, Severity

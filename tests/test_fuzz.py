@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from backcheck.errors import BackcheckError
-from backcheck.pipeline import ArticleInput, CheckOptions, check_article
+from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article
 
 settings.register_profile("ci", max_examples=10, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -89,14 +89,14 @@ def mirrored(draw: st.DrawFn) -> tuple[str, str]:
 
 @cache
 def _glossary() -> Any:
-    from backcheck.glossary import load_glossary
+    from backcheck.knowledge.glossary import load_glossary
 
     return load_glossary([], starter=True)
 
 
 @cache
 def _schema() -> dict[str, Any]:
-    from backcheck.schema import report_schema
+    from backcheck.report.schema import report_schema
 
     return report_schema()
 

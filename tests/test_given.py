@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.document import segment
 from backcheck.errors import BackcheckError
+from backcheck.text.document import segment
 from backcheck.translate import pair_given
 from backcheck.translate.given import pair_sentences
 

@@ -1,4 +1,4 @@
-"""The language layer and its data files: every hand-typed entry in ``backcheck/data`` can be looked
+"""The language layer and its data files: every hand-typed entry in ``backcheck/lang/data`` can be looked
 up (a key no text can produce is dead weight that hides what a list really does), and the maintained
 resources (Babel/CLDR, text2num) give what the code expects. Values here are the CLDR names and plain
 arithmetic, not outputs copied from the code."""
@@ -10,14 +10,14 @@ import re
 import pytest
 
 from backcheck import lang
-from backcheck.document import ABBREVIATIONS, _is_abbreviation
 from backcheck.lang import en, it
+from backcheck.lang.datafiles import entries, rows, table
 from backcheck.lang.numbers import number_value, numeral
 from backcheck.lang.others import FOREIGN_FUNCTION_WORDS
+from backcheck.lang.quantities import CURRENCY_WORDS, SCALES_EN, SCALES_IT, extract
 from backcheck.lang.tokens import EN_TOKEN_RE as _WORD
 from backcheck.lang.tokens import IT_TOKEN_RE as _IT_WORD
-from backcheck.langdata import entries, rows, table
-from backcheck.numbers_norm import CURRENCY_WORDS, SCALES_EN, SCALES_IT, extract
+from backcheck.text.document import ABBREVIATIONS, _is_abbreviation
 
 # lang.words() tokens, looked up lower case (untranslated, entities, names, boilerplate checks)
 WORD = lang.WORD_RE
@@ -54,7 +54,7 @@ def _abbreviation_decides(w: str) -> bool:
     if not _is_abbreviation(text, len(f"x {w}")):
         return False  # the lookup cannot reach it (a digit, a character the look-back stops at)
     without = ABBREVIATIONS - {w, w.replace(".", "")}
-    import backcheck.document as document
+    import backcheck.text.document as document
 
     saved = document.ABBREVIATIONS
     document.ABBREVIATIONS = frozenset(without)
@@ -153,7 +153,7 @@ def test_one_fold():
 
 
 def _parse(sentence: str):  # type: ignore[no-untyped-def]
-    from backcheck import en_parse
+    from backcheck.knowledge import parser as en_parse
 
     if not en_parse.available():
         pytest.skip("spaCy's English model is not installed")

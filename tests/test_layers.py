@@ -18,22 +18,28 @@ PACKAGE = SRC / "backcheck"
 
 # Bottom to top. A module (or package prefix) may import from its own layer and the layers below it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    # plain data and leaf utilities: nothing here imports a module from a higher layer
-    ("foundation", ("version", "errors", "defaults", "offsets", "results", "beads", "outputs")),
-    # language data, tokenisation, the document model, lexical resources, model resolution
-    ("language", ("lang", "langdata", "numbers_norm", "numbers_time", "units", "document", "furniture",
-                  "langid", "en_parse", "semantic", "bilingual", "cognates", "support", "models")),
-    # back-translation engines and the alignment of source, back-translation and Italian
-    ("engines and alignment", ("translate", "align")),
-    # reading and validating the user's input
-    ("inputs", ("limits", "textio", "glossary")),
-    # what the checks share (base class, name helpers, source anchors), below the checks themselves
-    ("check helpers", ("checks.base", "checks.names", "checks.source_names", "checks.mentions", "anchors")),
+    # plain data and leaf utilities: the results every layer passes on, errors, defaults, offsets
+    ("foundation", ("version", "errors", "defaults", "offsets", "results")),
+    # language data: tokens, word lists and their data files, numbers, times, measures, calendar
+    ("language", ("lang",)),
+    # the text: reading input, the document model (paragraphs, sentences, source units), limits, output files
+    ("text", ("text",)),
+    # lexical and model resources: lexicon, Italian support, cognates, embeddings, parser, language id,
+    # names, page furniture, the glossary and models.txt
+    ("knowledge", ("knowledge",)),
+    # back-translation engines
+    ("translate", ("translate",)),
+    # source units ↔ back-translation ↔ Italian
+    ("align", ("align",)),
+    # what every check shares (base class, context, needs), below the checks themselves
+    ("check base", ("checks.base",)),
     ("checks", ("checks",)),
-    # running checks over an article or a corpus
-    ("running", ("pipeline", "checker", "parallel", "ray_backend", "corpus", "baseline")),
-    # turning results into text: see RENDERER_LAYERS for what they may import
-    ("output", ("report", "schema", "terminal")),
+    # running the checks over an article: options, the Checker, the pipeline, the signature
+    ("run", ("run",)),
+    # corpus discovery, scores, baselines and the local and Ray backends
+    ("corpus", ("corpus",)),
+    # turning results into text: see RENDERER_MAY_IMPORT for what they may import
+    ("output", ("report",)),
     # the command line and the public API facade
     ("interface", ("cli", "__main__", "")),
 ]
@@ -102,7 +108,7 @@ def imports(module: str) -> list[tuple[int, str]]:
                 target = node.module or ""
             if target.split(".")[0] != "backcheck":
                 continue
-            for alias in node.names:  # ``from . import pipeline`` imports the module backcheck.pipeline
+            for alias in node.names:  # ``from . import pipeline`` imports the module backcheck.run.pipeline
                 sub = f"{target}.{alias.name}"
                 out.append((node.lineno, sub if sub in MODULES else target))
     return out
@@ -134,8 +140,8 @@ def test_renderers_depend_only_on_results() -> None:
 
 @pytest.mark.parametrize(("helper", "callers"), [
     ("backcheck.checks.base", "backcheck.checks."),
-    ("backcheck.checks.names", "backcheck.checks.entities"),
-    ("backcheck.checks.mentions", "backcheck.checks.entities"),
+    ("backcheck.knowledge.names", "backcheck.checks.entities"),
+    ("backcheck.knowledge.mentions", "backcheck.checks.entities"),
     ("backcheck.align.tokens", "backcheck.align."),
     ("backcheck.corpus.discovery", "backcheck.corpus.run"),
     ("backcheck.corpus.scores", "backcheck.corpus.run"),

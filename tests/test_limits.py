@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from backcheck.document import segment, sentence_spans
 from backcheck.errors import BackcheckError
-from backcheck.limits import Limits
-from backcheck.pipeline import ArticleInput, CheckOptions, check_article
+from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article
+from backcheck.text.document import segment, sentence_spans
+from backcheck.text.limits import Limits
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from backcheck.errors import BackcheckError
-from backcheck.models import (
+from backcheck.knowledge.models import (
     BUILTIN_MODELS_TXT,
     ModelSpec,
     ct2_dir,

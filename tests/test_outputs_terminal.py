@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from backcheck.errors import BackcheckError
-from backcheck.outputs import check_writable, write_text
-from backcheck.terminal import printable
+from backcheck.report.terminal import printable
+from backcheck.text.outputs import check_writable, write_text
 
 
 @pytest.mark.parametrize(

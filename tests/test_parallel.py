@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from backcheck.corpus import check_corpus
+from backcheck.corpus.backends.processes import run_reports, share_threads, start_method
 from backcheck.errors import BackcheckError
-from backcheck.parallel import run_reports, share_threads, start_method
-from backcheck.pipeline import ArticleInput, CheckOptions
 from backcheck.results import Report
+from backcheck.run.pipeline import ArticleInput, CheckOptions
 from conftest_models import IT_WORDS
 from corpus_fakes import ARTICLES
 from parallel_helpers import LOG_ENV, CrashingChecker, logging_checker
@@ -109,7 +109,7 @@ def test_malloc_arenas_are_capped_unless_the_user_chose(monkeypatch: pytest.Monk
     import platform
     import sys
 
-    from backcheck.parallel import limit_malloc_arenas
+    from backcheck.corpus.backends.processes import limit_malloc_arenas
 
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     assert limit_malloc_arenas() is False  # the user's setting wins

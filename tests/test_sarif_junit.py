@@ -11,14 +11,14 @@ import pytest
 from junitparser import Error, Failure, JUnitXml
 from typer.testing import CliRunner
 
-from backcheck.baseline import Baseline
 from backcheck.cli import app
 from backcheck.corpus import CorpusReport, check_corpus
-from backcheck.pipeline import ArticleInput, CheckOptions
+from backcheck.corpus.baseline import Baseline
 from backcheck.report.github import annotation_lines, command, escape_data, escape_property
 from backcheck.report.junit import render_junit
 from backcheck.report.sarif import artifact_uri, to_sarif
 from backcheck.results import Severity
+from backcheck.run.pipeline import ArticleInput, CheckOptions
 from corpus_fakes import ARTICLES, MANIFEST, copy_corpus, fake_check_article, install_fake_pipeline
 
 runner = CliRunner()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.document import paragraph_spans, segment, sentence_spans
+from backcheck.text.document import paragraph_spans, segment, sentence_spans
 
 CASES = [
     ("decimal-comma", "Il PIL è cresciuto dell'1,3 per cento. Lo ha detto il ministro.",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from backcheck.document import segment
 from backcheck.errors import BackcheckError
-from backcheck.models import resolve_model
+from backcheck.knowledge.models import resolve_model
+from backcheck.text.document import segment
 from backcheck.translate import ENGINES, SegmentTranslation, Translator, load_translator, model_available
 from backcheck.translate import translate_article as translate_article_fn
 from backcheck.translate.ctranslate2_engine import CTranslate2Translator

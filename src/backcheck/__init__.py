@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 from .version import __version__
 
 if TYPE_CHECKING:
-    from .checker import Checker, Resources
     from .corpus import check_corpus
     from .errors import BackcheckError
-    from .pipeline import ArticleInput, CheckOptions, check_article, load_article_input
     from .results import Finding, Report
+    from .run.checker import Checker, Resources
+    from .run.pipeline import ArticleInput, CheckOptions, check_article, load_article_input
 
 __all__ = [
     "ArticleInput", "BackcheckError", "CheckOptions", "Checker", "Finding", "Report", "Resources",
@@ -32,9 +32,9 @@ __all__ = [
 
 _WHERE = {
     "Finding": "results", "Report": "results",
-    "Checker": "checker", "Resources": "checker",
-    "ArticleInput": "pipeline", "CheckOptions": "pipeline", "check_article": "pipeline",
-    "load_article_input": "pipeline",
+    "Checker": "run.checker", "Resources": "run.checker",
+    "ArticleInput": "run.pipeline", "CheckOptions": "run.pipeline", "check_article": "run.pipeline",
+    "load_article_input": "run.pipeline",
     "check_corpus": "corpus",
     "BackcheckError": "errors",
 }

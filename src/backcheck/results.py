@@ -174,7 +174,7 @@ class Location:
 class CorpusReport:
     """All article reports of one corpus run, in article-id order (folder) or manifest order.
 
-    ``baseline_states`` (set by :meth:`backcheck.baseline.Baseline.apply`) maps an article id to
+    ``baseline_states`` (set by :meth:`backcheck.corpus.baseline.Baseline.apply`) maps an article id to
     ``"new"``/``"unchanged"`` for each of its findings; without a baseline every finding is new.
     ``scores`` holds corpus-level BLEU/chrF/TER of the back-translation against the source (see
     :func:`corpus_scores`).

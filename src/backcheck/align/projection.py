@@ -84,7 +84,7 @@ def _anchor_score(e: Word, i: Word) -> float:
 @lru_cache(maxsize=65536)
 def _lexicon_pair(en_norm: str, en_folded: str, it_text: str) -> bool:
     """MultiWordNet says the Italian word can translate the English one (lemma or surface form)."""
-    from ..support import italian_meanings
+    from ..knowledge.support import italian_meanings
 
     meanings = italian_meanings(it_text)
     return en_norm in meanings or en_folded in meanings

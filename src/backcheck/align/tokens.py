@@ -69,7 +69,7 @@ def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm:
 @lru_cache(maxsize=65536)
 def _wordnet_synonyms(a: str, b: str) -> bool:
     """English WordNet (through MultiWordNet) puts both lemmas in one synset."""
-    from ..support import lexicon
+    from ..knowledge.support import lexicon
 
     lex = lexicon()
     return lex is not None and len(a) > 2 and len(b) > 2 and lex.en_synonyms(a, b)

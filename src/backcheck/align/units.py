@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..beads import best_beads
-from ..document import Article, sentence_spans
 from ..lang import fold
 from ..lang.en import canonical
+from ..text.beads import best_beads
+from ..text.document import Article, source_units
 from ..translate.base import SegmentTranslation, Translation
 from .tokens import Word, en_words, it_words
 
@@ -65,14 +65,6 @@ class Alignment:
         return [m for m in self.matches if m.it_start < end and start < m.it_end]
 
 
-def source_units(sources: list[str]) -> list[str]:
-    """Split source texts into units: one per sentence (a snippet line is usually one sentence)."""
-    units = []
-    for text in sources:
-        for line in text.split("\n"):
-            for a, b in sentence_spans(line):
-                units.append(line[a:b])
-    return units
 
 
 def _content_set(words: list[Word]) -> set[str]:
@@ -106,7 +98,7 @@ def similarity_matrix(units: list[str], segs: list[SegmentTranslation], *, fast:
     alignment needs less help, is placed that way. The score mixes the cosine with content-lemma
     overlap, which keeps numbers and names decisive; without the model it is the overlap alone.
     """
-    from .. import semantic
+    from ..knowledge import embeddings as semantic
 
     wins = _windows(len(segs))
     unit_sets = [_content_set(en_words(u)) for u in units]

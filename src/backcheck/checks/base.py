@@ -15,14 +15,14 @@ from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..furniture import Furniture, find_furniture
+from ..knowledge.furniture import Furniture, find_furniture
 from ..results import Category, Finding, Severity, TextEnum
 
 if TYPE_CHECKING:
     from ..align import Alignment
-    from ..checker import Resources
-    from ..document import Article, Sentence
-    from ..glossary import Glossary
+    from ..knowledge.glossary import Glossary
+    from ..run.checker import Resources
+    from ..text.document import Article, Sentence
     from ..translate.base import Translation
 
 

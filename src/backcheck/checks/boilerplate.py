@@ -1,9 +1,9 @@
-"""boilerplate: report the scraped page furniture the pre-pass found (:mod:`backcheck.furniture`):
+"""boilerplate: report the scraped page furniture the pre-pass found (:mod:`backcheck.knowledge.furniture`):
 related-article links, comment and share prompts, footers and site names; the span is the paragraph."""
 
 from __future__ import annotations
 
-from ..furniture import MINOR_REASONS
+from ..knowledge.furniture import MINOR_REASONS
 from ..results import Category, Finding, Severity
 from .base import Check, CheckContext, register
 

@@ -6,7 +6,7 @@ source phrase is projected onto the Italian words it came from and reported as `
 or ``terminology``; with a whole English article as source, unmatched back-translation phrases are
 also reported as ``addition``. Phrase pairs that a sentence-embedding model finds to be paraphrases
 are dropped (when that optional model is installed), and so are pairs whose source words the Italian
-itself supports (MultiWordNet, see :mod:`backcheck.support`): then the back-translation drifted, not
+itself supports (MultiWordNet, see :mod:`backcheck.knowledge.support`): then the back-translation drifted, not
 the translator. What is left is minor: a phrase difference alone is a symptom; major findings come
 from the specific detectors, which report the same words with their own evidence.
 """
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..align import Divergence, phrase_divergences, project
+from ..knowledge.embeddings import phrase_similarity
+from ..knowledge.support import ItalianRegion, lexicon
 from ..results import Category, Finding, Severity
-from ..semantic import phrase_similarity
-from ..support import ItalianRegion, lexicon
 from .base import Check, CheckContext, Need, register
 
 
@@ -111,7 +111,7 @@ class _Candidate(NamedTuple):
 def _precap(candidates: list[_Candidate], ctx: CheckContext) -> list[_Candidate]:
     """A whole source keeps one divergence per unit: rank a unit's candidates by the cheap
     similarity (averaged token vectors) and send only the most distant to the full model."""
-    from ..semantic import phrase_similarity as similarity
+    from ..knowledge.embeddings import phrase_similarity as similarity
 
     by_unit: dict[int, list[int]] = {}
     for n, c in enumerate(candidates):

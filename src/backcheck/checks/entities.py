@@ -28,11 +28,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..anchors import aligned_sources
-from ..lang import INSTITUTION_WORDS, words
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, register
-from .mentions import (
+from ..align.source_lines import aligned_sources
+from ..knowledge.mentions import (
     Mention,
     clearly_rarer,
     different_first_names,
@@ -43,7 +40,7 @@ from .mentions import (
     source_variant,
     whole_name,
 )
-from .names import (
+from ..knowledge.names import (
     ARTICLE_SIMILARITY,
     SOURCE_SIMILARITY,
     italian_form_of,
@@ -54,7 +51,10 @@ from .names import (
     spaced_forms,
     spelling_variants,
 )
-from .source_names import SourceNames, source_names
+from ..knowledge.source_names import SourceNames, source_names
+from ..lang import INSTITUTION_WORDS, words
+from ..results import Category, Finding, Severity
+from .base import Check, CheckContext, register
 
 
 @register

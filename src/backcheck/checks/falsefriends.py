@@ -1,6 +1,6 @@
 """False friends: an Italian word that looks like an English word it does not mean.
 
-Candidates come from data, not from a word list: :mod:`backcheck.cognates` spells each Italian word
+Candidates come from data, not from a word list: :mod:`backcheck.knowledge.cognates` spells each Italian word
 the English way by regular correspondences ("attualmente" -> "actually") and keeps the look-alike
 when it is a frequent English word that MultiWordNet does not give among the Italian word's
 translations. Context then decides:
@@ -25,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..anchors import aligned_sources
-from ..cognates import FalseFriend, false_friend, it_lemmas, related
+from ..align.source_lines import aligned_sources
+from ..knowledge.cognates import FalseFriend, false_friend, it_lemmas, related
 from ..lang import fold, words
 from ..lang.en import lemma as en_lemma
 from ..lang.it import elided_tail
@@ -48,7 +48,7 @@ class FalseFriendSettings:
 CONFIG = FalseFriendSettings()
 
 if TYPE_CHECKING:
-    from ..bilingual import Lexicon
+    from ..knowledge.lexicon import Lexicon
 
 
 def _it_zipf(forms: tuple[str, ...]) -> float:
@@ -80,7 +80,7 @@ def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
 
 
 def _lexicon() -> Lexicon | None:
-    from ..bilingual import load_lexicon
+    from ..knowledge.lexicon import load_lexicon
 
     return load_lexicon()
 

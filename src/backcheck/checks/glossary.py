@@ -8,8 +8,8 @@ entries flagged ``no-source`` (wrong in any context) are reported. The glossary 
 
 from __future__ import annotations
 
-from ..anchors import aligned_sources
-from ..glossary import Glossary, GlossaryEntry, load_glossary
+from ..align.source_lines import aligned_sources
+from ..knowledge.glossary import Glossary, GlossaryEntry, load_glossary
 from ..results import Category, Finding, Severity
 from .base import Check, CheckContext, register
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..anchors import aligned_sources
-from ..numbers_norm import Quantity, extract, format_it, same_value
+from ..align.source_lines import aligned_sources
+from ..lang.measures import convert, unit_of
+from ..lang.quantities import Quantity, extract, format_it, same_value
 from ..results import Category, Finding, Severity
-from ..units import convert, unit_of
 from .base import Check, CheckContext, register
 
 

@@ -18,14 +18,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .. import en_parse
 from ..align import en_words, it_words, italian_words_under
+from ..knowledge import parser as en_parse
+from ..knowledge.support import ItalianRegion, lexicon
 from ..lang import en, fold
+from ..lang.datafiles import words
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
-from ..langdata import words
 from ..results import Category, Finding, Severity
-from ..support import ItalianRegion, lexicon
 from .base import Check, CheckContext, Need, register
 
 _MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .. import en_parse
 from ..align import it_words, italian_words_under
+from ..knowledge import parser as en_parse
+from ..knowledge.support import lexicon
 from ..lang import fold
-from ..langdata import words
+from ..lang.datafiles import words
 from ..results import Category, Finding, Severity
-from ..support import lexicon
 from .base import Check, CheckContext, Need, register
 
 

@@ -21,10 +21,10 @@ and is not reported.
 
 from __future__ import annotations
 
+from ..knowledge.foreign_runs import find_untranslated
+from ..knowledge.foreign_words import find_english_words
 from ..results import Category, Finding, Severity
 from .base import Check, CheckContext, register
-from .untranslated_lingua import find_untranslated
-from .untranslated_words import find_english_words
 
 
 @register

@@ -26,7 +26,7 @@ EXIT_CODES_HELP = (
 
 
 def _echo_error(message: str) -> None:
-    from ..terminal import printable
+    from ..report.terminal import printable
 
     typer.echo(printable(message), err=True)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..limits import LIMITS_HELP
+from ..text.limits import LIMITS_HELP
 from . import EXIT_CODES_HELP, app
 from . import options as opt
 
@@ -65,17 +65,17 @@ def check(
     max_source_units: int = opt.MAX_SOURCE_UNITS,
     max_sentence_tokens: int = opt.MAX_SENTENCE_TOKENS,
 ) -> None:
-    from ..checker import Checker
-    from ..limits import Limits
-    from ..outputs import check_writable, write_text
-    from ..parallel import limit_malloc_arenas
-    from ..pipeline import CheckOptions, load_article_input
+    from ..corpus.backends.processes import limit_malloc_arenas
     from ..report import render
     from ..report.render_text import render_text
+    from ..report.terminal import display_copy, printable
     from ..results import Severity
-    from ..terminal import display_copy, printable
+    from ..run.checker import Checker
+    from ..run.pipeline import CheckOptions, load_article_input
+    from ..text.limits import Limits
+    from ..text.outputs import check_writable, write_text
 
-    limit_malloc_arenas()  # this process loads the model and resources: see backcheck.parallel
+    limit_malloc_arenas()  # this process loads the model and resources: see backcheck.corpus.backends.processes
 
     if output is not None:
         check_writable(output, "report")
@@ -85,7 +85,7 @@ def check(
                            starter_glossary=not no_starter_glossary, checks=list(only) or None, limits=limits)
     options.validate()
     inp = load_article_input(article, list(source), back_translation, max_bytes=limits.max_file_bytes)
-    # one rule for check and corpus (backcheck.checker): a given back-translation loads no model
+    # one rule for check and corpus (backcheck.run.checker): a given back-translation loads no model
     # unless --engine names one, which then scores and aligns it
     report = Checker(options).check(inp)
     # Article text is untrusted: no escape sequence of it may reach a terminal or a CI log, so the

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BackcheckError
-from ..limits import LIMITS_HELP
+from ..text.limits import LIMITS_HELP
 from . import app
 from . import options as opt
 
@@ -163,21 +163,21 @@ def corpus(
     max_source_units: int = opt.MAX_SOURCE_UNITS,
     max_sentence_tokens: int = opt.MAX_SENTENCE_TOKENS,
 ) -> None:
-    from ..baseline import Baseline
     from ..corpus import check_corpus
-    from ..limits import Limits
-    from ..outputs import check_writable, write_text
-    from ..parallel import limit_malloc_arenas
-    from ..pipeline import CheckOptions
+    from ..corpus.backends.processes import limit_malloc_arenas
+    from ..corpus.baseline import Baseline
     from ..report.github import annotation_lines
     from ..report.junit import render_junit
     from ..report.render_json import render_corpus_json
     from ..report.render_text import render_corpus_text
     from ..report.sarif import render_sarif
+    from ..report.terminal import display_corpus, printable
     from ..results import Severity
-    from ..terminal import display_corpus, printable
+    from ..run.pipeline import CheckOptions
+    from ..text.limits import Limits
+    from ..text.outputs import check_writable, write_text
 
-    limit_malloc_arenas()  # this process loads the model and resources: see backcheck.parallel
+    limit_malloc_arenas()  # this process loads the model and resources: see backcheck.corpus.backends.processes
 
     threshold = Severity.parse(fail_on)
     if update_baseline and baseline is None:
@@ -234,9 +234,9 @@ def corpus(
 def _write_summaries(result: CorpusReport, threshold: Severity, html_out: Path | None,
                      markdown_out: Path | None) -> None:
     """--html, --markdown, and the Markdown summary appended to $GITHUB_STEP_SUMMARY when it is set."""
-    from ..outputs import write_text
     from ..report.corpus_html import render_corpus_html
     from ..report.corpus_markdown import render_corpus_markdown
+    from ..text.outputs import write_text
 
     if html_out:
         write_text(html_out, render_corpus_html(result, threshold), "HTML report")

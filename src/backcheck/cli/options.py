@@ -10,10 +10,10 @@ from typing import Any
 import typer
 
 from ..defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_FAIL_ON, DEFAULT_FORMAT, DEFAULT_QUANTIZATION
-from ..document import DEFAULT_MAX_SENTENCE_TOKENS
-from ..limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_SOURCE_UNITS
 from ..report import RENDERERS
 from ..results import Severity
+from ..text.document import DEFAULT_MAX_SENTENCE_TOKENS
+from ..text.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_SOURCE_UNITS
 
 SEVERITIES = tuple(s.value for s in Severity)
 FORMATS = tuple(RENDERERS)

@@ -13,6 +13,6 @@ from . import EXIT_CODES_HELP, app
                             "`corpus --json` reports validate against.\n\n"
                             "Example:  backcheck schema > backcheck-report.schema.json\n\n" + EXIT_CODES_HELP)
 def schema() -> None:
-    from ..schema import report_schema
+    from ..report.schema import report_schema
 
     typer.echo(json.dumps(report_schema(), indent=2))

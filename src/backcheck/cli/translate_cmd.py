@@ -76,9 +76,9 @@ def translate(
 
       backcheck translate article.it.txt --model ./models/opus-mt-it-en
     """
-    from ..document import segment
-    from ..outputs import check_writable, write_text
-    from ..textio import read_text
+    from ..text.document import segment
+    from ..text.outputs import check_writable, write_text
+    from ..text.reading import read_text
     from ..translate import load_translator, translate_article
     from ..translate.given import format_given
 
@@ -127,7 +127,7 @@ def models_list() -> None:
 
     Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
-    from ..models import list_models
+    from ..knowledge.models import list_models
 
     rows = list_models()
     table = [("NAME", "ROLE", "HUB ID", "REVISION", "LOCAL PATH")] + [
@@ -156,7 +156,7 @@ def models_pull(
 
     Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
-    from ..models import load_models, pull_model
+    from ..knowledge.models import load_models, pull_model
 
     for name in names or [s.name for s in load_models()]:
         typer.echo(str(pull_model(name, force=force).path))
@@ -174,7 +174,7 @@ def models_path(
 
     Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
-    from ..models import ct2_dir, resolve_model
+    from ..knowledge.models import ct2_dir, resolve_model
 
     resolved = resolve_model(model)
     if ct2:
@@ -203,7 +203,7 @@ def models_convert(
 
     Exit codes: 0 done, 2 bad input or usage, 3 internal error (rerun with --debug).
     """
-    from ..models import resolve_model
+    from ..knowledge.models import resolve_model
     from ..translate.ctranslate2_engine import convert_model
 
     typer.echo(str(convert_model(resolve_model(model), quantization, force=force)))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import BackcheckError
 
 if TYPE_CHECKING:
-    from ..pipeline import ArticleInput
+    from ..run.pipeline import ArticleInput
 
 ARTICLE_FILE = "article.it.txt"
 SOURCE_FILE = "source.en.txt"
@@ -48,7 +48,7 @@ def _outside(path: Path, root: Path) -> bool:
 
 
 def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None) -> list[_Entry]:
-    from .. import pipeline
+    from ..run import pipeline
 
     if (root / ARTICLE_FILE).is_file():
         raise BackcheckError(
@@ -112,8 +112,8 @@ def _manifest_article(obj: object, where: str) -> tuple[str, str, list[str], str
 
 def _manifest_entries(path: Path, *, max_bytes: int | None = None) -> list[_Entry]:
     """One entry per non-blank line; a malformed line becomes an error row naming ``file:line``."""
-    from ..pipeline import ArticleInput
-    from ..textio import read_text
+    from ..run.pipeline import ArticleInput
+    from ..text.reading import read_text
 
     text = read_text(path, what="corpus manifest", max_bytes=None if max_bytes is None else 1000 * max_bytes)
     entries: list[_Entry] = []

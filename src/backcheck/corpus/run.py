@@ -13,12 +13,12 @@ from .discovery import discover
 from .scores import corpus_scores, score_pairs
 
 if TYPE_CHECKING:
-    from ..pipeline import ArticleInput, CheckOptions
+    from ..run.pipeline import ArticleInput, CheckOptions
 
 
 def _raising_checker(options: CheckOptions) -> Any:
     """A Checker that lets an unexpected exception through (``--debug``: the traceback)."""
-    from ..checker import Checker
+    from ..run.checker import Checker
 
     return Checker(options, raise_internal=True)
 
@@ -37,8 +37,8 @@ def check_corpus(
 ) -> CorpusReport:
     """Check every article of the corpus at ``path``.
 
-    Articles are read here and checked by :class:`backcheck.checker.Checker` instances built once per
-    worker (:mod:`backcheck.parallel`): in this process (``jobs=1``), on ``jobs`` worker processes, or
+    Articles are read here and checked by :class:`backcheck.run.checker.Checker` instances built once per
+    worker (:mod:`backcheck.corpus.backends.processes`): in this process (``jobs=1``), on ``jobs`` worker processes, or
     on Ray actors (``backend="ray"``, ``ray_address``). Reports keep corpus order either way.
     ``progress`` is called with ``(done, total)`` after each article. ``checker_factory`` replaces
     :class:`Checker` (it must be picklable for ``jobs > 1``). Raises :class:`BackcheckError` for an
@@ -47,8 +47,8 @@ def check_corpus(
     set. An unexpected exception (a bug) in one article does too, and is listed in
     ``internal_errors`` (exit code 3), unless ``raise_internal`` (then it propagates; one process).
     """
-    from ..checker import INTERNAL_ERROR, error_report
-    from ..parallel import run_reports
+    from ..run.checker import INTERNAL_ERROR, error_report
+    from .backends.processes import run_reports
 
     if jobs < 0 or (jobs == 0 and backend == "local"):
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")

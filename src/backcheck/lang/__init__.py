@@ -4,13 +4,13 @@ words and lemmas.
 
 Maintained data does what it can: month and weekday names come from the Unicode CLDR (Babel), spelled-
 out numbers from text2num, word frequencies from wordfreq, lemmas from simplemma. What none of them
-provides is in ``backcheck/data/*.tsv``, each file stating its origin.
+provides is in ``backcheck/lang/data/*.tsv``, each file stating its origin.
 """
 
 from __future__ import annotations
 
-from ..langdata import words as _data
 from . import en, it
+from .datafiles import words as _data
 from .tokens import APOSTROPHES, NON_PROSE_RE, WORD_RE, Word, common_prefix, fold, strip_accents, words
 
 # Month and weekday names of both languages (lower case): never names.

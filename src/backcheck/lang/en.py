@@ -7,9 +7,9 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from ..langdata import entries
-from ..langdata import words as _data
 from .calendar import month_abbreviations, month_names, weekday_names
+from .datafiles import entries
+from .datafiles import words as _data
 from .numbers import number_value
 from .tokens import fold
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..langdata import words as _data
 from .calendar import month_names, weekday_names
+from .datafiles import words as _data
 from .numbers import number_value
 from .tokens import APOSTROPHES, fold
 

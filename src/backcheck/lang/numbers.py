@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..langdata import table
+from .datafiles import table
 
 # Lemmas fold small number words onto digits ("three" and "3" match); a larger number spelled out is
 # rare in news and is left to numbers_norm.

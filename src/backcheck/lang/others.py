@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..langdata import words as _data
 from . import en, it
+from .datafiles import words as _data
 
 # Function words of each foreign language, those Italian writes the same way removed (German shares
 # none).

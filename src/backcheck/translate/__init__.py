@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..defaults import DEFAULT_QUANTIZATION, MODEL_ENGINES, TRANSLATE_ENGINES
-from ..document import Article
 from ..errors import BackcheckError
+from ..text.document import Article
 from .base import SegmentTranslation, Token, Translation, Translator
 from .given import pair_given
 
@@ -52,7 +52,7 @@ def load_translator(engine: str, model: str | None, *, beam: int | None = None,
     for symmetry with the CLI; progress is reported by :func:`translate_article`.
     """
     del progress
-    from ..models import resolve_model
+    from ..knowledge.models import resolve_model
 
     name = _pick_engine(engine)
     required = ("torch", "transformers") if name == "transformers" else ("ctranslate2", "transformers")
@@ -79,7 +79,7 @@ def load_translator(engine: str, model: str | None, *, beam: int | None = None,
 
 def model_available(model: str | None, engine: str) -> bool:
     """Whether :func:`load_translator` would find ``model`` for ``engine`` (no download, no loading)."""
-    from ..models import resolve_model
+    from ..knowledge.models import resolve_model
 
     try:
         name = _pick_engine(engine)

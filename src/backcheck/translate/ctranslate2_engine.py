@@ -22,7 +22,7 @@ from typing import Any
 
 from ..defaults import DEFAULT_BATCH_SIZE, DEFAULT_QUANTIZATION
 from ..errors import BackcheckError
-from ..models import ResolvedModel, ct2_dir
+from ..knowledge.models import ResolvedModel, ct2_dir
 from .base import SegmentTranslation
 from .marian import (
     argmax_alignment,

@@ -12,9 +12,9 @@ import math
 import re
 from typing import Any
 
-from ..beads import best_beads
-from ..document import Article, paragraph_spans, sentence_spans
 from ..errors import BackcheckError
+from ..text.beads import best_beads
+from ..text.document import Article, paragraph_spans, sentence_spans
 from .base import SegmentTranslation, Token, Translation, Translator
 
 # English characters per Italian character in news translation, and the variance of the difference

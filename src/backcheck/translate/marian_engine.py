@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from ..defaults import DEFAULT_BATCH_SIZE
 from ..errors import BackcheckError
-from ..models import ResolvedModel
+from ..knowledge.models import ResolvedModel
 from .base import SegmentTranslation, Token
 from .marian import MarianVocab, model_settings, source_limit, split_spans, translate_with_split
 

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from ..defaults import DEFAULT_BATCH_SIZE
-from ..models import ResolvedModel
+from ..knowledge.models import ResolvedModel
 from .base import SegmentTranslation
 from .marian import (
     ALIGNMENT_LAYERS,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import BackcheckError
 from .document import DEFAULT_MAX_SENTENCE_TOKENS
-from .errors import BackcheckError
 
 # ~100 pages of news text; a long news article is 5,000–30,000 characters.
 DEFAULT_MAX_ARTICLE_CHARS = 500_000
@@ -65,7 +65,7 @@ class Limits:
             raise too_big(f"{where}: English source", chars, self.max_article_chars, "characters")
         if self.max_source_units is None:
             return
-        from .align import source_units
+        from .document import source_units
 
         units = len(source_units(sources))
         if units > self.max_source_units:

@@ -1,7 +1,7 @@
 """``backcheck corpus --backend ray``: check articles on Ray actors, one Checker per actor.
 
 Uses Ray's own primitives: ``jobs`` actors (default: one per CPU of the cluster), each building its
-:class:`~backcheck.checker.Checker` once in its constructor, fed through a :class:`ray.util.ActorPool`
+:class:`~backcheck.run.checker.Checker` once in its constructor, fed through a :class:`ray.util.ActorPool`
 whose ``get_next`` returns results in submission order. At most ``jobs * WINDOW_PER_JOB`` articles are
 in flight. Articles travel as text, so the actors need no access to the corpus; they do need backcheck
 (and its model extras) installed, the model on their machine (or a shared ``--model PATH``) and the
@@ -18,13 +18,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .checker import error_report
-from .errors import BackcheckError
-from .parallel import WINDOW_PER_JOB, CheckerFactory, Item, raise_init_error
+from ...errors import BackcheckError
+from ...run.checker import error_report
+from .processes import WINDOW_PER_JOB, CheckerFactory, Item, raise_init_error
 
 if TYPE_CHECKING:
-    from .pipeline import ArticleInput, CheckOptions
-    from .results import Report
+    from ...results import Report
+    from ...run.pipeline import ArticleInput, CheckOptions
 
 
 def import_ray() -> Any:
@@ -53,7 +53,7 @@ class CheckerActor:
 
 def ray_reports(items: Iterable[Item], options: CheckOptions, *, jobs: int = 0, address: str | None = None,
                 factory: CheckerFactory) -> Iterator[Report]:
-    """Like :func:`backcheck.parallel.run_reports`, on Ray actors; reports in input order."""
+    """Like :func:`backcheck.corpus.backends.processes.run_reports`, on Ray actors; reports in input order."""
     ray = import_ray()
     started = not ray.is_initialized()
     if started:

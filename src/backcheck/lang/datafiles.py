@@ -1,4 +1,4 @@
-"""Word lists shipped as data files (``backcheck/data/*.tsv``), each stating its origin.
+"""Word lists shipped as data files (``backcheck/lang/data/*.tsv``), each stating its origin.
 
 A file has ``#`` comment lines (the origin) and rows ``language<TAB>kind<TAB>entry[<TAB>value]``.
 The files hold only what no maintained resource provides; the language layer (:mod:`backcheck.lang`)
@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def data_path(file: str) -> Path:
+    """The path of ``lang/data/<file>`` (for the readers that parse a data file themselves)."""
+    return DATA_DIR / file
 
 
 @cache
 def rows(file: str) -> tuple[tuple[str, ...], ...]:
     """Every data row of ``data/<file>``, split at tabs (comment and blank lines skipped)."""
-    text = resources.files("backcheck").joinpath("data", file).read_text(encoding="utf-8")
+    text = resources.files("backcheck.lang").joinpath("data", file).read_text(encoding="utf-8")
     return tuple(
         tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

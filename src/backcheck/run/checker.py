@@ -22,15 +22,15 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .errors import BackcheckError
+from ..errors import BackcheckError
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from .glossary import Glossary
+    from ..knowledge.glossary import Glossary
+    from ..results import Report
+    from ..translate.base import Translator
     from .pipeline import ArticleInput, CheckOptions
-    from .results import Report
-    from .translate.base import Translator
 
 T = TypeVar("T")
 NAMED_ENGINES = ("transformers", "ctranslate2")
@@ -85,7 +85,7 @@ class Checker:
     def __init__(self, options: CheckOptions | None = None, *, translator: Any = _BUILD,
                  glossary: Glossary | None = None, resources: Resources | None = None,
                  raise_internal: bool = False) -> None:
-        from .glossary import load_glossary
+        from ..knowledge.glossary import load_glossary
         from .pipeline import CheckOptions
 
         self.raise_internal = raise_internal
@@ -167,7 +167,7 @@ def guarded(check: Callable[[ArticleInput], Report], inp: ArticleInput, *, raise
 
 def error_report(article_id: str, path: str | None, exc: BackcheckError | str) -> Report:
     """The report of an article that could not be checked (a corpus error row)."""
-    from .results import Report
+    from ..results import Report
 
     return Report(article_id=article_id, article_path=path, text="", findings=[], signature="", error=str(exc))
 

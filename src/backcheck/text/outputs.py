@@ -9,7 +9,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import BackcheckError
+from ..errors import BackcheckError
 
 
 def _error(path: Path, what: str, exc: OSError) -> BackcheckError:

@@ -23,7 +23,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from .defaults import default_cache_dir
+from ..defaults import default_cache_dir
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from ..lang import strip_accents, words
+from ..lang.datafiles import data_path
 
 MIN_LEN = 4
 ARTICLE_SIMILARITY = 0.84
@@ -86,7 +86,7 @@ def jw(a: str, b: str) -> float:
 
 @lru_cache(maxsize=1)
 def _translit_rules() -> tuple[tuple[str, str], ...]:
-    path = Path(__file__).resolve().parents[1] / "data" / "translit.tsv"
+    path = data_path("translit.tsv")
     rules = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):

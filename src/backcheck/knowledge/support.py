@@ -2,7 +2,7 @@
 
 A source ↔ back-translation difference is only a symptom: opus-mt back-translations paraphrase and
 make their own mistakes on correct Italian. Before a check blames the translator it asks the
-Italian itself, through the MultiWordNet lexicon (:mod:`backcheck.bilingual`): can any Italian
+Italian itself, through the MultiWordNet lexicon (:mod:`backcheck.knowledge.lexicon`): can any Italian
 word (or two- and three-word phrase) of the aligned region translate the source word?
 
 :meth:`ItalianRegion.supports` answers ``True`` (a translation, the same word or a cognate is
@@ -16,11 +16,11 @@ import re
 
 from rapidfuzz.distance import JaroWinkler
 
-from .bilingual import Lexicon, load_lexicon
-from .lang import common_prefix, fold
-from .lang.en import lemma as en_lemma
-from .lang.it import is_content as is_it_content
-from .lang.it import lemma as it_lemma
+from ..lang import common_prefix, fold
+from ..lang.en import lemma as en_lemma
+from ..lang.it import is_content as is_it_content
+from ..lang.it import lemma as it_lemma
+from .lexicon import Lexicon, load_lexicon
 
 _IT_TOKEN = re.compile(r"\w+", re.UNICODE)
 # Italian and English words this similar (Jaro–Winkler on folded forms) are cognates.

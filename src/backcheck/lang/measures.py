@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .langdata import rows
+from .datafiles import rows
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .results import CorpusReport, Report
+    from ..results import CorpusReport, Report
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that can
 # reorder what a terminal shows (the "Trojan Source" characters).
@@ -36,7 +36,7 @@ def display_copy(report: Report) -> Report:
     the human-readable formats (terminal, Markdown) and CI logs."""
     from dataclasses import replace
 
-    from .results import SkippedCheck
+    from ..results import SkippedCheck
 
     def opt(s: str | None) -> str | None:
         return None if s is None else printable(s)

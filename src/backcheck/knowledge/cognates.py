@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .lang import common_prefix, fold
-from .lang.en import lemma as en_lemma
+from ..lang import common_prefix, fold
+from ..lang.datafiles import data_path
+from ..lang.en import lemma as en_lemma
 
 if TYPE_CHECKING:
-    from .bilingual import Lexicon
+    from .lexicon import Lexicon
 
-RULES_FILE = Path(__file__).resolve().parent / "data" / "cognates.tsv"
+RULES_FILE = data_path("cognates.tsv")
 # A look-alike must be at least this frequent in English (wordfreq Zipf scale: 3 = once per million
 # words) so that it is a word an English writer would use, not a rare spelling accident.
 MIN_EN_ZIPF = 3.0

@@ -8,18 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_QUANTIZATION
-from .document import Article, segment
-from .errors import BackcheckError
-from .limits import Limits
-from .results import Finding, Report, SkippedCheck
-from .textio import read_text
-from .version import __version__
+from ..defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_QUANTIZATION
+from ..errors import BackcheckError
+from ..results import Finding, Report, SkippedCheck
+from ..text.document import Article, segment
+from ..text.limits import Limits
+from ..text.reading import read_text
+from ..version import __version__
 
 if TYPE_CHECKING:
+    from ..knowledge.glossary import Glossary
+    from ..translate.base import Translation, Translator
     from .checker import Resources
-    from .glossary import Glossary
-    from .translate.base import Translation, Translator
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class CheckOptions:
         if self.beam is not None and self.beam < 1:
             raise BackcheckError(f"--beam must be at least 1, got {self.beam}")
         if self.checks:
-            from .checks import CHECKS
+            from ..checks import CHECKS
 
             unknown = [c for c in self.checks if c not in CHECKS]
             if unknown:
@@ -106,7 +106,7 @@ def build_translator(options: CheckOptions) -> Translator | None:
     options.validate()
     if options.engine == "none":
         return None
-    from .translate import load_translator, model_available
+    from ..translate import load_translator, model_available
 
     if options.engine == "auto":
         for engine in ("ctranslate2", "transformers"):
@@ -132,8 +132,10 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     """sacrebleu-style ``key:value|…`` signature of every setting that changed the result."""
     import sacrebleu
 
-    from . import en_parse, semantic, support
-    from .checks.base import settings_id
+    from ..checks.base import settings_id
+    from ..knowledge import embeddings as semantic
+    from ..knowledge import parser as en_parse
+    from ..knowledge import support
 
     parts: dict[str, str] = {}
     sig = dict(translation.signature) if translation is not None else {}
@@ -185,7 +187,7 @@ def check_article(
     glossary: Glossary | None = None,
 ) -> Report:
     """Check one article and return its :class:`Report` (kept for compatibility; a thin wrapper over
-    :class:`backcheck.checker.Checker`, which loads everything once when checking many articles).
+    :class:`backcheck.run.checker.Checker`, which loads everything once when checking many articles).
 
     ``translator`` is a loaded engine (see :func:`build_translator`), used for every article as in
     ``Checker(options, translator=...)``; without one and without a given back-translation, checks
@@ -207,11 +209,11 @@ def run_checks(
     """Segment, back-translate (or pair the given back-translation), align and run the checks.
 
     ``translator`` is the engine to use for this article (the back-translator, or the aligner of a
-    given back-translation), already chosen by :meth:`backcheck.checker.Checker.engine_for`.
+    given back-translation), already chosen by :meth:`backcheck.run.checker.Checker.engine_for`.
     """
-    from .align import align_sources, align_sources_without_bt
-    from .checks import CHECKS, CheckContext
-    from .checks.base import why_skipped
+    from ..align import align_sources, align_sources_without_bt
+    from ..checks import CHECKS, CheckContext
+    from ..checks.base import why_skipped
 
     where = inp.path or inp.id
     options.limits.check_article(where, inp.text, inp.back_translation)
@@ -224,13 +226,13 @@ def run_checks(
     translation: Translation | None = None
     given = inp.back_translation is not None
     if given:
-        from .translate import pair_given
+        from ..translate import pair_given
 
         assert inp.back_translation is not None
         translation = pair_given(article, inp.back_translation, aligner=translator,
                                  where=inp.back_translation_path or f"{inp.id} back-translation")
     elif translator is not None:
-        from .translate import translate_article
+        from ..translate import translate_article
 
         translation = translate_article(article, translator)
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lang import CALENDAR_WORDS, words
-from .lang.it import elided_tail
-from .numbers_norm import extract
+from ..lang import CALENDAR_WORDS, words
+from ..lang.it import elided_tail
+from ..lang.quantities import extract
 
 if TYPE_CHECKING:
-    from .checks.base import CheckContext
+    from ..checks.base import CheckContext
 
 # An anchor score of at least this much makes a match: a shared number counts 2; a shared name, and a
 # shared kind of quantity (a percentage, an amount in one currency, a date in one month), 1 each.

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import BackcheckError
-from .results import Report
+from ..errors import BackcheckError
+from ..results import Report
 
 if TYPE_CHECKING:
-    from .results import CorpusReport
+    from ..results import CorpusReport
 
 BASELINE_VERSION = "1.0"
 
@@ -96,14 +96,14 @@ class Baseline:
 
     def save(self, path: Path) -> None:
         """Write the baseline as stable, sorted, human-diffable JSON (atomically)."""
-        from .outputs import write_text
+        from ..text.outputs import write_text
 
         write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n", "baseline")
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
         """Read a baseline file written by :meth:`save`."""
-        from .textio import read_text
+        from ..text.reading import read_text
 
         if not path.exists():
             raise BackcheckError(f"baseline not found: {path}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .errors import BackcheckError
+from ..errors import BackcheckError
 
 BINARY_SNIFF_BYTES = 8192
 STDIN = "-"

@@ -1,8 +1,8 @@
-"""Run a :class:`~backcheck.checker.Checker` over many articles: in this process, on N worker
-processes, or on a Ray cluster (:mod:`backcheck.ray_backend`). Reports always come back in input order.
+"""Run a :class:`~backcheck.run.checker.Checker` over many articles: in this process, on N worker
+processes, or on a Ray cluster (:mod:`backcheck.corpus.backends.ray_actors`). Reports always come back in input order.
 
 Each worker builds its Checker (engine, glossary, resources) once, in its initializer, and then checks
-many articles. Articles travel to the workers as :class:`~backcheck.pipeline.ArticleInput` (the text,
+many articles. Articles travel to the workers as :class:`~backcheck.run.pipeline.ArticleInput` (the text,
 not a path), so workers need no access to the corpus; reports come back pickled. At most
 ``jobs * WINDOW_PER_JOB`` articles are in flight, so memory stays flat on a corpus of any size.
 
@@ -21,14 +21,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Union
 
-from .checker import error_report
-from .errors import BackcheckError
+from ...errors import BackcheckError
+from ...run.checker import error_report
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from .pipeline import ArticleInput, CheckOptions
-    from .results import Report
+    from ...results import Report
+    from ...run.pipeline import ArticleInput, CheckOptions
 
 BACKENDS = ("local", "ray")
 WINDOW_PER_JOB = 4
@@ -40,8 +40,8 @@ THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
 def default_factory() -> CheckerFactory:
-    """:class:`backcheck.checker.Checker`, looked up when called (tests substitute a fake there)."""
-    from . import checker
+    """:class:`backcheck.run.checker.Checker`, looked up when called (tests substitute a fake there)."""
+    from ...run import checker
 
     return checker.Checker  # type: ignore[no-any-return]
 
@@ -67,7 +67,7 @@ def run_reports(items: Iterable[Item], options: CheckOptions, *, jobs: int = 1, 
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
     factory = factory or default_factory()
     if backend == "ray":
-        from .ray_backend import ray_reports
+        from .ray_actors import ray_reports
 
         return ray_reports(items, options, jobs=jobs, address=ray_address, factory=factory)
     if jobs == 1:

@@ -69,7 +69,7 @@ def embed(texts: list[str]) -> Any | None:
     order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
     out = torch.zeros((len(texts), model.config.hidden_size))
     # torch's own thread count: on 2 idle cores, newssyscomb, 11 ms a sentence with 2 threads and
-    # 14 with 1; a corpus worker process gets its share of the cores (backcheck.parallel)
+    # 14 with 1; a corpus worker process gets its share of the cores (backcheck.corpus.backends.processes)
     with torch.inference_mode():
         for lo in range(0, len(order), BATCH):
             idx = order[lo:lo + BATCH]

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lang import en, it
-from .lang.numbers import numeral
-from .langdata import table
-from .numbers_time import clock_times
-from .units import unit_re, unit_table
+from . import en, it
+from .datafiles import table
+from .measures import unit_re, unit_table
+from .numbers import numeral
+from .times import clock_times
 
 Kind = str  # "date" | "year" | "time" | "percent" | "amount" | "measure" | "count"
 

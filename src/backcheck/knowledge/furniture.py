@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import CLOSERS, Article, Paragraph
-from .lang import en, words
-from .langdata import entries
-from .langdata import words as data_words
+from ..lang import en, words
+from ..lang.datafiles import entries
+from ..lang.datafiles import words as data_words
+from ..text.document import CLOSERS, Article, Paragraph
 
 # Related-content markers that introduce a link line ("LEGGI ANCHE  Titolo dell'articolo"), calls to
 # action and legal furniture (regular expressions), and the words that address the reader: generic web
@@ -116,8 +116,8 @@ def _site_name_line(text: str) -> bool:
 
 def _verb_form(word: str) -> bool:
     """The word is a form of a verb (MultiWordNet knows its lemma as a verb), in either language."""
-    from .bilingual import load_lexicon
     from .cognates import it_lemmas, word_pos
+    from .lexicon import load_lexicon
 
     lex = load_lexicon()
     if lex is None:

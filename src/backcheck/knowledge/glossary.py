@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import BackcheckError
-from .textio import read_text
+from ..errors import BackcheckError
+from ..lang.datafiles import data_path
+from ..text.reading import read_text
 
 COLUMNS = ("english", "accepted_it", "wrong_it", "domain", "note", "flags")
 FLAG_NO_SOURCE = "no-source"
@@ -140,14 +141,14 @@ def parse_glossary(text: str, where: str) -> Glossary:
 
 def starter_path() -> Path:
     """The glossary that ships with the package."""
-    return Path(__file__).resolve().parent / "data" / STARTER_NAME
+    return data_path(STARTER_NAME)
 
 
 def load_glossary(paths: list[Path], starter: bool = True) -> Glossary:
     """The starter glossary (unless ``starter`` is False) merged with each file in ``paths``, in order."""
     g = Glossary()
     if starter:
-        g.merge(parse_glossary(read_text(starter_path(), what="glossary"), f"backcheck/data/{STARTER_NAME}"))
+        g.merge(parse_glossary(read_text(starter_path(), what="glossary"), f"backcheck/lang/data/{STARTER_NAME}"))
     for p in paths:
         g.merge(parse_glossary(read_text(p, what="glossary"), str(p)))
     return g

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .results import SCHEMA_VERSION, Category, Severity
+from ..results import SCHEMA_VERSION, Category, Severity
 
 SCHEMA_ID = f"https://backcheck.invalid/schemas/report-{SCHEMA_VERSION}.json"
 

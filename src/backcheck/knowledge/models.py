@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .defaults import DEFAULT_MODEL, default_cache_dir
-from .errors import BackcheckError
+from ..defaults import DEFAULT_MODEL, default_cache_dir
+from ..errors import BackcheckError
 
 ROLES = ("it-en", "en-it")
 # Used when models.txt is not beside the package (an installed wheel); tests keep it equal to the file.
@@ -70,7 +70,7 @@ def models_file() -> Path | None:
     env = os.environ.get("BACKCHECK_MODELS")
     if env:
         return Path(env)
-    candidate = Path(__file__).resolve().parents[2] / "models.txt"
+    candidate = Path(__file__).resolve().parents[3] / "models.txt"
     return candidate if candidate.is_file() else None
 
 

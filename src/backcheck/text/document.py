@@ -8,9 +8,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .langdata import words
-from .offsets import line_col, paragraph_spans
-from .offsets import strip_span as _strip_span
+from ..lang.datafiles import words
+from ..offsets import line_col, paragraph_spans
+from ..offsets import strip_span as _strip_span
 
 # Abbreviations after which a full stop does not end an Italian (or English) sentence.
 ABBREVIATIONS = words("abbreviations.tsv", "it", "abbreviation") | words("abbreviations.tsv", "en", "abbreviation")
@@ -189,3 +189,13 @@ def segment(text: str, path: str | None = None,
             sent_index += 1
         paragraphs.append(Paragraph(p_index, a, b, text[a:b], tuple(sents)))
     return Article(text=text, paragraphs=tuple(paragraphs), path=path)
+
+
+def source_units(sources: list[str]) -> list[str]:
+    """Split source texts into units: one per sentence (a snippet line is usually one sentence)."""
+    units = []
+    for text in sources:
+        for line in text.split("\n"):
+            for a, b in sentence_spans(line):
+                units.append(line[a:b])
+    return units

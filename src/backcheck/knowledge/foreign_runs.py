@@ -5,12 +5,12 @@ to the detected language's function words, and a whole-sentence vote by function
 
 from __future__ import annotations
 
-from ..document import Sentence
 from ..lang import Word, words
 from ..lang import it as italian
 from ..lang.others import FOREIGN_FUNCTION_WORDS
-from ..langid import confidences
-from .untranslated_words import DELIMITERS, QUOTES, chunks, english_only, english_runs, is_italian_only, is_plain
+from ..text.document import Sentence
+from .foreign_words import DELIMITERS, QUOTES, chunks, english_only, english_runs, is_italian_only, is_plain
+from .langid import confidences
 
 WINDOW = 3
 MIN_RUN_WORDS = 3

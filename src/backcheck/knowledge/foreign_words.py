@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..document import Sentence
 from ..lang import Word, words
 from ..lang import it as italian
 from ..lang.others import FOREIGN_FUNCTION_WORDS, ITALIAN_ONLY_WORDS
+from ..text.document import Sentence
 
 # wordfreq Zipf thresholds of an English-only word: at least MIN_EN_ZIPF in English, below MAX_IT_ZIPF
 # in Italian, and at least MIN_ZIPF_GAP more frequent in English. 3 is about one use per million words.
