@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backcheck.checks import CHECKS, CheckContext
+from backcheck.knowledge.glossary import Glossary
 from backcheck.results import Finding
-from backcheck.text.document import segment
+from backcheck.run.checker import Checker
+from backcheck.run.pipeline import ArticleInput, CheckOptions
 
 
-def run_check(name: str, text: str, sources: list[str] | None = None, **kw: object) -> list[Finding]:
-    ctx = CheckContext(article=segment(text), sources=sources or [], **kw)  # type: ignore[arg-type]
-    return CHECKS[name]().run(ctx)
+def run_check(name: str, text: str, sources: list[str] | None = None, *, back_translation: str | None = None,
+              glossary: Glossary | None = None) -> list[Finding]:
+    """The findings of check ``name`` on ``text``, through the production path (segmentation,
+    alignment, the check, the judge) with no model: ``back_translation`` is a given one."""
+    inp = ArticleInput(id="test", text=text, sources=sources or [], back_translation=back_translation)
+    checker = Checker(CheckOptions(engine="none", checks=[name]), translator=None, glossary=glossary)
+    return checker.check(inp).findings
 
 
 def read_folder(folder: Path) -> tuple[str, list[str]]:

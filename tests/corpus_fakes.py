@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from backcheck.results import Category, Finding, Report, Severity
+from backcheck.results import Category, Evidence, Finding, Report, Severity
 from backcheck.text.document import paragraph_spans, segment
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
@@ -49,7 +49,7 @@ def fake_check_article(inp: Any, options: Any = None, *, translator: Any = None,
         for m in pattern.finditer(inp.text):
             sent = article.sentence_at(m.start())
             findings.append(Finding(m.start(), m.end(), m.group(0), category, severity, message, "fake",
-                                    evidence={"back_translation": "READ ALSO", "source": ""},
+                                    evidence=Evidence(back_translation="READ ALSO", source=""),
                                     context=sent.text if sent else ""))
     segments = []
     if inp.back_translation:

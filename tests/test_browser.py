@@ -13,7 +13,7 @@ import pytest
 
 from backcheck.corpus.baseline import Baseline
 from backcheck.report import render
-from backcheck.results import Category, Finding, Report, Severity
+from backcheck.results import Category, Evidence, Finding, Report, Severity
 from browser import chromium, console_errors, in_viewport
 
 pytestmark = pytest.mark.slow  # headless Chromium
@@ -35,8 +35,8 @@ def long_report(article_id: str = "long") -> Report:
                         f"Terzo errore qui. {FILLER}"])
     findings = [
         _finding(text, "Primo errore", Category.MISTRANSLATION, Severity.MAJOR, suggestion="primo giusto",
-                 evidence={"phrases": {"back_translation": "first", "source": "one"},
-                           "kinds": ["lexicon", "back-translation"]}),
+                 evidence=Evidence(phrases=(("back_translation", "first"), ("source", "one")),
+                                   kinds=("lexicon", "back-translation"))),
         _finding(text, "Secondo errore", Category.NUMBER, Severity.MINOR),
         _finding(text, "Terzo errore", Category.ENTITY, Severity.CRITICAL),
     ]
@@ -48,8 +48,8 @@ def hostile_report() -> Report:
     """Script and event-handler markup in every place article-derived text reaches the page."""
     text = f"Titolo {HOSTILE}\n\nIl ministro {HOSTILE} ha parlato."
     f = _finding(text, HOSTILE, Category.UNTRANSLATED, Severity.MAJOR, suggestion=HOSTILE,
-                 evidence={"back_translation": HOSTILE, "source": HOSTILE, "phrases": {"source": HOSTILE},
-                           "kinds": [HOSTILE]})
+                 evidence=Evidence(back_translation=HOSTILE, source=HOSTILE, phrases=(("source", HOSTILE),),
+                                   kinds=(HOSTILE,)))
     return Report(HOSTILE, HOSTILE, text, [f], HOSTILE,
                   back_translation=[{"start": 0, "end": 7, "it": "Titolo", "en": HOSTILE}],
                   alignments=[{"source_index": 0, "source": HOSTILE, "matched": False}])

@@ -47,7 +47,7 @@ def test_contrast_runs_on_a_model_engine(tiny_marian: Path, isolated_caches: Pat
     assert "contrast" not in {s.check for s in report.skipped}
     for f in report.findings:
         assert text[f.start:f.end] == f.text and f.severity.value == "minor"
-        assert f.evidence["kinds"] == ["model-contrast"] and f.evidence["logprob"] < f.evidence[
+        assert f.evidence.kinds == ("model-contrast",) and f.evidence.details["logprob"] < f.evidence.details[
             "back_translation_logprob"] - CONFIG.margin
 
 

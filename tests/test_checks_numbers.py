@@ -161,8 +161,8 @@ CASES = [
 def test_numbers(text: str, sources: list[str], expected: list[tuple[str, str, str]]) -> None:
     found = run_check("numbers", HEAD + text, sources)
     assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected
-    assert all(f.category.value == "number" and f.evidence["source"] in sources for f in found)
-    assert all(f.evidence["kinds"][0] == "source-number" for f in found)
+    assert all(f.category.value == "number" and f.evidence.source in sources for f in found)
+    assert all(f.evidence.kinds[0] == "source-number" for f in found)
 
 
 # (id, headline, body, expected [(span text, severity, suggestion)]); no source: the headline is the evidence.
@@ -190,7 +190,7 @@ INTERNAL = [
 def test_headline_contradictions(head: str, body: str, expected: list[tuple[str, str, str]]) -> None:
     found = run_check("numbers", f"{head}\n\n{body}\n")
     assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected
-    assert all(f.evidence["kinds"] == ["article-internal"] and f"'{f.suggestion}'" in f.message for f in found)
+    assert all(f.evidence.kinds == ("article-internal",) and f"'{f.suggestion}'" in f.message for f in found)
 
 
 @pytest.mark.parametrize("folder", ["examples/austin-shoigu", "corpora/ntrex-it"])

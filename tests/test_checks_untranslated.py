@@ -50,7 +50,7 @@ def test_untranslated(text: str, expected: list[str], severity: str) -> None:
     found = run_check("untranslated", HEAD + text)
     assert [f.text for f in found] == expected
     assert all(f.category.value == "untranslated" and f.severity.value == severity for f in found)
-    assert all(f.evidence["detected_language"] in ("en", "fr", "de", "es", "pt") for f in found)
+    assert all(f.evidence.details["detected_language"] in ("en", "fr", "de", "es", "pt") for f in found)
 
 
 def test_boilerplate_paragraphs_are_skipped() -> None:

@@ -34,6 +34,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # what every check shares (base class, context, needs), below the checks themselves
     ("check base", ("checks.base",)),
     ("checks", ("checks",)),
+    # candidates → findings: de-duplication, severity, message and fix
+    ("judge", ("judge",)),
     # running the checks over an article: options, the Checker, the pipeline, the signature
     ("run", ("run",)),
     # corpus discovery, scores, baselines and the local and Ray backends

@@ -13,7 +13,7 @@ from backcheck.errors import BackcheckError
 from backcheck.report import RENDERERS, render
 from backcheck.report.render_markdown import escape_markdown
 from backcheck.report.spans import Piece, numbered, pieces
-from backcheck.results import SCHEMA_VERSION, Category, Finding, Report, Severity, SkippedCheck
+from backcheck.results import SCHEMA_VERSION, Category, Evidence, Finding, Report, Severity, SkippedCheck
 
 TEXT = (
     "Titolo: <b>Roma</b> & \"Milano\"\n"
@@ -40,8 +40,8 @@ def make_report() -> Report:
             _finding("the government will not raise taxes", Category.UNTRANSLATED, Severity.MAJOR,
                      "Left in English <untranslated>.", suggestion="il governo non alzerà le tasse"),
             _finding("will not raise", Category.MISTRANSLATION, Severity.CRITICAL, "Negation & tense",
-                     evidence={"back_translation": "will not raise taxes", "source": "will raise taxes",
-                               "phrases": [["will not raise", "will raise"]]}),
+                     evidence=Evidence(back_translation="will not raise taxes", source="will raise taxes",
+                                       phrases=(("back_translation", "will not raise"), ("source", "will raise")))),
             _finding("LEGGI ANCHE: Firenze | Uffizi *record*", Category.BOILERPLATE, Severity.MINOR,
                      "Page furniture | remove"),
         ],

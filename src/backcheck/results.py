@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -65,13 +65,58 @@ class Severity(str, Enum):
         return cls(value.lower())
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What supports a finding, in one shape for every check (the JSON report's ``evidence``).
+
+    ``kinds`` names the kinds of evidence ("lexicon", "back-translation", "polarity"...);
+    ``source`` is the aligned English source unit and ``back_translation`` the back-translated
+    English of the segment; ``phrases`` are the words that disagree, as (role, text) pairs (roles:
+    ``source``, ``back_translation``, ``italian``, ``missing``); ``similarity`` is the embedding
+    similarity of the two phrases; ``details`` holds what only one check knows (a glossary term, the
+    spellings of a name, a number's kind), JSON values only; ``features`` are the graded signals the
+    judge reads (numbers; booleans as 0/1). A field left ``None`` is not known (and not written).
+    """
+
+    kinds: tuple[str, ...] | None = None
+    source: str | None = None
+    back_translation: str | None = None
+    phrases: tuple[tuple[str, str], ...] | None = None
+    similarity: float | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    # graded signals for the judge (not written to the report): how strong the case is
+    features: dict[str, float] = field(default_factory=dict)
+
+    def phrase(self, role: str) -> str | None:
+        """The phrase with ``role`` (``None`` when there is none)."""
+        return next((text for r, text in self.phrases or () if r == role), None)
+
+    def with_kind(self, kind: str) -> Evidence:
+        """A copy with one more evidence kind."""
+        return replace(self, kinds=(*(self.kinds or ()), kind))
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        if self.kinds is not None:
+            d["kinds"] = list(self.kinds)
+        if self.source is not None:
+            d["source"] = self.source
+        if self.back_translation is not None:
+            d["back_translation"] = self.back_translation
+        if self.phrases is not None:
+            d["phrases"] = dict(self.phrases)
+        if self.similarity is not None:
+            d["similarity"] = self.similarity
+        d.update(self.details)
+        return d
+
+
 @dataclass
 class Finding:
     """A likely translation error: ``text == article[start:end]``.
 
-    ``evidence`` holds what supports it: ``back_translation`` (the English of the segment),
-    ``source`` (the aligned source snippet), ``phrases`` (the disagreeing phrases) and any
-    check-specific keys. ``context`` is the sentence the span is in (used for baseline fingerprints).
+    ``evidence`` is what supports it (:class:`Evidence`); ``context`` is the sentence the span is in
+    (used for baseline fingerprints).
     """
 
     start: int
@@ -81,7 +126,7 @@ class Finding:
     severity: Severity
     message: str
     check: str
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
     suggestion: str | None = None
     context: str = ""
 
@@ -99,7 +144,7 @@ class Finding:
             "severity": self.severity.value,
             "message": self.message,
             "check": self.check,
-            "evidence": self.evidence,
+            "evidence": self.evidence.to_dict(),
             "fingerprint": self.fingerprint(),
         }
         if self.suggestion is not None:

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..lang import fold
+from ..lang import CALENDAR_WORDS, fold, words
 from ..lang.en import canonical
+from ..lang.it import elided_tail
+from ..lang.quantities import extract
 from ..text.beads import best_beads
-from ..text.document import Article, source_units
+from ..text.document import Article, Sentence, source_units
 from ..translate.base import SegmentTranslation, Translation
 from .tokens import Word, en_words, it_words
 
@@ -23,6 +25,8 @@ STATIC_FLOOR = 0.3
 # Each extra segment in a window costs this much score.
 WIDER_PENALTY = 0.04
 MAX_WINDOW = 3
+# A unit placed by anchors alone needs an anchor score of at least this much (see anchor_score).
+MIN_ANCHOR_SCORE = 2
 # Sources with at least this many units and this share of the back-translation's words are a whole
 # article (aligned monotonically); anything shorter is a set of snippets (placed independently).
 WHOLE_ARTICLE_MIN_UNITS = 2
@@ -63,6 +67,10 @@ class Alignment:
     def covering(self, start: int, end: int) -> list[SourceMatch]:
         """Matches whose Italian region overlaps ``[start, end)``."""
         return [m for m in self.matches if m.it_start < end and start < m.it_end]
+
+    def sources_for(self, start: int, end: int) -> list[str]:
+        """The source units that translate ``article.text[start:end]`` ([] when none is placed there)."""
+        return [m.source for m in self.covering(start, end)]
 
 
 
@@ -177,8 +185,10 @@ def _monotonic(n_src: int, n_seg: int, score) -> list[tuple[int, int, int, float
 
 
 def align_sources_without_bt(article: Article, sources: list[str]) -> Alignment:
-    """Place source units on Italian sentences without a back-translation, by shared anchors
-    (numbers, names and cognates). Used by checks that compare numbers and names with the source."""
+    """Place source units on Italian sentences without a back-translation, by shared words (identical
+    or cognate); a unit that shares too few words goes where it shares the most numbers and names
+    (:func:`anchor_score`), when one sentence clearly does. Used by the checks that compare numbers,
+    names and terms with the source."""
     units = source_units(sources)
     sents = article.sentences
     aln = Alignment(units=units)
@@ -192,9 +202,49 @@ def align_sources_without_bt(article: Article, sources: list[str]) -> Alignment:
             s = hits / max(1, len(uw))
             if s > best:
                 best, best_k = s, k
-        if best_k >= 0 and best >= 0.25:
+        if best_k < 0 or best < 0.25:
+            best_k, best = _by_anchors(u, sents)
+        if best_k >= 0:
             sent = sents[best_k]
             aln.matches.append(SourceMatch(i, u, [], sent.start, sent.end, "", best))
         else:
             aln.unmatched.append(i)
     return aln
+
+
+def _by_anchors(unit: str, sents: list[Sentence]) -> tuple[int, float]:
+    """(index, score in 0..1) of the one sentence sharing the most anchors with ``unit``, or (-1, 0)
+    when none reaches :data:`MIN_ANCHOR_SCORE` or two tie."""
+    scored = sorted(((anchor_score(s.text, unit), k) for k, s in enumerate(sents)), reverse=True)
+    if not scored or scored[0][0] < MIN_ANCHOR_SCORE or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return -1, 0.0
+    return scored[0][1], min(1.0, scored[0][0] / (2 * MIN_ANCHOR_SCORE))
+
+
+def _anchor_keys(text: str, lang: str) -> tuple[set[tuple[object, ...]], set[str]]:
+    """(number keys, lower-cased names) of ``text``."""
+    nums: set[tuple[object, ...]] = set()
+    for q in extract(text, lang):
+        nums.add(("v", round(q.value, 4)))
+        if q.kind == "date":
+            nums.add(("d", q.month, round(q.value)))
+            nums.add(("k", "month", q.month))
+        elif q.kind in ("percent", "amount"):
+            nums.add(("k", q.kind, q.currency))
+    names = set()
+    for i, w in enumerate(words(text)):
+        tail = elided_tail(w.text)
+        if tail[:1].isupper() and len(tail) >= 3 and tail.lower() not in CALENDAR_WORDS and (i > 0 or w.is_acronym):
+            names.add(tail.lower().removesuffix("'s").removesuffix("’s"))
+    return nums, names
+
+
+def anchor_score(it_text: str, en_text: str) -> int:
+    """Anchors an Italian and an English text share: a number counts 2; a name, and a kind of quantity
+    (a percentage, an amount in one currency, a date in one month), 1 each."""
+    it_nums, it_names = _anchor_keys(it_text, "it")
+    en_nums, en_names = _anchor_keys(en_text, "en")
+    shared = it_nums & en_nums
+    values = sum(1 for n in shared if n[0] == "v")
+    kinds = sum(1 for n in shared if n[0] == "k")
+    return 2 * values + kinds + len(it_names & en_names)

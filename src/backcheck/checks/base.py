@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..knowledge.furniture import Furniture, find_furniture
-from ..results import Category, Finding, Severity, TextEnum
+from ..results import Category, Evidence, TextEnum
 
 if TYPE_CHECKING:
     from ..align import Alignment
@@ -50,6 +50,51 @@ class NoSettings:
     """The config of a check without settings."""
 
 
+class Claim(TextEnum):
+    """What a detector establishes about the words it flags: the kind of discrepancy, not how bad it
+    is (the judge decides that, see :mod:`backcheck.judge`). Each member carries a line for people."""
+
+    NEGATION_LOST = ("negation-lost", "the source negates the statement, the Italian asserts it")
+    QUALIFIER_DROPPED = ("qualifier-dropped", "a hedge or condition of the source is missing")
+    DEADLINE_DROPPED = ("deadline-dropped", "a deadline of the source is missing")
+    NUMBER_CHANGED = ("number-changed", "a number, date, time or amount differs from the source")
+    UNIT_NOT_CONVERTED = ("unit-not-converted", "the source's number kept with another unit")
+    POINTS_AS_PERCENT = ("points-as-percent", "percentage points rendered as a relative percentage")
+    HEADLINE_DISAGREES = ("headline-disagrees", "a number differs from the headline's")
+    NAME_VARIANT = ("name-variant", "a name written two ways in the article")
+    NAME_INCONSISTENT = ("name-inconsistent", "one person's name spelled several ways")
+    NAME_CHANGED = ("name-changed", "a name the source spells otherwise")
+    NAME_ADDED = ("name-added", "a name in a list of names the source gives without it")
+    FALSE_FRIEND = ("false-friend", "an Italian look-alike of the source word that means something else")
+    FALSE_FRIEND_SUSPECTED = ("false-friend-suspected", "an Italian look-alike of a common English word")
+    TERM_WRONG = ("term-wrong", "a known wrong rendering of a glossary term")
+    UNTRANSLATED = ("untranslated", "text left in English or another language")
+    FURNITURE = ("furniture", "scraped page furniture")
+    PHRASE_DIFFERS = ("phrase-differs", "the back-translation and the source disagree on a phrase")
+    PHRASE_ADDED = ("phrase-added", "the back-translation says something the source does not")
+    MODEL_UNLIKELY = ("model-unlikely", "the model finds the source words unlikely given the Italian")
+    MODEL_UNSURE = ("model-unsure", "the model was unsure of its back-translation")
+
+
+@dataclass
+class Candidate:
+    """A check's proposal: ``article.text[start:end]`` may be an error of ``category``, because of
+    ``claim``, with ``evidence``. It has no severity: the judge turns candidates into findings. The
+    check's ``message`` and ``suggestion`` are what it can say of its own words (the judge may word
+    them otherwise); ``context`` is the sentence the span is in."""
+
+    start: int
+    end: int
+    text: str
+    category: Category
+    claim: Claim
+    check: str
+    message: str
+    evidence: Evidence = field(default_factory=Evidence)
+    suggestion: str | None = None
+    context: str = ""
+
+
 @dataclass
 class CheckContext:
     """Everything a check may look at. Only ``article`` is always there."""
@@ -75,6 +120,10 @@ class CheckContext:
         self.furniture = find_furniture(self.article)
         self.boilerplate = frozenset(f.paragraph for f in self.furniture)
 
+    def sources_for(self, start: int, end: int) -> list[str]:
+        """The source units the alignment placed on ``article.text[start:end]`` ([] when none)."""
+        return self.alignment.sources_for(start, end) if self.alignment is not None else []
+
     def content_sentences(self) -> list[Sentence]:
         """The article's sentences outside page furniture: what the story says."""
         return [s for s in self.article.sentences if s.paragraph not in self.boilerplate]
@@ -97,14 +146,17 @@ class Check(ABC):
     name: ClassVar[str] = ""
     needs: ClassVar[frozenset[Need]] = frozenset()
     description: ClassVar[str] = ""
-    # a specific check's finding replaces a phrase divergence on the same words (pipeline dedupe)
+    # a specific check's candidate replaces a phrase divergence on the same words (the judge's dedupe)
     specific: ClassVar[bool] = False
+    # an exclusive check flags each word once: of its own overlapping candidates the judge keeps the
+    # first it proposed (its detectors run in order of precedence)
+    exclusive: ClassVar[bool] = False
     # the check's settings: a frozen dataclass; its values enter the report signature
     config: ClassVar[Any] = NoSettings()
 
     @abstractmethod
-    def run(self, ctx: CheckContext) -> list[Finding]:
-        """The findings of this check on one article."""
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        """The candidates this check proposes on one article, in its order of precedence."""
 
     def missing(self, ctx: CheckContext) -> set[Need]:
         return set(self.needs) - ctx.available()
@@ -113,28 +165,28 @@ class Check(ABC):
     def settings(cls) -> dict[str, Any]:
         return asdict(cls.config)
 
-    def finding(
+    def candidate(
         self,
         ctx: CheckContext,
         start: int,
         end: int,
         category: Category,
-        severity: Severity,
+        claim: Claim,
         message: str,
-        evidence: dict[str, Any] | None = None,
+        evidence: Evidence | None = None,
         suggestion: str | None = None,
-    ) -> Finding:
-        """Build a finding for ``article.text[start:end]`` with its sentence as context."""
+    ) -> Candidate:
+        """A candidate for ``article.text[start:end]`` with its sentence as context."""
         sent = ctx.article.sentence_at(start)
-        return Finding(
+        return Candidate(
             start=start,
             end=end,
             text=ctx.article.text[start:end],
             category=category,
-            severity=severity,
-            message=message,
+            claim=claim,
             check=self.name,
-            evidence=evidence or {},
+            message=message,
+            evidence=evidence if evidence is not None else Evidence(),
             suggestion=suggestion,
             context=sent.text if sent else "",
         )

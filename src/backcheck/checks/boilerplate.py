@@ -3,9 +3,8 @@ related-article links, comment and share prompts, footers and site names; the sp
 
 from __future__ import annotations
 
-from ..knowledge.furniture import MINOR_REASONS
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, register
 
 
 @register
@@ -15,16 +14,15 @@ class BoilerplateCheck(Check):
     description = "Scraped page furniture: related-article links, comment/share prompts, footers, site names."
     specific = True
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         out = []
         for f in ctx.furniture:  # found once per article by the context's pre-pass
             p = ctx.article.paragraphs[f.paragraph]
             out.append(
-                self.finding(
-                    ctx, p.start, p.end, Category.BOILERPLATE,
-                    Severity.MINOR if f.reason in MINOR_REASONS else Severity.MAJOR,
+                self.candidate(
+                    ctx, p.start, p.end, Category.BOILERPLATE, Claim.FURNITURE,
                     f"Page furniture, not part of the story ({f.reason}); remove it.",
-                    {"reason": f.reason, "paragraph": f.paragraph},
+                    Evidence(details={"reason": f.reason, "paragraph": f.paragraph}),
                 )
             )
         return out

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..align import en_words, project
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, Need, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,9 @@ class ConfidenceCheck(Check):
     description = "Back-translation words the model gave a very low probability."
     config = CONFIG
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         assert ctx.translation is not None
-        found: list[Finding] = []
+        found: list[Candidate] = []
         for k, seg in enumerate(ctx.translation.segments):
             if not seg.en_logprobs or not seg.en_tokens or not seg.alignment:
                 continue
@@ -47,9 +47,10 @@ class ConfidenceCheck(Check):
                     continue
                 mean = sum(lps) / len(lps)
                 for start, end in project([word], ctx.translation):
-                    found.append(self.finding(
-                        ctx, start, end, Category.LOW_CONFIDENCE, Severity.MINOR,
+                    found.append(self.candidate(
+                        ctx, start, end, Category.LOW_CONFIDENCE, Claim.MODEL_UNSURE,
                         f"the model was unsure translating this (back-translated as “{word.text}”)",
-                        {"back_translation": seg.en, "word": word.text, "mean_logprob": round(mean, 3)},
+                        Evidence(back_translation=seg.en,
+                                 details={"word": word.text, "mean_logprob": round(mean, 3)}),
                     ))
         return found

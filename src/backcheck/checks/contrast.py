@@ -17,8 +17,8 @@ from typing import Any
 
 from ..align import en_words, project_attention
 from ..lang.en import is_content as is_en_content
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, Need, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class ContrastCheck(Check):
     description = "Source words the model finds unlikely given the Italian (contrastive conditioning)."
     config = CONFIG
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         force = getattr(ctx.engine, "force", None)
         if force is None or ctx.alignment is None or ctx.translation is None:
             return []
@@ -64,7 +64,7 @@ class ContrastCheck(Check):
         if not pairs:
             return []
         scored = force([region for _m, region in pairs], [m.source for m, _r in pairs])
-        found: list[Finding] = []
+        found: list[Candidate] = []
         for (m, _region), res in zip(pairs, scored, strict=True):
             bt_scores = [ctx.translation.segments[k].score for k in m.segments]
             bt = [s for s in bt_scores if s is not None]
@@ -78,11 +78,12 @@ class ContrastCheck(Check):
                     continue
                 a, b = spans[-1]
                 word = m.source[start:end]
-                evidence = {"kinds": ["model-contrast"], "source": m.source, "back_translation": m.bt,
-                            "phrases": {"source": word},
-                            "logprob": round(mean, 2), "back_translation_logprob": round(reference, 2)}
-                found.append(self.finding(
-                    ctx, m.it_start + a, m.it_start + b, Category.MISTRANSLATION, Severity.MINOR,
+                evidence = Evidence(kinds=("model-contrast",), source=m.source, back_translation=m.bt,
+                                    phrases=(("source", word),),
+                                    details={"logprob": round(mean, 2),
+                                             "back_translation_logprob": round(reference, 2)})
+                found.append(self.candidate(
+                    ctx, m.it_start + a, m.it_start + b, Category.MISTRANSLATION, Claim.MODEL_UNLIKELY,
                     f"the model finds “{word}” unlikely given this Italian ({mean:.1f} vs {reference:.1f} "
                     "for its own back-translation): the Italian may not say it", evidence))
         return found

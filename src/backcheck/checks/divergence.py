@@ -20,8 +20,8 @@ from typing import NamedTuple
 from ..align import Divergence, phrase_divergences, project
 from ..knowledge.embeddings import phrase_similarity
 from ..knowledge.support import ItalianRegion, lexicon
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, Need, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 
 @dataclass(frozen=True)
@@ -170,9 +170,9 @@ class DivergenceCheck(Check):
     description = "Source and back-translation disagree on a content phrase the Italian does not support."
     config = CONFIG
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         assert ctx.translation is not None and ctx.alignment is not None
-        found: list[Finding] = []
+        found: list[Candidate] = []
         candidates: list[_Candidate] = []
         regions: dict[tuple[int, int], ItalianRegion] = {}
         for match in ctx.alignment.matches:
@@ -221,10 +221,10 @@ class DivergenceCheck(Check):
             div, uns = c.div, c.unsupported
             kinds = ["back-translation"]
             if div.kind == "addition":
-                category, severity = Category.ADDITION, Severity.MINOR
+                category, claim = Category.ADDITION, Claim.PHRASE_ADDED
                 message = f"back-translation says “{div.bt_phrase}”, which the source does not"
             else:
-                category = _category(div)
+                category, claim = _category(div), Claim.PHRASE_DIFFERS
                 if uns:
                     kinds.append("lexicon")
                 if c.sense:
@@ -239,24 +239,18 @@ class DivergenceCheck(Check):
                 # friends), which report the same words more specifically.
                 if uns and not c.unknown and _short(div) and _bt_faithful(div, regions):
                     kinds.append("faithful-back-translation")
-                severity = Severity.MINOR
                 message = f"reads as “{div.bt_phrase}” where the source has “{div.source_phrase}”"
                 if uns:
                     message += f"; no Italian word here translates “{', '.join(uns)}”"
-            evidence: dict[str, object] = {
-                "kinds": kinds,
-                "back_translation": div.match.bt,
-                "source": div.match.source,
-                "phrases": {"back_translation": div.bt_phrase, "source": div.source_phrase},
-            }
-            if sim is not None:
-                evidence["similarity"] = round(sim, 3)
+            evidence = Evidence(kinds=tuple(kinds), back_translation=div.match.bt, source=div.match.source,
+                                phrases=(("back_translation", div.bt_phrase), ("source", div.source_phrase)),
+                                similarity=round(sim, 3) if sim is not None else None)
             suggestion = _suggest(div, uns, ctx)
             # numbers are the numbers check's business: project the words around them only
             words = [w for w in div.bt_words if not w.norm.isdigit()] or div.bt_words
             spans = project(words, ctx.translation)
             for start, end in _join_close(spans, ctx.article.text):
-                found.append(self.finding(ctx, start, end, category, severity, message, evidence, suggestion))
+                found.append(self.candidate(ctx, start, end, category, claim, message, evidence, suggestion))
         return found
 
 

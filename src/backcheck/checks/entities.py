@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..align.source_lines import aligned_sources
 from ..knowledge.mentions import (
     Mention,
     clearly_rarer,
@@ -53,8 +52,8 @@ from ..knowledge.names import (
 )
 from ..knowledge.source_names import SourceNames, source_names
 from ..lang import INSTITUTION_WORDS, words
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, register
 
 
 @register
@@ -63,8 +62,9 @@ class EntitiesCheck(Check):
     needs = frozenset()
     description = "Names spelled several ways in the article, or garbled against the source."
     specific = True
+    exclusive = True
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         text = ctx.article.text
         spans = [(s.start, s.end) for s in ctx.content_sentences()]
         src = source_names(ctx.sources) if ctx.sources else SourceNames({}, set())
@@ -76,22 +76,15 @@ class EntitiesCheck(Check):
                 return t.lower() not in INSTITUTION_WORDS and not t.isupper()
         mentions = keep_sentence_starts(find_mentions(text, spans, is_person, lists_count=bool(src.names)), src)
         bt = ctx.translation.text.lower() if ctx.translation is not None else None
-        found: dict[tuple[int, int], Finding] = {}
-        for f in self._spelling_variants(ctx, mentions, src, spans):
-            found[(f.start, f.end)] = f
-        for f in self._article_variants(ctx, mentions, src):
-            if _overlapping(f, found):
-                continue
-            found[(f.start, f.end)] = f
+        # in order of precedence: of overlapping candidates the judge keeps the first (exclusive)
+        out = self._spelling_variants(ctx, mentions, src, spans) + self._article_variants(ctx, mentions, src)
         if src.names:
-            for f in self._source_variants(ctx, mentions, src, bt, found):
-                if not _overlapping(f, found):
-                    found[(f.start, f.end)] = f
-        return sorted(found.values(), key=lambda f: f.start)
+            out += self._source_variants(ctx, mentions, src, bt)
+        return out
 
     def _spelling_variants(
         self, ctx: CheckContext, mentions: list[Mention], src: SourceNames, spans: list[tuple[int, int]]
-    ) -> list[Finding]:
+    ) -> list[Candidate]:
         """One name written two ways in the article: spacing, swapped letters, a letter, romanisation."""
         text = ctx.article.text
         singles: dict[str, list[tuple[int, int]]] = {}
@@ -116,15 +109,18 @@ class EntitiesCheck(Check):
             canon = settled.get(v.canonical, v.canonical)  # the article's majority form is itself garbled
             why = "source" if v.from_source or canon != v.canonical else "article"
             for a, b in v.spans:
-                out.append(self.finding(
-                    ctx, a, b, Category.ENTITY, Severity.MAJOR if v.major else Severity.MINOR,
+                out.append(self.candidate(
+                    ctx, a, b, Category.ENTITY, Claim.NAME_VARIANT,
                     f"Name written two ways ({v.kind}, '{v.canonical}' elsewhere); the {why} has '{canon}'.",
-                    {"variants": counts, "canonical": v.canonical, "canonical_from": why, "variant": v.kind,
-                     "kinds": ["name-variant"] + (["source-name"] if v.from_source else [])},
+                    Evidence(kinds=("name-variant",) + (("source-name",) if v.from_source else ()),
+                             details={"variants": counts, "canonical": v.canonical, "canonical_from": why,
+                                      "variant": v.kind},
+                             # the source has the canonical form, or the article writes it at least twice
+                             features={"confirmed": float(v.major)}),
                     suggestion=canon))
         return out
 
-    def _article_variants(self, ctx: CheckContext, mentions: list[Mention], src: SourceNames) -> list[Finding]:
+    def _article_variants(self, ctx: CheckContext, mentions: list[Mention], src: SourceNames) -> list[Candidate]:
         """Spellings of one person's name that disagree within the article."""
         counts = Counter(m.text for m in mentions)
         order = list(dict.fromkeys(m.text for m in mentions))
@@ -176,11 +172,11 @@ class EntitiesCheck(Check):
                 if why == "article" and not clearly_rarer(ctx.article.text, m.text, canon, counts):
                     continue
                 out.append(
-                    self.finding(
-                        ctx, m.start, m.end, Category.ENTITY, Severity.MAJOR,
+                    self.candidate(
+                        ctx, m.start, m.end, Category.ENTITY, Claim.NAME_INCONSISTENT,
                         f"Name spelled several ways in the article; the {why} has '{canon}'.",
-                        {"variants": variants, "canonical": canon, "canonical_from": why,
-                         "kinds": ["name-variant"] + (["source-name"] if why == "source" else [])},
+                        Evidence(kinds=("name-variant",) + (("source-name",) if why == "source" else ()),
+                                 details={"variants": variants, "canonical": canon, "canonical_from": why}),
                         suggestion=canon,
                     )
                 )
@@ -188,12 +184,11 @@ class EntitiesCheck(Check):
 
     def _source_variants(
         self, ctx: CheckContext, mentions: list[Mention], src: SourceNames, bt: str | None,
-        found: dict[tuple[int, int], Finding],
-    ) -> list[Finding]:
+    ) -> list[Candidate]:
         """Names garbled against the source, and spurious names in a list of persons."""
         out = []
         for m in mentions:
-            if (m.start, m.end) in found or m.text.lower() in src.names or in_source_text(m.text, ctx.sources):
+            if m.text.lower() in src.names or in_source_text(m.text, ctx.sources):
                 continue
             kept_in_bt = bt is None or bool(re.search(rf"(?<!\w){re.escape(m.text.lower())}(?!\w)", bt))
             similar_names = [e for e in src.names.values() if related(m.text, e)]
@@ -202,10 +197,11 @@ class EntitiesCheck(Check):
                 e = max(close, key=lambda e: jw(m.text, e))
                 if e.lower() in src.persons or (m.person_context and kept_in_bt):
                     out.append(
-                        self.finding(
-                            ctx, m.start, m.end, Category.ENTITY, Severity.MAJOR,
+                        self.candidate(
+                            ctx, m.start, m.end, Category.ENTITY, Claim.NAME_CHANGED,
                             f"Name not in the source; the source has '{e}'.",
-                            {"source_spelling": e, "similarity": round(jw(m.text, e), 3), "kinds": ["source-name"]},
+                            Evidence(kinds=("source-name",), similarity=round(jw(m.text, e), 3),
+                                     details={"source_spelling": e}),
                             suggestion=e,
                         )
                     )
@@ -217,10 +213,10 @@ class EntitiesCheck(Check):
                         if part.text.lower() in src.names or any(related(part.text, e) for e in src.names.values()):
                             continue
                         out.append(
-                            self.finding(
-                                ctx, part.start, part.end, Category.ENTITY, Severity.MAJOR,
+                            self.candidate(
+                                ctx, part.start, part.end, Category.ENTITY, Claim.NAME_ADDED,
                                 "Name not in the source, in a list of names the source gives without it.",
-                                {"source": snippet, "kinds": ["source-name", "name-list"]},
+                                Evidence(kinds=("source-name", "name-list"), source=snippet),
                             )
                         )
         return out
@@ -233,14 +229,8 @@ class EntitiesCheck(Check):
             return None
         neighbours = {o.text.lower() for o in mentions
                       if sent.start <= o.start < sent.end and o is not m and o.text.lower() in src.persons}
-        for snippet in aligned_sources(ctx, sent.start, sent.end):
+        for snippet in ctx.sources_for(sent.start, sent.end):
             named = {w.lower for w in words(snippet)} & neighbours
             if len(named) >= 2:
                 return snippet
         return None
-
-
-def _overlapping(f: Finding, found: dict[tuple[int, int], Finding]) -> bool:
-    return any(a < f.end and f.start < b for a, b in found)
-
-

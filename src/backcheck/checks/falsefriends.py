@@ -25,13 +25,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..align.source_lines import aligned_sources
 from ..knowledge.cognates import FalseFriend, false_friend, it_lemmas, related
 from ..lang import fold, words
 from ..lang.en import lemma as en_lemma
 from ..lang.it import elided_tail
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, register
 
 
 @dataclass(frozen=True)
@@ -93,12 +92,12 @@ class FalseFriendsCheck(Check):
     config = CONFIG
     specific = True
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         lexicon = _lexicon()
         if lexicon is None:
             return []
         text = ctx.article.text
-        out: list[Finding] = []
+        out: list[Candidate] = []
         for sent in ctx.content_sentences():
             sentence = text[sent.start : sent.end]
             sources: list[str] | None = None
@@ -108,7 +107,7 @@ class FalseFriendsCheck(Check):
                 if tail[:1].isupper() and i > 0:
                     continue  # a name
                 if sources is None:
-                    sources = aligned_sources(ctx, sent.start, sent.end) if ctx.sources else []
+                    sources = ctx.sources_for(sent.start, sent.end)
                 ff = false_friend(tail, lexicon, allow_unknown=bool(sources))
                 if ff is None:
                     continue
@@ -117,32 +116,29 @@ class FalseFriendsCheck(Check):
                 if bt and _source_using(ff.lookalike_lemma, [bt]):
                     continue  # the back-translation reads the word as its look-alike: a sense it has
                 start = w.end - len(tail)
-                found = self._judge(ctx, ff, start, w.end, sentence, sources, lexicon.signature)
+                found = self._propose(ctx, ff, start, w.end, sentence, sources, lexicon.signature)
                 if found is not None:
                     out.append(found)
         return out
 
-    def _judge(self, ctx: CheckContext, ff: FalseFriend, start: int, end: int, sentence: str,
-               sources: list[str], signature: str) -> Finding | None:
+    def _propose(self, ctx: CheckContext, ff: FalseFriend, start: int, end: int, sentence: str,
+               sources: list[str], signature: str) -> Candidate | None:
         meanings = ", ".join(f"'{m}'" for m in ff.meanings[:CONFIG.shown])
         renderings = " or ".join(f"'{r}'" for r in ff.renderings[:CONFIG.shown])
         kinds = ["false-friend", "lexicon"] if ff.meanings else ["false-friend"]
-        evidence: dict[str, object] = {
-            "kinds": kinds,
-            "lookalike": ff.lookalike, "italian_meanings": list(ff.meanings),
-            "lookalike_renderings": list(ff.renderings), "lexicon": signature,
-        }
+        details = {"lookalike": ff.lookalike, "italian_meanings": list(ff.meanings),
+                   "lookalike_renderings": list(ff.renderings), "lexicon": signature}
         word = ctx.article.text[start:end]
         if sources:
             src = _source_using(ff.lookalike_lemma, sources)
             if src is None or _rendered(ff, sentence) or (ff.kin and not ff.meanings):
                 return None  # the source does not mean the look-alike, or the Italian renders it too
             kinds.append("source")
-            evidence["source"] = src
             sense = f"in Italian it means {meanings}" if ff.meanings else "it is not a translation of it"
             strong = ff.strong
-            return self.finding(
-                ctx, start, end, Category.MISTRANSLATION, Severity.MAJOR if strong else Severity.MINOR,
+            evidence = Evidence(kinds=tuple(kinds), source=src, details=details, features={"strong": float(strong)})
+            return self.candidate(
+                ctx, start, end, Category.MISTRANSLATION, Claim.FALSE_FRIEND,
                 f"'{word}' {'is' if strong else 'may be'} a false friend of '{ff.lookalike_lemma}' in the "
                 f"source: {sense}; "
                 f"'{ff.lookalike_lemma}' is {renderings}.",
@@ -150,8 +146,9 @@ class FalseFriendsCheck(Check):
             )
         if not ff.alone or _it_zipf(it_lemmas(word)) >= CONFIG.max_it_zipf_alone:
             return None
-        return self.finding(
-            ctx, start, end, Category.MISTRANSLATION, Severity.MINOR,
+        evidence = Evidence(kinds=tuple(kinds), details=details)
+        return self.candidate(
+            ctx, start, end, Category.MISTRANSLATION, Claim.FALSE_FRIEND_SUSPECTED,
             f"'{word}' looks like '{ff.lookalike_lemma}' but means {meanings} in Italian; if the original "
             f"meant '{ff.lookalike_lemma}', use {renderings}.",
             evidence, suggestion=ff.renderings[0],

@@ -8,10 +8,9 @@ entries flagged ``no-source`` (wrong in any context) are reported. The glossary 
 
 from __future__ import annotations
 
-from ..align.source_lines import aligned_sources
 from ..knowledge.glossary import Glossary, GlossaryEntry, load_glossary
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, register
 
 
 def _default_glossary() -> Glossary:
@@ -49,11 +48,11 @@ class GlossaryCheck(Check):
     needs = frozenset()
     description = "Known wrong renderings of glossary terms (starter news glossary plus --glossary files)."
     specific = True
+    exclusive = True
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         glossary = ctx.glossary if ctx.glossary is not None else _default_glossary()
-        out: list[Finding] = []
-        taken: list[tuple[int, int]] = []
+        out: list[Candidate] = []
         for sent in ctx.content_sentences():
             sources: list[str] | None = None
             for entry in glossary:
@@ -67,7 +66,7 @@ class GlossaryCheck(Check):
                     # delle vittime") or stands beside it: the term is rendered right here
                     continue
                 if sources is None:
-                    sources = aligned_sources(ctx, sent.start, sent.end) if ctx.sources else []
+                    sources = ctx.sources_for(sent.start, sent.end)
                 src = _source_with_term(entry, sources) if sources else None
                 if sources and src is None:
                     continue  # the aligned source does not use the term: the Italian may be right
@@ -77,21 +76,16 @@ class GlossaryCheck(Check):
                     continue
                 for m in hits:
                     s, e = sent.start + m.start(), sent.start + m.end()
-                    if any(a < e and s < b for a, b in taken):
-                        continue
-                    taken.append((s, e))
-                    evidence = {"term": entry.english, "accepted": list(entry.accepted),
-                                "glossary": entry.origin}
-                    if src:
-                        evidence["source"] = src
+                    details = {"term": entry.english, "accepted": list(entry.accepted), "glossary": entry.origin}
                     if entry.note:
-                        evidence["note"] = entry.note
+                        details["note"] = entry.note
+                    evidence = Evidence(source=src or None, details=details)
                     out.append(
-                        self.finding(
-                            ctx, s, e, Category.TERMINOLOGY, Severity.MAJOR,
+                        self.candidate(
+                            ctx, s, e, Category.TERMINOLOGY, Claim.TERM_WRONG,
                             f"'{m.group()}' is a wrong rendering of '{entry.english}'; "
                             f"use '{entry.accepted[0]}'.",
                             evidence, suggestion=entry.accepted[0],
                         )
                     )
-        return sorted(out, key=lambda f: f.start)
+        return out

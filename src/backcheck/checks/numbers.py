@@ -21,11 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..align.source_lines import aligned_sources
 from ..lang.measures import convert, unit_of
 from ..lang.quantities import Quantity, extract, format_it, same_value
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, register
 
 
 @dataclass(frozen=True)
@@ -38,11 +37,6 @@ class NumberSettings:
 
 
 CONFIG = NumberSettings()
-
-# A changed date or amount is critical; a changed count, time or measure is major.
-SEVERITY = {"date": Severity.CRITICAL, "year": Severity.CRITICAL, "percent": Severity.CRITICAL,
-            "amount": Severity.CRITICAL, "count": Severity.MAJOR, "time": Severity.MAJOR,
-            "measure": Severity.MAJOR}
 
 
 def _values(q: Quantity) -> list[float]:
@@ -129,45 +123,45 @@ class NumbersCheck(Check):
     description = "Amounts, percentages, dates, times and measures that differ from the source or the headline."
     config = CONFIG
     specific = True
+    exclusive = True
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
-        found: dict[tuple[int, int], Finding] = {}
-        if ctx.sources:
-            for f in self._against_source(ctx):
-                found.setdefault((f.start, f.end), f)
-        for f in self._against_headline(ctx):
-            found.setdefault((f.start, f.end), f)
-        return sorted(found.values(), key=lambda f: f.start)
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        # the source comes first: of two candidates on one number the judge keeps the first (exclusive)
+        return (self._against_source(ctx) if ctx.sources else []) + self._against_headline(ctx)
 
-    def _against_source(self, ctx: CheckContext) -> list[Finding]:
+    def _against_source(self, ctx: CheckContext) -> list[Candidate]:
         out = []
         for sent in ctx.content_sentences():
             it_all = extract(sent.text, "it")
             if not it_all:
                 continue
-            for src in aligned_sources(ctx, sent.start, sent.end):
+            for src in ctx.sources_for(sent.start, sent.end):
                 en_all = extract(src, "en")
                 for q in it_all:
                     out.extend(self._compare(ctx, sent.start, q, it_all, en_all, src))
         return out
 
     def _compare(self, ctx: CheckContext, base: int, q: Quantity, it_all: list[Quantity], en_all: list[Quantity],
-                 src: str) -> list[Finding]:
+                 src: str) -> list[Candidate]:
         start, end = base + q.start, base + q.end
-        ev = {"source": src, "italian": q.text, "kind": q.kind}
+
+        def ev(kinds: tuple[str, ...], source_value: str) -> Evidence:
+            return Evidence(kinds=kinds, source=src,
+                            details={"italian": q.text, "kind": q.kind, "source_value": source_value})
+
         if (conv := _unit_not_converted(q, en_all)) is not None:
             other, suggestion = conv
             unit = unit_of(other.unit)
-            return [self.finding(
-                ctx, start, end, Category.NUMBER, Severity.MAJOR,
+            return [self.candidate(
+                ctx, start, end, Category.NUMBER, Claim.UNIT_NOT_CONVERTED,
                 f"Same number, different unit: the source has '{other.text}' ({unit.name if unit else other.unit}), "
-                f"not converted.", ev | {"source_value": other.text, "kinds": ["source-number", "unit"]},
+                f"not converted.", ev(("source-number", "unit"), other.text),
                 suggestion=suggestion)]
         if (pts := _points_as_percent(q, en_all)) is not None:
-            return [self.finding(
-                ctx, start, end, Category.NUMBER, Severity.MAJOR,
+            return [self.candidate(
+                ctx, start, end, Category.NUMBER, Claim.POINTS_AS_PERCENT,
                 f"The source has percentage points ('{pts.text}'), the Italian a relative percentage.",
-                ev | {"source_value": pts.text, "kinds": ["source-number", "percentage-points"]},
+                ev(("source-number", "percentage-points"), pts.text),
                 suggestion=re.sub(r"\s*(?:%|per\s?cento)$", "", q.text) + " punti percentuali")]
         en = _counterpart(q, it_all, en_all)
         if en is None:
@@ -177,16 +171,16 @@ class NumbersCheck(Check):
             msg = (f"A 12-hour time read as 24-hour: '{q.text}' for '{en.text}'." if twelve
                    else f"The time differs from the source: '{q.text}' vs '{en.text}'.")
             target = en.value if en.alt is None else (en.alt if twelve else en.value)
-            return [self.finding(ctx, start, end, Category.NUMBER, Severity.MAJOR, msg,
-                                 ev | {"source_value": en.text, "kinds": ["source-number", "time"]},
+            return [self.candidate(ctx, start, end, Category.NUMBER, Claim.NUMBER_CHANGED, msg,
+                                   ev(("source-number", "time"), en.text),
                                  suggestion=_clock_it(target))]
         what = "date" if q.kind in ("date", "year") else "number"
-        return [self.finding(
-            ctx, start, end, Category.NUMBER, SEVERITY[q.kind],
+        return [self.candidate(
+            ctx, start, end, Category.NUMBER, Claim.NUMBER_CHANGED,
             f"The {what} differs from the source: '{q.text}' vs '{en.text}'.",
-            ev | {"source_value": en.text, "kinds": ["source-number"]}, suggestion=format_it(en))]
+            ev(("source-number",), en.text), suggestion=format_it(en))]
 
-    def _against_headline(self, ctx: CheckContext) -> list[Finding]:
+    def _against_headline(self, ctx: CheckContext) -> list[Candidate]:
         art = ctx.article
         if len(art.paragraphs) < 2 or len(art.paragraphs[0].sentences) != 1:
             return []
@@ -203,11 +197,11 @@ class NumbersCheck(Check):
             start, first = same_slot[0]
             if not _garbled(h, first):
                 continue
-            out.append(self.finding(
-                ctx, start, start + len(first.text), Category.NUMBER,
-                SEVERITY[first.kind] if first.kind == "amount" else Severity.MAJOR,
+            out.append(self.candidate(
+                ctx, start, start + len(first.text), Category.NUMBER, Claim.HEADLINE_DISAGREES,
                 f"Disagrees with the headline: '{first.text}' here, '{h.text}' in the headline.",
-                {"italian": first.text, "headline": h.text, "kind": first.kind, "kinds": ["article-internal"]},
+                Evidence(kinds=("article-internal",),
+                         details={"italian": first.text, "headline": h.text, "kind": first.kind}),
                 suggestion=h.text))
         return out
 

@@ -25,8 +25,8 @@ from ..lang import en, fold
 from ..lang.datafiles import words
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, Need, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 _MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)
 _DEADLINE = re.compile(
@@ -126,10 +126,10 @@ class OmissionCheck(Check):
     description = "A hedge, condition or deadline of the source is missing from the Italian."
     specific = True
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         if ctx.alignment is None or not en_parse.available():
             return []
-        found: list[Finding] = []
+        found: list[Candidate] = []
         cued = [m for m in ctx.alignment.matches if may_hold_fact(m.source)]
         en_parse.parse([m.source for m in cued])  # one batched parse
         for m in cued:
@@ -150,13 +150,13 @@ class OmissionCheck(Check):
                 kinds = ["omission", "lexicon" if fact.kind == "hedge" else "italian"]
                 if m.bt:
                     kinds.append("back-translation")
-                severity = Severity.MINOR if fact.kind == "deadline" else Severity.MAJOR
+                claim = Claim.DEADLINE_DROPPED if fact.kind == "deadline" else Claim.QUALIFIER_DROPPED
                 message = (f"the source says “{fact.phrase}”; the {fact.kind} “{fact.key}” is missing "
                            f"from the Italian{' and from its back-translation' if m.bt else ''}")
-                evidence = {"kinds": kinds, "source": m.source, "back_translation": m.bt,
-                            "phrases": {"source": fact.phrase, "missing": fact.key}}
-                found.append(self.finding(ctx, start, end, Category.OMISSION, severity, message, evidence,
-                                          self._suggest(fact)))
+                evidence = Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
+                                    phrases=(("source", fact.phrase), ("missing", fact.key)))
+                found.append(self.candidate(ctx, start, end, Category.OMISSION, claim, message, evidence,
+                                            self._suggest(fact)))
         return found
 
     @staticmethod

@@ -24,8 +24,8 @@ from ..knowledge import parser as en_parse
 from ..knowledge.support import lexicon
 from ..lang import fold
 from ..lang.datafiles import words
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, Need, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 
 @dataclass(frozen=True)
@@ -177,10 +177,10 @@ class PolarityCheck(Check):
             miss.add(Need.SOURCE)
         return miss
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         if ctx.alignment is None or not en_parse.available():
             return []
-        found: list[Finding] = []
+        found: list[Candidate] = []
         negated = [m for m in ctx.alignment.matches if may_negate(m.source)]
         # one batched parse of every unit that can hold a negation, and of its back-translation
         en_parse.parse([m.source for m in negated] + [m.bt for m in negated if m.bt])
@@ -216,8 +216,8 @@ class PolarityCheck(Check):
                 message = (f"the source negates “{phrase}” ({cue}); the Italian “{ctx.article.text[start:end]}” "
                            f"has no negation: the meaning is reversed")
                 suggestion = f"non {ctx.article.text[start:end]}" if kind == "particle" else None
-                evidence = {"kinds": kinds, "source": m.source, "back_translation": m.bt,
-                            "phrases": {"source": phrase, "italian": ctx.article.text[start:end]}}
-                found.append(self.finding(ctx, start, end, Category.MISTRANSLATION, Severity.CRITICAL,
-                                          message, evidence, suggestion))
+                evidence = Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
+                                    phrases=(("source", phrase), ("italian", ctx.article.text[start:end])))
+                found.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.NEGATION_LOST,
+                                            message, evidence, suggestion))
         return found

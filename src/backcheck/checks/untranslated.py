@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from ..knowledge.foreign_runs import find_untranslated
 from ..knowledge.foreign_words import find_english_words
-from ..results import Category, Finding, Severity
-from .base import Check, CheckContext, register
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, register
 
 
 @register
@@ -33,8 +33,9 @@ class UntranslatedCheck(Check):
     needs = frozenset()
     description = "Runs of English (or other non-Italian) words left untranslated in the Italian."
     specific = True
+    exclusive = True
 
-    def run(self, ctx: CheckContext) -> list[Finding]:
+    def run(self, ctx: CheckContext) -> list[Candidate]:
         out = []
         for s, e, lang, conf, quoted in find_untranslated(ctx.article.text, ctx.content_sentences()):
             message = (
@@ -43,25 +44,22 @@ class UntranslatedCheck(Check):
                 else f"Text left untranslated ({lang}); translate it into Italian."
             )
             out.append(
-                self.finding(
-                    ctx, s, e, Category.UNTRANSLATED, Severity.MINOR if quoted else Severity.MAJOR, message,
-                    {"detected_language": lang, "confidence": conf, "quoted": quoted, "kinds": ["lingua"]},
+                self.candidate(
+                    ctx, s, e, Category.UNTRANSLATED, Claim.UNTRANSLATED, message,
+                    Evidence(kinds=("lingua",), details={"detected_language": lang, "confidence": conf,
+                                                         "quoted": quoted}),
                 )
             )
-        taken = [(f.start, f.end) for f in out]
         for s, e, n, capital_quote in find_english_words(ctx.article.text, ctx.content_sentences()):
-            if any(a < e and s < b for a, b in taken):
-                continue
-            major = n >= 2 and not capital_quote
             message = (
                 "English words left untranslated; translate them into Italian." if n >= 2
                 else "An English word left untranslated; use the Italian word unless it is an accepted loanword."
             )
             out.append(
-                self.finding(
-                    ctx, s, e, Category.UNTRANSLATED, Severity.MAJOR if major else Severity.MINOR, message,
-                    {"detected_language": "en", "english_only_words": n, "quoted": capital_quote,
-                     "kinds": ["word-frequency"]},
+                self.candidate(
+                    ctx, s, e, Category.UNTRANSLATED, Claim.UNTRANSLATED, message,
+                    Evidence(kinds=("word-frequency",), details={"detected_language": "en", "english_only_words": n,
+                                                                 "quoted": capital_quote}),
                 )
             )
-        return sorted(out, key=lambda f: f.start)
+        return out  # the lingua runs first: a word run overlapping one is the same text (exclusive)

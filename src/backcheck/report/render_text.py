@@ -174,7 +174,8 @@ def _text_of(console: Console) -> str:
     file = console.file
     if not isinstance(file, StringIO):  # pragma: no cover - _console always gives a StringIO
         raise TypeError("console was not built by _console")
-    return file.getvalue()
+    # rich pads the lines it wraps to the width: a reviewer's copy-paste must not carry the spaces
+    return "\n".join(line.rstrip() for line in file.getvalue().split("\n"))
 
 
 def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool = False,

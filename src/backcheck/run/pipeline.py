@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_QUANTIZATION
 from ..errors import BackcheckError
-from ..results import Finding, Report, SkippedCheck
+from ..results import Report, SkippedCheck
 from ..text.document import Article, segment
 from ..text.limits import Limits
 from ..text.reading import read_text
@@ -163,22 +163,6 @@ def make_signature(options: CheckOptions, translation: Translation | None, given
     return "|".join(f"{k}:{v}" for k, v in parts.items())
 
 
-def _dedupe(findings: list[Finding], specific_checks: set[str]) -> list[Finding]:
-    """Drop divergence findings that a more specific check already reports on the same words."""
-    specific = [f for f in findings if f.check in specific_checks]
-    out = []
-    seen: set[tuple[int, int, str]] = set()
-    for f in sorted(findings, key=lambda f: (f.start, f.end, f.check)):
-        if f.check not in specific_checks and any(s.start < f.end and f.start < s.end for s in specific):
-            continue
-        key = (f.start, f.end, f.category.value)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
-
-
 def check_article(
     inp: ArticleInput,
     options: CheckOptions | None = None,
@@ -213,7 +197,8 @@ def run_checks(
     """
     from ..align import align_sources, align_sources_without_bt
     from ..checks import CHECKS, CheckContext
-    from ..checks.base import why_skipped
+    from ..checks.base import Candidate, why_skipped
+    from ..judge import RuleJudge
 
     where = inp.path or inp.id
     options.limits.check_article(where, inp.text, inp.back_translation)
@@ -255,7 +240,7 @@ def run_checks(
         engine=translator,
     )
     names = options.checks or sorted(CHECKS)
-    findings: list[Finding] = []
+    candidates: list[Candidate] = []
     skipped: list[SkippedCheck] = []
     for name in names:
         check = CHECKS[name]()
@@ -263,14 +248,15 @@ def run_checks(
         if missing:
             skipped.append(SkippedCheck(name, why_skipped(missing)))
             continue
-        findings.extend(check.run(ctx))
+        candidates.extend(check.run(ctx))
 
     gid = _glossary_id(glossary)
     report = Report(
         article_id=inp.id,
         article_path=inp.path,
         text=inp.text,
-        findings=_dedupe(findings, {n for n in names if CHECKS[n].specific}),
+        findings=RuleJudge().decide(candidates, specific={n for n in names if CHECKS[n].specific},
+                                    exclusive={n for n in names if CHECKS[n].exclusive}),
         signature=make_signature(options, translation, given, gid, names),
         skipped=skipped,
         back_translation=[

@@ -1,0 +1,37 @@
+"""What every judge does: candidates in, findings out (de-duplicated, with severity, message, fix)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+
+from ..checks.base import Candidate
+from ..results import Finding, Severity
+from .dedupe import resolve
+
+
+class Judge(ABC):
+    """Decides which candidates become findings and how severe each is.
+
+    :meth:`decide` is the whole contract: it de-duplicates (:func:`~backcheck.judge.dedupe.resolve`),
+    then asks :meth:`severity` of each survivor. ``name`` and :meth:`signature` name the judge in the
+    report signature, so a changed judge changes the signature.
+    """
+
+    name: str = "judge"
+
+    @abstractmethod
+    def severity(self, candidate: Candidate) -> Severity:
+        """How severe the error ``candidate`` proposes is."""
+
+    def signature(self) -> str:
+        return self.name
+
+    def decide(self, candidates: Iterable[Candidate], *, specific: set[str], exclusive: set[str]) -> list[Finding]:
+        """Findings for the candidates of one article, in article order (start, end, check)."""
+        return [self.finding(c) for c in resolve(list(candidates), specific=specific, exclusive=exclusive)]
+
+    def finding(self, c: Candidate) -> Finding:
+        return Finding(start=c.start, end=c.end, text=c.text, category=c.category, severity=self.severity(c),
+                       message=c.message, check=c.check, evidence=c.evidence, suggestion=c.suggestion,
+                       context=c.context)

@@ -1,0 +1,70 @@
+"""The rule judge: severity from what a detector proved (its :class:`Claim`) and the evidence.
+
+A reversal the source proves (a lost negation) is critical; a wrong date or amount is critical, a
+wrong count, time or measure major; a dropped hedge or condition changes the truth of a claim
+(major), a dropped deadline leaves a vaguer truth (minor); a phrase difference and a model hint are
+minor: alone they are symptoms, not proof.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..checks.base import Candidate, Claim
+from ..knowledge.furniture import MINOR_REASONS
+from ..results import Severity
+from .base import Judge
+
+MINOR, MAJOR, CRITICAL = Severity.MINOR, Severity.MAJOR, Severity.CRITICAL
+
+# A changed date, year, percentage or amount is critical; a changed count, time or measure is major.
+QUANTITY_SEVERITY = {"date": CRITICAL, "year": CRITICAL, "percent": CRITICAL, "amount": CRITICAL,
+                     "count": MAJOR, "time": MAJOR, "measure": MAJOR}
+
+
+def _flag(c: Candidate, name: str) -> bool:
+    return bool(c.evidence.features.get(name, 0.0))
+
+
+def _untranslated(c: Candidate) -> Severity:
+    """Unquoted runs are major; a word-by-word find needs two English words or more."""
+    d = c.evidence.details
+    words = d.get("english_only_words")
+    return MAJOR if not d.get("quoted") and (words is None or words >= 2) else MINOR
+
+
+RULES: dict[Claim, Callable[[Candidate], Severity]] = {
+    Claim.NEGATION_LOST: lambda c: CRITICAL,
+    Claim.QUALIFIER_DROPPED: lambda c: MAJOR,
+    Claim.DEADLINE_DROPPED: lambda c: MINOR,
+    Claim.NUMBER_CHANGED: lambda c: QUANTITY_SEVERITY[c.evidence.details["kind"]],
+    Claim.UNIT_NOT_CONVERTED: lambda c: MAJOR,
+    Claim.POINTS_AS_PERCENT: lambda c: MAJOR,
+    Claim.HEADLINE_DISAGREES: lambda c: CRITICAL if c.evidence.details["kind"] == "amount" else MAJOR,
+    Claim.NAME_VARIANT: lambda c: MAJOR if _flag(c, "confirmed") else MINOR,
+    Claim.NAME_INCONSISTENT: lambda c: MAJOR,
+    Claim.NAME_CHANGED: lambda c: MAJOR,
+    Claim.NAME_ADDED: lambda c: MAJOR,
+    Claim.FALSE_FRIEND: lambda c: MAJOR if _flag(c, "strong") else MINOR,
+    Claim.FALSE_FRIEND_SUSPECTED: lambda c: MINOR,
+    Claim.TERM_WRONG: lambda c: MAJOR,
+    Claim.UNTRANSLATED: _untranslated,
+    Claim.FURNITURE: lambda c: MINOR if c.evidence.details.get("reason") in MINOR_REASONS else MAJOR,
+    Claim.PHRASE_DIFFERS: lambda c: MINOR,
+    Claim.PHRASE_ADDED: lambda c: MINOR,
+    Claim.MODEL_UNLIKELY: lambda c: MINOR,
+    Claim.MODEL_UNSURE: lambda c: MINOR,
+}
+
+
+def rule_severity(c: Candidate) -> Severity:
+    return RULES[c.claim](c)
+
+
+class RuleJudge(Judge):
+    """Severity by :data:`RULES`, one rule per claim."""
+
+    name = "rules"
+
+    def severity(self, candidate: Candidate) -> Severity:
+        return rule_severity(candidate)
