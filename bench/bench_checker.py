@@ -43,7 +43,8 @@ def corpus_wall() -> float:
 
 
 def checker_per_sentence() -> tuple[float, int]:
-    from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
+    from backcheck.run.checker import check_article
+    from backcheck.run.options import CheckOptions, load_article_input
     from backcheck.text.document import segment
 
     folders = sorted(p for p in CORPUS.iterdir() if p.is_dir())

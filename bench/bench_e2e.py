@@ -169,7 +169,7 @@ import json, resource, sys
 sys.path[:0] = {paths!r}
 from bench_factories import fixed_length_checker
 from backcheck.corpus.backends.processes import limit_malloc_arenas
-from backcheck.run.pipeline import CheckOptions, ArticleInput
+from backcheck.run.options import CheckOptions, ArticleInput
 limit_malloc_arenas()  # as every corpus worker process does before it loads anything
 art = json.loads(open({manifest!r}, encoding="utf-8").readline())
 checker = fixed_length_checker(CheckOptions(engine="ctranslate2", model={model!r}, use_cache=False))
@@ -200,7 +200,7 @@ def main() -> None:
     from bench_factories import fixed_length_checker
 
     from backcheck.knowledge.models import resolve_model
-    from backcheck.run.pipeline import CheckOptions
+    from backcheck.run.options import CheckOptions
 
     model_dir = build_model()
     model = resolve_model(str(model_dir))

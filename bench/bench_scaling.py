@@ -43,7 +43,8 @@ def replicated(times: int) -> tuple[str, str, str]:
 
 def time_check(times: int, with_source: bool, repeats: int) -> float:
     """Best-of-``repeats`` seconds of ``check_article`` on the example replicated ``times`` times."""
-    from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article
+    from backcheck.run.checker import check_article
+    from backcheck.run.options import ArticleInput, CheckOptions
 
     article, back, source = replicated(times)
     inp = ArticleInput(id=f"x{times}", text=article, sources=[source] if with_source else [],

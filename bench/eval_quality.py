@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
+from backcheck.run.checker import check_article
+from backcheck.run.options import CheckOptions, load_article_input
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -7,7 +7,7 @@ from pathlib import Path
 from backcheck.knowledge.glossary import Glossary
 from backcheck.results import Finding
 from backcheck.run.checker import Checker
-from backcheck.run.pipeline import ArticleInput, CheckOptions
+from backcheck.run.options import ArticleInput, CheckOptions
 
 
 def run_check(name: str, text: str, sources: list[str] | None = None, *, back_translation: str | None = None,

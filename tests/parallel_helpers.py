@@ -36,7 +36,7 @@ class LoggingEngine:
 def logging_checker(options: Any) -> Any:
     """A real Checker whose engine logs what it computes, behind the real shared cache."""
     from backcheck.run.checker import Checker
-    from backcheck.run.pipeline import build_translator
+    from backcheck.run.engine import build_translator
     from backcheck.translate.cache import CachedTranslator
 
     inner = build_translator(replace(options, use_cache=False))

@@ -20,7 +20,8 @@ import pytest
 
 from _checkutil import gold_rows
 from backcheck.results import Severity
-from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
+from backcheck.run.checker import check_article
+from backcheck.run.options import CheckOptions, load_article_input
 
 pytestmark = pytest.mark.slow  # runs every check over ../shared
 

@@ -13,7 +13,7 @@ from backcheck.corpus import CorpusReport
 from backcheck.corpus.baseline import Baseline
 from backcheck.errors import BackcheckError
 from backcheck.results import Report
-from backcheck.run.pipeline import ArticleInput
+from backcheck.run.options import ArticleInput
 from corpus_fakes import ARTICLES, copy_corpus, fake_check_article, install_fake_pipeline
 
 runner = CliRunner()

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from backcheck import ArticleInput, Checker, CheckOptions, Resources
 from backcheck.cli import app
-from backcheck.run.pipeline import make_signature
+from backcheck.run.signature import make_signature
 from backcheck.translate.base import Translation
 from corpus_fakes import FakeTranslator
 
@@ -36,10 +36,10 @@ runner = CliRunner()
     ],
 )
 def test_engine_for(monkeypatch: pytest.MonkeyPatch, engine: str, explicit: bool, given: bool, used: bool) -> None:
-    from backcheck.run import pipeline
+    from backcheck.run import engine as engine_module
 
     fake = FakeTranslator()
-    monkeypatch.setattr(pipeline, "build_translator", lambda options: fake)
+    monkeypatch.setattr(engine_module, "build_translator", lambda options: fake)
     checker = Checker(CheckOptions(engine=engine), translator=fake) if explicit else \
         Checker(CheckOptions(engine=engine))
     inp = ArticleInput(id="a", text="Testo.", back_translation="Text." if given else None)
@@ -47,10 +47,10 @@ def test_engine_for(monkeypatch: pytest.MonkeyPatch, engine: str, explicit: bool
 
 
 def test_named_engine_is_built_up_front_and_auto_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
-    from backcheck.run import pipeline
+    from backcheck.run import engine
 
     built: list[str] = []
-    monkeypatch.setattr(pipeline, "build_translator", lambda options: built.append(options.engine))
+    monkeypatch.setattr(engine, "build_translator", lambda options: built.append(options.engine))
     Checker(CheckOptions(engine="transformers"))
     assert built == ["transformers"]  # a missing package/model is a usage error before any article
     auto = Checker(CheckOptions(engine="auto"))
@@ -63,23 +63,38 @@ def test_named_engine_is_built_up_front_and_auto_lazily(monkeypatch: pytest.Monk
 # --- resources and check_many --------------------------------------------------------------------------------
 
 
-def test_resources_load_once_across_threads_and_do_not_pickle() -> None:
-    res = Resources()
+def test_resources_load_once_across_threads_and_do_not_pickle(monkeypatch: pytest.MonkeyPatch) -> None:
+    from backcheck.knowledge import resources
+
     loads: list[int] = []
 
     def loader() -> object:
         loads.append(1)
         return object()
 
+    monkeypatch.setitem(resources._LOADERS, "lexicon", loader)
+    res = Resources()
     got: list[object] = []
-    threads = [threading.Thread(target=lambda: got.append(res.get("lexicon", loader))) for _ in range(8)]
+    threads = [threading.Thread(target=lambda: got.append(res.lexicon)) for _ in range(8)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     assert len(loads) == 1 and len({id(g) for g in got}) == 1
-    assert "lexicon" in res and res.loaded() == ["lexicon"]
+    assert res.loaded() == ["lexicon"]
     assert pickle.loads(pickle.dumps(res)).loaded() == []  # each worker loads its own
+
+
+def test_a_check_is_skipped_when_its_resource_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check that needs the parser is reported as skipped with the reason, never silently empty."""
+    from backcheck.knowledge import resources
+
+    monkeypatch.setitem(resources._LOADERS, "parser", lambda: None)
+    inp = ArticleInput(id="a", text="Il ministro ha firmato.", sources=["The minister did not sign."],
+                       back_translation="The minister signed.")
+    report = Checker(CheckOptions(engine="none", checks=["polarity", "omission"]), resources=Resources()).check(inp)
+    why = {s.check: s.reason for s in report.skipped}
+    assert set(why) == {"polarity", "omission"} and all("parser" in r for r in why.values())
 
 
 def test_check_many_keeps_order_and_turns_a_bad_article_into_an_error_row() -> None:
@@ -107,7 +122,8 @@ def test_check_many_keeps_order_and_turns_a_bad_article_into_an_error_row() -> N
     ],
 )
 def test_signature_of_a_given_back_translation(sig: dict[str, str], expected: str) -> None:
-    assert make_signature(CheckOptions(), Translation([], sig), True, "g", ["numbers"]).startswith(expected)
+    signature = make_signature(Translation([], sig), True, None, ["numbers"], Resources())
+    assert signature.format().startswith(expected)
 
 
 # --- issue #8: check and corpus agree -------------------------------------------------------------------------

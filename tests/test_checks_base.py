@@ -10,8 +10,11 @@ import pytest
 
 from backcheck.checks import CHECKS, CheckContext
 from backcheck.checks.base import Check, Need, register, settings_id, why_skipped
+from backcheck.knowledge.resources import Resources
 from backcheck.results import Finding
-from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article, make_signature
+from backcheck.run.checker import check_article
+from backcheck.run.options import ArticleInput, CheckOptions
+from backcheck.run.signature import make_signature
 from backcheck.text.document import segment
 
 FURNITURE = ("Il governo ha approvato la legge ieri sera.\n\n"
@@ -72,11 +75,11 @@ def test_skipped_checks_say_why_with_the_need_text() -> None:
 
 def test_a_changed_setting_changes_the_signature(monkeypatch: pytest.MonkeyPatch) -> None:
     cls = CHECKS["divergence"]
-    before = make_signature(CheckOptions(), None, False, "g", ["divergence", "numbers"])
+    before = make_signature(None, False, None, ["divergence", "numbers"], Resources())
     other = dataclasses.replace(cls.config, max_per_unit=cls.config.max_per_unit + 1)
     monkeypatch.setattr(cls, "config", other)
-    after = make_signature(CheckOptions(), None, False, "g", ["divergence", "numbers"])
-    assert before != after and "settings:" in after
+    after = make_signature(None, False, None, ["divergence", "numbers"], Resources())
+    assert before.differences(after) == [f"settings (baseline {after['settings']}, now {before['settings']})"]
     assert settings_id(["numbers"]) == settings_id(["numbers"])
 
 

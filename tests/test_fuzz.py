@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from backcheck.errors import BackcheckError
-from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article
+from backcheck.run.checker import check_article
+from backcheck.run.options import ArticleInput, CheckOptions
 
 settings.register_profile("ci", max_examples=10, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -243,8 +243,9 @@ def test_unreachable_cues_are_caught():
 ])
 def test_italian_cues_as_written_and_folded(italian: str, negated: bool) -> None:
     from backcheck.checks.polarity import _Italian
+    from backcheck.knowledge.support import lexicon
 
-    region = _Italian(italian, 0)
+    region = _Italian(italian, 0, lexicon())
     k = next(i for i, w in enumerate(region.words) if w.text.startswith("firmat"))
     assert region.negated_before(k) is negated
 

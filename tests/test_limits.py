@@ -8,7 +8,8 @@ import time
 import pytest
 
 from backcheck.errors import BackcheckError
-from backcheck.run.pipeline import ArticleInput, CheckOptions, check_article
+from backcheck.run.checker import check_article
+from backcheck.run.options import ArticleInput, CheckOptions
 from backcheck.text.document import segment, sentence_spans
 from backcheck.text.limits import Limits
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from backcheck.corpus import check_corpus
-from backcheck.corpus.backends.processes import run_reports, share_threads, start_method
+from backcheck.corpus.backends import run_reports, share_threads
+from backcheck.corpus.backends.processes import start_method
 from backcheck.errors import BackcheckError
 from backcheck.results import Report
-from backcheck.run.pipeline import ArticleInput, CheckOptions
+from backcheck.run.options import ArticleInput, CheckOptions
 from conftest_models import IT_WORDS
 from corpus_fakes import ARTICLES
 from parallel_helpers import LOG_ENV, CrashingChecker, logging_checker

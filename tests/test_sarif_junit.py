@@ -18,7 +18,7 @@ from backcheck.report.github import annotation_lines, command, escape_data, esca
 from backcheck.report.junit import render_junit
 from backcheck.report.sarif import artifact_uri, to_sarif
 from backcheck.results import Severity
-from backcheck.run.pipeline import ArticleInput, CheckOptions
+from backcheck.run.options import ArticleInput, CheckOptions
 from corpus_fakes import ARTICLES, MANIFEST, copy_corpus, fake_check_article, install_fake_pipeline
 
 runner = CliRunner()

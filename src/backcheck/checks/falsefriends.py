@@ -23,14 +23,13 @@ translations. Context then decides:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..knowledge.cognates import FalseFriend, false_friend, it_lemmas, related
 from ..lang import fold, words
 from ..lang.en import lemma as en_lemma
 from ..lang.it import elided_tail
 from ..results import Category, Evidence
-from .base import Candidate, Check, CheckContext, Claim, register
+from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 
 @dataclass(frozen=True)
@@ -45,9 +44,6 @@ class FalseFriendSettings:
 
 
 CONFIG = FalseFriendSettings()
-
-if TYPE_CHECKING:
-    from ..knowledge.lexicon import Lexicon
 
 
 def _it_zipf(forms: tuple[str, ...]) -> float:
@@ -78,24 +74,17 @@ def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
     return " ".join(s.en for s in ctx.translation.segments if s.start < end and start < s.end)
 
 
-def _lexicon() -> Lexicon | None:
-    from ..knowledge.lexicon import load_lexicon
-
-    return load_lexicon()
-
-
 @register
 class FalseFriendsCheck(Check):
     name = "falsefriends"
-    needs = frozenset()
+    needs = frozenset({Need.LEXICON})
     description = "Italian words that look like an English word they do not mean (false friends)."
     config = CONFIG
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
-        lexicon = _lexicon()
-        if lexicon is None:
-            return []
+        lexicon = ctx.resources.lexicon
+        assert lexicon is not None
         text = ctx.article.text
         out: list[Candidate] = []
         for sent in ctx.content_sentences():

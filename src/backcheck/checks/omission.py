@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..align import en_words, it_words, italian_words_under
-from ..knowledge import parser as en_parse
-from ..knowledge.support import ItalianRegion, lexicon
+from ..knowledge.support import ItalianRegion
 from ..lang import en, fold
-from ..lang.datafiles import words
+from ..lang.datafiles import word_set
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+if TYPE_CHECKING:
+    from ..knowledge.lexicon import Lexicon
 
 _MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)
 _DEADLINE = re.compile(
@@ -38,7 +40,7 @@ LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 
 
 def _kind(word: str) -> frozenset[str]:
-    return words("qualifiers.tsv", "en", word)
+    return word_set("qualifiers.tsv", "en", word)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +92,7 @@ def _before(doc: Any, i: int, n: int = 2) -> list[str]:
     return list(reversed(got))
 
 
-def _bt_has(fact: _Fact, bt: str) -> bool:
+def _bt_has(fact: _Fact, bt: str, lex: Lexicon | None) -> bool:
     lemmas = {w.norm for w in en_words(bt)}
     low = bt.lower()
     if fact.kind == "deadline":
@@ -100,7 +102,6 @@ def _bt_has(fact: _Fact, bt: str) -> bool:
     surface = set(re.findall(r"[a-z']+", low))
     if en_lemma(fact.key) in lemmas or (lemmas | surface) & _kind("epistemic"):
         return True
-    lex = lexicon()
     if lex is None:
         return False
     its = lex.it_for_en(fact.key)
@@ -113,8 +114,8 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
         return bool(digits) and all(d in it_text for d in digits)
     if fact.kind == "condition":
         low = " " + " ".join(fold(w) for w in re.findall(r"\w+", it_text)) + " "
-        return any(f" {fold(c)} " in low for c in words("qualifiers.tsv", "it", "condition"))
-    if (region.lemmas | region.forms) & words("qualifiers.tsv", "it", "epistemic"):
+        return any(f" {fold(c)} " in low for c in word_set("qualifiers.tsv", "it", "condition"))
+    if (region.lemmas | region.forms) & word_set("qualifiers.tsv", "it", "epistemic"):
         return True  # hedged by a modal or a reporting phrase
     return region.supports(fact.key)
 
@@ -122,28 +123,28 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
 @register
 class OmissionCheck(Check):
     name = "omission"
-    needs = frozenset({Need.SOURCE})
+    needs = frozenset({Need.SOURCE, Need.PARSER})
     description = "A hedge, condition or deadline of the source is missing from the Italian."
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
-        if ctx.alignment is None or not en_parse.available():
-            return []
+        assert ctx.alignment is not None
+        parser, lex = ctx.resources.parser, ctx.resources.lexicon
+        assert parser is not None  # Need.PARSER
         found: list[Candidate] = []
         cued = [m for m in ctx.alignment.matches if may_hold_fact(m.source)]
-        en_parse.parse([m.source for m in cued])  # one batched parse
+        parser.parse([m.source for m in cued])  # one batched parse
         for m in cued:
-            doc = en_parse.parse([m.source])
-            assert doc is not None
+            doc = parser.parse([m.source])
             it_text = ctx.article.text[m.it_start:m.it_end]
-            region = ItalianRegion(it_text)
+            region = ItalianRegion(it_text, lex)
             for fact in facts(doc[0], m.source):
-                if m.bt and _bt_has(fact, m.bt):
+                if m.bt and _bt_has(fact, m.bt, lex):
                     continue
                 has = _it_has(fact, region, it_text)
                 if has is not False:
                     continue  # present, or no evidence either way
-                span = self._anchor(ctx, m, fact, it_text)
+                span = self._anchor(ctx, m, fact, it_text, lex)
                 if span is None:
                     continue
                 start, end = span
@@ -156,22 +157,20 @@ class OmissionCheck(Check):
                 evidence = Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
                                     phrases=(("source", fact.phrase), ("missing", fact.key)))
                 found.append(self.candidate(ctx, start, end, Category.OMISSION, claim, message, evidence,
-                                            self._suggest(fact)))
+                                            self._suggest(fact, lex)))
         return found
 
     @staticmethod
-    def _suggest(fact: _Fact) -> str | None:
-        lex = lexicon()
+    def _suggest(fact: _Fact, lex: Lexicon | None) -> str | None:
         if fact.kind != "hedge" or lex is None:
             return None
         its = sorted(lex.it_for_en(fact.key), key=lambda x: (len(x), x))
         return f"add “{its[0]}”" if its else None
 
     @staticmethod
-    def _anchor(ctx: CheckContext, m: Any, fact: _Fact, it_text: str) -> tuple[int, int] | None:
+    def _anchor(ctx: CheckContext, m: Any, fact: _Fact, it_text: str, lex: Lexicon | None) -> tuple[int, int] | None:
         """Article span of the Italian words for the fact's anchor words."""
         itw = it_words(it_text)
-        lex = lexicon()
         hits: list[int] = []
         for a in fact.anchors:
             cands = (lex.it_for_en(en_lemma(a)) | lex.it_for_en(a.lower())) if lex is not None else frozenset()

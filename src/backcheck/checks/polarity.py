@@ -17,15 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..align import it_words, italian_words_under
-from ..knowledge import parser as en_parse
-from ..knowledge.support import lexicon
 from ..lang import fold
-from ..lang.datafiles import words
+from ..lang.datafiles import word_set
+from ..lang.it import verb_lemmas
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+if TYPE_CHECKING:
+    from ..knowledge.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
 
 
 def _cues(lang: str, kind: str) -> frozenset[str]:
-    return words("polarity.tsv", lang, kind)
+    return word_set("polarity.tsv", lang, kind)
 
 
 @lru_cache(maxsize=1)
@@ -112,28 +114,26 @@ def _bt_negates(bt_doc: Any, lemma: str) -> bool | None:
     return False if seen else None
 
 
-@lru_cache(maxsize=1)
-def _italian_negative_verbs() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _italian_negative_verbs(lex: Lexicon | None) -> frozenset[str]:
     """Italian translations (MultiWordNet) of the English negative implicative verbs."""
-    lex = lexicon()
     if lex is None:
         return frozenset()
-    return frozenset(w for verb in _cues("en", "implicative") for w in lex.it_for_en(verb) if " " not in w)
+    return frozenset(w for verb in _cues("en", "implicative") for w in lex.it_for_en_pos(verb, "v") if " " not in w)
 
 
 class _Italian:
     """The Italian words of one aligned region and its negative cues."""
 
-    def __init__(self, text: str, offset: int) -> None:
-        self.text, self.offset = text, offset
+    def __init__(self, text: str, offset: int, lex: Lexicon | None) -> None:
+        self.text, self.offset, self.lex = text, offset, lex
         self.words = it_words(text)
-        self.neg_verbs = _italian_negative_verbs()
+        self.neg_verbs = _italian_negative_verbs(lex)
 
     def find(self, lemma: str) -> int | None:
-        lex = lexicon()
-        if lex is None:
+        if self.lex is None:
             return None
-        cands = lex.it_for_en(lemma)
+        cands = self.lex.it_for_en(lemma)
         for k, w in enumerate(self.words):
             if w.norm in cands or fold(w.text) in cands:
                 return k
@@ -144,7 +144,7 @@ class _Italian:
         particles = _cues("it", "particle")
         for j in range(lo, k):
             w = self.words[j]
-            if w.norm in self.neg_verbs:
+            if verb_lemmas(w.text) & self.neg_verbs:
                 return True
             bare = w.text.lower().rstrip("'’")
             # as written too: folding "né" gives the clitic "ne", which negates nothing
@@ -166,7 +166,7 @@ class _Italian:
 @register
 class PolarityCheck(Check):
     name = "polarity"
-    needs = frozenset({Need.SOURCE})
+    needs = frozenset({Need.SOURCE, Need.PARSER})
     description = "The source negates a statement that the Italian asserts."
     config = CONFIG
     specific = True
@@ -178,17 +178,17 @@ class PolarityCheck(Check):
         return miss
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
-        if ctx.alignment is None or not en_parse.available():
-            return []
+        assert ctx.alignment is not None
+        parser = ctx.resources.parser
+        assert parser is not None  # Need.PARSER
         found: list[Candidate] = []
         negated = [m for m in ctx.alignment.matches if may_negate(m.source)]
         # one batched parse of every unit that can hold a negation, and of its back-translation
-        en_parse.parse([m.source for m in negated] + [m.bt for m in negated if m.bt])
+        parser.parse([m.source for m in negated] + [m.bt for m in negated if m.bt])
         for m in negated:
-            docs = en_parse.parse([m.source] + ([m.bt] if m.bt else []))
-            assert docs is not None
+            docs = parser.parse([m.source] + ([m.bt] if m.bt else []))
             src_doc, bt_doc = docs[0], (docs[1] if len(docs) > 1 else None)
-            italian = _Italian(ctx.article.text[m.it_start:m.it_end], m.it_start)
+            italian = _Italian(ctx.article.text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
             for pred, cue, kind in negated_predicates(src_doc):
                 lemma = _phrasal(pred)
                 kinds = ["polarity"]

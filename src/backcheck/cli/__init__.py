@@ -129,11 +129,6 @@ def _main(
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def fail(exc: BackcheckError) -> BackcheckError:
-    """Kept for commands that still catch and re-raise; the group prints it (exit 2)."""
-    return exc
-
-
 # Each command lives in its own module and registers itself on ``app``.
 from . import check_cmd, checks_cmd, corpus_cmd, schema_cmd, translate_cmd  # noqa: E402,F401,I001
 from .help import plain_metavars  # noqa: E402

@@ -71,7 +71,7 @@ def check(
     from ..report.terminal import display_copy, printable
     from ..results import Severity
     from ..run.checker import Checker
-    from ..run.pipeline import CheckOptions, load_article_input
+    from ..run.options import CheckOptions, load_article_input
     from ..text.limits import Limits
     from ..text.outputs import check_writable, write_text
 

@@ -173,7 +173,7 @@ def corpus(
     from ..report.sarif import render_sarif
     from ..report.terminal import display_corpus, printable
     from ..results import Severity
-    from ..run.pipeline import CheckOptions
+    from ..run.options import CheckOptions
     from ..text.limits import Limits
     from ..text.outputs import check_writable, write_text
 

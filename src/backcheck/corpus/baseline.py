@@ -69,9 +69,9 @@ class Baseline:
         as ``key (baseline X, now Y)``; empty when equal or when the baseline has no signature."""
         if not self.signature or not signature:
             return []
-        old, new = _parse_signature(self.signature), _parse_signature(signature)
-        return [f"{k} (baseline {old.get(k, '-')}, now {new.get(k, '-')})"
-                for k in list(dict.fromkeys([*old, *new])) if old.get(k) != new.get(k)]
+        from ..run.signature import Signature
+
+        return Signature.parse(signature).differences(Signature.parse(self.signature))
 
     def apply(self, corpus: CorpusReport) -> None:
         """Mark every finding of ``corpus`` as new or unchanged against this baseline."""
@@ -135,11 +135,3 @@ class Baseline:
                 base.info[fp] = {k: str(e[k]) for k in ("category", "severity", "text") if k in e}
         return base
 
-
-def _parse_signature(signature: str) -> dict[str, str]:
-    """``key:value|key:value`` → dict (values may contain ``:``)."""
-    out = {}
-    for part in signature.split("|"):
-        key, _, value = part.partition(":")
-        out[key] = value
-    return out

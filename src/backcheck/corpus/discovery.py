@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import BackcheckError
 
 if TYPE_CHECKING:
-    from ..run.pipeline import ArticleInput
+    from ..run.options import ArticleInput
 
 ARTICLE_FILE = "article.it.txt"
 SOURCE_FILE = "source.en.txt"
@@ -48,7 +48,7 @@ def _outside(path: Path, root: Path) -> bool:
 
 
 def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None) -> list[_Entry]:
-    from ..run import pipeline
+    from ..run.options import load_article_input
 
     if (root / ARTICLE_FILE).is_file():
         raise BackcheckError(
@@ -72,7 +72,7 @@ def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int
                  article_id: str = d.name) -> ArticleInput:
             if not article.is_file():
                 raise BackcheckError(f"{article} not found", f"every article folder needs an {ARTICLE_FILE}")
-            return pipeline.load_article_input(
+            return load_article_input(
                 article, [source] if source.is_file() else [], back if back.is_file() else None,
                 article_id=article_id, max_bytes=max_bytes,
             )
@@ -112,7 +112,7 @@ def _manifest_article(obj: object, where: str) -> tuple[str, str, list[str], str
 
 def _manifest_entries(path: Path, *, max_bytes: int | None = None) -> list[_Entry]:
     """One entry per non-blank line; a malformed line becomes an error row naming ``file:line``."""
-    from ..run.pipeline import ArticleInput
+    from ..run.options import ArticleInput
     from ..text.reading import read_text
 
     text = read_text(path, what="corpus manifest", max_bytes=None if max_bytes is None else 1000 * max_bytes)

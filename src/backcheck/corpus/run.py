@@ -13,7 +13,7 @@ from .discovery import discover
 from .scores import corpus_scores, score_pairs
 
 if TYPE_CHECKING:
-    from ..run.pipeline import ArticleInput, CheckOptions
+    from ..run.options import ArticleInput, CheckOptions
 
 
 def _raising_checker(options: CheckOptions) -> Any:
@@ -48,7 +48,7 @@ def check_corpus(
     ``internal_errors`` (exit code 3), unless ``raise_internal`` (then it propagates; one process).
     """
     from ..run.checker import INTERNAL_ERROR, error_report
-    from .backends.processes import run_reports
+    from .backends import run_reports
 
     if jobs < 0 or (jobs == 0 and backend == "local"):
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")

@@ -12,4 +12,10 @@ from .base import Judge
 from .dedupe import resolve
 from .rules import RuleJudge, rule_severity
 
-__all__ = ["Judge", "RuleJudge", "resolve", "rule_severity"]
+
+def default_judge() -> Judge:
+    """The judge a Checker uses unless given one."""
+    return RuleJudge()
+
+
+__all__ = ["Judge", "RuleJudge", "default_judge", "resolve", "rule_severity"]

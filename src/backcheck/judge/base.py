@@ -24,8 +24,9 @@ class Judge(ABC):
     def severity(self, candidate: Candidate) -> Severity:
         """How severe the error ``candidate`` proposes is."""
 
-    def signature(self) -> str:
-        return self.name
+    def signature(self) -> str | None:
+        """The judge's signature field (``None``: the rules, which the backcheck version names)."""
+        return None
 
     def decide(self, candidates: Iterable[Candidate], *, specific: set[str], exclusive: set[str]) -> list[Finding]:
         """Findings for the candidates of one article, in article order (start, end, check)."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..lang import en, words
 from ..lang.datafiles import entries
-from ..lang.datafiles import words as data_words
+from ..lang.datafiles import word_set as data_words
 from ..text.document import CLOSERS, Article, Paragraph
 
 # Related-content markers that introduce a link line ("LEGGI ANCHE  Titolo dell'articolo"), calls to

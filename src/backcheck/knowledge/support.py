@@ -12,6 +12,7 @@ there), ``False`` (the lexicon knows the English word and none of its translatio
 
 from __future__ import annotations
 
+import os
 import re
 
 from rapidfuzz.distance import JaroWinkler
@@ -20,7 +21,7 @@ from ..lang import common_prefix, fold
 from ..lang.en import lemma as en_lemma
 from ..lang.it import is_content as is_it_content
 from ..lang.it import lemma as it_lemma
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import NO_LEXICON_ENV, Lexicon, load_lexicon
 
 _IT_TOKEN = re.compile(r"\w+", re.UNICODE)
 # Italian and English words this similar (Jaro–Winkler on folded forms) are cognates.
@@ -34,7 +35,10 @@ _LEXICON: list[Lexicon | None] = []
 
 
 def lexicon() -> Lexicon | None:
-    """The process-wide lexicon (loaded once; ``None`` when MultiWordNet is unavailable)."""
+    """The process-wide lexicon (loaded once; ``None`` when MultiWordNet is unavailable or switched off
+    with ``BACKCHECK_NO_LEXICON=1``)."""
+    if os.environ.get(NO_LEXICON_ENV):
+        return None
     if not _LEXICON:
         _LEXICON.append(load_lexicon())
     return _LEXICON[0]

@@ -10,7 +10,7 @@ provides is in ``backcheck/lang/data/*.tsv``, each file stating its origin.
 from __future__ import annotations
 
 from . import en, it
-from .datafiles import words as _data
+from .datafiles import word_set as _data
 from .tokens import APOSTROPHES, NON_PROSE_RE, WORD_RE, Word, common_prefix, fold, strip_accents, words
 
 # Month and weekday names of both languages (lower case): never names.

@@ -35,7 +35,7 @@ def entries(file: str, lang: str, kind: str) -> tuple[str, ...]:
 
 
 @cache
-def words(file: str, lang: str, kind: str) -> frozenset[str]:
+def word_set(file: str, lang: str, kind: str) -> frozenset[str]:
     """The words of one language and kind in ``data/<file>`` (lower case; phrases keep spaces)."""
     return frozenset(e.lower() for e in entries(file, lang, kind))
 

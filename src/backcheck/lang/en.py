@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .calendar import month_abbreviations, month_names, weekday_names
 from .datafiles import entries
-from .datafiles import words as _data
+from .datafiles import word_set as _data
 from .numbers import number_value
 from .tokens import fold
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .calendar import month_names, weekday_names
-from .datafiles import words as _data
+from .datafiles import word_set as _data
 from .numbers import number_value
 from .tokens import APOSTROPHES, fold
 
@@ -46,6 +46,23 @@ def lemma(word: str) -> str:
     import simplemma
 
     return simplemma.lemmatize(w, lang="it").lower()
+
+
+# Past participle endings and the infinitive ending of their conjugation (regular verbs).
+_PARTICIPLES = (("ato", "are"), ("ata", "are"), ("ati", "are"), ("ate", "are"), ("uto", "ere"), ("uta", "ere"),
+                ("uti", "ere"), ("ute", "ere"), ("ito", "ire"), ("ita", "ire"), ("iti", "ire"), ("ite", "ire"))
+
+
+def verb_lemmas(word: str) -> frozenset[str]:
+    """The lemma of ``word`` and, for a regular past participle (which the lemmatiser may give as an
+    adjective: "rifiutata" → "rifiutato"), its infinitive ("rifiutare")."""
+    base = lemma(word)
+    out = {base}
+    for form in (word.lower(), base):
+        for end, inf in _PARTICIPLES:
+            if form.endswith(end) and len(form) > len(end) + 2:
+                out.add(form[: -len(end)] + inf)
+    return frozenset(out)
 
 
 def is_content(word: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import en, it
-from .datafiles import words as _data
+from .datafiles import word_set as _data
 
 # Function words of each foreign language, those Italian writes the same way removed (German shares
 # none).

@@ -20,56 +20,22 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BackcheckError
+from ..knowledge.resources import Resources
+from .options import ArticleInput, CheckOptions
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from ..judge import Judge
     from ..knowledge.glossary import Glossary
     from ..results import Report
     from ..translate.base import Translator
-    from .pipeline import ArticleInput, CheckOptions
 
-T = TypeVar("T")
 NAMED_ENGINES = ("transformers", "ctranslate2")
 _BUILD = object()  # sentinel: build the translator from the options
-
-
-class Resources:
-    """Shared, lazily loaded resources of one Checker (a bilingual lexicon, a parser, an embedding
-    model...): each is loaded on first use by its ``loader`` and then reused by every article the
-    Checker checks, from any thread. Checks reach it as ``ctx.resources``.
-
-    Pickling keeps the names but drops what was loaded, so a Checker's resources never travel between
-    processes (each worker loads its own once).
-    """
-
-    def __init__(self) -> None:
-        self._items: dict[str, Any] = {}
-        self._lock = threading.Lock()
-
-    def get(self, name: str, loader: Callable[[], T]) -> T:
-        """The resource ``name``, calling ``loader()`` the first time only."""
-        if name in self._items:
-            return self._items[name]  # type: ignore[no-any-return]
-        with self._lock:
-            if name not in self._items:
-                self._items[name] = loader()
-            return self._items[name]  # type: ignore[no-any-return]
-
-    def loaded(self) -> list[str]:
-        return sorted(self._items)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._items
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__()  # type: ignore[misc]
 
 
 class Checker:
@@ -78,15 +44,16 @@ class Checker:
     ``translator``: leave it out to build the engine from ``options`` (a named engine is built now, so
     a missing package or model is an error here; ``auto`` is resolved on the first article that needs
     it); pass ``None`` for no engine at all, or a loaded engine to use it for every article, given
-    back-translations included. ``glossary`` is the loaded term base (default: from ``options``).
+    back-translations included. ``glossary`` is the loaded term base (default: from ``options``);
+    ``resources`` the language resources (default: this process's); ``judge`` decides the findings
+    (default: :func:`backcheck.judge.default_judge`).
     Raises :class:`BackcheckError` for bad options, a bad glossary or an unusable named engine.
     """
 
     def __init__(self, options: CheckOptions | None = None, *, translator: Any = _BUILD,
-                 glossary: Glossary | None = None, resources: Resources | None = None,
+                 glossary: Glossary | None = None, resources: Resources | None = None, judge: Judge | None = None,
                  raise_internal: bool = False) -> None:
         from ..knowledge.glossary import load_glossary
-        from .pipeline import CheckOptions
 
         self.raise_internal = raise_internal
         self.options = options or CheckOptions()
@@ -94,6 +61,11 @@ class Checker:
         self.glossary = glossary if glossary is not None else load_glossary(
             self.options.glossaries, starter=self.options.starter_glossary)
         self.resources = resources if resources is not None else Resources()
+        if judge is None:
+            from ..judge import default_judge
+
+            judge = default_judge()
+        self.judge = judge
         self._lock = threading.Lock()
         self._explicit = translator is not _BUILD
         self._translator: Translator | None = None if translator is _BUILD else translator
@@ -109,11 +81,11 @@ class Checker:
         return self._translator
 
     def _build(self) -> None:
-        from . import pipeline
+        from .engine import build_translator
 
         with self._lock:
             if not self._built:
-                self._translator = pipeline.build_translator(self.options)
+                self._translator = build_translator(self.options)
                 self._built = True
 
     def engine_for(self, inp: ArticleInput) -> Translator | None:
@@ -127,10 +99,10 @@ class Checker:
 
     def check(self, inp: ArticleInput) -> Report:
         """Check one article. Raises :class:`BackcheckError` for an unusable article."""
-        from .pipeline import run_checks
+        from .article import check_article_input
 
-        return run_checks(inp, self.options, translator=self.engine_for(inp), glossary=self.glossary,
-                          resources=self.resources)
+        return check_article_input(inp, self.options, translator=self.engine_for(inp), glossary=self.glossary,
+                                   resources=self.resources, judge=self.judge)
 
     def check_or_error(self, inp: ArticleInput) -> Report:
         """:meth:`check`, but an unusable article becomes a report with ``error`` set (see
@@ -172,4 +144,12 @@ def error_report(article_id: str, path: str | None, exc: BackcheckError | str) -
     return Report(article_id=article_id, article_path=path, text="", findings=[], signature="", error=str(exc))
 
 
-__all__ = ["INTERNAL_ERROR", "Checker", "Resources", "error_report", "guarded"]
+def check_article(inp: ArticleInput, options: CheckOptions | None = None, *, translator: Translator | None = None,
+                  glossary: Glossary | None = None) -> Report:
+    """Check one article and return its :class:`~backcheck.results.Report` (kept for compatibility):
+    ``Checker(options, translator=translator, glossary=glossary).check(inp)``, where ``translator`` is a
+    loaded engine or ``None`` for none (a :class:`Checker` loads everything once when checking many)."""
+    return Checker(options, translator=translator, glossary=glossary).check(inp)
+
+
+__all__ = ["INTERNAL_ERROR", "Checker", "Resources", "check_article", "error_report", "guarded"]

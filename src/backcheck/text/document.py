@@ -8,12 +8,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..lang.datafiles import words
+from ..lang.datafiles import word_set
 from ..offsets import line_col, paragraph_spans
 from ..offsets import strip_span as _strip_span
 
 # Abbreviations after which a full stop does not end an Italian (or English) sentence.
-ABBREVIATIONS = words("abbreviations.tsv", "it", "abbreviation") | words("abbreviations.tsv", "en", "abbreviation")
+ABBREVIATIONS = (word_set("abbreviations.tsv", "it", "abbreviation")
+                 | word_set("abbreviations.tsv", "en", "abbreviation"))
 CLOSERS = "\"'”’»)]}"
 OPENERS = "\"'“‘«([{"
 _TERMINAL = re.compile(r"[.!?…]+|\.\.\.")

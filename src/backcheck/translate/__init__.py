@@ -42,16 +42,15 @@ def _pick_engine(engine: str) -> str:
 
 def load_translator(engine: str, model: str | None, *, beam: int | None = None,
                     quantization: str = DEFAULT_QUANTIZATION, use_cache: bool = True,
-                    cache_dir: Path | None = None, progress: bool = False, threads: int = 0) -> Translator:
+                    cache_dir: Path | None = None, threads: int = 0) -> Translator:
     """A back-translation engine for ``model`` (models.txt name, hub id or local folder; None = it-en).
 
     ``engine`` is ``transformers``, ``ctranslate2`` or ``auto``. Nothing is downloaded: a model
     that is not on disk raises :class:`BackcheckError` naming ``backcheck models pull``. The model
     weights load on the first cache miss. ``threads`` caps the engine's CPU threads (0 = its default;
-    a corpus run with N worker processes gives each its share of the cores). ``progress`` is accepted
-    for symmetry with the CLI; progress is reported by :func:`translate_article`.
+    a corpus run with N worker processes gives each its share of the cores). Progress is reported by
+    :func:`translate_article`.
     """
-    del progress
     from ..knowledge.models import resolve_model
 
     name = _pick_engine(engine)

@@ -1,8 +1,8 @@
-"""Run a :class:`~backcheck.run.checker.Checker` over many articles: in this process, on N worker
-processes, or on a Ray cluster (:mod:`backcheck.corpus.backends.ray_actors`). Reports always come back in input order.
+"""The local backend: a :class:`~backcheck.run.checker.Checker` over many articles in this process or
+on N worker processes (the Ray backend is :mod:`.ray_actors`). Reports always come back in input order.
 
 Each worker builds its Checker (engine, glossary, resources) once, in its initializer, and then checks
-many articles. Articles travel to the workers as :class:`~backcheck.run.pipeline.ArticleInput` (the text,
+many articles. Articles travel to the workers as :class:`~backcheck.run.options.ArticleInput` (the text,
 not a path), so workers need no access to the corpus; reports come back pickled. At most
 ``jobs * WINDOW_PER_JOB`` articles are in flight, so memory stays flat on a corpus of any size.
 
@@ -17,78 +17,32 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Union
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ...errors import BackcheckError
 from ...run.checker import error_report
+from .worker import WINDOW_PER_JOB, CheckerFactory, InitError, Item, Worker, is_report, raise_init_error
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from ...results import Report
-    from ...run.pipeline import ArticleInput, CheckOptions
+    from ...run.options import ArticleInput, CheckOptions
 
-BACKENDS = ("local", "ray")
-WINDOW_PER_JOB = 4
-# An item to check, or a report that is already final (an article that could not be read).
-Item = Union["ArticleInput", "Report"]
-CheckerFactory = Callable[["CheckOptions"], Any]
 # Environment variables the BLAS/OpenMP runtimes read at import: set in a worker before torch loads.
 THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
-def default_factory() -> CheckerFactory:
-    """:class:`backcheck.run.checker.Checker`, looked up when called (tests substitute a fake there)."""
-    from ...run import checker
-
-    return checker.Checker  # type: ignore[no-any-return]
-
-
-def share_threads(options: CheckOptions, workers: int) -> CheckOptions:
-    """``options`` with an equal share of this machine's cores per worker (unless set explicitly)."""
-    if options.threads:
-        return options
-    return replace(options, threads=max(1, (os.cpu_count() or 1) // max(workers, 1)))
-
-
-def run_reports(items: Iterable[Item], options: CheckOptions, *, jobs: int = 1, backend: str = "local",
-                ray_address: str | None = None, factory: CheckerFactory | None = None) -> Iterator[Report]:
-    """Check every :class:`ArticleInput` in ``items`` (a :class:`Report` passes through unchanged) and
-    yield the reports in input order. ``jobs``: worker processes (local) or actors (Ray; 0 = one per
-    cluster CPU). ``factory(options)`` builds a Checker in each worker (default: :class:`Checker`); it
-    must be picklable (a module-level class or function). An article that cannot be checked becomes a
-    report with ``error`` set; a Checker that cannot be built raises :class:`BackcheckError`.
-    """
-    if backend not in BACKENDS:
-        raise BackcheckError(f"unknown backend {backend!r}", f"use --backend {' or '.join(BACKENDS)}")
-    if jobs < 0 or (jobs == 0 and backend == "local"):
-        raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
-    factory = factory or default_factory()
-    if backend == "ray":
-        from .ray_actors import ray_reports
-
-        return ray_reports(items, options, jobs=jobs, address=ray_address, factory=factory)
-    if jobs == 1:
-        return _serial(items, factory(options))
-    return _processes(items, share_threads(options, jobs), jobs, factory)
-
-
-def _serial(items: Iterable[Item], checker: Any) -> Iterator[Report]:
+def serial_reports(items: Iterable[Item], checker: Any) -> Iterator[Report]:
+    """Check in this process, one article after another."""
     for item in items:
-        yield item if _is_report(item) else checker.check_or_error(item)  # type: ignore[misc]
-
-
-def _is_report(item: Item) -> bool:
-    return hasattr(item, "findings")
+        yield item if is_report(item) else checker.check_or_error(item)  # type: ignore[misc]
 
 
 # ---------------------------------------------------------------------------------------- worker processes
 
-_CHECKER: Any = None
-_INIT_ERROR: tuple[str, str | None] | None = None
-INTERNAL = "\x00internal"  # hint marking a worker's unexpected exception (re-raised as RuntimeError)
+_WORKER: Worker | None = None
 
 
 # glibc malloc arenas per worker: its default (8 per core) lets the model's and the checks' threads each
@@ -116,36 +70,19 @@ def limit_malloc_arenas() -> bool:
 def _init_worker(factory: CheckerFactory, options: CheckOptions, environ: dict[str, str]) -> None:
     """Process initializer: take the parent's environment as it is now (a forkserver was started with
     an older one), then build this worker's Checker once (errors are reported on every task)."""
-    global _CHECKER, _INIT_ERROR
+    global _WORKER
     os.environ.clear()
     os.environ.update(environ)
     if options.threads:
         for var in THREAD_ENV:
             os.environ.setdefault(var, str(options.threads))
     limit_malloc_arenas()
-    try:
-        _CHECKER = factory(options)
-    except BackcheckError as exc:
-        _INIT_ERROR = (exc.message, exc.hint)
-    except Exception as exc:  # a bug: report it once, in the parent, instead of a dead pool
-        import traceback
-
-        _INIT_ERROR = (f"a worker could not start: {type(exc).__name__}: {exc}\n{traceback.format_exc()}",
-                       INTERNAL)
+    _WORKER = Worker(factory, options)
 
 
-def _check_in_worker(inp: ArticleInput) -> Report | tuple[str, str | None]:
-    if _INIT_ERROR is not None:
-        return _INIT_ERROR
-    return _CHECKER.check_or_error(inp)  # type: ignore[no-any-return]
-
-
-def raise_init_error(error: tuple[str, str | None]) -> None:
-    """Re-raise a worker's start-up error in the parent (BackcheckError: bad options, model, glossary)."""
-    message, hint = error
-    if hint == INTERNAL:
-        raise RuntimeError(message)
-    raise BackcheckError(message, hint)
+def _check_in_worker(inp: ArticleInput) -> Report | InitError:
+    assert _WORKER is not None, "the pool's initializer builds the worker"
+    return _WORKER.check(inp)
 
 
 def start_method() -> str:
@@ -191,17 +128,18 @@ class _Pool:
             f"being checked ({self.crashed})", "rerun with --jobs 1 to see the error"))
 
 
-def _processes(items: Iterable[Item], options: CheckOptions, jobs: int,
-               factory: CheckerFactory) -> Iterator[Report]:
+def process_reports(items: Iterable[Item], options: CheckOptions, jobs: int,
+                    factory: CheckerFactory) -> Iterator[Report]:
+    """Check on ``jobs`` worker processes; reports in input order."""
     workers = _Pool(options, jobs, factory)
     pending: deque[tuple[Item, Future[Any] | None]] = deque()
 
     def finish(item: Item, fut: Future[Any] | None) -> Report:
-        return item if _is_report(item) else workers.result(item, fut)  # type: ignore[return-value,arg-type]
+        return item if is_report(item) else workers.result(item, fut)  # type: ignore[return-value,arg-type]
 
     try:
         for item in items:
-            pending.append((item, None if _is_report(item) else workers.submit(item)))  # type: ignore[arg-type]
+            pending.append((item, None if is_report(item) else workers.submit(item)))  # type: ignore[arg-type]
             while len(pending) >= jobs * WINDOW_PER_JOB:
                 yield finish(*pending.popleft())
         while pending:
@@ -210,4 +148,4 @@ def _processes(items: Iterable[Item], options: CheckOptions, jobs: int,
         workers.pool.shutdown(wait=True, cancel_futures=True)
 
 
-__all__ = ["BACKENDS", "default_factory", "run_reports", "share_threads", "start_method"]
+__all__ = ["limit_malloc_arenas", "process_reports", "serial_reports", "start_method"]

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import BackcheckError
 from ...run.checker import error_report
-from .processes import WINDOW_PER_JOB, CheckerFactory, Item, raise_init_error
+from .worker import WINDOW_PER_JOB, CheckerFactory, Item, Worker, is_report, raise_init_error
 
 if TYPE_CHECKING:
     from ...results import Report
-    from ...run.pipeline import ArticleInput, CheckOptions
+    from ...run.options import ArticleInput, CheckOptions
 
 
 def import_ray() -> Any:
@@ -35,25 +35,9 @@ def import_ray() -> Any:
     return ray
 
 
-class CheckerActor:
-    """A Ray actor holding one Checker; a Checker that cannot be built is reported on every call."""
-
-    def __init__(self, factory: CheckerFactory, options: CheckOptions) -> None:
-        self.error: tuple[str, str | None] | None = None
-        try:
-            self.checker = factory(options)
-        except BackcheckError as exc:
-            self.error = (exc.message, exc.hint)
-
-    def check(self, inp: ArticleInput) -> Report | tuple[str, str | None]:
-        if self.error is not None:
-            return self.error
-        return self.checker.check_or_error(inp)  # type: ignore[no-any-return]
-
-
 def ray_reports(items: Iterable[Item], options: CheckOptions, *, jobs: int = 0, address: str | None = None,
                 factory: CheckerFactory) -> Iterator[Report]:
-    """Like :func:`backcheck.corpus.backends.processes.run_reports`, on Ray actors; reports in input order."""
+    """Check on Ray actors, one :class:`~.worker.Worker` each; reports in input order."""
     ray = import_ray()
     started = not ray.is_initialized()
     if started:
@@ -77,7 +61,7 @@ def _run(ray: Any, items: Iterable[Item], options: CheckOptions, jobs: int,
     actors_n = jobs or max(1, int(ray.cluster_resources().get("CPU", 1)))
     # one CPU per actor, and the engine sized to it (unless --threads says otherwise)
     actor_options = options if options.threads else replace(options, threads=1)
-    actor_cls = ray.remote(num_cpus=1)(CheckerActor)
+    actor_cls = ray.remote(num_cpus=1)(Worker)
     pool = ActorPool([actor_cls.remote(factory, actor_options) for _ in range(actors_n)])
     pending: deque[Item | None] = deque()  # None: the next result of the pool, in order
 
@@ -96,7 +80,7 @@ def _run(ray: Any, items: Iterable[Item], options: CheckOptions, jobs: int,
 
     inputs: deque[ArticleInput] = deque()
     for item in items:
-        if hasattr(item, "findings"):
+        if is_report(item):
             pending.append(item)
         else:
             pool.submit(lambda actor, inp: actor.check.remote(inp), item)
@@ -110,4 +94,4 @@ def _run(ray: Any, items: Iterable[Item], options: CheckOptions, jobs: int,
         yield finish(head, inputs.popleft() if head is None else None)
 
 
-__all__ = ["CheckerActor", "import_ray", "ray_reports"]
+__all__ = ["import_ray", "ray_reports"]

@@ -1,0 +1,74 @@
+"""What the local worker processes and the Ray actors share: one :class:`Worker` (a Checker built once,
+fed articles), the items they are fed, and how a worker's start-up error reaches the parent."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Union
+
+from ...errors import BackcheckError
+
+if TYPE_CHECKING:
+    from ...results import Report
+    from ...run.options import ArticleInput, CheckOptions
+
+# At most jobs × this many articles are in flight, so memory stays flat on a corpus of any size.
+WINDOW_PER_JOB = 4
+# An item to check, or a report that is already final (an article that could not be read).
+Item = Union["ArticleInput", "Report"]
+CheckerFactory = Callable[["CheckOptions"], Any]
+# A start-up error: (message, hint); the hint INTERNAL marks an unexpected exception (a bug).
+InitError = tuple[str, "str | None"]
+INTERNAL = "\x00internal"
+
+
+def default_factory() -> CheckerFactory:
+    """:class:`backcheck.run.checker.Checker`, looked up when called (tests substitute a fake there)."""
+    from ...run import checker
+
+    return checker.Checker  # type: ignore[no-any-return]
+
+
+def share_threads(options: CheckOptions, workers: int) -> CheckOptions:
+    """``options`` with an equal share of this machine's cores per worker (unless set explicitly)."""
+    if options.threads:
+        return options
+    return replace(options, threads=max(1, (os.cpu_count() or 1) // max(workers, 1)))
+
+
+def is_report(item: Item) -> bool:
+    return hasattr(item, "findings")
+
+
+class Worker:
+    """One Checker, built once by ``factory(options)``, checking article after article. A Checker that
+    cannot be built is not an exception here: every call returns the error, which the parent re-raises
+    (:func:`raise_init_error`), so a pool never dies of it."""
+
+    def __init__(self, factory: CheckerFactory, options: CheckOptions) -> None:
+        self.error: InitError | None = None
+        self.checker: Any = None
+        try:
+            self.checker = factory(options)
+        except BackcheckError as exc:
+            self.error = (exc.message, exc.hint)
+        except Exception as exc:  # a bug: report it once, in the parent, instead of a dead pool
+            import traceback
+
+            self.error = (f"a worker could not start: {type(exc).__name__}: {exc}\n{traceback.format_exc()}",
+                          INTERNAL)
+
+    def check(self, inp: ArticleInput) -> Report | InitError:
+        if self.error is not None:
+            return self.error
+        return self.checker.check_or_error(inp)  # type: ignore[no-any-return]
+
+
+def raise_init_error(error: InitError) -> None:
+    """Re-raise a worker's start-up error in the parent (BackcheckError: bad options, model, glossary)."""
+    message, hint = error
+    if hint == INTERNAL:
+        raise RuntimeError(message)
+    raise BackcheckError(message, hint)

@@ -1,0 +1,134 @@
+"""One article through the pipeline, step by step: segment → back-translate → align → the checks
+propose → the judge decides → :class:`~backcheck.results.Report`. Only :class:`.checker.Checker`
+calls it, with what it loaded once (engine, glossary, resources, judge)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import BackcheckError
+from ..results import Report, SkippedCheck
+from ..text.document import Article, segment
+from .signature import make_signature
+
+if TYPE_CHECKING:
+    from ..align import Alignment
+    from ..checks.base import Candidate, CheckContext
+    from ..judge import Judge
+    from ..knowledge.glossary import Glossary
+    from ..knowledge.resources import Resources
+    from ..translate.base import Translation, Translator
+    from .options import ArticleInput, CheckOptions
+
+
+def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator: Translator | None,
+                        glossary: Glossary, resources: Resources, judge: Judge) -> Report:
+    """The report of one article. ``translator`` is the engine for this article (the back-translator,
+    or the aligner of a given back-translation), as :meth:`Checker.engine_for` chose it."""
+    from ..checks import CHECKS
+
+    article = _segment(inp, options)
+    translation = _back_translation(inp, article, translator)
+    sources = [s for s in inp.sources if s.strip()]
+    alignment = _align(article, sources, translation)
+    ctx = _context(article, sources, translation, alignment, glossary, resources, translator)
+    names = options.checks or sorted(CHECKS)
+    candidates, skipped = _propose(ctx, names)
+    findings = judge.decide(candidates, specific={n for n in names if CHECKS[n].specific},
+                            exclusive={n for n in names if CHECKS[n].exclusive})
+    signature = make_signature(translation, inp.back_translation is not None, glossary, names, resources,
+                               judge.signature())
+    return Report(
+        article_id=inp.id,
+        article_path=inp.path,
+        text=inp.text,
+        findings=findings,
+        signature=signature.format(),
+        skipped=skipped,
+        back_translation=[
+            {"start": s.start, "end": s.end, "it": s.it, "en": s.en, "score": s.score}
+            for s in (translation.segments if translation else [])
+        ],
+        alignments=_alignment_dicts(alignment),
+    )
+
+
+def _segment(inp: ArticleInput, options: CheckOptions) -> Article:
+    """The article in paragraphs and sentences, after the input limits."""
+    where = inp.path or inp.id
+    options.limits.check_article(where, inp.text, inp.back_translation)
+    if inp.sources:
+        options.limits.check_sources(where, inp.sources)
+    article = segment(inp.text, inp.path, options.limits.max_sentence_tokens)
+    if not article.paragraphs:
+        raise BackcheckError(f"{inp.path or inp.id}: article has no text", "give a non-empty article")
+    return article
+
+
+def _back_translation(inp: ArticleInput, article: Article, translator: Translator | None) -> Translation | None:
+    """The given back-translation paired with the article's segments, or the engine's; ``None`` without."""
+    if inp.back_translation is not None:
+        from ..translate import pair_given
+
+        return pair_given(article, inp.back_translation, aligner=translator,
+                          where=inp.back_translation_path or f"{inp.id} back-translation")
+    if translator is not None:
+        from ..translate import translate_article
+
+        return translate_article(article, translator)
+    return None
+
+
+def _align(article: Article, sources: list[str], translation: Translation | None) -> Alignment | None:
+    """The source units placed on the back-translation (or, without one, on the Italian)."""
+    if not sources:
+        return None
+    from ..align import align_sources, align_sources_without_bt
+
+    if translation is not None:
+        return align_sources(article, sources, translation)
+    return align_sources_without_bt(article, sources)
+
+
+def _context(article: Article, sources: list[str], translation: Translation | None, alignment: Alignment | None,
+             glossary: Glossary, resources: Resources, translator: Translator | None) -> CheckContext:
+    from ..checks import CheckContext
+
+    return CheckContext(  # runs the boilerplate pre-pass
+        article=article,
+        sources=sources,
+        translation=translation,
+        alignment=alignment,
+        glossary=glossary,
+        model_backed=translation is not None and any(s.alignment for s in translation.segments),
+        resources=resources,
+        engine=translator,
+    )
+
+
+def _propose(ctx: CheckContext, names: list[str]) -> tuple[list[Candidate], list[SkippedCheck]]:
+    """Every selected check's candidates, in check order; a check whose needs are not met is skipped
+    with the reason."""
+    from ..checks import CHECKS
+    from ..checks.base import why_skipped
+
+    candidates: list[Candidate] = []
+    skipped: list[SkippedCheck] = []
+    for name in names:
+        check = CHECKS[name]()
+        missing = check.missing(ctx)
+        if missing:
+            skipped.append(SkippedCheck(name, why_skipped(missing)))
+            continue
+        candidates.extend(check.run(ctx))
+    return candidates, skipped
+
+
+def _alignment_dicts(alignment: Alignment | None) -> list[dict[str, object]]:
+    if alignment is None:
+        return []
+    out: list[dict[str, object]] = [dict(m.to_dict(), matched=True) for m in alignment.matches]
+    for i in alignment.unmatched:
+        out.append({"source_index": i, "source": alignment.units[i], "matched": False,
+                    "note": "matches nothing in the article: a possible omission"})
+    return sorted(out, key=lambda d: int(d["source_index"]))  # type: ignore[call-overload]

@@ -1,0 +1,41 @@
+"""The back-translation engine of a run, built once from its options."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from ..errors import BackcheckError
+from .options import CheckOptions
+
+if TYPE_CHECKING:
+    from ..translate.base import Translator
+
+log = logging.getLogger(__name__)
+
+
+def build_translator(options: CheckOptions) -> Translator | None:
+    """Load the back-translation engine once. ``auto`` uses a model only when one is available
+    locally (never downloads) and returns ``None`` otherwise; a named engine that cannot load raises."""
+    options.validate()
+    if options.engine == "none":
+        return None
+    from ..translate import load_translator, model_available
+
+    if options.engine == "auto":
+        for engine in ("ctranslate2", "transformers"):
+            try:
+                if model_available(options.model, engine):
+                    return load_translator(engine, options.model, beam=options.beam,
+                                           quantization=options.quantization, use_cache=options.use_cache,
+                                           cache_dir=options.cache_dir, threads=options.threads)
+            except (BackcheckError, ImportError) as exc:
+                log.info("engine %s not usable: %s", engine, exc)
+        return None
+    try:
+        return load_translator(options.engine, options.model, beam=options.beam,
+                               quantization=options.quantization, use_cache=options.use_cache,
+                               cache_dir=options.cache_dir, threads=options.threads)
+    except ImportError as exc:
+        raise BackcheckError(f"the {options.engine} engine needs a package that is not installed: {exc.name}",
+                             "pip install 'backcheck[models]'") from None

@@ -1,0 +1,57 @@
+"""polarity: the source negates a statement the Italian asserts (critical), through the production path.
+
+The sentence pairs are invented for this test (news-like, not from the shared or public sets). Each
+expected value is a bilingual reading of the pair: a finding exactly when the Italian asserts what the
+source negates, on the Italian predicate; the fix puts "non" in front of it where the source negates
+with a particle (an implicative verb's negation has no one-word fix).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _checkutil import run_check
+
+HEAD = "Notizie del giorno\n\n"
+BT_HEAD = "News of the day\n\n"
+
+# (id, source, Italian, back-translation or None, expected [(span, severity, suggestion)])
+CASES = [
+    ("particle-dropped", "The minister did not sign the agreement.", "Il ministro ha firmato l'accordo.",
+     "The minister signed the agreement.", [("ha firmato", "critical", "non ha firmato")]),
+    ("particle-dropped-no-bt", "The minister did not sign the agreement.", "Il ministro ha firmato l'accordo.",
+     None, [("ha firmato", "critical", "non ha firmato")]),
+    ("particle-kept", "The minister did not sign the agreement.", "Il ministro non ha firmato l'accordo.",
+     "The minister did not sign the agreement.", []),
+    ("implicative-dropped", "The company declined to comment on the report.",
+     "L'azienda ha commentato il rapporto.", "The company commented on the report.",
+     [("ha commentato", "critical", None)]),
+    # «rifiutarsi di» carries the negation of "decline to" (a participle the lemmatiser reads as an adjective)
+    ("implicative-kept-as-verb", "The company declined to comment on the report.",
+     "L'azienda si è rifiutata di commentare il rapporto.", None, []),
+    ("implicative-kept-with-bt", "The company declined to comment on the report.",
+     "L'azienda si è rifiutata di commentare il rapporto.", "The company refused to comment on the report.", []),
+    ("never-dropped", "The mayor has never visited the flooded district.",
+     "Il sindaco ha visitato il quartiere allagato.", "The mayor visited the flooded district.",
+     [("ha visitato", "critical", "non ha visitato")]),
+    # "not only ... but also" negates nothing
+    ("not-only", "Not only the mayor but also the governor attended.",
+     "Non solo il sindaco ma anche il governatore era presente.",
+     "Not only the mayor but also the governor was present.", []),
+    ("ruled-out-flipped", "The police have not ruled out arson.", "La polizia ha escluso l'incendio doloso.",
+     "The police ruled out arson.", [("ha escluso", "critical", "non ha escluso")]),
+    ("ruled-out-kept", "The police have not ruled out arson.", "La polizia non ha escluso l'incendio doloso.",
+     "The police did not rule out arson.", []),
+    ("refused-dropped", "The union refused to accept the offer.", "Il sindacato ha accettato l'offerta.",
+     None, [("ha accettato", "critical", None)]),
+    # «negare di» is a negative implicative verb too
+    ("denied-kept", "The union refused to accept the offer.", "Il sindacato ha negato di accettare l'offerta.",
+     None, []),
+]
+
+
+@pytest.mark.parametrize(("source", "italian", "bt", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_polarity(source: str, italian: str, bt: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    found = run_check("polarity", HEAD + italian, [source], back_translation=BT_HEAD + bt if bt else None)
+    assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected
+    assert all(f.category.value == "mistranslation" and f.evidence.source == source for f in found)
