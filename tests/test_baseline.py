@@ -128,3 +128,29 @@ def test_cli_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert _invoke(corpus, "--baseline", baseline) == 1
     # ...unless it is below --fail-on
     assert _invoke(corpus, "--baseline", baseline, "--fail-on", "critical") == 0
+
+
+def test_fingerprint_is_the_check_category_text_and_sentence_not_the_position() -> None:
+    """Issue #18: the identity a baseline and an accepted tick key on. Same words found by another
+    check, or with another category, is another finding; the same finding moved is the same."""
+    from dataclasses import replace
+
+    f = _report(ARTICLE).findings[0]
+    assert replace(f, start=f.start + 50, end=f.end + 50).fingerprint() == f.fingerprint()
+    assert replace(f, context=" ".join(f.context.split()) + "  ").fingerprint() == f.fingerprint()
+    assert replace(f, check="other").fingerprint() != f.fingerprint()
+    assert replace(f, context=f.context + " Altro.").fingerprint() != f.fingerprint()
+
+
+def test_schema_1_baseline_is_still_read(tmp_path: Path) -> None:
+    """A baseline written before the check joined the fingerprint (schema 1.0) keeps gating, and
+    --update-baseline writes 2.0."""
+    report = _report(ARTICLE + BAD_LINE)
+    first = report.findings[0]
+    old = {"schema_version": "1.0", "tool": "backcheck",
+           "articles": {"a": [{"fingerprint": first.fingerprint_v1(), "count": 1, "text": first.text}]}}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert Baseline.load(path).states(report) == ["unchanged", "new"]
+    new = Baseline.from_reports([report]).to_dict()
+    assert new["schema_version"] == "2.0" and new["articles"]["a"][0]["check"] == first.check

@@ -129,8 +129,8 @@ def test_exported_page_baseline_round_trip_without_a_browser(tmp_path: Path) -> 
     c = hand_corpus()
     worst = c.reports[1]
     f = worst.findings[0]
-    exported = {"schema_version": "1.0", "tool": "backcheck", "articles": {worst.article_id: [
-        {"fingerprint": f.fingerprint(), "count": 1, "category": f.category.value,
+    exported = {"schema_version": "2.0", "tool": "backcheck", "articles": {worst.article_id: [
+        {"fingerprint": f.fingerprint(), "count": 1, "check": f.check, "category": f.category.value,
          "severity": f.severity.value, "text": f.text}]}}
     path = tmp_path / "b.json"
     path.write_text(json.dumps(exported), encoding="utf-8")

@@ -71,6 +71,31 @@ def test_junit_suite_counts(corpus_with_broken: CorpusReport, tmp_path: Path) ->
     assert (suite.tests, suite.failures, suite.errors) == (4, 2, 1)
 
 
+def test_junit_times_each_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue #18: every testcase said time="0". Each now carries its own check time: an article whose
+    check sleeps 0.2 s shows it, the others do not, and the suite's time covers them all."""
+    import time as clock
+
+    from backcheck.run import checker
+    from corpus_fakes import FakeChecker
+
+    class SlowOnWeather(FakeChecker):
+        def check(self, inp: Any) -> Any:
+            if inp.id == "clean-weather":
+                clock.sleep(0.2)
+            return super().check(inp)
+
+    monkeypatch.setattr(checker, "Checker", SlowOnWeather)
+    path = tmp_path / "j.xml"
+    path.write_text(render_junit(check_corpus(copy_corpus(tmp_path), CheckOptions(engine="none")), Severity.MAJOR),
+                    encoding="utf-8")
+    (suite,) = list(JUnitXml.fromfile(str(path)))
+    times = {case.name: case.time for case in suite}
+    assert times["clean-weather"] >= 0.2
+    assert all(t < 0.2 for name, t in times.items() if name != "clean-weather")
+    assert suite.time >= sum(times.values())
+
+
 @pytest.mark.parametrize(("fail_on", "failing"), [
     (Severity.MINOR, {"readalso-boilerplate", "untranslated-fragment"}),
     (Severity.CRITICAL, set()),
@@ -133,7 +158,7 @@ def test_sarif_results(corpus_with_broken: CorpusReport) -> None:
     assert region["snippet"]["text"] == line
     uri = boiler["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri.endswith("readalso-boilerplate/article.it.txt")
-    assert boiler["partialFingerprints"]["backcheck/v1"] == corpus_with_broken.reports[1].findings[0].fingerprint()
+    assert boiler["partialFingerprints"]["backcheck/v2"] == corpus_with_broken.reports[1].findings[0].fingerprint()
     assert "baselineState" not in boiler
     (note,) = run["invocations"][0]["toolExecutionNotifications"]
     assert note["level"] == "error" and "not valid UTF-8" in note["message"]["text"]

@@ -1,22 +1,20 @@
 """The results every layer above passes on and the renderers only print: findings, per-article reports
 and corpus reports, as plain dataclasses with ``to_dict()``.
 
-This is the bottom layer: it imports nothing from backcheck but the leaf :mod:`backcheck.offsets`, so a
-renderer depends on it alone (see tests/test_layers.py).
+This is the bottom layer: it imports nothing from backcheck, so a renderer depends on it alone (see
+tests/test_layers.py); the corpus results are in :mod:`backcheck.corpus_results`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from .offsets import line_col
-
 SCHEMA_VERSION = "1.0"
-NEW, UNCHANGED = "new", "unchanged"  # SARIF baselineState values
 
 
 class TextEnum(str, Enum):
@@ -131,9 +129,16 @@ class Finding:
     context: str = ""
 
     def fingerprint(self) -> str:
-        """Stable id that survives edits elsewhere in the article: span text, category and sentence."""
-        key = "\x1f".join([self.category.value, self.text, " ".join(self.context.split())])
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+        """The finding's stable identity, the same wherever it moves: the check that raised it, its
+        category, the flagged text and its sentence (NFC, whitespace collapsed), never its offsets or
+        its number in the report. Baselines, SARIF and the HTML report's accepted ticks key on it, so
+        an edit elsewhere in the article keeps it, and an edit to its sentence makes it a new finding."""
+        return _digest(self.check, self.category.value, _normal(self.text), _normal(self.context))
+
+    def fingerprint_v1(self) -> str:
+        """The fingerprint of baseline files before schema 2.0 (no check, context whitespace only);
+        read so that an old baseline keeps working until it is regenerated."""
+        return _digest(self.category.value, self.text, " ".join(self.context.split()))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -150,6 +155,14 @@ class Finding:
         if self.suggestion is not None:
             d["suggestion"] = self.suggestion
         return d
+
+
+def _normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -171,6 +184,9 @@ class Report:
     back_translation: list[dict[str, Any]] = field(default_factory=list)
     alignments: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    # wall time of checking this article (JUnit's per-test time); not in to_dict(), so a JSON report
+    # stays byte-identical from run to run
+    seconds: float = 0.0
 
     def count(self, at_least: Severity) -> int:
         return sum(1 for f in self.findings if f.severity.rank >= at_least.rank)
@@ -200,118 +216,10 @@ def category_counts(findings: list[Finding]) -> dict[str, int]:
     return {cat.value: c[cat.value] for cat in Category if c.get(cat.value)}
 
 
-# ------------------------------------------------------------------------------------------- corpus results
+def __getattr__(name: str) -> Any:
+    """The corpus results moved to :mod:`backcheck.corpus_results`; old imports keep working."""
+    if name in ("CorpusReport", "Location", "NEW", "UNCHANGED"):
+        from . import corpus_results
 
-
-@dataclass(frozen=True)
-class Location:
-    """Where a finding is, for CI tools: 1-based ``line``/``col`` (``col`` is None when only the line
-    is known, as for an article inside a JSONL manifest, which points at its manifest line)."""
-
-    file: str
-    line: int = 1
-    col: int | None = None
-    end_line: int | None = None
-    end_col: int | None = None
-
-
-@dataclass
-class CorpusReport:
-    """All article reports of one corpus run, in article-id order (folder) or manifest order.
-
-    ``baseline_states`` (set by :meth:`backcheck.corpus.baseline.Baseline.apply`) maps an article id to
-    ``"new"``/``"unchanged"`` for each of its findings; without a baseline every finding is new.
-    ``scores`` holds corpus-level BLEU/chrF/TER of the back-translation against the source (see
-    :func:`corpus_scores`).
-    """
-
-    path: str
-    reports: list[Report]
-    scores: dict[str, dict[str, Any]] = field(default_factory=dict)
-    baseline_states: dict[str, list[str]] | None = None
-    manifest_lines: dict[str, int] = field(default_factory=dict)  # article id → line, for a JSONL ``path``
-    seconds: float = 0.0
-    internal_errors: list[str] = field(default_factory=list)  # ids of articles that hit a bug
-
-    def states(self, report: Report) -> list[str]:
-        """``"new"`` or ``"unchanged"`` for each finding of ``report``, in order."""
-        if self.baseline_states is None:
-            return [NEW] * len(report.findings)
-        return self.baseline_states.get(report.article_id, [NEW] * len(report.findings))
-
-    def new_findings(self, report: Report, at_least: Severity = Severity.MINOR) -> list[Finding]:
-        """The findings of ``report`` not in the baseline, at or above ``at_least``."""
-        return [
-            f for f, s in zip(report.findings, self.states(report), strict=True)
-            if s == NEW and f.severity.rank >= at_least.rank
-        ]
-
-    def failing(self, fail_on: Severity) -> list[Report]:
-        """Articles that fail the gate: broken, or with a new finding at or above ``fail_on``."""
-        return [r for r in self.reports if r.error or self.new_findings(r, fail_on)]
-
-    def exit_code(self, fail_on: Severity) -> int:
-        """0 when every article passes the gate, else 1; 3 when an article hit an internal error (a bug)
-        (usage errors, exit 2, never get this far)."""
-        if self.internal_errors:
-            return 3
-        return 1 if self.failing(fail_on) else 0
-
-    @property
-    def signature(self) -> str:
-        """The signature most articles share (articles with a given back-translation may differ)."""
-        sigs = Counter(r.signature for r in self.reports if r.signature)
-        return sigs.most_common(1)[0][0] if sigs else ""
-
-    @property
-    def summary(self) -> dict[str, Any]:
-        findings = [f for r in self.reports for f in r.findings]
-        out: dict[str, Any] = {
-            "articles": len(self.reports),
-            "errors": sum(1 for r in self.reports if r.error),
-            "findings": len(findings),
-            "by_severity": severity_counts(findings),
-            "by_category": category_counts(findings),
-        }
-        if self.baseline_states is not None:
-            new = sum(len(self.new_findings(r)) for r in self.reports)
-            out["new"] = new
-            out["baselined"] = len(findings) - new
-        return out
-
-    def locate(self, report: Report, finding: Finding | None = None) -> Location:
-        """The file and region to show a CI tool for ``finding`` (or the whole article)."""
-        if report.article_id in self.manifest_lines:
-            return Location(self.path, self.manifest_lines[report.article_id])
-        file = report.article_path or report.article_id
-        if finding is None:
-            return Location(file)
-        line, col = line_col(report.text, finding.start)
-        end_line, end_col = line_col(report.text, finding.end)
-        return Location(file, line, col, end_line, end_col)
-
-    def to_dict(self, fail_on: Severity | None = None) -> dict[str, Any]:
-        """JSON form: summary, scores, signature(s) and every article report, each finding with its
-        ``baseline_state``; with ``fail_on``, the gate result too."""
-        reports = []
-        for r in self.reports:
-            d = r.to_dict()
-            for fd, state in zip(d["findings"], self.states(r), strict=True):
-                fd["baseline_state"] = state
-            reports.append(d)
-        out: dict[str, Any] = {
-            "schema_version": SCHEMA_VERSION,
-            "signature": self.signature,
-            "signatures": sorted({r.signature for r in self.reports if r.signature}),
-            "corpus": {"path": self.path, "seconds": round(self.seconds, 3)},
-            "summary": self.summary,
-            "scores": self.scores,
-            "reports": reports,
-        }
-        if fail_on is not None:
-            out["gate"] = {
-                "fail_on": fail_on.value,
-                "failing": [r.article_id for r in self.failing(fail_on)],
-                "exit_code": self.exit_code(fail_on),
-            }
-        return out
+        return getattr(corpus_results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

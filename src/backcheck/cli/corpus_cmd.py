@@ -18,7 +18,8 @@ from . import app
 from . import options as opt
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport, Severity
+    from ..corpus_results import CorpusReport
+    from ..results import Severity
 
 # Without a terminal (a CI log), a plain progress line every this many articles or seconds.
 PROGRESS_EVERY_ARTICLES = 25

@@ -15,7 +15,7 @@ checked. A broken *corpus* (no such path, an unreadable manifest, no articles) r
 
 from __future__ import annotations
 
-from ..results import CorpusReport, Location
+from ..corpus_results import CorpusReport, Location
 from .discovery import discover
 from .run import check_corpus
 from .scores import corpus_scores

@@ -1,14 +1,18 @@
 """Baselines: findings a team has accepted, so a corpus gate fails only on *new* ones.
 
 The file records, per article id, how many times each finding fingerprint (:meth:`Finding.fingerprint`:
-category, span text and its sentence, not offsets) was accepted, so it survives edits elsewhere in the
-article. A fingerprint accepted twice covers two occurrences; a third is new. The ``signature`` of the
+check, category, span text and its sentence, not offsets) was accepted, so it survives edits elsewhere
+in the article. A fingerprint accepted twice covers two occurrences; a third is new. The ``signature`` of the
 run that made it is stored too, so a gate run with different settings (another model, no embedding
 model) can say which setting differs instead of just failing with many "new" findings. For readers of the file
-(and reviewers of its diff), each entry also shows the category, severity and span text.
+(and reviewers of its diff), each entry also shows the check, category, severity and span text.
 
-    {"schema_version": "1.0", "tool": "backcheck", "signature": "bt:given|…|version:0.1.0",
-     "articles": {"<id>": [{"fingerprint": "…", "count": 1, "category": "…", "severity": "…", "text": "…"}]}}
+    {"schema_version": "2.0", "tool": "backcheck", "signature": "bt:given|…|version:0.1.0",
+     "articles": {"<id>": [{"fingerprint": "…", "count": 1, "check": "…", "category": "…", "severity": "…",
+                            "text": "…"}]}}
+
+A schema 1.0 file (fingerprints without the check) is still read and matched by
+:meth:`Finding.fingerprint_v1`; ``--update-baseline`` rewrites it as 2.0.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ from ..errors import BackcheckError
 from ..results import Report
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport
+    from ..corpus_results import CorpusReport
 
-BASELINE_VERSION = "1.0"
+BASELINE_VERSION = "2.0"
+INFO_KEYS = ("check", "category", "severity", "text")
 
 
 @dataclass
@@ -35,6 +40,7 @@ class Baseline:
     articles: dict[str, Counter[str]] = field(default_factory=dict)
     info: dict[str, dict[str, str]] = field(default_factory=dict)
     signature: str | None = None
+    version: str = BASELINE_VERSION  # a "1.0" file holds fingerprint_v1 values
 
     @classmethod
     def from_reports(cls, reports: list[Report], signature: str | None = None) -> Baseline:
@@ -47,7 +53,8 @@ class Baseline:
             for f in r.findings:
                 fp = f.fingerprint()
                 counts[fp] += 1
-                base.info[fp] = {"category": f.category.value, "severity": f.severity.value, "text": f.text}
+                base.info[fp] = {"check": f.check, "category": f.category.value, "severity": f.severity.value,
+                                 "text": f.text}
         return base
 
     def states(self, report: Report) -> list[str]:
@@ -56,7 +63,7 @@ class Baseline:
         left = Counter(self.articles.get(report.article_id, Counter()))
         out = []
         for f in report.findings:
-            fp = f.fingerprint()
+            fp = f.fingerprint_v1() if self.version.startswith("1.") else f.fingerprint()
             if left[fp] > 0:
                 left[fp] -= 1
                 out.append("unchanged")
@@ -82,7 +89,7 @@ class Baseline:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema_version": BASELINE_VERSION,
+            "schema_version": self.version,
             "tool": "backcheck",
             **({"signature": self.signature} if self.signature else {}),
             "articles": {
@@ -119,7 +126,9 @@ class Baseline:
             raise BackcheckError(f'{path}: not a backcheck baseline (no "articles" object)',
                                  "regenerate it with --update-baseline")
         signature = data.get("signature")
-        base = cls(signature=signature if isinstance(signature, str) else None)
+        version = data.get("schema_version")
+        base = cls(signature=signature if isinstance(signature, str) else None,
+                   version=version if isinstance(version, str) and version.startswith("1.") else BASELINE_VERSION)
         for art, entries in articles.items():
             if not isinstance(entries, list):
                 raise BackcheckError(f"{path}: article {art!r}: expected a list of entries",
@@ -132,6 +141,6 @@ class Baseline:
                         f"{path}: article {art!r}: each entry needs a string fingerprint and a count >= 1",
                         "regenerate it with --update-baseline")
                 counts[fp] += n
-                base.info[fp] = {k: str(e[k]) for k in ("category", "severity", "text") if k in e}
+                base.info[fp] = {k: str(e[k]) for k in INFO_KEYS if k in e}
         return base
 

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..corpus_results import CorpusReport
 from ..errors import BackcheckError
-from ..results import CorpusReport, Report
+from ..results import Report
 from .discovery import discover
 from .scores import corpus_scores, score_pairs
 

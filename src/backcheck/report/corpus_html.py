@@ -15,7 +15,7 @@ from .render_html import article_section
 from .svg import score_bars, stacked_bars
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport
+    from ..corpus_results import CorpusReport
 
 
 def _cards(corpus: CorpusReport, fail_on: Severity) -> str:

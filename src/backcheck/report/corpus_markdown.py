@@ -12,7 +12,8 @@ from .corpus_summary import article_rows, gate
 from .render_markdown import escape_markdown
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport, Severity
+    from ..corpus_results import CorpusReport
+    from ..results import Severity
 
 MAX_FINDINGS = 50
 

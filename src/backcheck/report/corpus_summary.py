@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..results import Report, Severity
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport
+    from ..corpus_results import CorpusReport
 
 
 @dataclass(frozen=True)

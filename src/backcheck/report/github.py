@@ -13,7 +13,7 @@ from ..offsets import line_col
 from ..results import Finding, Report, Severity
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport, Location
+    from ..corpus_results import CorpusReport, Location
 
 COMMANDS = {Severity.MINOR: "notice", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 

@@ -15,7 +15,7 @@ from ..results import Finding, Report, Severity
 from .spans import worst
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport
+    from ..corpus_results import CorpusReport
 
 CLASSNAME = "backcheck"
 
@@ -48,7 +48,7 @@ def render_junit(corpus: CorpusReport, fail_on: Severity) -> str:
     failures = errors = 0
     for r in corpus.reports:
         case = ET.SubElement(suite, "testcase", classname=CLASSNAME, name=_xml_safe(r.article_id),
-                             file=_xml_safe(corpus.locate(r).file), time="0")
+                             file=_xml_safe(corpus.locate(r).file), time=f"{r.seconds:.3f}")
         if r.error:
             errors += 1
             err = ET.SubElement(case, "error", message=_xml_safe(r.error), type="BackcheckError")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..results import Report, Severity
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport
+    from ..corpus_results import CorpusReport
 
 
 def render_json(report: Report) -> str:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ..results import CorpusReport
+    from ..corpus_results import CorpusReport
 
 SEVERITY_STYLE = {
     Severity.MINOR: "underline yellow",

@@ -2,7 +2,7 @@
 
 Regions are 1-based lines and columns from :func:`backcheck.offsets.line_col`; the run declares
 ``columnKind: unicodeCodePoints`` so columns count Python ``str`` characters, not UTF-16 units.
-``partialFingerprints["backcheck/v1"]`` is :meth:`Finding.fingerprint`; with a baseline every result
+``partialFingerprints["backcheck/v2"]`` is :meth:`Finding.fingerprint`; with a baseline every result
 carries ``baselineState`` (``new``/``unchanged``). Broken articles are tool execution notifications.
 Articles from a JSONL manifest point at their manifest line (no columns).
 """
@@ -19,11 +19,11 @@ from ..results import Category, Severity
 from ..version import __version__
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport, Location
+    from ..corpus_results import CorpusReport, Location
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-FINGERPRINT_KEY = "backcheck/v1"
+FINGERPRINT_KEY = "backcheck/v2"
 LEVELS = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 RULES = list(Category)
 

@@ -7,7 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..results import CorpusReport, Report
+    from ..corpus_results import CorpusReport
+    from ..results import Report
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates that can
 # reorder what a terminal shows (the "Trojan Source" characters).

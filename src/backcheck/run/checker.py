@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -124,8 +125,11 @@ def guarded(check: Callable[[ArticleInput], Report], inp: ArticleInput, *, raise
     """``check(inp)``, with an unusable article (:class:`BackcheckError`) as a report with ``error`` set,
     and an unexpected exception (a bug) too, its error starting with :data:`INTERNAL_ERROR` (the
     corpus then exits 3), unless ``raise_internal``."""
+    started = time.perf_counter()
     try:
-        return check(inp)
+        report = check(inp)
+        report.seconds = time.perf_counter() - started  # JUnit's per-article time
+        return report
     except BackcheckError as exc:
         return error_report(inp.id, inp.path, exc)
     except Exception as exc:
