@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -139,14 +140,15 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
     from selenium.webdriver.support.wait import WebDriverWait
 
     assert driver.find_element("id", "bc-accepted").text == "2 accepted"
-    ids = [_card(driver, n).get_attribute("id") for n in (1, 3)]
-    # the ticks are in the URL (a reload or a shared link restores them) and in this browser's storage
-    # (a later visit without the link); the storage is read back from the page, since Chromium commits
-    # it to disk in batches and a reload's timing against that is not the page's to control
-    assert f"acc={'%2C'.join(ids)}" in driver.current_url
+    keys = [_card(driver, n).get_attribute("data-key") for n in (1, 3)]
+    # the ticks are in the URL by each finding's stable key (a reload or a shared link restores them)
+    # and in this browser's storage (a later visit without the link); the storage is read back from the
+    # page, since Chromium commits it to disk in batches and a reload's timing against that is not the
+    # page's to control
+    assert f"acc={'%2C'.join(keys)}" in driver.current_url
     stored = driver.execute_script("return localStorage.getItem('backcheck:' + (document.body.getAttribute("
                                    "'data-key') || document.title))")
-    assert json.loads(stored) == ids
+    assert json.loads(stored) == {"acc": keys, "rej": []}
     driver.refresh()
     WebDriverWait(driver, 15).until(lambda d: d.find_element("id", "bc-accepted").text == "2 accepted")
     assert [b.is_selected() for b in driver.find_elements("css selector", "li.finding input.accept-box")] == \
@@ -158,6 +160,30 @@ def test_accepted_findings_export_a_baseline_corpus_reads(driver: Any, tmp_path:
     ordered = sorted(report.findings, key=lambda f: f.start)
     assert base.states(report) == ["unchanged", "new", "unchanged"]
     assert json.loads(exported)["articles"]["art1"][0]["fingerprint"] == ordered[0].fingerprint()
+
+
+def test_a_tick_stays_on_its_finding_when_the_article_changes(driver: Any, tmp_path: Path) -> None:
+    """Issue #18, item 1: tick a finding, edit the article (a new finding appears before it, so every
+    number after it moves), regenerate the page at the same path and reload: the tick is on the same
+    finding and on no other, and the export accepts only it."""
+    report = long_report("art1")
+    page = _open(driver, tmp_path, report)
+    _card(driver, 2).find_element("css selector", "input.accept-box").click()  # «Secondo errore»
+    assert driver.find_element("id", "bc-accepted").text == "1 accepted"
+    text = "Nuovo errore. " + report.text
+    shift = len("Nuovo errore. ")
+    moved = [replace(f, start=f.start + shift, end=f.end + shift) for f in report.findings]
+    edited = replace(report, text=text, findings=[_finding(text, "Nuovo errore", Category.NUMBER, Severity.MAJOR),
+                                                  *moved])
+    page.write_text(render(edited, "html"), encoding="utf-8")
+    for url in (driver.current_url, page.as_uri()):  # the link with its hash, and a later visit without it
+        driver.get(url)
+        ticked = [c.get_attribute("data-text") for c in driver.find_elements("css selector", "li.finding")
+                  if c.find_element("css selector", "input.accept-box").is_selected()]
+        assert ticked == ["Secondo errore"]
+    exported = json.loads(driver.execute_script("return window.backcheckBaseline()"))
+    assert [e["text"] for e in exported["articles"]["art1"]] == ["Secondo errore"]
+    assert console_errors(driver) == []
 
 
 def test_copy_button_and_evidence_kinds(driver: Any, tmp_path: Path) -> None:
@@ -230,6 +256,50 @@ def test_corpus_page_sorts_filters_and_exports_a_baseline(driver: Any, tmp_path:
     Baseline.load(path).apply(corpus)
     assert {r.article_id: corpus.states(r) for r in corpus.reports[:2]} == {
         "one": ["unchanged", "new", "new"], "two": ["unchanged", "new", "new"]}
+
+
+def test_baseline_run_marks_cards_new_or_baselined_and_exports_the_whole_baseline(driver: Any,
+                                                                                  tmp_path: Path) -> None:
+    """Issue #18, item 2: with --baseline each card says new or in baseline, "New only" shows just the
+    new ones, baselined findings start ticked, and an export without touching anything is a complete
+    baseline: applied to the same corpus, nothing is new but the one new finding, ticked or not."""
+    from backcheck.corpus import CorpusReport
+    from backcheck.report.corpus_html import render_corpus_html
+
+    old = long_report("one")
+    now = replace(old, findings=[*old.findings, _finding(old.text, "qui. Frase", Category.NUMBER, Severity.MAJOR)])
+    corpus = CorpusReport("corpus", [now, long_report("two")])
+    Baseline.from_reports([old, long_report("two")]).apply(corpus)
+    page = tmp_path / "corpus.html"
+    page.write_text(render_corpus_html(corpus, Severity.MAJOR), encoding="utf-8")
+    driver.get(page.as_uri())
+    driver.execute_script("localStorage.clear()")
+    driver.get(page.as_uri())
+    cards = driver.find_elements("css selector", "li.finding")
+    states = {c.get_attribute("data-text"): c.find_element("css selector", ".state").text
+              for c in cards if c.get_attribute("data-state") == "new"}
+    assert states == {"qui. Frase": "new"}
+    assert [c.find_element("css selector", "input.accept-box").is_selected() for c in cards] == \
+        [c.get_attribute("data-state") == "baselined" for c in cards]
+    assert driver.find_element("id", "bc-accepted").text == "6 accepted"
+    driver.find_element("id", "bc-new-only").click()
+    assert [c.get_attribute("data-text") for c in cards if c.is_displayed()] == ["qui. Frase"]
+    assert "state%3Abaselined" in driver.current_url
+    path = tmp_path / "baseline.json"
+    path.write_text(driver.execute_script("return window.backcheckBaseline()"), encoding="utf-8")
+    fresh = CorpusReport("corpus", [now, long_report("two")])
+    Baseline.load(path).apply(fresh)
+    assert fresh.baseline_states == corpus.baseline_states
+    # unticking a baselined finding survives a reload (the hash records it as rejected)
+    box = next(c for c in cards if c.get_attribute("data-state") == "baselined").find_element(
+        "css selector", "input.accept-box")
+    driver.find_element("id", "bc-all").click()
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    assert "rej=" in driver.current_url
+    driver.refresh()
+    assert driver.find_element("id", "bc-accepted").text == "5 accepted"
+    assert console_errors(driver) == []
 
 
 def test_demo_article_end_to_end(driver: Any, tmp_path: Path) -> None:

@@ -145,3 +145,38 @@ def test_quiet_corpus_prints_only_the_result_line(monkeypatch: pytest.MonkeyPatc
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("backcheck corpus: 3 articles") and "FAIL (exit 1)" in result.stderr
+
+
+@pytest.mark.parametrize(("baselined", "expected", "absent"), [
+    (False, ['data-key="'], [' data-state="', 'id="bc-new-only"', 'data-kind="state"']),
+    (True, ['data-state="baselined"', 'data-state="new"', '<span class="state state-new">new</span>',
+            '<span class="state state-baselined">in baseline</span>', 'id="bc-new-only"',
+            'data-kind="state" data-value="new"'], []),
+], ids=["no-baseline", "baseline"])
+def test_corpus_html_marks_new_and_baselined_only_with_a_baseline(baselined: bool, expected: list[str],
+                                                                  absent: list[str]) -> None:
+    """Issue #18, item 2 (the browser test drives the same page): the 20% minor is in the baseline."""
+    from backcheck.report.corpus_html import render_corpus_html
+
+    c = hand_corpus()
+    if baselined:
+        worst = c.reports[1]
+        Baseline.from_reports([Report(worst.article_id, None, worst.text, worst.findings[1:], "")]).apply(c)
+    html = render_corpus_html(c, Severity.MAJOR)
+    assert all(e in html for e in expected) and not any(a in html for a in absent)
+
+
+def test_accept_keys_ignore_positions_and_count_repeats() -> None:
+    from dataclasses import replace
+
+    from backcheck.report.render_html import accept_keys
+
+    text = "Il 10% e il 10%."
+    f1, f2 = _finding(text, "10%", Severity.MINOR), _finding(text, "10%", Severity.MINOR)
+    f2 = replace(f2, start=12, end=15)
+    a = Report("a", None, text, [f1, f2], "")
+    keys = accept_keys(a)
+    assert len(set(keys.values())) == 2  # the same finding twice: two keys, as a baseline counts it
+    moved = replace(a, text="Ora: " + text, findings=[replace(f, start=f.start + 5, end=f.end + 5) for f in a.findings])
+    assert list(accept_keys(moved).values()) == list(keys.values())
+    assert list(accept_keys(replace(a, article_id="b")).values()) != list(keys.values())

@@ -77,7 +77,9 @@ def render_corpus_html(corpus: CorpusReport, fail_on: Severity) -> str:
     head = (f"<main><h1>backcheck corpus: {esc(corpus.path)}</h1>{_cards(corpus, fail_on)}"
             f"<h2>Plots</h2>{_plots(corpus, rows)}<h2>Articles (worst first; click a heading to sort)</h2>"
             f"{_table(rows)}</main>")
-    articles = "".join(article_section(r.report, r.anchor, heading="h2") for r in rows)
-    body = head + toolbar(findings) + f"<main>{articles}</main>"
-    return page(f"backcheck corpus: {corpus.path}", body, key=f"corpus|{corpus.path}|{corpus.signature}",
-                signature=corpus.signature)
+    baselined = corpus.baseline_states is not None
+    articles = "".join(article_section(r.report, r.anchor, heading="h2",
+                                       states=corpus.states(r.report) if baselined else None) for r in rows)
+    states = [s for r in corpus.reports for s in corpus.states(r)] if baselined else None
+    body = head + toolbar(findings, states) + f"<main>{articles}</main>"
+    return page(f"backcheck corpus: {corpus.path}", body, key=f"corpus|{corpus.path}", signature=corpus.signature)

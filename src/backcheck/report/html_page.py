@@ -59,8 +59,10 @@ def _toggle(kind: str, value: str, n: int, cls: str = "") -> str:
             f'aria-pressed="true" title="show/hide {esc(value)}">{esc(value)}<span class="n">{n}</span></button>')
 
 
-def toolbar(findings: list[Finding]) -> str:
-    """Severity, category and check toggles with their counts, navigation, accept/export."""
+def toolbar(findings: list[Finding], states: list[str] | None = None) -> str:
+    """Severity, category and check toggles with their counts, navigation, accept/export; with
+    ``states`` (a baseline run: ``"new"``/``"unchanged"`` per finding), new/baselined toggles and
+    "New only"."""
     sev = {s: sum(1 for f in findings if f.severity is s) for s in sorted(Severity, key=lambda s: -s.rank)}
     cats = {c.value: sum(1 for f in findings if f.category is c) for c in Category}
     checks: dict[str, int] = {}
@@ -74,7 +76,8 @@ def toolbar(findings: list[Finding]) -> str:
         '<span class="group"><span class="label">Check</span>'
         + "".join(_toggle("check", c, n) for c, n in sorted(checks.items())) + "</span>",
         '<span class="group"><button type="button" id="bc-majors">Only major and critical</button>'
-        '<button type="button" id="bc-all">Show all</button></span>',
+        + ('<button type="button" id="bc-new-only">New only</button>' if states is not None else "")
+        + '<button type="button" id="bc-all">Show all</button></span>',
         '<span class="group"><button type="button" id="bc-prev" title="previous finding (k)">◀ prev</button>'
         '<button type="button" id="bc-next" title="next finding (j)">next ▶</button>'
         '<span class="status" id="bc-shown"></span></span>',
@@ -82,4 +85,9 @@ def toolbar(findings: list[Finding]) -> str:
         '<button type="button" id="bc-export" title="download the ticked findings as a baseline file '
         'for backcheck corpus --baseline">Export accepted as baseline</button></span>',
     ]
+    if states is not None:
+        new = sum(1 for s in states if s != "unchanged")
+        groups.insert(3, '<span class="group"><span class="label">Baseline</span>'
+                      + _toggle("state", "new", new, "state-new")
+                      + _toggle("state", "baselined", len(states) - new, "state-baselined") + "</span>")
     return f'<nav class="toolbar" aria-label="filters">{"".join(groups)}</nav>'

@@ -5,12 +5,20 @@ toolbar with severity/category/check filters (filters and accepted ticks kept in
 next/previous navigation and an export of the accepted findings as a baseline file for
 ``backcheck corpus --baseline``.
 
+Accepted ticks are keyed on a finding's identity (:func:`accept_keys`: the article, the finding's
+fingerprint and which occurrence of it this is), never on its number, so a tick stays on its finding
+when the article is edited and the report regenerated, and never lands on another one. On a corpus
+page checked against a baseline, every card says whether it is new or in the baseline, baselined
+findings start ticked (an export is then the complete baseline), and "New only" hides the rest.
+
 Overlapping spans are split at every boundary (see :mod:`.spans`); each piece is one ``<mark>`` whose
 class is the worst severity covering it and whose ``data-findings`` lists every finding covering it.
 The page is self-contained (inline CSS/JS, no network) and escapes all article-derived text.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from ..offsets import line_col
 from ..results import Finding, Report
@@ -47,16 +55,35 @@ def _marked(text: str, cut: list[Piece], para: tuple[int, int, int, int], by_num
     return "".join(out)
 
 
-def _card(report: Report, n: int, f: Finding, p: str) -> str:
+STATE_LABELS = {"new": "new", "baselined": "in baseline"}
+
+
+def accept_keys(report: Report) -> dict[int, str]:
+    """A short stable key per finding (by ``id(finding)``) for the page's accepted ticks: a hash of the
+    article id, the finding's fingerprint and its occurrence among findings with that fingerprint (in
+    the report's order, as baselines count them). Positions and numbers never enter it."""
+    seen: dict[str, int] = {}
+    keys = {}
+    for f in report.findings:
+        fp = f.fingerprint()
+        seen[fp] = seen.get(fp, 0) + 1
+        raw = f"{report.article_id}\x1f{fp}\x1f{seen[fp]}"
+        keys[id(f)] = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+    return keys
+
+
+def _card(report: Report, n: int, f: Finding, p: str, key: str, state: str | None) -> str:
     line, col = line_col(report.text, f.start)
     sev = esc(f.severity.value)
+    badge = f' <span class="state state-{state}">{STATE_LABELS[state]}</span>' if state else ""
     parts = [
         f'<li class="finding sev-{sev}" id="{p}f{n}" tabindex="-1" data-severity="{sev}" '
-        f'data-category="{esc(f.category.value)}" data-check="{esc(f.check)}" '
-        f'data-fingerprint="{esc(f.fingerprint())}" data-text="{esc(f.text)}">',
+        f'data-category="{esc(f.category.value)}" data-check="{esc(f.check)}" data-key="{key}" '
+        + (f'data-state="{state}" ' if state else "")
+        + f'data-fingerprint="{esc(f.fingerprint())}" data-text="{esc(f.text)}">',
         '<label class="accept" title="accepted findings go into the exported baseline">'
         '<input type="checkbox" class="accept-box"> accept</label>',
-        f'<div class="meta"><a class="num" href="#{p}f{n}">[{n}]</a> <span class="badge sev-{sev}">{sev}</span> '
+        f'<div class="meta"><a class="num" href="#{p}f{n}">[{n}]</a> <span class="badge sev-{sev}">{sev}</span>{badge} '
         f"<strong>{esc(f.category.value)}</strong> · line {line}, column {col} · check <code>{esc(f.check)}</code>"
         "</div>",
         f'<p><span class="span" lang="it">{esc(f.text)}</span> — {esc(f.message)}</p>',
@@ -105,7 +132,7 @@ def _needles(row: Row, label: str) -> set[str]:
 
 
 def _row(report: Report, row: Row, i: int, cut: list[Piece], by_number: dict[int, Finding], p: str,
-         bounds: tuple[int, int]) -> str:
+         bounds: tuple[int, int], keys: dict[int, str], states: dict[int, str]) -> str:
     if row.omission is not None:
         return ('<div class="seg omission"><div><span class="none">nothing in the article</span></div>'
                 "<div></div>"
@@ -118,14 +145,21 @@ def _row(report: Report, row: Row, i: int, cut: list[Piece], by_number: dict[int
     out = (f'<div class="seg" id="{p}p{i}"><div class="it" lang="it"><span class="pno">¶{i}</span>{it}</div>'
            f'<div class="bt">{bt}</div><div class="src">{src}</div></div>')
     if row.findings:
-        out += '<ol class="findings">' + "".join(_card(report, n, f, p) for n, f in row.findings) + "</ol>"
+        out += '<ol class="findings">' + "".join(_card(report, n, f, p, keys[id(f)], states.get(id(f)))
+                                                 for n, f in row.findings) + "</ol>"
     return out
 
 
-def article_section(report: Report, prefix: str = "", heading: str | None = None) -> str:
-    """The side-by-side view of one article as a ``<section>`` (ids prefixed with ``prefix``)."""
+def article_section(report: Report, prefix: str = "", heading: str | None = None,
+                    states: list[str] | None = None) -> str:
+    """The side-by-side view of one article as a ``<section>`` (ids prefixed with ``prefix``);
+    ``states`` (``"new"``/``"unchanged"`` per finding, in report order) marks each card new or
+    baselined."""
     items = numbered(report)
     by_number = dict(items)
+    keys = accept_keys(report)
+    by_id = {} if states is None else {
+        id(f): "baselined" if s == "unchanged" else "new" for f, s in zip(report.findings, states, strict=True)}
     parts = [f'<section class="bc-article" id="{prefix}article" data-article="{esc(report.article_id)}">']
     if heading:
         path = report.article_path if report.article_path not in (None, report.article_id) else None
@@ -143,7 +177,7 @@ def article_section(report: Report, prefix: str = "", heading: str | None = None
         for row in review:
             bounds = (-1 if k == 0 else row.start, starts[k] if row.is_paragraph else 0)
             k += row.is_paragraph
-            parts.append(_row(report, row, k, cut, by_number, prefix, bounds))
+            parts.append(_row(report, row, k, cut, by_number, prefix, bounds, keys, by_id))
         parts.append("</div>")
     if report.skipped:
         lis = "".join(f"<li><code>{esc(s.check)}</code>: {esc(s.reason)}</li>" for s in report.skipped)
@@ -162,5 +196,4 @@ def render_html(report: Report) -> str:
             + '. Click a finding or a highlighted span to jump between them; keys <kbd>j</kbd>/<kbd>k</kbd> '
             "move to the next/previous finding.</p></main>")
     body = head + toolbar(report.findings) + f"<main>{article_section(report)}</main>"
-    return page(f"backcheck: {title}", body, key=f"{report.article_id}|{report.signature}",
-                signature=report.signature)
+    return page(f"backcheck: {title}", body, key=title, signature=report.signature)

@@ -8,8 +8,9 @@
   var marks = all("mark[data-findings]");
   var sups = all("sup.fn[data-finding]");
   var toggles = all("button.toggle");
-  var KINDS = {sev: "severity", cat: "category", check: "check"};
-  var off = {sev: {}, cat: {}, check: {}};
+  var KINDS = {sev: "severity", cat: "category", check: "check", state: "state"};
+  function nothingOff() { return {sev: {}, cat: {}, check: {}, state: {}}; }
+  var off = nothingOff();
   var current = null;
   var storeKey = "backcheck:" + (doc.body.getAttribute("data-key") || doc.title);
 
@@ -21,9 +22,11 @@
   }
   function byId(id) { return doc.getElementById(id); }
 
-  /* the URL hash holds the view: "#off=sev:minor,cat:entity&acc=f1,f3" (filters switched off, and
-     the findings ticked as accepted), so a reload or a shared link shows the same state */
-  var accFromHash = null;
+  /* the URL hash holds the view: "#off=sev:minor,cat:entity&acc=3f2a…,91c0…&rej=…" (filters switched
+     off; findings ticked as accepted beyond the default, and baselined findings unticked), by each
+     finding's stable key (data-key), so a reload or a shared link shows the same state and a tick
+     never moves to another finding when the article changes */
+  var ticksFromHash = null;
   function hashParams() {
     var params = {};
     location.hash.slice(1).split("&").forEach(function (p) {
@@ -34,9 +37,10 @@
   }
   function readHash() {
     var params = hashParams();
-    if (location.hash && !("off" in params) && !("acc" in params)) { return; }  /* an anchor (#f3, #a-id): keep the state */
-    off = {sev: {}, cat: {}, check: {}};
-    accFromHash = "acc" in params ? params.acc.split(",").filter(Boolean) : null;
+    if (location.hash && !("off" in params) && !("acc" in params) && !("rej" in params)) { return; }  /* an anchor (#f3, #a-id): keep the state */
+    off = nothingOff();
+    var list = function (v) { return (v || "").split(",").filter(Boolean); };
+    ticksFromHash = ("acc" in params || "rej" in params) ? {acc: list(params.acc), rej: list(params.rej)} : null;
     if (!params.off) { return; }
     params.off.split(",").forEach(function (item) {
       var i = item.indexOf(":");
@@ -48,8 +52,9 @@
     var items = [], parts = [];
     for (var k in off) { for (var v in off[k]) { items.push(k + ":" + v); } }
     if (items.length) { parts.push("off=" + encodeURIComponent(items.sort().join(","))); }
-    var acc = acceptedIds();
-    if (acc.length) { parts.push("acc=" + encodeURIComponent(acc.join(","))); }
+    var t = ticks();
+    if (t.acc.length) { parts.push("acc=" + encodeURIComponent(t.acc.join(","))); }
+    if (t.rej.length) { parts.push("rej=" + encodeURIComponent(t.rej.join(","))); }
     var hash = parts.length ? "#" + parts.join("&") : "";
     if (hash !== location.hash && (hash || location.hash)) {
       history.replaceState(null, "", hash || location.pathname + location.search);
@@ -102,8 +107,9 @@
     });
   });
   function on(id, fn) { var el = byId(id); if (el) { el.addEventListener("click", fn); } }
-  on("bc-majors", function () { off = {sev: {minor: true}, cat: {}, check: {}}; apply(true); });
-  on("bc-all", function () { off = {sev: {}, cat: {}, check: {}}; apply(true); });
+  on("bc-majors", function () { off = nothingOff(); off.sev.minor = true; apply(true); });
+  on("bc-new-only", function () { off = nothingOff(); off.state.baselined = true; apply(true); });
+  on("bc-all", function () { off = nothingOff(); apply(true); });
   on("bc-next", function () { step(1); });
   on("bc-prev", function () { step(-1); });
   on("bc-export", function () { download(baseline()); });
@@ -152,16 +158,29 @@
     });
   });
 
-  /* accept + baseline export (the format backcheck.baseline reads) */
+  /* accept + baseline export (the format backcheck.baseline reads). A finding in the baseline
+     (data-state="baselined") starts ticked, so an export is the complete baseline; what the reviewer
+     changed is kept as {acc: keys ticked beyond that, rej: baselined keys unticked}, in the URL hash
+     and in this browser's storage (for a later visit without the link) */
   var boxes = all("li.finding input.accept-box");
-  function loadAccepted() {
-    try { return JSON.parse(localStorage.getItem(storeKey) || "[]"); } catch (e) { return []; }
+  function keyOf(b) { return b.closest("li.finding").getAttribute("data-key"); }
+  function baselined(b) { return b.closest("li.finding").getAttribute("data-state") === "baselined"; }
+  function ticks() {
+    var t = {acc: [], rej: []};
+    boxes.forEach(function (b) {
+      if (b.checked && !baselined(b)) { t.acc.push(keyOf(b)); }
+      if (!b.checked && baselined(b)) { t.rej.push(keyOf(b)); }
+    });
+    return t;
   }
-  function acceptedIds() {
-    return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.closest("li.finding").id; });
+  function loadTicks() {
+    try {
+      var v = JSON.parse(localStorage.getItem(storeKey) || "null");
+      return v && Array.isArray(v.acc) && Array.isArray(v.rej) ? v : null;  /* anything older keyed on positions */
+    } catch (e) { return null; }
   }
-  function saveAccepted() {
-    try { localStorage.setItem(storeKey, JSON.stringify(acceptedIds())); } catch (e) { /* storage disabled */ }
+  function saveTicks() {
+    try { localStorage.setItem(storeKey, JSON.stringify(ticks())); } catch (e) { /* storage disabled */ }
   }
   function showAccepted() {
     var n = 0;
@@ -170,10 +189,11 @@
     if (el) { el.textContent = n + " accepted"; }
   }
   readHash();
-  var saved = loadAccepted().concat(accFromHash || []);  /* this browser's ticks and the link's */
+  var saved = ticksFromHash || loadTicks() || {acc: [], rej: []};  /* the link's ticks, else this browser's */
   boxes.forEach(function (b) {
-    if (saved.indexOf(b.closest("li.finding").id) >= 0) { b.checked = true; }
-    b.addEventListener("change", function () { saveAccepted(); showAccepted(); writeHash(); });
+    var k = keyOf(b);
+    b.checked = baselined(b) ? saved.rej.indexOf(k) < 0 : saved.acc.indexOf(k) >= 0;
+    b.addEventListener("change", function () { saveTicks(); showAccepted(); writeHash(); });
   });
 
   function baseline() {
@@ -185,13 +205,13 @@
       var fp = c.getAttribute("data-fingerprint");
       var counts = articles[art] = articles[art] || {};
       counts[fp] = (counts[fp] || 0) + 1;
-      info[fp] = {category: c.getAttribute("data-category"), severity: c.getAttribute("data-severity"),
-                  text: c.getAttribute("data-text")};
+      info[fp] = {check: c.getAttribute("data-check"), category: c.getAttribute("data-category"),
+                  severity: c.getAttribute("data-severity"), text: c.getAttribute("data-text")};
     });
-    var out = {schema_version: "1.0", tool: "backcheck", articles: {}};
+    var out = {schema_version: "2.0", tool: "backcheck", articles: {}};
     Object.keys(articles).sort().forEach(function (art) {
       out.articles[art] = Object.keys(articles[art]).map(function (fp) {
-        return {fingerprint: fp, count: articles[art][fp], category: info[fp].category,
+        return {fingerprint: fp, count: articles[art][fp], check: info[fp].check, category: info[fp].category,
                 severity: info[fp].severity, text: info[fp].text};
       }).sort(function (a, b) { return a.text < b.text ? -1 : a.text > b.text ? 1 : (a.fingerprint < b.fingerprint ? -1 : 1); });
     });
