@@ -229,7 +229,7 @@ def test_checker_built_once_and_order_kept(monkeypatch: pytest.MonkeyPatch, jobs
     assert calls == ({"build": 1, "check": 3} if jobs == 1 else {})
     assert [r.article_id for r in result.reports] == IDS
     assert [len(r.findings) for r in result.reports] == [0, 1, 1]
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]  # (0, n) as soon as the articles are found
 
 
 def test_signature_and_json_summary(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,7 +25,7 @@ def test_blocks_are_grouped_by_paragraph_with_context_phrases_and_fix() -> None:
     heads = [i for i, line in enumerate(lines) if line.startswith("¶")]
     assert [lines[i].split(" · ")[0] for i in heads] == ["¶2", "¶3"]  # paragraph 1 has no finding
     assert "  [1] major untranslated · 3:26 · test" in lines
-    assert "      Il ministro ha detto che «the government will not raise taxes», ha spiegato." in lines
+    assert "      Il ministro ha detto che ⟦the government will not raise taxes⟧, ha spiegato." in lines
     assert "      fix: il governo non alzerà le tasse" in lines
     assert "      back-translation “will not raise” vs source “will raise”" in lines
 
@@ -33,9 +33,11 @@ def test_blocks_are_grouped_by_paragraph_with_context_phrases_and_fix() -> None:
 @pytest.mark.parametrize(("verbosity", "present", "absent"), [
     (-1, ["3 findings: 1 critical, 1 major, 1 minor", "gate: FAIL (2 at or above --fail-on major, exit 1)"],
      ["[1]", "signature:", "backcheck:"]),
-    (0, ["[1]", "[3]", "signature: " + SIGNATURE, "skipped confidence: needs a model engine"],
-     ["back-translation: will not raise taxes"]),
-    (1, ["back-translation: will not raise taxes", "source: will raise taxes"], []),
+    # issue #18: the signature and the skipped checks (here: confidence, next to a given back-translation)
+    # only with -v
+    (0, ["[1]", "[3]"], ["back-translation: will not raise taxes", "signature:", "skipped"]),
+    (1, ["back-translation: will not raise taxes", "source: will raise taxes", "signature: " + SIGNATURE,
+         "skipped confidence: needs a model engine"], []),
 ], ids=["quiet", "default", "verbose"])
 def test_verbosity(verbosity: int, present: list[str], absent: list[str]) -> None:
     out = render_text(make_report(), width=100, verbosity=verbosity, fail_on=Severity.MAJOR)

@@ -221,27 +221,79 @@ def test_command_format() -> None:
 
 
 def test_annotation_lines(corpus_with_broken: CorpusReport) -> None:
-    lines = annotation_lines(corpus_with_broken)
+    lines = annotation_lines(corpus_with_broken, Severity.MAJOR)
     assert len(lines) == 3
     boiler = next(line for line in lines if "boilerplate" in line)
     path = corpus_with_broken.reports[1].article_path
     text = (ARTICLES / "readalso-boilerplate" / "article.it.txt").read_text(encoding="utf-8").splitlines()[6]
-    assert boiler.startswith(f"::warning file={path},line=7,col=1,endLine=7,endColumn={len(text) + 1},"
+    # issue #18: a major at or above --fail-on major fails the gate, so it is an ::error (it was ::warning)
+    assert boiler.startswith(f"::error file={path},line=7,col=1,endLine=7,endColumn={len(text) + 1},"
                              "title=backcheck boilerplate (major)::")
     assert boiler.endswith('::"LEGGI ANCHE: Firenze, il Ponte Vecchio chiuso per lavori di restauro": '
                            "Page furniture; remove it.")
-    assert any(line.startswith("::error file=") and "not valid UTF-8" in line for line in lines)
+    assert lines[0].startswith("::error file=") and "not valid UTF-8" in lines[0]  # the unreadable one first
     Baseline.from_reports(corpus_with_broken.reports).apply(corpus_with_broken)
-    assert len(annotation_lines(corpus_with_broken)) == 1  # only the broken article is left
+    assert len(annotation_lines(corpus_with_broken, Severity.MAJOR)) == 1  # only the broken article is left
 
 
-@pytest.mark.parametrize(("env", "expected"), [("true", 2), ("", 0)])
-def test_cli_prints_annotations_under_github_actions(monkeypatch: pytest.MonkeyPatch, env: str,
-                                                      expected: int) -> None:
+def _many(n_critical: int, n_major: int, n_minor: int) -> CorpusReport:
+    """One article per finding, so each annotation is its own: «ERRORE» critical, «errore» major, «nota» minor."""
+    from backcheck.results import Category, Finding, Report
+
+    reports = []
+    kinds = [("ERRORE", Severity.CRITICAL)] * n_critical + [("errore", Severity.MAJOR)] * n_major \
+        + [("nota", Severity.MINOR)] * n_minor
+    for k, (word, sev) in enumerate(kinds):
+        text = f"Un {word} qui."
+        f = Finding(3, 3 + len(word), word, Category.MISTRANSLATION, sev, "m", "t", context=text)
+        reports.append(Report(f"a{k:02d}", f"a{k:02d}/article.it.txt", text, [f], "sig"))
+    return CorpusReport("c", reports)
+
+
+def _levels(lines: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for line in lines:
+        name = line[2:].split(" ", 1)[0] if line.startswith("::") else "left-out line"
+        out[name] = out.get(name, 0) + 1
+    return out
+
+
+@pytest.mark.parametrize(("corpus", "fail_on", "minors", "levels", "left_out"), [
+    # gate-failing findings are errors, majors below the gate warnings, minors notices only with -v
+    ((1, 2, 3), Severity.MAJOR, False, {"error": 3}, None),
+    ((1, 2, 3), Severity.CRITICAL, False, {"error": 1, "warning": 2}, None),
+    ((1, 2, 3), Severity.CRITICAL, True, {"error": 1, "warning": 2, "notice": 3}, None),
+    ((1, 2, 3), Severity.MINOR, False, {"error": 6}, None),  # minors that fail the gate are always shown
+    # GitHub shows 10 of each level per step: the rest are counted on one line
+    ((0, 12, 53), Severity.MAJOR, False, {"error": 10, "left-out line": 1}, "2 more annotations left out (2 errors;"),
+    ((0, 12, 53), Severity.MAJOR, True, {"error": 10, "notice": 10, "left-out line": 1},
+     "45 more annotations left out (2 errors, 43 notices;"),
+], ids=["major", "critical", "critical-with-minors", "minor", "capped", "capped-with-minors"])
+def test_annotation_levels_follow_the_gate_and_are_capped(corpus: tuple[int, int, int], fail_on: Severity,
+                                                         minors: bool, levels: dict[str, int],
+                                                         left_out: str | None) -> None:
+    """Issue #18, item 3 (planted-dev printed 53 ::notice lines, more than GitHub shows)."""
+    lines = annotation_lines(_many(*corpus), fail_on, minors=minors)
+    assert _levels(lines) == levels
+    if left_out:
+        assert lines[-1].startswith(f"backcheck: {left_out}")
+    ranks = [("critical", "major", "minor").index(line.split("(")[-1].split(")")[0]) for line in lines
+             if line.startswith("::")]
+    assert ranks == sorted(ranks)  # worst first
+
+
+@pytest.mark.parametrize(("env", "args", "expected"), [
+    ("true", [], {"error": 2}),
+    ("true", ["--fail-on", "critical"], {"warning": 2}),
+    ("true", ["-q"], {"error": 2}),  # -q drops the table, never the annotations that explain a failure
+    ("", [], {}),
+], ids=["actions", "below-gate", "quiet", "not-actions"])
+def test_cli_prints_annotations_under_github_actions(monkeypatch: pytest.MonkeyPatch, env: str, args: list[str],
+                                                      expected: dict[str, int]) -> None:
     install_fake_pipeline(monkeypatch)
-    result = runner.invoke(app, ["corpus", str(ARTICLES)], env={"GITHUB_ACTIONS": env})
-    assert result.exit_code == 1
-    assert sum(line.startswith("::warning file=") for line in result.stdout.splitlines()) == expected
+    result = runner.invoke(app, ["corpus", str(ARTICLES), *args], env={"GITHUB_ACTIONS": env})
+    assert result.exit_code == (0 if args[:1] == ["--fail-on"] else 1)
+    assert _levels([line for line in result.stdout.splitlines() if line.startswith("::")]) == expected
 
 
 def test_cli_writes_all_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

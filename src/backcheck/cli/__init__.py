@@ -114,19 +114,46 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+VERBOSE_HELP = ("Say more, the same before or after the command (counts add up): -v more detail in the "
+                "report, -vv also log what backcheck does on stderr, -vvv debug log.")
+
+
 @app.callback()
 def _main(
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log output (-vv for debug)."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, show_default=False, help=VERBOSE_HELP),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an internal error "
-                                                      "(exit 3) or of a usage error instead of one line."),
+                                                      "(exit 3) or of a usage error instead of one line, "
+                                                      "and log everything (as -vvv)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     # No third-party progress bars on stderr (transformers' "Loading weights" bar, hub downloads); set
     # before transformers is imported, which reads it once. The library itself never touches this.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    level = logging.WARNING - 10 * min(verbose + (2 if debug else 0), 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    _log_level(verbose, debug)
+
+
+def _log_level(verbosity: int, debug: bool) -> None:
+    """-v is report detail only; -vv logs INFO, -vvv (or --debug) DEBUG, from backcheck and the
+    libraries it runs; below that only warnings."""
+    level = logging.DEBUG if debug or verbosity >= 3 else logging.INFO if verbosity == 2 else logging.WARNING
+    logging.getLogger().setLevel(level)
+    logging.getLogger("backcheck").setLevel(level)
+
+
+def verbosity(ctx: typer.Context, own: int) -> int:
+    """The -v count of a command: the root's (``backcheck -v check``) plus its own (``check -v``), which
+    mean the same; sets the log level from the total (see :func:`_log_level`)."""
+    params = ctx.find_root().params
+    total = int(params.get("verbose") or 0) + own
+    _log_level(total, bool(params.get("debug")))
+    return total
+
+
+def use_color(stream: Any) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set to anything (no-color.org)."""
+    return bool(stream.isatty()) and not os.environ.get("NO_COLOR")
 
 
 # Each command lives in its own module and registers itself on ``app``.

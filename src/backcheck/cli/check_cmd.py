@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
+from ..errors import BackcheckError
 from ..text.limits import LIMITS_HELP
-from . import EXIT_CODES_HELP, app
+from . import EXIT_CODES_HELP, app, use_color, verbosity
 from . import options as opt
 
 
@@ -34,11 +35,14 @@ Examples:
 
   backcheck check article.it.txt --source source.en.txt --back-translation back.en.txt
 
-  backcheck check article.it.txt -s source.en.txt --format html -o report.html
+  backcheck check article.it.txt -s source.en.txt -o report.html     # the format from the extension
+
+  backcheck check article.it.txt -b back.en.txt --min-severity major --skip-check divergence
 
   cat article.it.txt | backcheck check - --engine ctranslate2 --model ./opus-mt-it-en
 """)
 def check(
+    ctx: typer.Context,
     article: Path = typer.Argument(..., help="The Italian article (UTF-8, paragraphs separated by blank lines); "
                                    "- reads standard input."),
     source: list[Path] = typer.Option(
@@ -53,14 +57,21 @@ def check(
     model: str | None = opt.MODEL,
     beam: int | None = opt.BEAM,
     fmt: str = opt.FORMAT,
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o",
+                                       help="Write the report here instead of stdout; a .html, .json or .md "
+                                            "name picks the format."),
     fail_on: str = opt.fail_on_option("a finding is"),
+    min_severity: str | None = opt.choice(
+        opt.SEVERITIES, None, "--min-severity", metavar="SEVERITY",
+        help="text report: list only findings at least this severe (the summary line still counts every "
+             "finding; the exit code still follows --fail-on)."),
     only: list[str] = opt.CHECKS,
+    skip: list[str] = opt.SKIP_CHECKS,
     no_cache: bool = opt.NO_CACHE,
     cache_dir: Path | None = opt.CACHE_DIR,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text report: only the summary and the gate line."),
-    verbose: bool = typer.Option(False, "--verbose", "-v",
-                                 help="Text report: add each finding's evidence kinds and sentences."),
+    verbose: int = opt.verbose_option("adds each finding's evidence kinds and sentences, the skipped checks "
+                                      "and the signature to the text report (JSON always has them)"),
     max_article_chars: int = opt.MAX_ARTICLE_CHARS,
     max_source_units: int = opt.MAX_SOURCE_UNITS,
     max_sentence_tokens: int = opt.MAX_SENTENCE_TOKENS,
@@ -77,12 +88,17 @@ def check(
 
     limit_malloc_arenas()  # this process loads the model and resources: see backcheck.corpus.backends.processes
 
+    level = verbosity(ctx, verbose)
+    fmt = opt.report_format(fmt, output)
+    if min_severity is not None and fmt != "text":
+        raise BackcheckError(f"--min-severity applies to the text report, not --format {fmt}",
+                             "drop --min-severity (the HTML report filters by severity itself)")
     if output is not None:
         check_writable(output, "report")
     limits = Limits(max_article_chars, max_source_units, max_sentence_tokens)
     options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache,
-                           cache_dir=cache_dir, glossaries=list(glossary),
-                           starter_glossary=not no_starter_glossary, checks=list(only) or None, limits=limits)
+                           cache_dir=cache_dir, glossaries=list(glossary), starter_glossary=not no_starter_glossary,
+                           checks=opt.check_selection(only, skip), limits=limits)
     options.validate()
     inp = load_article_input(article, list(source), back_translation, max_bytes=limits.max_file_bytes)
     # one rule for check and corpus (backcheck.run.checker): a given back-translation loads no model
@@ -93,8 +109,9 @@ def check(
     shown = display_copy(report) if fmt in ("text", "markdown") else report
     to_terminal = output is None and sys.stdout.isatty()
     if fmt == "text":
-        text = render_text(shown, color=to_terminal, width=_width(to_terminal),
-                           verbosity=-1 if quiet else int(verbose), fail_on=Severity.parse(fail_on))
+        text = render_text(shown, color=to_terminal and use_color(sys.stdout), width=_width(to_terminal),
+                           verbosity=-1 if quiet else level, fail_on=Severity.parse(fail_on),
+                           min_severity=Severity.parse(min_severity) if min_severity else None)
     else:
         text = render(shown, fmt)
     if output is not None:

@@ -14,7 +14,7 @@ import typer
 
 from ..errors import BackcheckError
 from ..text.limits import LIMITS_HELP
-from . import app
+from . import app, use_color, verbosity
 from . import options as opt
 
 if TYPE_CHECKING:
@@ -32,9 +32,14 @@ source.en.txt and back.en.txt), or a JSONL manifest with one article per line:
 {"id": "...", "it": "...", "source": "..." or ["...", ...], "back_translation": "..."}.
 
 The model is loaded once per worker (--jobs processes, or Ray actors with --backend ray). A
-per-article summary goes to stdout, progress and a one-line result to stderr; --json, --junit and
---sarif write machine-readable reports. Under GitHub Actions (GITHUB_ACTIONS=true) every new finding
-is also printed as an annotation.
+per-article table (worst first) goes to stdout, progress and a one-line result to stderr; --json,
+--junit and --sarif write machine-readable reports. A folder that holds no article (assets/, drafts)
+is an unreadable article unless --exclude skips it.
+
+Under GitHub Actions (GITHUB_ACTIONS=true) new findings are also printed as annotations, worst first:
+::error for those at or above --fail-on (they fail the run) and for unreadable articles, ::warning
+for majors below it, ::notice for minors only with -v; at most 10 of each level (GitHub shows no
+more per step), then one line counting what was left out.
 
 Exit codes:
 
@@ -56,13 +61,16 @@ naming the link) unless --follow-symlinks is given, so a pull request cannot mak
 The baseline records the signature of the run that made it; a gate run whose signature differs (another
 model, engine or embedding setting) prints a warning naming the setting.
 
-Without a terminal (CI logs), a plain progress line goes to stderr every 25 articles or 30 seconds.
+Without a terminal (CI logs), a plain line goes to stderr as soon as the articles are found, then
+one every 25 articles or 30 seconds.
 
 {limits}
 
 Examples:
 
   backcheck corpus news/ --fail-on major --junit junit.xml --sarif backcheck.sarif
+
+  backcheck corpus news/ --exclude assets --exclude 'draft-*' --skip-check divergence
 
   backcheck corpus news.jsonl --json report.json
 
@@ -77,8 +85,12 @@ Examples:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr (articles/s), or plain lines for a log when disabled."""
+def _progress(enabled: bool, quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr (articles/s), or plain lines for a log when disabled; nothing
+    with ``quiet``."""
+    if quiet:
+        yield None
+        return
     if not enabled:
         yield _plain_progress()
         return
@@ -102,13 +114,19 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _plain_progress() -> Callable[[int, int], None]:
-    """``backcheck corpus: 25/300 articles (2.1/s, 12s)`` on stderr every N articles or seconds."""
+    """``backcheck corpus: checking 300 articles`` on stderr as soon as they are found (a CI log is not
+    silent while the model loads), then ``backcheck corpus: 25/300 articles (2.1/s, 12s)`` every N
+    articles or seconds."""
     started = last = time.perf_counter()
     last_done = 0
 
     def update(done: int, total: int) -> None:
         nonlocal last, last_done
         now = time.perf_counter()
+        if done == 0:
+            typer.echo(f"backcheck corpus: checking {total} article{'s' if total != 1 else ''} (the first "
+                       "waits for the model and resources to load)", err=True)
+            return
         if done == total or (done - last_done < PROGRESS_EVERY_ARTICLES and now - last < PROGRESS_EVERY_SECONDS):
             return
         last, last_done = now, done
@@ -141,7 +159,14 @@ def corpus(
     markdown_out: Path | None = typer.Option(
         None, "--markdown", help="Write a Markdown summary (for pull-request comments)."),
     quiet: bool = typer.Option(False, "--quiet", "-q",
-                               help="No per-article table on stdout; only the one-line result on stderr."),
+                               help="No per-article table on stdout; only the one-line result on stderr "
+                                    "(and, under GitHub Actions, the annotations)."),
+    verbose: int = opt.verbose_option("adds the signature after the table and, under GitHub Actions, "
+                                      "::notice annotations for new minor findings"),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", metavar="GLOB",
+        help="Skip article folders (or manifest ids) whose name matches GLOB, e.g. --exclude assets "
+             "--exclude 'draft-*'. Repeatable."),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1,
         help="Worker processes (local) or Ray actors, each loading the model once. Default: 1 locally, "
@@ -158,6 +183,7 @@ def corpus(
     glossary: list[Path] = opt.GLOSSARY,
     no_starter_glossary: bool = opt.NO_STARTER_GLOSSARY,
     only: list[str] = opt.CHECKS,
+    skip: list[str] = opt.SKIP_CHECKS,
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
                                          help="Read article folders and files that link outside the corpus."),
     max_article_chars: int = opt.MAX_ARTICLE_CHARS,
@@ -180,6 +206,7 @@ def corpus(
 
     limit_malloc_arenas()  # this process loads the model and resources: see backcheck.corpus.backends.processes
 
+    level = verbosity(ctx, verbose)
     threshold = Severity.parse(fail_on)
     if update_baseline and baseline is None:
         raise BackcheckError("--update-baseline needs --baseline FILE", "add --baseline FILE")
@@ -193,14 +220,14 @@ def corpus(
             check_writable(out, what)  # before any work: fail in a second, not after an hour
     options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache, cache_dir=cache_dir,
                            glossaries=list(glossary), starter_glossary=not no_starter_glossary,
-                           checks=list(only) or None,
+                           checks=opt.check_selection(only, skip),
                            limits=Limits(max_article_chars, max_source_units, max_sentence_tokens))
-    show_bar = sys.stderr.isatty() and not os.environ.get("CI")
-    with _progress(show_bar) as progress:
+    show_bar = sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("GITHUB_ACTIONS")
+    with _progress(show_bar, quiet) as progress:
         result = check_corpus(path, options, jobs=jobs if jobs is not None else (0 if backend == "ray" else 1),
                               progress=progress, follow_symlinks=follow_symlinks,
                               raise_internal=bool(ctx.find_root().params.get("debug")),
-                              backend=backend, ray_address=ray_address)
+                              backend=backend, ray_address=ray_address, exclude=exclude)
     if update_baseline and baseline is not None:
         accepted = Baseline.from_reports(result.reports, signature=result.signature)
         accepted.save(baseline)
@@ -223,9 +250,9 @@ def corpus(
     # Article text and ids are untrusted: control characters are shown as visible symbols.
     if not quiet:
         shown = display_corpus(result)
-        typer.echo(render_corpus_text(shown, threshold, color=sys.stdout.isatty()), nl=False)
+        typer.echo(render_corpus_text(shown, threshold, color=use_color(sys.stdout), verbosity=level), nl=False)
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for line in annotation_lines(result):
+        for line in annotation_lines(result, threshold, minors=level > 0):
             typer.echo(printable(line))
     code = result.exit_code(threshold)
     typer.echo(_summary_line(result, threshold, code), err=True)

@@ -16,8 +16,8 @@ from typer.models import ArgumentInfo, OptionInfo
 
 # Options whose value is a folder, not a file.
 _DIRS = {"cache_dir", "output_dir", "out_dir", "dest", "directory"}
-_WORDS = {"fail_on": "SEVERITY", "fmt": "FORMAT", "only": "CHECK", "engine": "ENGINE", "model": "MODEL",
-          "quantization": "TYPE"}
+_WORDS = {"fail_on": "SEVERITY", "fmt": "FORMAT", "only": "CHECK", "skip": "CHECK", "engine": "ENGINE",
+          "model": "MODEL", "quantization": "TYPE"}
 
 
 def _base(annotation: object) -> object:

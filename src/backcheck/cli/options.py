@@ -5,11 +5,13 @@ and is validated the same way everywhere (a bad value is a one-line usage error,
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
 
 from ..defaults import CHECK_ENGINES, DEFAULT_ENGINE, DEFAULT_FAIL_ON, DEFAULT_FORMAT, DEFAULT_QUANTIZATION
+from ..errors import BackcheckError
 from ..report import RENDERERS
 from ..results import Severity
 from ..text.document import DEFAULT_MAX_SENTENCE_TOKENS
@@ -21,9 +23,12 @@ MODEL_HELP = "A models.txt name (it-en), a hub id (Helsinki-NLP/opus-mt-it-en) o
 
 
 def choice(values: tuple[str, ...], default: Any, *names: str, help: str, metavar: str) -> Any:
-    """An option whose value must be one of ``values`` (listed in its help; any letter case)."""
+    """An option whose value must be one of ``values`` (listed in its help; any letter case); a
+    ``None`` default stays ``None`` when the option is not given."""
 
-    def validate(value: str) -> str:
+    def validate(value: str | None) -> str | None:
+        if value is None:  # an option without a default that was not given
+            return None
         for v in values:
             if value.lower() == v.lower():
                 return v
@@ -50,7 +55,48 @@ GLOSSARY = typer.Option([], "--glossary", "-g", help="Extra term base (TSV: engl
                                                      "...). Repeatable.")
 NO_STARTER_GLOSSARY = typer.Option(False, "--no-starter-glossary", help="Do not load the bundled news glossary.")
 CHECKS = typer.Option([], "--check", help="Run only this check (repeatable); `backcheck checks` lists them.")
-FORMAT = choice(FORMATS, DEFAULT_FORMAT, "--format", "-f", help="the report format.", metavar="FORMAT")
+SKIP_CHECKS = typer.Option([], "--skip-check", help="Do not run this check (repeatable), e.g. --skip-check "
+                                                    "divergence; with --check, skips among those.")
+# -o's extension names the format unless --format says otherwise (and then they must agree)
+EXTENSION_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
+FORMAT = choice(FORMATS, None, "--format", "-f", metavar="FORMAT",
+                help=f"the report format. Default: the one -o's extension names (.html, .json, .md), else "
+                     f"{DEFAULT_FORMAT}; a --format that contradicts it is a usage error.")
+
+
+def report_format(fmt: str | None, output: Path | None) -> str:
+    """The format to write: ``--format``, else the one ``-o``'s extension names, else the default. A
+    ``--format`` that contradicts the extension (``-f text -o report.html``) is a usage error."""
+    named = EXTENSION_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if fmt is None:
+        return named or DEFAULT_FORMAT
+    if output is not None and named is not None and named != fmt:
+        raise BackcheckError(f"--format {fmt} conflicts with -o {output} (a {output.suffix} file is {named})",
+                             f"drop --format, or use --format {named}")
+    return fmt
+
+
+def check_selection(only: list[str], skip: list[str]) -> list[str] | None:
+    """The checks to run from ``--check`` and ``--skip-check`` (None: every registered check); an
+    unknown name, or a selection that leaves nothing, is a usage error."""
+    from ..checks import CHECKS
+
+    unknown = [c for c in (*only, *skip) if c not in CHECKS]
+    if unknown:
+        raise BackcheckError(f"unknown check(s): {', '.join(unknown)}", f"choose from {', '.join(sorted(CHECKS))}")
+    if not skip:
+        return list(only) or None
+    names = [c for c in (only or sorted(CHECKS)) if c not in skip]
+    if not names:
+        raise BackcheckError("--skip-check leaves no check to run", "skip fewer checks")
+    return names
+
+
+def verbose_option(detail: str) -> Any:
+    """-v/--verbose for a command; ``detail`` says what -v adds to its output."""
+    return typer.Option(0, "--verbose", "-v", count=True, show_default=False,
+                        help=f"-v {detail}; -vv also logs what backcheck does (stderr), -vvv debug. The same "
+                             "as -v before the command.")
 
 
 def fail_on_option(what: str) -> Any:

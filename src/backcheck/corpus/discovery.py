@@ -3,8 +3,9 @@ input or says why it cannot be read (a broken article becomes an error row; a br
 
 from __future__ import annotations
 
+import fnmatch
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,13 @@ def _outside(path: Path, root: Path) -> bool:
     return False
 
 
-def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None) -> list[_Entry]:
+def excluded(name: str, patterns: Sequence[str]) -> bool:
+    """True when an article folder name (or manifest id) matches one of the ``--exclude`` globs."""
+    return any(fnmatch.fnmatchcase(name, p) for p in patterns)
+
+
+def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None,
+                    exclude: Sequence[str] = ()) -> list[_Entry]:
     from ..run.options import load_article_input
 
     if (root / ARTICLE_FILE).is_file():
@@ -57,7 +64,8 @@ def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int
         )
     real_root = root.resolve()
     entries = []
-    for d in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for d in sorted(p for p in root.iterdir()
+                    if p.is_dir() and not p.name.startswith(".") and not excluded(p.name, exclude)):
         article, source, back = d / ARTICLE_FILE, d / SOURCE_FILE, d / BACK_TRANSLATION_FILE
         if not follow_symlinks:
             escaping = [p for p in (d, article, source, back) if p.exists() and _outside(p, real_root)]
@@ -71,7 +79,8 @@ def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int
         def load(article: Path = article, source: Path = source, back: Path = back,
                  article_id: str = d.name) -> ArticleInput:
             if not article.is_file():
-                raise BackcheckError(f"{article} not found", f"every article folder needs an {ARTICLE_FILE}")
+                raise BackcheckError(f"{article} not found", f"every article folder needs an {ARTICLE_FILE}; "
+                                     f"skip a folder that holds none with --exclude {article_id}")
             return load_article_input(
                 article, [source] if source.is_file() else [], back if back.is_file() else None,
                 article_id=article_id, max_bytes=max_bytes,
@@ -110,7 +119,7 @@ def _manifest_article(obj: object, where: str) -> tuple[str, str, list[str], str
     return art_id, it, sources, back
 
 
-def _manifest_entries(path: Path, *, max_bytes: int | None = None) -> list[_Entry]:
+def _manifest_entries(path: Path, *, max_bytes: int | None = None, exclude: Sequence[str] = ()) -> list[_Entry]:
     """One entry per non-blank line; a malformed line becomes an error row naming ``file:line``."""
     from ..run.options import ArticleInput
     from ..text.reading import read_text
@@ -139,6 +148,8 @@ def _manifest_entries(path: Path, *, max_bytes: int | None = None) -> list[_Entr
             seen.setdefault(bad_id, lineno)
             continue
         seen[art_id] = lineno
+        if excluded(art_id, exclude):
+            continue
 
         def load(art_id: str = art_id, it: str = it, sources: list[str] = sources,
                  back: str | None = back, where: str = where) -> ArticleInput:
@@ -154,23 +165,27 @@ def _manifest_entries(path: Path, *, max_bytes: int | None = None) -> list[_Entr
     return entries
 
 
-def discover(path: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None) -> list[_Entry]:
+def discover(path: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None,
+             exclude: Sequence[str] = ()) -> list[_Entry]:
     """The articles of a corpus folder (sorted by id) or JSONL manifest (in file order; ``-``: standard
     input).
 
     In a folder, an article folder or file that is a symlink to somewhere outside the corpus becomes an
     error entry unless ``follow_symlinks``; in a manifest, so does a malformed line. ``max_bytes``
-    refuses bigger article files unread.
+    refuses bigger article files unread. Article folders (or manifest ids) matching an ``exclude`` glob
+    are left out.
     """
     if str(path) == "-":
-        entries = _manifest_entries(path, max_bytes=max_bytes)  # a JSONL manifest on standard input
+        entries = _manifest_entries(path, max_bytes=max_bytes, exclude=exclude)  # a JSONL manifest on stdin
     elif not path.exists():
         raise BackcheckError(f"corpus not found: {path}", "give a corpus folder or a .jsonl manifest")
     elif path.is_dir():
-        entries = _folder_entries(path, follow_symlinks=follow_symlinks, max_bytes=max_bytes)
+        entries = _folder_entries(path, follow_symlinks=follow_symlinks, max_bytes=max_bytes, exclude=exclude)
     else:
-        entries = _manifest_entries(path, max_bytes=max_bytes)
+        entries = _manifest_entries(path, max_bytes=max_bytes, exclude=exclude)
     if not entries:
         what = f"no article folders (<id>/{ARTICLE_FILE})" if path.is_dir() else "no articles"
+        if exclude:
+            what += f" left after --exclude {' '.join(exclude)}"
         raise BackcheckError(f"empty corpus: {path} has {what}", "check the path")
     return entries

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ from .scores import corpus_scores, score_pairs
 
 if TYPE_CHECKING:
     from ..run.options import ArticleInput, CheckOptions
+
+log = logging.getLogger(__name__)
 
 
 def _raising_checker(options: CheckOptions) -> Any:
@@ -35,13 +38,16 @@ def check_corpus(
     backend: str = "local",
     ray_address: str | None = None,
     checker_factory: Callable[[CheckOptions], Any] | None = None,
+    exclude: Sequence[str] = (),
 ) -> CorpusReport:
     """Check every article of the corpus at ``path``.
 
     Articles are read here and checked by :class:`backcheck.run.checker.Checker` instances built once per
     worker (:mod:`backcheck.corpus.backends.processes`): in this process (``jobs=1``), on ``jobs`` worker processes, or
     on Ray actors (``backend="ray"``, ``ray_address``). Reports keep corpus order either way.
-    ``progress`` is called with ``(done, total)`` after each article. ``checker_factory`` replaces
+    ``progress`` is called with ``(0, total)`` once the articles are found (before any model loads),
+    then with ``(done, total)`` after each article. ``exclude`` globs leave article folders (or
+    manifest ids) out. ``checker_factory`` replaces
     :class:`Checker` (it must be picklable for ``jobs > 1``). Raises :class:`BackcheckError` for an
     unusable corpus or options; a broken article (unreadable, over a limit, a symlink out of the
     corpus without ``follow_symlinks``, a malformed manifest line) becomes a report with ``error``
@@ -55,7 +61,11 @@ def check_corpus(
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
     started = time.perf_counter()
     options.validate()
-    entries = discover(path, follow_symlinks=follow_symlinks, max_bytes=options.limits.max_file_bytes)
+    entries = discover(path, follow_symlinks=follow_symlinks, max_bytes=options.limits.max_file_bytes,
+                       exclude=exclude)
+    log.info("corpus %s: %d articles", path, len(entries))
+    if progress:
+        progress(0, len(entries))
     sources: dict[str, list[str]] = {}
     if raise_internal and checker_factory is None and jobs == 1 and backend == "local":
         checker_factory = _raising_checker

@@ -91,7 +91,7 @@ def _card(report: Report, n: int, f: Finding, p: str, key: str, state: str | Non
     kinds = evidence.kinds(f)
     if kinds:
         parts.append("<p>Evidence: " + "".join(f'<span class="kind">{esc(k)}</span>' for k in kinds) + "</p>")
-    ph = evidence.phrases(f) + evidence.other(f)
+    ph = evidence.phrases(f) + evidence.other(f, report)
     if ph:
         parts.append('<dl class="phrases">' + "".join(
             f"<dt>{esc(label or 'phrases')}</dt><dd>{esc(text)}</dd>" for label, text in ph) + "</dl>")

@@ -1,8 +1,10 @@
 """Terminal report (rich), a reviewer's list: a summary line, then one block per finding grouped by
 paragraph (location, severity, category, the Italian span in its context, back-translation vs source
 phrases, the suggested fix), fitted to the terminal width; ``verbosity`` -1 (``--quiet``) prints only
-the summary and the gate line, 1 (``-v``) adds the evidence kinds and sentences. Renders to a string; the
-CLI decides where it goes and whether it has colour."""
+the summary and the gate line, 1 (``-v``) adds the evidence kinds, sentences and details, the skipped
+checks and the signature. Without colour the span is marked ⟦like this⟧ (brackets no Italian text
+uses, unlike «»); with colour it is styled instead. Renders to a string; the CLI decides where it goes
+and whether it has colour."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..offsets import line_col, paragraph_spans
 from ..results import Finding, Report, Severity
 from . import evidence
+from .corpus_summary import article_rows
 from .sidebyside import rows
 from .spans import category_counts, numbered, summary_line
 
@@ -26,6 +29,7 @@ SEVERITY_STYLE = {
     Severity.MAJOR: "bold black on dark_orange",
     Severity.CRITICAL: "bold white on red",
 }
+OPEN, CLOSE = "⟦", "⟧"  # the span's markers without colour
 DEFAULT_WIDTH = 100
 
 
@@ -88,7 +92,7 @@ def _context(report: Report, f: Finding, color: bool, room: int) -> Text:
     out = Text("…" if a > para_start else "")
     out.append(left + (" " if left and text[a : f.start][-1:].isspace() else ""))
     span = " ".join(f.text.split()) or "(here)"
-    out.append(span if color else f"«{span}»", style=SEVERITY_STYLE[f.severity] if color else "")
+    out.append(span if color else f"{OPEN}{span}{CLOSE}", style=SEVERITY_STYLE[f.severity] if color else "")
     out.append((" " if right and text[f.end : b][:1].isspace() else "") + right)
     out.append("…" if b < para_end else "")
     return out
@@ -115,7 +119,7 @@ def _block(report: Report, n: int, f: Finding, *, color: bool, verbosity: int, w
             out.append(Text(f"back-translation: {bt}", style="dim"))
         if src:
             out.append(Text(f"source: {src}", style="dim"))
-        out.extend(Text(f"{k}: {v}", style="dim") for k, v in evidence.other(f))
+        out.extend(Text(f"{k}: {v}", style="dim") for k, v in evidence.other(f, report))
     return out
 
 
@@ -126,10 +130,20 @@ def gate_line(report: Report, fail_on: Severity) -> str:
     return f"gate: {verdict} ({n} at or above --fail-on {fail_on.value}, exit {1 if n else 0})"
 
 
+def _skipped_note(report: Report) -> str | None:
+    """Without -v: one line when checks were skipped for want of any back-translation (most checks
+    then did not run); nothing when only the model's own checks were skipped next to a given one."""
+    if not report.skipped or report.back_translation:
+        return None
+    n = len(report.skipped)
+    return f"{n} check{'s' if n != 1 else ''} skipped: no back-translation (give -b FILE or a model; -v lists them)"
+
+
 def render_text(report: Report, *, color: bool = False, width: int | None = None, verbosity: int = 0,
-                fail_on: Severity | None = None) -> str:
+                fail_on: Severity | None = None, min_severity: Severity | None = None) -> str:
     """The report for a terminal (``color=True``: ANSI styles) or a plain-text file (``color=False``);
-    see the module docstring for ``verbosity``. ``fail_on`` adds the gate line."""
+    see the module docstring for ``verbosity``. ``fail_on`` adds the gate line; ``min_severity`` lists
+    only the findings at least that severe (the summary line counts all and says how many are hidden)."""
     from rich.padding import Padding
     from rich.text import Text
 
@@ -141,30 +155,38 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
         console.print(Text(f"backcheck: {title}", style="bold"))
     if report.error:
         console.print(Text(f"error: {report.error}", style="bold red"))
+    floor = min_severity.rank if min_severity else 0
+    hidden = sum(1 for f in report.findings if f.severity.rank < floor)
+    if hidden and verbosity >= 0 and min_severity is not None:
+        summary += f" ({hidden} below {min_severity.value} not listed: --min-severity)"
     console.print(Text(summary, style="bold"))
     if cats and verbosity >= 0:
         console.print(Text("by category: " + ", ".join(f"{k} {v}" for k, v in cats.items())))
     if verbosity >= 0 and report.text:
         items = numbered(report)
         for k, row in enumerate((r for r in rows(report, items) if r.is_paragraph), start=1):
-            if not row.findings:
+            listed = [(n, f) for n, f in row.findings if f.severity.rank >= floor]
+            if not listed:
                 continue
             line, _ = line_col(report.text, row.start)
             first = " ".join(report.text[row.start : row.end].split())
             console.print()
             console.print(Text(f"¶{k} · line {line} · {first}", style="bold"), no_wrap=True, overflow="ellipsis")
-            for n, f in row.findings:
+            for n, f in listed:
                 lines = _block(report, n, f, color=color, verbosity=verbosity, width=console.width)
                 console.print(Padding(lines[0], (0, 0, 0, 2), expand=False))
                 for extra in lines[1:]:
                     console.print(Padding(extra, (0, 0, 0, INDENT), expand=False))
-        if report.skipped:
+        if report.skipped and verbosity > 0:
             console.print()
             for s in report.skipped:
                 console.print(Text(f"skipped {s.check}: {s.reason}", style="dim"))
+        elif (note := _skipped_note(report)) is not None:
+            console.print()
+            console.print(Text(note, style="dim"))
     if fail_on is not None:
         console.print(Text(gate_line(report, fail_on), style="bold red" if report.count(fail_on) else "green"))
-    if report.signature and verbosity >= 0:
+    if report.signature and verbosity > 0:
         for sig_line in wrap_signature(report.signature, console.width):
             console.print(Text(sig_line, style="dim"), no_wrap=True, overflow="ignore")
     return _text_of(console)
@@ -179,9 +201,10 @@ def _text_of(console: Console) -> str:
 
 
 def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool = False,
-                       width: int | None = None) -> str:
-    """One line per article (status and counts), then every new finding at or above ``fail_on`` as
-    ``file:line:col: severity category "span": message``, then corpus scores and the signature."""
+                       width: int | None = None, verbosity: int = 0) -> str:
+    """One line per article, worst first (status and counts), then every new finding at or above
+    ``fail_on`` as ``file:line:col: severity category "span": message``, then the corpus scores; with
+    ``verbosity`` 1 (``-v``) the signature too."""
     from rich.table import Table
     from rich.text import Text
 
@@ -189,18 +212,15 @@ def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool =
     table = Table(title=f"backcheck corpus: {corpus.path}", title_justify="left")
     for heading in ("article", "status", "critical", "major", "minor", "new"):
         table.add_column(heading, overflow="fold")
-    failing = {r.article_id for r in corpus.failing(fail_on)}
-    for r in corpus.reports:
-        status = "error" if r.error else ("FAIL" if r.article_id in failing else "ok")
+    ordered = article_rows(corpus, fail_on)  # worst first, as in the HTML and Markdown reports
+    for row in ordered:
+        status = {"error": "error", "fail": "FAIL", "ok": "ok"}[row.status]
         style = {"error": "bold red", "FAIL": "bold dark_orange", "ok": "green"}[status]
-        counts = {s: sum(1 for f in r.findings if f.severity is s) for s in Severity}
-        table.add_row(
-            r.article_id, Text(status, style=style), str(counts[Severity.CRITICAL]),
-            str(counts[Severity.MAJOR]), str(counts[Severity.MINOR]),
-            str(len(corpus.new_findings(r))),
-        )
+        c = row.counts
+        table.add_row(row.report.article_id, Text(status, style=style), str(c["critical"]), str(c["major"]),
+                      str(c["minor"]), str(row.new))
     console.print(table)
-    for r in corpus.reports:
+    for r in (row.report for row in ordered):
         if r.error:
             loc = corpus.locate(r)
             console.print(Text(f"{loc.file}: error: {r.error}", style="red"), soft_wrap=True)
@@ -214,7 +234,7 @@ def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool =
     for name, s in corpus.scores.items():
         console.print(Text(f"{name} (back-translation vs source) = {s['score']:.2f}  {s['signature']}",
                            style="dim"), soft_wrap=True)
-    if corpus.signature:
+    if corpus.signature and verbosity > 0:
         for sig_line in wrap_signature(corpus.signature, console.width):
             console.print(Text(sig_line, style="dim"), no_wrap=True, overflow="ignore")
     return _text_of(console)

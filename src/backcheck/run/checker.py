@@ -86,8 +86,11 @@ class Checker:
 
         with self._lock:
             if not self._built:
+                started = time.perf_counter()
                 self._translator = build_translator(self.options)
                 self._built = True
+                log.info("back-translation engine: %s (%.1f s)", "none" if self._translator is None
+                         else dict(self._translator.signature()).get("engine", "?"), time.perf_counter() - started)
 
     def engine_for(self, inp: ArticleInput) -> Translator | None:
         """The engine used for ``inp``: the back-translator, or the aligner of a given back-translation
@@ -102,8 +105,13 @@ class Checker:
         """Check one article. Raises :class:`BackcheckError` for an unusable article."""
         from .article import check_article_input
 
-        return check_article_input(inp, self.options, translator=self.engine_for(inp), glossary=self.glossary,
-                                   resources=self.resources, judge=self.judge)
+        started = time.perf_counter()
+        report = check_article_input(inp, self.options, translator=self.engine_for(inp), glossary=self.glossary,
+                                     resources=self.resources, judge=self.judge)
+        report.seconds = time.perf_counter() - started
+        log.info("%s: %d findings in %.2f s%s", inp.id, len(report.findings), report.seconds,
+                 f"; skipped {', '.join(s.check for s in report.skipped)}" if report.skipped else "")
+        return report
 
     def check_or_error(self, inp: ArticleInput) -> Report:
         """:meth:`check`, but an unusable article becomes a report with ``error`` set (see
@@ -128,7 +136,7 @@ def guarded(check: Callable[[ArticleInput], Report], inp: ArticleInput, *, raise
     started = time.perf_counter()
     try:
         report = check(inp)
-        report.seconds = time.perf_counter() - started  # JUnit's per-article time
+        report.seconds = report.seconds or time.perf_counter() - started  # JUnit's per-article time
         return report
     except BackcheckError as exc:
         return error_report(inp.id, inp.path, exc)
