@@ -37,7 +37,9 @@ def long_report(article_id: str = "long") -> Report:
     findings = [
         _finding(text, "Primo errore", Category.MISTRANSLATION, Severity.MAJOR, suggestion="primo giusto",
                  evidence=Evidence(phrases=(("back_translation", "first"), ("source", "one")),
-                                   kinds=("lexicon", "back-translation"))),
+                                   kinds=("lexicon", "back-translation"),
+                                   details={"lookalike_renderings": ["sopportare, tollerare, reggere, "
+                                                                     "mantenere, confermare, sostenere"] * 3})),
         _finding(text, "Secondo errore", Category.NUMBER, Severity.MINOR),
         _finding(text, "Terzo errore", Category.ENTITY, Severity.CRITICAL),
     ]
@@ -218,7 +220,8 @@ def _corpus_page(driver: Any, tmp_path: Path) -> Any:
     from backcheck.report.corpus_html import render_corpus_html
 
     corpus = CorpusReport("corpus", [long_report("one"), long_report("two"), hostile_report()],
-                          scores={"BLEU": {"score": 30.0, "signature": "nrefs:1|version:2.6.0"}})
+                          scores={"BLEU": {"score": 30.0, "signature": "nrefs:1|version:2.6.0"}},
+                          chrf={"one": 55.0, "two": 70.0})
     page = tmp_path / "corpus.html"
     page.write_text(render_corpus_html(corpus, Severity.MAJOR), encoding="utf-8")
     driver.get(page.as_uri())
@@ -321,4 +324,35 @@ def test_demo_article_end_to_end(driver: Any, tmp_path: Path) -> None:
     assert len(cards) == len(findings) > 0
     for card in cards:
         assert driver.find_elements("css selector", f'mark[data-findings~="{card.get_attribute("id")}"]')
+    assert console_errors(driver) == []
+
+
+@pytest.mark.parametrize("width", [375, 768], ids=["phone", "tablet"])
+def test_corpus_page_fits_a_phone(driver: Any, tmp_path: Path, width: int) -> None:
+    """Issue #18, item 6: the plots were fixed at ~544 px and the page overflowed sideways on a phone;
+    stacked side-by-side cells lost their column labels. At phone and tablet width nothing is wider
+    than the viewport and every stacked cell says which column it is."""
+    _corpus_page(driver, tmp_path)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        driver.refresh()
+        viewport = driver.execute_script("return document.documentElement.clientWidth")
+        assert viewport == width
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= viewport
+        wide = driver.execute_script(
+            "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+            "  var r = e.getBoundingClientRect(); return r.width > 0 && r.right > arguments[0] + 1"
+            "    && !e.closest('.table-wrap');"  # the article table scrolls inside its own box
+            "}).map(function (e) { return e.tagName + '.' + e.className; })", viewport)
+        assert wide == []
+        svgs = driver.find_elements("css selector", ".plots svg")
+        assert len(svgs) == 3 and all(0 < s.size["width"] <= viewport for s in svgs)
+        labels = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.seg:not(.omission) > div')).slice(0, 3).map("
+            "  function (d) { return getComputedStyle(d, '::before').content; })")
+        assert labels == ['"Italian (article)"', '"Back-translation"', '"Source"']
+        assert not driver.find_element("css selector", ".seg-head").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert console_errors(driver) == []

@@ -78,7 +78,7 @@ def hand_corpus() -> CorpusReport:
                                              _finding(text, "20%", Severity.MINOR)], "sig")
     return CorpusReport("corpus|x", [clean, worst, bad],
                         scores={"BLEU": {"score": 42.0, "signature": "nrefs:1|version:2"},
-                                "TER": {"score": 130.0, "signature": "tok:tercom"}})
+                                "chrF": {"score": 61.0, "signature": "nc:6|nw:0"}}, chrf={"<worst>": 61.0})
 
 
 @pytest.mark.parametrize(("fail_on", "passed", "reason"), [
@@ -105,8 +105,8 @@ def test_corpus_html_escapes_ids_and_text() -> None:
 @pytest.mark.parametrize(("svg", "expected"), [
     (stacked_bars([("a<b", {"major": 2, "minor": 1})], "t"), ["a&lt;b", ">3<", 'fill="#fd7e14"']),
     (stacked_bars([], "t"), ["nothing to plot"]),
-    (score_bars({"TER": {"score": 130.0, "signature": "s"}}, "t"), ["130.00", 'width="300.0"', "lower is better"]),
-], ids=["stacked-escaped", "empty", "ter-capped"])
+    (score_bars([("a<b", 130.0), ("c", 50.0)], "t"), ["a&lt;b", ">130.0<", 'width="300.0"', 'width="150.0"']),
+], ids=["stacked-escaped", "empty", "scores-capped"])
 def test_svg(svg: str, expected: list[str]) -> None:
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     for piece in expected:

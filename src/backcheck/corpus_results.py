@@ -31,13 +31,14 @@ class CorpusReport:
 
     ``baseline_states`` (set by :meth:`backcheck.corpus.baseline.Baseline.apply`) maps an article id to
     ``"new"``/``"unchanged"`` for each of its findings; without a baseline every finding is new.
-    ``scores`` holds corpus-level BLEU/chrF/TER of the back-translation against the source (see
-    :func:`corpus_scores`).
+    ``scores`` holds corpus-level BLEU and chrF of the back-translation against a whole-article source,
+    ``chrf`` each such article's chrF (see :mod:`backcheck.corpus.scores`; snippet sources are not scored).
     """
 
     path: str
     reports: list[Report]
     scores: dict[str, dict[str, Any]] = field(default_factory=dict)
+    chrf: dict[str, float] = field(default_factory=dict)  # article id → chrF, whole-article sources only
     baseline_states: dict[str, list[str]] | None = None
     manifest_lines: dict[str, int] = field(default_factory=dict)  # article id → line, for a JSONL ``path``
     seconds: float = 0.0
@@ -108,6 +109,8 @@ class CorpusReport:
             d = r.to_dict()
             for fd, state in zip(d["findings"], self.states(r), strict=True):
                 fd["baseline_state"] = state
+            if r.article_id in self.chrf:
+                d["chrf"] = self.chrf[r.article_id]
             reports.append(d)
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,

@@ -12,7 +12,7 @@ from ..corpus_results import CorpusReport
 from ..errors import BackcheckError
 from ..results import Report
 from .discovery import discover
-from .scores import corpus_scores, score_pairs
+from .scores import article_chrf, corpus_scores, score_pairs
 
 if TYPE_CHECKING:
     from ..run.options import ArticleInput, CheckOptions
@@ -88,15 +88,16 @@ def check_corpus(
             progress(len(reports), len(entries))
     internal = [r.article_id for r in reports if r.error and r.error.startswith(INTERNAL_ERROR)]
     pairs: list[tuple[str, str]] = []
-    scored = 0
+    chrf: dict[str, float] = {}
     for report in reports:
         if not report.error and (p := score_pairs(report, sources.get(report.article_id, []))):
             pairs += p
-            scored += 1
+            chrf[report.article_id] = article_chrf(p)
     return CorpusReport(
         path=str(path),
         reports=reports,
-        scores=corpus_scores(pairs, scored),
+        scores=corpus_scores(pairs, len(chrf)),
+        chrf=chrf,
         manifest_lines={e.id: e.manifest_line for e in entries if e.manifest_line is not None},
         seconds=time.perf_counter() - started,
         internal_errors=[e.id for e in entries if e.id in set(internal)],

@@ -1,14 +1,15 @@
 """The corpus summary as GitHub-flavoured Markdown (``corpus --markdown FILE``, and
 ``$GITHUB_STEP_SUMMARY`` under GitHub Actions): the gate result and its reason, counts by severity and
-category, new vs baseline, corpus scores with their signatures, the articles worst first, and the new
-findings at or above ``--fail-on`` (capped, so a PR comment stays readable)."""
+category, new vs baseline, the scores against whole-article sources with their signatures, the articles
+worst first (with their chrF), and the new findings at or above ``--fail-on`` (capped, so a PR comment
+stays readable)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..offsets import line_col
-from .corpus_summary import article_rows, gate
+from .corpus_summary import article_rows, gate, scores_line
 from .render_markdown import escape_markdown
 
 if TYPE_CHECKING:
@@ -41,17 +42,19 @@ def render_corpus_markdown(corpus: CorpusReport, fail_on: Severity, *, max_findi
         lines += [f"New findings: **{s['new']}**; in the baseline: {s['baselined']}.", ""]
     if s["by_category"]:
         lines += ["By category: " + ", ".join(f"{k} {v}" for k, v in s["by_category"].items()) + ".", ""]
+    lines += [f"{scores_line(corpus)}.", ""]
     if corpus.scores:
-        lines += ["| metric (back-translation vs source) | score | sacrebleu signature |", "|---|---:|---|"]
+        lines += ["| metric | score | sacrebleu signature |", "|---|---:|---|"]
         lines += [f"| {name} | {sc['score']:.2f} | `{_pipes(sc['signature'])}` |" for name, sc in corpus.scores.items()]
         lines.append("")
     rows = article_rows(corpus, fail_on)
     if rows:
-        lines += ["| article | status | critical | major | minor | new |", "|---|---|---:|---:|---:|---:|"]
+        lines += ["| article | status | critical | major | minor | new | chrF |", "|---|---|---:|---:|---:|---:|---:|"]
         for r in rows:
             c = r.counts
+            chrf = "—" if r.chrf is None else f"{r.chrf:.1f}"
             lines.append(f"| {_cell(r.report.article_id)} | {r.status} | {c['critical']} | {c['major']} "
-                         f"| {c['minor']} | {r.new} |")
+                         f"| {c['minor']} | {r.new} | {chrf} |")
         lines.append("")
     shown = 0
     items = []

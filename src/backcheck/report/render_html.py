@@ -56,6 +56,8 @@ def _marked(text: str, cut: list[Piece], para: tuple[int, int, int, int], by_num
 
 
 STATE_LABELS = {"new": "new", "baselined": "in baseline"}
+# the side-by-side columns; on a narrow screen they stack and each cell shows its label
+COLUMNS = ("Italian (article)", "Back-translation", "Source")
 
 
 def accept_keys(report: Report) -> dict[int, str]:
@@ -134,16 +136,16 @@ def _needles(row: Row, label: str) -> set[str]:
 def _row(report: Report, row: Row, i: int, cut: list[Piece], by_number: dict[int, Finding], p: str,
          bounds: tuple[int, int], keys: dict[int, str], states: dict[int, str]) -> str:
     if row.omission is not None:
-        return ('<div class="seg omission"><div><span class="none">nothing in the article</span></div>'
-                "<div></div>"
-                f'<div><span lang="en">{esc(row.omission)}</span> <span class="tag">possible omission</span>'
-                "</div></div>")
+        return (f'<div class="seg omission"><div data-label="{COLUMNS[0]}"><span class="none">nothing in the '
+                f'article</span></div><div data-label="{COLUMNS[1]}"></div><div data-label="{COLUMNS[2]}">'
+                f'<span lang="en">{esc(row.omission)}</span> <span class="tag">possible omission</span></div></div>')
     it = _marked(report.text, cut, (row.start, row.end, *bounds), by_number, p)
     bt = _cell(row.back_translation, "no back-translation" if not report.back_translation else "—",
                _needles(row, "back-translation"))
     src = _cell(row.sources, "no source", _needles(row, "source"))
-    out = (f'<div class="seg" id="{p}p{i}"><div class="it" lang="it"><span class="pno">¶{i}</span>{it}</div>'
-           f'<div class="bt">{bt}</div><div class="src">{src}</div></div>')
+    out = (f'<div class="seg" id="{p}p{i}"><div class="it" lang="it" data-label="{COLUMNS[0]}">'
+           f'<span class="pno">¶{i}</span>{it}</div><div class="bt" data-label="{COLUMNS[1]}">{bt}</div>'
+           f'<div class="src" data-label="{COLUMNS[2]}">{src}</div></div>')
     if row.findings:
         out += '<ol class="findings">' + "".join(_card(report, n, f, p, keys[id(f)], states.get(id(f)))
                                                  for n, f in row.findings) + "</ol>"
@@ -169,8 +171,8 @@ def article_section(report: Report, prefix: str = "", heading: str | None = None
         parts.append(f'<p class="error">Error: {esc(report.error)}</p>')
     if report.text:
         cut = pieces(report.text, items)
-        parts.append('<div class="segs"><div class="seg-head"><div>Italian (article)</div>'
-                     "<div>Back-translation</div><div>Source</div></div>")
+        parts.append('<div class="segs"><div class="seg-head">' + "".join(f"<div>{c}</div>" for c in COLUMNS)
+                     + "</div>")
         review = rows(report, items)
         starts = [r.start for r in review if r.is_paragraph][1:] + [len(report.text)]
         k = 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..offsets import line_col, paragraph_spans
 from ..results import Finding, Report, Severity
 from . import evidence
-from .corpus_summary import article_rows
+from .corpus_summary import article_rows, scores_line
 from .sidebyside import rows
 from .spans import category_counts, numbered, summary_line
 
@@ -210,7 +210,7 @@ def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool =
 
     console = _console(color, width)
     table = Table(title=f"backcheck corpus: {corpus.path}", title_justify="left")
-    for heading in ("article", "status", "critical", "major", "minor", "new"):
+    for heading in ("article", "status", "critical", "major", "minor", "new", "chrF"):
         table.add_column(heading, overflow="fold")
     ordered = article_rows(corpus, fail_on)  # worst first, as in the HTML and Markdown reports
     for row in ordered:
@@ -218,7 +218,7 @@ def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool =
         style = {"error": "bold red", "FAIL": "bold dark_orange", "ok": "green"}[status]
         c = row.counts
         table.add_row(row.report.article_id, Text(status, style=style), str(c["critical"]), str(c["major"]),
-                      str(c["minor"]), str(row.new))
+                      str(c["minor"]), str(row.new), "—" if row.chrf is None else f"{row.chrf:.1f}")
     console.print(table)
     for r in (row.report for row in ordered):
         if r.error:
@@ -231,9 +231,10 @@ def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool =
             sev = Text(f.severity.value, style=SEVERITY_STYLE[f.severity])
             console.print(Text.assemble(f"{where}: ", sev, f' {f.category.value} "{f.text}": {f.message}'),
                           soft_wrap=True)
-    for name, s in corpus.scores.items():
-        console.print(Text(f"{name} (back-translation vs source) = {s['score']:.2f}  {s['signature']}",
-                           style="dim"), soft_wrap=True)
+    console.print(Text(scores_line(corpus), style="dim"), soft_wrap=True)
+    if verbosity > 0:
+        for name, s in corpus.scores.items():
+            console.print(Text(f"{name}: {s['signature']}", style="dim"), soft_wrap=True)
     if corpus.signature and verbosity > 0:
         for sig_line in wrap_signature(corpus.signature, console.width):
             console.print(Text(sig_line, style="dim"), no_wrap=True, overflow="ignore")

@@ -51,6 +51,8 @@ REPORT: dict[str, Any] = {
             "properties": {"start": _OFFSET, "end": _OFFSET, "it": {"type": "string"},
                            "en": {"type": "string"}, "score": {"type": ["number", "null"]}}}},
         "alignments": {"type": "array", "items": {"type": "object"}},
+        "chrf": {"type": "number", "description": "corpus reports: chrF of the back-translation against a "
+                                                  "whole-article source (absent for snippet sources)"},
     },
 }
 

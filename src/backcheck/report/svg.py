@@ -47,23 +47,20 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], title: str,
     return "".join(out)
 
 
-def score_bars(scores: dict[str, dict[str, object]], title: str) -> str:
-    """Corpus BLEU/chrF/TER on a 0–100 scale (TER can exceed 100: the bar is capped, the label is not)."""
-    height = PAD * 2 + ROW * max(len(scores), 1)
-    width = LABEL_W + BAR_W + 60
+def score_bars(rows: list[tuple[str, float]], title: str) -> str:
+    """One bar per ``(label, score)`` on a 0–100 scale (chrF per article), the score at the end."""
+    height = PAD * 2 + ROW * max(len(rows), 1)
+    width = LABEL_W + BAR_W + 50
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}"><title>{esc(title)}</title>']
-    for i, (name, s) in enumerate(scores.items()):
+    for i, (label, value) in enumerate(rows):
         y = PAD + i * ROW
-        value = float(s.get("score", 0.0))  # type: ignore[arg-type]
         w = BAR_W * max(0.0, min(value, 100.0)) / 100
-        better = "lower is better" if name == "TER" else "higher is better"
-        out.append(f'<text x="{LABEL_W - 6}" y="{y + 14}" text-anchor="end">{esc(name)} ({better})</text>'
+        out.append(f'<text x="{LABEL_W - 6}" y="{y + 14}" text-anchor="end">{esc(_label(label))}'
+                   f"<title>{esc(label)}</title></text>"
                    f'<rect x="{LABEL_W}" y="{y + 3}" width="{BAR_W}" height="{ROW - 6}" fill="#f1f3f5"/>'
                    f'<rect x="{LABEL_W}" y="{y + 3}" width="{w:.1f}" height="{ROW - 6}" fill="#5f3dc4">'
-                   f"<title>{esc(s.get('signature', ''))}</title></rect>"
-                   f'<text x="{LABEL_W + BAR_W + 4}" y="{y + 14}">{value:.2f}</text>')
-    if not scores:
-        out.append(f'<text x="{LABEL_W}" y="{PAD + 14}">no scores (no back-translation and source)</text>')
+                   f"<title>{esc(label)}: {value:.2f}</title></rect>"
+                   f'<text x="{LABEL_W + BAR_W + 4}" y="{y + 14}">{value:.1f}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -65,4 +65,5 @@ def display_corpus(corpus: CorpusReport) -> CorpusReport:
         reports=[display_copy(r) for r in corpus.reports],
         baseline_states=None if states is None else {printable(k): v for k, v in states.items()},
         manifest_lines={printable(k): v for k, v in corpus.manifest_lines.items()},
+        chrf={printable(k): v for k, v in corpus.chrf.items()},
     )
