@@ -81,10 +81,11 @@ def test_skip_check(args: list[str], ran: set[str], not_ran: set[str]) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--skip-check", "nosuch"], "unknown check(s): nosuch"),
+    (["--skip-check", "nosuch"], "unknown check(s) in --skip-check: nosuch"),
+    (["--check", "nosuch"], "unknown check(s): nosuch"),
     (["--check", "entities", "--skip-check", "entities"], "--skip-check leaves no check to run"),
     (["--min-severity", "major", "--format", "json"], "--min-severity applies to the text report"),
-], ids=["unknown", "nothing-left", "min-severity-json"])
+], ids=["unknown-skip", "unknown-check", "nothing-left", "min-severity-json"])
 def test_selection_usage_errors(args: list[str], message: str) -> None:
     code, _, err = _check(*args)
     assert code == 2 and err.startswith(f"error: {message}") and len(err.strip().splitlines()) == 1

@@ -56,7 +56,7 @@ def check(
     engine: str = opt.ENGINE,
     model: str | None = opt.MODEL,
     beam: int | None = opt.BEAM,
-    fmt: str = opt.FORMAT,
+    fmt: str | None = opt.FORMAT,
     output: Path | None = typer.Option(None, "--output", "-o",
                                        help="Write the report here instead of stdout; a .html, .json or .md "
                                             "name picks the format."),

@@ -78,12 +78,14 @@ def report_format(fmt: str | None, output: Path | None) -> str:
 
 def check_selection(only: list[str], skip: list[str]) -> list[str] | None:
     """The checks to run from ``--check`` and ``--skip-check`` (None: every registered check); an
-    unknown name, or a selection that leaves nothing, is a usage error."""
+    unknown name to skip, or a selection that leaves nothing, is a usage error (unknown ``--check``
+    names are :meth:`CheckOptions.validate`'s to refuse)."""
     from ..checks import CHECKS
 
-    unknown = [c for c in (*only, *skip) if c not in CHECKS]
+    unknown = [c for c in skip if c not in CHECKS]
     if unknown:
-        raise BackcheckError(f"unknown check(s): {', '.join(unknown)}", f"choose from {', '.join(sorted(CHECKS))}")
+        raise BackcheckError(f"unknown check(s) in --skip-check: {', '.join(unknown)}",
+                             f"choose from {', '.join(sorted(CHECKS))}")
     if not skip:
         return list(only) or None
     names = [c for c in (only or sorted(CHECKS)) if c not in skip]
