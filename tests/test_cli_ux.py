@@ -139,7 +139,7 @@ def test_vv_logs_what_backcheck_does(caplog: pytest.LogCaptureFixture, args: lis
     infos = [r.getMessage() for r in caplog.records if r.name.startswith("backcheck") and r.levelno == logging.INFO]
     assert bool(infos) == logged
     if logged:
-        assert any(m.startswith("mt-article: 10 findings in ") for m in infos)
+        assert any(m.startswith(f"{EXAMPLE / 'article.it.txt'}: 10 findings in ") for m in infos)
 
 
 @pytest.mark.parametrize(("tty", "no_color", "color"), [

@@ -109,7 +109,7 @@ class Checker:
         report = check_article_input(inp, self.options, translator=self.engine_for(inp), glossary=self.glossary,
                                      resources=self.resources, judge=self.judge)
         report.seconds = time.perf_counter() - started
-        log.info("%s: %d findings in %.2f s%s", inp.id, len(report.findings), report.seconds,
+        log.info("%s: %d findings in %.2f s%s", inp.path or inp.id, len(report.findings), report.seconds,
                  f"; skipped {', '.join(s.check for s in report.skipped)}" if report.skipped else "")
         return report
 
