@@ -76,7 +76,7 @@ def test_skipped_checks_say_why_with_the_need_text() -> None:
 def test_a_changed_setting_changes_the_signature(monkeypatch: pytest.MonkeyPatch) -> None:
     cls = CHECKS["divergence"]
     before = make_signature(None, False, None, ["divergence", "numbers"], Resources())
-    other = dataclasses.replace(cls.config, max_per_unit=cls.config.max_per_unit + 1)
+    other = dataclasses.replace(cls.config, neighbourhood=cls.config.neighbourhood + 1)
     monkeypatch.setattr(cls, "config", other)
     after = make_signature(None, False, None, ["divergence", "numbers"], Resources())
     assert before.differences(after) == [f"settings (baseline {after['settings']}, now {before['settings']})"]

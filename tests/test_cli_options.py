@@ -59,7 +59,7 @@ def test_checks_command_lists_every_registered_check() -> None:
     assert result.exit_code == 0
     listed = [line.split(":")[0].split(" ")[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert listed == sorted(CHECKS)
-    assert "paraphrase_similarity = " in result.stdout  # settings with -v
+    assert "neighbourhood = " in result.stdout  # settings with -v
     assert "needs: back-translation, source" in result.stdout
 
 

@@ -127,6 +127,8 @@ class Finding:
     evidence: Evidence = field(default_factory=Evidence)
     suggestion: str | None = None
     context: str = ""
+    # the judge's calibrated probability that this is an error (None: decided by rules alone)
+    probability: float | None = None
 
     def fingerprint(self) -> str:
         """The finding's stable identity, the same wherever it moves: the check that raised it, its
@@ -154,6 +156,8 @@ class Finding:
         }
         if self.suggestion is not None:
             d["suggestion"] = self.suggestion
+        if self.probability is not None:
+            d["probability"] = round(self.probability, 3)
         return d
 
 

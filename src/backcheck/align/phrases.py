@@ -34,7 +34,7 @@ def phrase_divergences(match: SourceMatch, translation: Translation) -> list[Div
     src_c = [w for w in src if w.content]
     if not bt_c or not src_c:
         return []
-    bt_c = _best_subwindow(src_c, bt_c)
+    bt_c = best_subwindow(src_c, bt_c)
     # diff over content lemmas, then accept crossing matches (word order differs between languages)
     sm = difflib.SequenceMatcher(a=[w.norm for w in src_c], b=[w.norm for w in bt_c], autojunk=False)
     s_match = [-1] * len(src_c)
@@ -99,7 +99,7 @@ def phrase_divergences(match: SourceMatch, translation: Translation) -> list[Div
     return out
 
 
-def _best_subwindow(src_c: list[Word], bt_c: list[Word]) -> list[Word]:
+def best_subwindow(src_c: list[Word], bt_c: list[Word]) -> list[Word]:
     """The run of back-translation words that the snippet covers: the window (about the snippet's
     length) that matches the most distinct snippet words; a snippet may cover part of a sentence."""
     m = len(src_c)

