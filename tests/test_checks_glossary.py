@@ -25,6 +25,14 @@ CASES = [
     ("accepted-rendering-present", "Il bilancio delle vittime è salito; il pedaggio non c'entra.", [], []),
     ("billion", "Il piano vale tre bilioni di dollari secondo Washington.",
      ["The plan is worth three billion dollars, according to Washington."], [("bilioni", "miliardo")]),
+    # sense-aware (WordNet definitions against the source sentence): "arms" as weapons is «armi», as
+    # limbs «braccia» is right; a "summit" of leaders is a «vertice», of a mountain a «cima»
+    ("sense-weapons", "Il paese ha inviato braccia ai ribelli.", ["The country sent arms to the rebels."],
+     [("braccia", "armi")]),
+    ("sense-limbs", "Comincia quando sprofondi tra le sue braccia.", ["It begins when you sink in his arms."], []),
+    ("sense-leaders", "I leader si sono incontrati alla cima di Ginevra.", ["The leaders met at the Geneva summit."],
+     [("cima", "vertice")]),
+    ("sense-mountain", "Gli scalatori hanno raggiunto la cima.", ["The climbers reached the summit."], []),
 ]
 
 

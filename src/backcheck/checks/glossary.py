@@ -1,14 +1,16 @@
 """Terminology: a known wrong Italian rendering of a glossary term.
 
 A wrong rendering found in a sentence is reported when the aligned source snippet holds the English
-term and the sentence holds none of the accepted renderings. Without an aligned source, only
-entries flagged ``no-source`` (wrong in any context) are reported. The glossary is
+term, in the sense the accepted renderings translate (when the wrong rendering translates another
+sense of it: "arms" as limbs is «braccia»), and the sentence holds none of the accepted renderings.
+Without an aligned source, only entries flagged ``no-source`` (wrong in any context) are reported. The glossary is
 ``ctx.glossary``, or the starter glossary when the pipeline gave none.
 """
 
 from __future__ import annotations
 
 from ..knowledge.glossary import Glossary, GlossaryEntry, load_glossary
+from ..knowledge.senses import uses_sense
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, register
 
@@ -40,6 +42,17 @@ def _unaligned_evidence(entry: GlossaryEntry, ctx: CheckContext) -> str | None:
     if n_en == 0 or n_it > n_en:
         return None
     return _source_with_term(entry, ctx.sources)
+
+
+def _other_sense(entry: GlossaryEntry, source: str, ctx: CheckContext) -> bool:
+    """The source uses the term in a sense its wrong rendering translates ("arms" as limbs, where
+    «braccia» is right): WordNet definitions compared with the sentence (:mod:`~backcheck.knowledge.senses`)."""
+    m = entry.english_pattern().search(source)
+    if m is None:
+        return False
+    verdict = uses_sense(ctx.resources.lexicon, ctx.resources.embeddings, m.group(0), source, entry.accepted,
+                         entry.wrong)
+    return verdict is False
 
 
 @register
@@ -74,6 +87,8 @@ class GlossaryCheck(Check):
                     src = _unaligned_evidence(entry, ctx)
                 if src is None and not entry.no_source:
                     continue
+                if src and _other_sense(entry, src, ctx):
+                    continue  # the source uses the term in the sense the "wrong" rendering translates
                 for m in hits:
                     s, e = sent.start + m.start(), sent.start + m.end()
                     details = {"term": entry.english, "accepted": list(entry.accepted), "glossary": entry.origin}

@@ -42,6 +42,8 @@ CONFIG = PolaritySettings()
 
 # Verbs too light to locate in Italian: their complement carries the meaning.
 LIGHT_VERBS = frozenset({"be", "have", "do", "get"})
+# Italian auxiliaries: a lexicon translation of many English verbs, never the predicate's counterpart.
+ITALIAN_AUXILIARIES = frozenset({"essere", "avere"})
 
 
 def _cues(lang: str, kind: str) -> frozenset[str]:
@@ -83,8 +85,13 @@ def _not_negation(doc: Any, i: int) -> bool:
 
 
 def _content_predicate(head: Any) -> Any | None:
-    """The word a negation is about: the verb, or for a copula its complement ("is not sure" → sure);
-    ``None`` for a bare auxiliary or an ellipsis ("the other two are not")."""
+    """The word a negation is about: the verb, or for a copula its complement ("is not sure" → sure),
+    or for the "going to" future its infinitive ("not going to listen" → listen); ``None`` for a bare
+    auxiliary or an ellipsis ("the other two are not")."""
+    if head.lemma_.lower() == "go":
+        inf = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if inf and any(t.lower_ == "to" for t in inf[0].children):
+            return inf[0]
     if head.lemma_.lower() not in LIGHT_VERBS:
         return head if head.pos_ in ("VERB", "ADJ", "NOUN") else None
     comp = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd") and c.pos_ in ("ADJ", "NOUN")]
@@ -133,7 +140,7 @@ class _Italian:
     def find(self, lemma: str) -> int | None:
         if self.lex is None:
             return None
-        cands = self.lex.it_for_en(lemma)
+        cands = self.lex.it_for_en(lemma) - ITALIAN_AUXILIARIES
         for k, w in enumerate(self.words):
             if w.norm in cands or fold(w.text) in cands:
                 return k

