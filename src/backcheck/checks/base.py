@@ -21,6 +21,7 @@ from ..results import Category, Evidence, TextEnum
 
 if TYPE_CHECKING:
     from ..align import Alignment
+    from ..align.words import WordAlignment
     from ..knowledge.glossary import Glossary
     from ..text.document import Article, Sentence
     from ..translate.base import Translation
@@ -59,6 +60,7 @@ class Claim(TextEnum):
     is (the judge decides that, see :mod:`backcheck.judge`). Each member carries a line for people."""
 
     NEGATION_LOST = ("negation-lost", "the source negates the statement, the Italian asserts it")
+    REVERSED = ("reversed", "the Italian says the opposite or the converse of a source word")
     QUALIFIER_DROPPED = ("qualifier-dropped", "a hedge or condition of the source is missing")
     DEADLINE_DROPPED = ("deadline-dropped", "a deadline of the source is missing")
     NUMBER_CHANGED = ("number-changed", "a number, date, time or amount differs from the source")
@@ -119,10 +121,24 @@ class CheckContext:
     # check skips by reading :meth:`content_sentences`
     furniture: tuple[Furniture, ...] = field(init=False)
     boilerplate: frozenset[int] = field(init=False)
+    _words: list[WordAlignment] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.furniture = find_furniture(self.article)
         self.boilerplate = frozenset(f.paragraph for f in self.furniture)
+
+    def word_alignments(self) -> list[WordAlignment]:
+        """The word alignment of every placed source unit with its back-translation (computed once per
+        article, shared by the checks that read word-level differences)."""
+        if self._words is None:
+            from ..align.words import align_words
+
+            if self.alignment is None or self.translation is None:
+                self._words = []
+            else:
+                whole = self.alignment.whole_article
+                self._words = [align_words(m, self.translation, whole_article=whole) for m in self.alignment.matches]
+        return self._words
 
     def sources_for(self, start: int, end: int) -> list[str]:
         """The source units the alignment placed on ``article.text[start:end]`` ([] when none)."""

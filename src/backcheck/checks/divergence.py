@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..align import project
 from ..align.tokens import Word, it_words
-from ..align.words import Gap, WordAlignment, align_words
+from ..align.words import Gap, WordAlignment
 from ..knowledge.relations import RELATIONS, relation, zipf
 from ..knowledge.support import ItalianRegion
 from ..results import Category, Evidence
@@ -176,8 +176,7 @@ class DivergenceCheck(Check):
         whole = ctx.alignment.whole_article
         text = ctx.article.text
         pending: list[tuple[Gap, WordAlignment, list[tuple[int, int]]]] = []
-        for match in ctx.alignment.matches:
-            wa = align_words(match, ctx.translation, whole_article=whole)
+        for wa in ctx.word_alignments():
             for gap in wa.gaps:
                 spans = self._place(gap, wa, ctx)
                 if spans:

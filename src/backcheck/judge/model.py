@@ -66,7 +66,7 @@ def default_model() -> ErrorModel:
 
 def _critical(c: Candidate) -> bool:
     """A reversal a specific detector proves."""
-    if c.claim is Claim.NEGATION_LOST:
+    if c.claim in (Claim.NEGATION_LOST, Claim.REVERSED):
         return True
     if c.claim in (Claim.NUMBER_CHANGED, Claim.HEADLINE_DISAGREES):
         return QUANTITY_SEVERITY.get(str(c.evidence.details.get("kind")), Severity.MAJOR) is Severity.CRITICAL

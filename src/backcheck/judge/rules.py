@@ -35,6 +35,7 @@ def _untranslated(c: Candidate) -> Severity:
 
 RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.NEGATION_LOST: lambda c: CRITICAL,
+    Claim.REVERSED: lambda c: CRITICAL,
     Claim.QUALIFIER_DROPPED: lambda c: MAJOR,
     Claim.DEADLINE_DROPPED: lambda c: MINOR,
     Claim.NUMBER_CHANGED: lambda c: QUANTITY_SEVERITY[c.evidence.details["kind"]],

@@ -1,0 +1,103 @@
+"""reversal: the back-translation reads the opposite of a source word, or the converse of a relation.
+
+Between two anchors of the word alignment (:mod:`backcheck.align.words`) the source says one word
+and the back-translation another: when the two are WordNet antonyms ("opening" / "closing") or
+converses ("receive" / "donate": who gives and who gets is swapped; ``lang/data/converses.tsv``),
+the Italian reverses
+the source — unless the Italian itself also carries a translation of the source word (then the
+back-translation drifted, not the translator). A proved reversal: critical.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..align import project
+from ..knowledge.relations import relation
+from ..knowledge.support import ItalianRegion
+from ..lang.datafiles import entries
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+if TYPE_CHECKING:
+    from ..align.tokens import Word
+    from ..align.words import WordAlignment
+    from ..knowledge.lexicon import Lexicon
+
+
+# A reversal often reorders its clause ("whose heart he will receive" / "to whom he will donate his
+# heart"): the two words may sit in gaps this far apart.
+NEAR = 2
+
+
+@lru_cache(maxsize=1)
+def _converses() -> frozenset[tuple[str, str]]:
+    pairs = [tuple(e.split("|")) for e in entries("converses.tsv", "en", "converse")]
+    return frozenset(p for a, b in pairs for p in ((a, b), (b, a)))
+
+
+def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
+    """"antonym", "converse" or ``None`` for English lemmas ``a`` and ``b``."""
+    if lex is None or a == b:
+        return None
+    if relation(lex, a, b) == "antonym":
+        return "antonym"
+    return "converse" if (a, b) in _converses() else None
+
+
+def _near_pairs(wa: WordAlignment) -> list[tuple[Word, Word, int]]:
+    """(source word, back-translation word, gaps apart) of short gaps at most :data:`NEAR` apart."""
+    gaps = [g for g in wa.gaps if len(g.source_words) <= 3 and len(g.bt_words) <= 3]
+    return [(s, b, abs(i - j)) for i, gs in enumerate(gaps) for j, gb in enumerate(gaps) if abs(i - j) <= NEAR
+            for s in gs.source_words for b in gb.bt_words if s.norm.isalpha() and b.norm.isalpha()]
+
+
+def _in_expression(lex: Lexicon, text: str, w: Word) -> bool:
+    """``w`` is part of a WordNet multiword expression in ``text`` ("a few" is not the opposite of
+    "many"), so its own antonyms do not apply."""
+    words = text[:w.start].split()[-2:] + [w.text] + text[w.end:].split()[:2]
+    k = len(text[:w.start].split()[-2:])
+    for lo in range(max(0, k - 2), k + 1):
+        for hi in range(k + 1, min(len(words), k + 3) + 1):
+            if hi - lo >= 2 and lex.senses(" ".join(words[lo:hi]).lower().strip(".,;:!?\"'")):
+                return True
+    return False
+
+
+@register
+class ReversalCheck(Check):
+    name = "reversal"
+    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.LEXICON})
+    description = "The back-translation reads an antonym or the converse of a source word (a reversed meaning)."
+    specific = True
+
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        assert ctx.translation is not None
+        lex = ctx.resources.lexicon
+        out: list[Candidate] = []
+        for wa in ctx.word_alignments():
+            m = wa.match
+            region = ItalianRegion(ctx.article.text[m.it_start:m.it_end], lex)
+            # the words each side has and the other does not, wherever the clause put them (a reversal
+            # often reorders it: "whose heart he will receive" / "to whom he will donate his heart")
+            for s, b, apart in _near_pairs(wa):
+                kind = opposition(lex, s.norm, b.norm)
+                # an antonym (an adjective, mostly) stands where the word did; a converse may move
+                if kind is None or (kind == "antonym" and apart) or region.supports(s.text):
+                    continue
+                if lex is not None and _in_expression(lex, m.source, s):
+                    continue
+                spans = project([b], ctx.translation)
+                if not spans:
+                    continue
+                start, end = spans[0]
+                italian = ctx.article.text[start:end]
+                what = "the opposite" if kind == "antonym" else "the converse (who does what to whom is swapped)"
+                message = f"«{italian}» reads as “{b.text}”, {what} of the source's “{s.text}”: the meaning is reversed"
+                evidence = Evidence(kinds=(kind, "word-alignment"), source=m.source, back_translation=m.bt,
+                                    phrases=(("back_translation", b.text), ("source", s.text)),
+                                    details={"relation": kind})
+                out.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message,
+                                          evidence))
+        return out
