@@ -23,7 +23,7 @@ COMMANDS = [[], ["check"], ["corpus"], ["translate"], ["models"], ["models", "li
 
 @pytest.mark.parametrize(("flag", "lines", "present"), [
     ("--quiet", 2, "gate: FAIL (1 at or above --fail-on major, exit 1)"),
-    ("-v", None, "back-translation: The government approved the budget law on Thursday."),
+    ("-v", None, "signature: bt:given"),
 ], ids=["quiet", "verbose"])
 def test_quiet_and_verbose(files: dict[str, Path], flag: str, lines: int | None,  # noqa: F811
                            present: str) -> None:

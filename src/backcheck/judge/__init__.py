@@ -14,8 +14,10 @@ from .rules import RuleJudge, rule_severity
 
 
 def default_judge() -> Judge:
-    """The judge a Checker uses unless given one."""
-    return RuleJudge()
+    """The judge a Checker uses unless given one: the trained error model (:mod:`.model`)."""
+    from .model import ModelJudge
+
+    return ModelJudge()
 
 
 __all__ = ["Judge", "RuleJudge", "default_judge", "resolve", "rule_severity"]

@@ -5,6 +5,9 @@ checks record in their details. One function for training and for inference, so 
 from __future__ import annotations
 
 from ..checks.base import Candidate, Claim
+from .rules import rule_severity
+
+RULE_LEVELS = ("minor", "major", "critical")
 
 # Evidence kinds the checks record (report/evidence.py shows them); one 0/1 feature each.
 EVIDENCE_KINDS = ("lexicon", "back-translation", "back-translation-affirms", "source", "source-name",
@@ -31,10 +34,16 @@ DIVERGENCE = ("substitution", "deletion", "insertion", "n_source", "n_bt", "edge
 CHECK_FEATURES = ("strong", "confirmed")
 
 
+# Evidence only a model engine produces: the training documents have none (given back-translations),
+# so the model cannot weigh it and leaves it out; the rules judge those claims.
+ENGINE_ONLY = ("claim:model-unlikely", "claim:model-unsure", "kind:model-contrast")
+
+
 def model_features() -> list[str]:
     """Every feature name the model may read, in the model file's order."""
     names = [f"claim:{claim.value}" for claim in Claim] + [f"kind:{k}" for k in EVIDENCE_KINDS]
     names += [f"detail:{k}" for k in DETAILS] + [f"quantity:{q}" for q in QUANTITIES]
+    names += [f"rule:{level}" for level in RULE_LEVELS]
     names += ["span_words", "span_capitalised", *DIVERGENCE, *CHECK_FEATURES]
     return sorted(names)
 
@@ -51,6 +60,9 @@ def feature_vector(c: Candidate) -> dict[str, float]:
             out[f"detail:{key}"] = float(value)
     if ev.details.get("kind"):
         out[f"quantity:{ev.details['kind']}"] = 1.0
+    # the rules' verdict as a prior (a check new to the training data still starts from what it proves)
+    rule = rule_severity(c).value
+    out.update({f"rule:{level}": float(rule == level) for level in RULE_LEVELS})
     out["span_words"] = float(len(c.text.split()))
     out["span_capitalised"] = float(c.text[:1].isupper())
     out.update(ev.features)

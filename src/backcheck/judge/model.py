@@ -9,7 +9,9 @@ train``). Inference is plain Python: no scikit-learn at run time.
 :class:`ModelJudge` reports a candidate when p(error) reaches the ``minor`` threshold, as major when
 p(major) reaches the ``major`` one, and as critical when the claim is a reversal a specific detector
 proves (a lost negation, an antonym or swapped roles, a changed date, amount or percentage) and the
-model reports it at all. Thresholds were chosen on held-out documents (see training/REPORT.md).
+model reports it at all. A claim the model was not trained on (those only a model engine raises, a
+detector newer than the training data) keeps the rules' severity. Thresholds were chosen on held-out
+documents (see training/REPORT.md).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from ..checks.base import Candidate, Claim
 from ..results import Severity
 from .base import Judge
 from .features import feature_vector
-from .rules import QUANTITY_SEVERITY
+from .rules import QUANTITY_SEVERITY, rule_severity
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.json"
 FORMAT = "backcheck-judge-logistic/1"
@@ -38,6 +40,9 @@ class ErrorModel:
             raise ValueError(f"not a backcheck judge model: format {data.get('format')!r}")
         self.features: list[str] = list(data["features"])
         self.thresholds: dict[str, float] = dict(data["thresholds"])
+        # the claims the model was trained on; the others (the engine-only ones, a new detector) are
+        # left to the rules
+        self.claims: frozenset[str] = frozenset(data.get("claims", ()))
         self.models = data["models"]
         self.digest = digest
 
@@ -89,9 +94,13 @@ class ModelJudge(Judge):
         return self._memo[key]
 
     def probability(self, candidate: Candidate) -> float | None:
+        if candidate.claim.value not in self.model.claims:
+            return None
         return self._probs(candidate)[0]
 
     def severity(self, candidate: Candidate) -> Severity | None:
+        if candidate.claim.value not in self.model.claims:
+            return rule_severity(candidate)
         p_err, p_maj = self._probs(candidate)
         t = self.model.thresholds
         if p_err < t["minor"]:

