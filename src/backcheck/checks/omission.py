@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..align import en_words, it_words, italian_words_under
+from ..align import en_words, it_words, italian_words_under, project
 from ..knowledge.support import ItalianRegion
 from ..lang import en, fold
 from ..lang.datafiles import word_set
@@ -92,20 +92,35 @@ def _before(doc: Any, i: int, n: int = 2) -> list[str]:
     return list(reversed(got))
 
 
-def _bt_has(fact: _Fact, bt: str, lex: Lexicon | None) -> bool:
+def _epistemic(bt_doc: Any) -> bool:
+    """The back-translation hedges with a modal, a verb of seeming or believing, or "according to":
+    the word as that part of speech ("the suspect" is no hedge, "we suspect" is)."""
+    cues = _kind("epistemic")
+    return any((t.lemma_.lower() in cues or t.lower_ in cues) and (t.pos_ in ("AUX", "VERB") or t.lower_ == "according")
+               for t in bt_doc)
+
+
+def _bt_has(fact: _Fact, bt: str, bt_doc: Any, lex: Lexicon | None) -> bool:
     lemmas = {w.norm for w in en_words(bt)}
     low = bt.lower()
     if fact.kind == "deadline":
         return all(d in bt for d in _DIGITS.findall(fact.key)) and bool(_DIGITS.findall(fact.key))
     if fact.kind == "condition":
         return any(re.search(rf"\b{re.escape(c)}\b", low) for c in _kind("condition"))
-    surface = set(re.findall(r"[a-z']+", low))
-    if en_lemma(fact.key) in lemmas or (lemmas | surface) & _kind("epistemic"):
+    if en_lemma(fact.key) in lemmas or lemmas & _synonyms(fact.key, lex) or _epistemic(bt_doc):
         return True
     if lex is None:
         return False
     its = lex.it_for_en(fact.key)
     return any(its & lex.it_for_en(w) for w in lemmas if len(w) > 3)
+
+
+def _synonyms(word: str, lex: Lexicon | None) -> frozenset[str]:
+    """WordNet synonyms of an English hedge ("probably" / "likely", "in all likelihood"): a hedge is
+    matched by meaning, not by one literal word."""
+    if lex is None:
+        return frozenset()
+    return frozenset(w for sid in lex.senses(word) for w in lex.lemmas(sid, "english")) - {word}
 
 
 def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
@@ -117,7 +132,10 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
         return any(f" {fold(c)} " in low for c in word_set("qualifiers.tsv", "it", "condition"))
     if (region.lemmas | region.forms) & word_set("qualifiers.tsv", "it", "epistemic"):
         return True  # hedged by a modal or a reporting phrase
-    return region.supports(fact.key)
+    verdicts = [region.supports(w) for w in (fact.key, *sorted(_synonyms(fact.key, region.lex)))]
+    if any(v is True for v in verdicts):
+        return True  # the Italian renders the hedge or one of its synonyms
+    return False if any(v is False for v in verdicts) else None
 
 
 @register
@@ -133,13 +151,14 @@ class OmissionCheck(Check):
         assert parser is not None  # Need.PARSER
         found: list[Candidate] = []
         cued = [m for m in ctx.alignment.matches if may_hold_fact(m.source)]
-        parser.parse([m.source for m in cued])  # one batched parse
+        parser.parse([m.source for m in cued] + [m.bt for m in cued if m.bt])  # one batched parse
         for m in cued:
             doc = parser.parse([m.source])
+            bt_doc = parser.parse([m.bt])[0] if m.bt else None
             it_text = ctx.article.text[m.it_start:m.it_end]
             region = ItalianRegion(it_text, lex)
             for fact in facts(doc[0], m.source):
-                if m.bt and _bt_has(fact, m.bt, lex):
+                if m.bt and _bt_has(fact, m.bt, bt_doc, lex):
                     continue
                 has = _it_has(fact, region, it_text)
                 if has is not False:
@@ -184,9 +203,27 @@ class OmissionCheck(Check):
                 if ctx.translation is not None:
                     hits.extend(italian_words_under(ctx.translation, m.segments, en_lemma(a), itw, m.it_start)[:2])
         if not hits:
+            hits = _linked(ctx, m, fact, itw)
+        if not hits:
             return None
         lo, hi = min(hits), max(hits)
         if hi - lo > 4:
             lo = hi = hits[-1]
         return m.it_start + itw[lo].start, m.it_start + itw[hi].end
 
+
+def _linked(ctx: CheckContext, m: Any, fact: _Fact, itw: list[Any]) -> list[int]:
+    """The Italian word of the last anchor before the fact's phrase: the source word the word alignment
+    linked to the back-translation, projected onto the Italian (when no anchor word was found in the
+    Italian itself)."""
+    if ctx.translation is None:
+        return []
+    at = m.source.find(fact.phrase)
+    wa = next((w for w in ctx.word_alignments() if w.match is m), None)
+    if wa is None or at < 0:
+        return []
+    before = [k for k in wa.anchors if wa.source[k.src].end <= at]
+    if not before:
+        return []
+    spans = project([wa.bt[before[-1].bt]], ctx.translation)
+    return [k for a, b in spans for k, w in enumerate(itw) if m.it_start + w.start < b and a < m.it_start + w.end][:2]

@@ -1,0 +1,47 @@
+"""omission: a hedge, condition or deadline of the source that the Italian drops, through the production
+path. The sentence pairs are invented for this test; each expected value is a bilingual reading (is
+the hedge, condition or deadline there in the Italian, by any wording?)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _checkutil import run_check
+
+HEAD = "Notizie del giorno\n\n"
+BT_HEAD = "News of the day\n\n"
+
+# (id, source, Italian, back-translation, expected [(span, severity)])
+CASES = [
+    ("hedge-dropped", "The bridge was partially destroyed by the flood.", "Il ponte è stato distrutto dall'alluvione.",
+     "The bridge was destroyed by the flood.", [("distrutto", "major")]),
+    ("hedge-kept", "The bridge was partially destroyed by the flood.",
+     "Il ponte è stato parzialmente distrutto dall'alluvione.", "The bridge was partially destroyed by the flood.", []),
+    # "the suspect" is a noun, not a hedge: the back-translation does not hedge
+    ("hedge-dropped-noun-lookalike", "The suspect probably fled abroad.", "Il sospettato è fuggito all'estero.",
+     "The suspect fled abroad.", [("fuggito", "major")]),
+    # a modal renders the hedge
+    ("hedge-as-modal", "The suspect probably fled abroad.", "Il sospettato potrebbe essere fuggito all'estero.",
+     "The suspect may have fled abroad.", []),
+    # the condition dropped: placed through the word alignment on the Italian of the words before it
+    ("condition-dropped", "The strike will go ahead if the talks fail.", "Lo sciopero si terrà.",
+     "The strike will take place.", [("sciopero", "major")]),
+    # «in caso di» is a condition too
+    ("condition-other-wording", "The strike will go ahead if the talks fail.",
+     "Lo sciopero si terrà in caso di fallimento delle trattative.",
+     "The strike will take place in the event of failure of the talks.", []),
+    ("deadline-dropped", "The company must repay the loan by June 30.", "L'azienda deve rimborsare il prestito.",
+     "The company must repay the loan.", [("rimborsare il prestito", "minor")]),
+    ("deadline-kept", "The company must repay the loan by June 30.",
+     "L'azienda deve rimborsare il prestito entro il 30 giugno.", "The company must repay the loan by June 30.", []),
+    ("reporting-phrase", "The fire was reportedly started by a cigarette.",
+     "Secondo quanto riferito, l'incendio è stato appiccato da una sigaretta.",
+     "Reportedly, the fire was started by a cigarette.", []),
+]
+
+
+@pytest.mark.parametrize(("source", "italian", "bt", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_omission(source: str, italian: str, bt: str, expected: list[tuple[str, str]]) -> None:
+    found = run_check("omission", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    assert [(f.text, f.severity.value) for f in found] == expected
+    assert all(f.category.value == "omission" and f.evidence.source == source for f in found)
