@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BC     := $(VENV)/bin/backcheck
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test test-fast lint typecheck pytest fuzz demo screenshots bench models clean
+.PHONY: install test test-fast lint typecheck pytest fuzz demo screenshots bench models train clean
 
 install: $(STAMP)
 
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lint: install
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench training
 
 typecheck: install
 	$(VENV)/bin/mypy
@@ -60,6 +60,12 @@ screenshots: demo
 	$(SHOT) --screenshot=docs/report-article.png "file://$(CURDIR)/build/demo-report.html" 2>/dev/null
 	$(SHOT) --screenshot=docs/report-corpus.png "file://$(CURDIR)/build/demo-corpus.html" 2>/dev/null
 	@echo "wrote docs/report-article.png docs/report-corpus.png"
+
+# Retrain the judge's error model from training/data.tsv (needs ../shared beside the repository):
+# rewrites src/backcheck/judge/model.json and training/REPORT.md (held-out scores by document).
+train: install
+	$(PY) -m pip install --quiet -e '.[train]'
+	$(PY) training/train_judge.py
 
 models: install
 	$(BC) models list
