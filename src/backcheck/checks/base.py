@@ -71,6 +71,15 @@ class Claim(TextEnum):
     NAME_INCONSISTENT = ("name-inconsistent", "one person's name spelled several ways")
     NAME_CHANGED = ("name-changed", "a name the source spells otherwise")
     NAME_ADDED = ("name-added", "a name in a list of names the source gives without it")
+    CALENDAR_CHANGED = ("calendar-changed", "a weekday or month differs from the source's")
+    CALENDAR_ADDED = ("calendar-added", "a weekday or month the source does not give")
+    NATIONALITY_CHANGED = ("nationality-changed", "a country or nationality differs from the source's")
+    NATIONALITY_ADDED = ("nationality-added", "a country or nationality the source does not name")
+    NAME_MISSING = ("name-missing", "a name the source uses is missing from the Italian")
+    SPECIFIC_ADDED = ("specific-added", "a number, ordinal or quarter the source does not give")
+    GLOSS_ADDED = ("gloss-added", "a parenthetical gloss the source does not have")
+    RELATIVE_TIME_CHANGED = ("relative-time-changed", "a relative time (yesterday, next week) differs from the source")
+    RELATIVE_TIME_ADDED = ("relative-time-added", "a relative time the source does not give")
     FALSE_FRIEND = ("false-friend", "an Italian look-alike of the source word that means something else")
     FALSE_FRIEND_SUSPECTED = ("false-friend-suspected", "an Italian look-alike of a common English word")
     TERM_WRONG = ("term-wrong", "a known wrong rendering of a glossary term")
@@ -143,6 +152,21 @@ class CheckContext:
     def sources_for(self, start: int, end: int) -> list[str]:
         """The source units the alignment placed on ``article.text[start:end]`` ([] when none)."""
         return self.alignment.sources_for(start, end) if self.alignment is not None else []
+
+    def source_window(self, start: int, end: int, reach: int = 1) -> tuple[list[str], list[str]]:
+        """(the source units placed on ``article.text[start:end]``, those units and their ``reach``
+        neighbours in source order). A detector that says "the source does not have X" asks the
+        first; it stays quiet when the second has X, since a unit placed one sentence off (a split or
+        merged sentence, an alignment slip) must not make a false alarm."""
+        if self.alignment is None:
+            return [], []
+        hits = self.alignment.covering(start, end)
+        if not hits:
+            return [], []
+        units = self.alignment.units
+        near = sorted({i for m in hits for i in range(m.source_index - reach, m.source_index + reach + 1)
+                       if 0 <= i < len(units)})
+        return [m.source for m in hits], [units[i] for i in near]
 
     def content_sentences(self) -> list[Sentence]:
         """The article's sentences outside page furniture: what the story says."""

@@ -1,9 +1,14 @@
 """The rule judge: severity from what a detector proved (its :class:`Claim`) and the evidence.
 
 A reversal the source proves (a lost negation) is critical; a wrong date or amount is critical, a
-wrong count, time or measure major; a dropped hedge or condition changes the truth of a claim
-(major), a dropped deadline leaves a vaguer truth (minor); a phrase difference and a model hint are
-minor: alone they are symptoms, not proof.
+wrong count, time or measure major; a weekday or month other than the source's is a changed date
+(critical), one the source does not give an addition (major; minor when the source dates the event
+otherwise, by a relative day or a date, or names it elsewhere); another country or nationality, a
+specific the Italian adds (a number, a quarter) and a source name the whole article lacks are major
+(minor when the article or source around it explains it: the "soft" feature); a changed relative time
+("ieri" for "today") is major, an added one and a parenthetical gloss minor; a dropped hedge or
+condition changes the truth of a claim (major), a dropped deadline leaves a vaguer truth (minor); a
+phrase difference and a model hint are minor: alone they are symptoms, not proof.
 """
 
 from __future__ import annotations
@@ -46,6 +51,15 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.NAME_INCONSISTENT: lambda c: MAJOR,
     Claim.NAME_CHANGED: lambda c: MAJOR,
     Claim.NAME_ADDED: lambda c: MAJOR,
+    Claim.CALENDAR_CHANGED: lambda c: CRITICAL,
+    Claim.CALENDAR_ADDED: lambda c: MINOR if _flag(c, "soft") else MAJOR,
+    Claim.NATIONALITY_CHANGED: lambda c: MAJOR,
+    Claim.NATIONALITY_ADDED: lambda c: MINOR if _flag(c, "soft") else MAJOR,
+    Claim.NAME_MISSING: lambda c: MINOR if _flag(c, "soft") else MAJOR,
+    Claim.SPECIFIC_ADDED: lambda c: MINOR if _flag(c, "soft") else MAJOR,
+    Claim.GLOSS_ADDED: lambda c: MINOR,
+    Claim.RELATIVE_TIME_CHANGED: lambda c: MAJOR,
+    Claim.RELATIVE_TIME_ADDED: lambda c: MINOR,
     Claim.FALSE_FRIEND: lambda c: MAJOR if _flag(c, "strong") else MINOR,
     Claim.FALSE_FRIEND_SUSPECTED: lambda c: MINOR,
     Claim.TERM_WRONG: lambda c: MAJOR,
