@@ -185,11 +185,11 @@ class SpecificsCheck(Check):
         for w in re.finditer(r"[^\W\d_]+", text):
             if any(a <= w.start() < b for a, b in quarters) or not w.group().islower():
                 continue
-            n = ordinal_value(w.group(), "it")
-            if n is None or float(n) in near_values or w.group().lower() in near_low:
+            nth = ordinal_value(w.group(), "it")
+            if nth is None or float(nth) in near_values or w.group().lower() in near_low:
                 continue
             out.append(self._added(ctx, base + w.start(), base + w.end(), src, "such ordinal",
-                                   float(n) in whole, {"italian": w.group(), "kind": "ordinal"}))
+                                   float(nth) in whole, {"italian": w.group(), "kind": "ordinal"}))
         return out
 
     def _glosses(self, ctx: CheckContext, base: int, text: str, src: str, near_text: str) -> list[Candidate]:
