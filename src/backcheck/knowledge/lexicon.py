@@ -43,8 +43,8 @@ _FIELD = re.compile(r"""NULL|(['"])([^'"]*)\1""")
 _REL = re.compile(r"""INSERT INTO \w+ VALUES \(['"]([^'"]+)['"],['"]([^'"]+)['"],['"]([^'"]+)['"]"""
                   r"""(?:,['"]([^'"]*)['"],['"]([^'"]*)['"])?""")
 # Synset relations kept (WordNet pointer symbols): hypernym, antonym, similar to, verb group, also see,
-# attribute, entailment, cause.
-RELATIONS = frozenset({"@", "!", "&", "$", "^", "=", "*", ">"})
+# attribute, entailment, cause, and the English pertainyms ("\\": "French" pertains to "France").
+RELATIONS = frozenset({"@", "!", "&", "$", "^", "=", "*", ">", "\\"})
 
 
 def _dump_dir() -> Path | None:
@@ -108,9 +108,10 @@ def _relations(path: Path) -> list[tuple[str, str, str, str | None, str | None]]
     with path.open(encoding="utf-8", errors="replace") as fh:
         for line in fh:
             m = _REL.match(line)
-            if m and m.group(1) in RELATIONS:
+            kind = m.group(1).replace("\\\\", "\\") if m else ""  # the dump escapes the pertainym's backslash
+            if m and kind in RELATIONS:
                 words = [w.replace("_", " ").lower() if w else None for w in (m.group(4), m.group(5))]
-                out.append((m.group(1), m.group(2), m.group(3), words[0], words[1]))
+                out.append((kind, m.group(2), m.group(3), words[0], words[1]))
     return out
 
 
@@ -132,6 +133,7 @@ def build(db_path: Path, dumps: Path) -> None:
         con.execute("CREATE INDEX relation_source ON relation(source)")
         con.execute("CREATE TABLE gloss (synset TEXT PRIMARY KEY, gloss TEXT)")
         con.executemany("INSERT OR IGNORE INTO gloss VALUES (?, ?)", _glosses(dumps / "english" / "english_synset.sql"))
+        con.execute("CREATE INDEX relation_target ON relation(target)")
         con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         con.commit()
     finally:
@@ -213,6 +215,14 @@ class Lexicon:
                     out.update(self.lemmas(target, "english"))
         out.discard(low)
         return frozenset(out)
+
+    @lru_cache(maxsize=10_000)  # noqa: B019
+    def pertainyms(self, synset: str) -> tuple[str, ...]:
+        """The adjective synsets whose words pertain to the noun synset ``synset`` (WordNet's
+        pertainyms: "French" and "Gallic" pertain to "France")."""
+        rows = self._db().execute("SELECT DISTINCT source FROM relation WHERE type = '\\' AND target = ?",
+                                  (synset,)).fetchall()
+        return tuple(sorted(r[0] for r in rows))
 
     def pos(self, lemma: str, lang: str) -> frozenset[str]:
         """WordNet parts of speech (n, v, a, r) of a lemma in ``lang`` ("italian" or "english")."""

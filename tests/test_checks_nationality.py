@@ -1,0 +1,67 @@
+"""nationality check. Sentence pairs invented for this test; each row states where its expected value
+comes from."""
+
+from __future__ import annotations
+
+import pytest
+
+from _checkutil import run_check
+
+# (id, Italian, English source lines, literal back-translation of the Italian,
+#  expected [(span, severity, suggestion)], origin of the expectation)
+CASES = [
+    ("adjective-changed", "Il ministro francese ha firmato l'accordo sul gas.",
+     ["The German minister signed the gas agreement."],
+     "The French minister signed the agreement on gas.",
+     [("francese", "major", "tedesco")], "bilingual reading: German in the source, French in the Italian"),
+    ("country-changed", "La nave è partita dalla Spagna con il carico di grano.",
+     ["The ship left Portugal with its cargo of grain."],
+     "The ship left from Spain with the cargo of grain.",
+     [("Spagna", "major", "Portogallo")], "bilingual reading: Portugal became Spain (CLDR Italian name as the fix)"),
+    ("adjective-added", "La polizia olandese ha arrestato il capo della banda.",
+     ["Police arrested the leader of the gang."],
+     "The Dutch police arrested the head of the gang.",
+     [("olandese", "major", None)], "bilingual reading: the source names no country"),
+    ("added-but-named-elsewhere",
+     "Il Canada ha un nuovo accordo commerciale.\n\nLe esportazioni di legname crescono da mesi.\n\n"
+     "Il premier canadese ha visitato la fabbrica.",
+     ["Canada has a new trade deal.", "Timber exports have been growing for months.",
+      "The prime minister visited the factory."],
+     "Canada has a new trade agreement.\n\nTimber exports have been growing for months.\n\n"
+     "The Canadian premier visited the factory.",
+     [("canadese", "minor", None)], "the source names Canada in another sentence: an explicitation"),
+    ("plural-demonym", "Molti tedeschi passano le vacanze in Grecia.",
+     ["Many Germans spend their holidays in Greece."],
+     "Many Germans spend their holidays in Greece.", [], "'Germans' is the plural of the adjective"),
+    ("us-abbreviation", "Gli Stati Uniti hanno alzato i dazi sull'acciaio.",
+     ["The US raised tariffs on steel."],
+     "The United States raised duties on steel.", [], "'US' is a name of the United States (WordNet)"),
+    ("compound", "Il parco ha inaugurato nuove montagne russe per l'estate.",
+     ["The park opened a new roller coaster for the summer."],
+     "The park inaugurated new roller coasters for the summer.", [], "'montagne russe' is a MultiWordNet compound"),
+    ("surname", "Secondo il consigliere Marco Russo il bilancio regge.",
+     ["According to councillor Marco Russo the budget holds."],
+     "According to councillor Marco Russo the budget holds.", [], "capitalised inside a sentence: a name"),
+    ("lexicon-translation", "La comunità ebraica della città ha organizzato un concerto.",
+     ["The city's Jewish community organised a concert."],
+     "The Jewish community of the city organised a concert.", [], "MultiWordNet translates 'ebraico' with 'Jewish'"),
+    ("paired-off", "L'Italia e la Francia hanno firmato, e il governo italiano ha festeggiato.",
+     ["Italy and France signed, and Rome celebrated."],
+     "Italy and France signed, and the Italian government celebrated.", [],
+     "'italiano' names Italy, which the source has"),
+]
+
+
+@pytest.mark.parametrize("text,sources,bt,expected,origin", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_nationality(text: str, sources: list[str], bt: str, expected: list[tuple[str, str, str | None]],
+                     origin: str) -> None:
+    found = run_check("nationality", text, sources, back_translation=bt)
+    assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected, origin
+    for f in found:
+        assert f.category.value == ("mistranslation" if f.suggestion else "addition")
+
+
+def test_message_names_the_source() -> None:
+    [f] = run_check("nationality", "Il governo svedese ha risposto.", ["The Danish government replied."],
+                    back_translation="The Swedish government replied.")
+    assert f.message == "«svedese» is not in the source, which says 'Danish'."
