@@ -94,7 +94,8 @@ def tables() -> dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]]:
     for row in rows("nations.tsv"):
         if row[1] == "country":
             aliases.setdefault((row[0], row[3]), []).append(row[2].lower())
-    codes = [c for c in loc["it"].territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
+    codes = [str(c) for c in loc["it"].territories if len(str(c)) == 2 and str(c).isalpha()
+             and str(c) not in _NOT_COUNTRIES]
     for code in codes:
         names = {lg: _names(loc[lg].territories[code]) + aliases.get((lg, code), []) for lg in ("it", "en")}
         for lg in ("it", "en"):
