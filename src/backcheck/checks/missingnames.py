@@ -1,0 +1,173 @@
+"""missingnames: names the English source uses that its Italian region does not contain in any form
+(the mirror of the entities check, which looks at the names the Italian writes).
+
+A source unit's names are its capitalised words (:mod:`backcheck.knowledge.source_names`); those
+checked are persons' names and words too rare in English (wordfreq) to be a common word in a title
+("Court", "Assembly"), never titles, institution words, months or nationalities (the nationality
+check's). A name is in the Italian when the unit's region, widened by a sentence on each side (an
+alignment slip), contains it in any form: as written (accents, case and a possessive aside), another
+romanisation (data/translit.tsv), a regular Italian form ("Siria" for "Syria"), a close spelling (a
+garbled name is the entities check's) or an Italian exonym MultiWordNet gives ("Londra" for
+"London").
+
+A name the Italian also uses before the region is a repeated name the translator may drop (a
+pronoun, a dropped subject): not reported. A person's name the whole article lacks is an omission
+(major); any other name, or one the article uses only later (its first mention was dropped), minor.
+With a back-translation, a name it writes is in the Italian (in a form no list knows). The finding sits on the Italian
+words that translate the source words next to the name, or on the sentence when none is found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.names import italian_form_of, similar, translit_key
+from ..knowledge.nations import find_nations, folded
+from ..knowledge.source_names import source_names
+from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS
+from ..lang import en as en_lang
+from ..lang import it as it_lang
+from ..lang.en import FUNCTION_WORDS
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+# A capitalised source word this common in English (wordfreq Zipf) may be a word in a title, which
+# the Italian translates: only persons' names are checked above it.
+COMMON_ZIPF = 4.0
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _forms(text: str) -> list[str]:
+    return [folded(re.sub(r"['’]s$", "", t)) for t in _TOKEN.findall(text)]
+
+
+def _present(name: str, tokens: list[str], text: str, exonyms: frozenset[str]) -> bool:
+    low = folded(name)
+    if low in tokens or re.search(rf"(?<!\w){re.escape(low)}", text):
+        return True
+    key = translit_key(name)
+    if any(translit_key(t) == key or italian_form_of(t, name) or similar(t, name, 0.8) for t in tokens if len(t) > 2):
+        return True
+    lemmas = {it_lang.lemma(t) for t in tokens}
+    return any(folded(e) in lemmas or re.search(rf"(?<!\w){re.escape(folded(e))}(?!\w)", text) for e in exonyms)
+
+
+def _title_case(source: str) -> bool:
+    """A headline in title case: most of its words capitalised, so capitals mark no names."""
+    ws = [w for w in _TOKEN.findall(source) if w.lower() not in FUNCTION_WORDS]
+    return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) > len(ws) / 2
+
+
+def _exonyms(lex, source: str, name: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """MultiWordNet's Italian for the name, for its lemma and for the capitalised pair it is part of
+    ("Londra" for "London", "Gran Premio" for "Grand Prix")."""
+    if lex is None:
+        return frozenset()
+    out = set(lex.it_for_en(name.lower())) | set(lex.it_for_en(en_lang.lemma(name)))
+    for m in re.finditer(rf"([A-Z][\w-]*\s+{re.escape(name)}|{re.escape(name)}\s+[A-Z][\w-]*)", source):
+        out |= lex.it_for_en(m.group().lower())
+    return frozenset(out)
+
+
+def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
+    """The back-translation of ``article.text[start:end]`` (it writes the names the Italian has, in English)."""
+    if ctx.translation is None:
+        return ""
+    return " ".join(s.en for s in ctx.translation.segments if s.start < end and start < s.end)
+
+
+def _whole_names(source: str, missing: list[tuple[str, bool, bool]]) -> list[tuple[list[str], bool, bool]]:
+    """Missing names the source writes next to each other ("Anna Kowalczyk") as one: (its words, a
+    person's, named later in the article)."""
+    out: list[tuple[list[str], bool, bool]] = []
+    for name, person, later in missing:
+        if out and re.search(rf"{re.escape(out[-1][0][-1])}\s+{re.escape(name)}", source):
+            words, p, lt = out[-1]
+            out[-1] = (words + [name], p or person, lt and later)
+        else:
+            out.append(([name], person, later))
+    return out
+
+
+@register
+class MissingNamesCheck(Check):
+    name = "missingnames"
+    needs = frozenset({Need.SOURCE})
+    description = "Names the aligned source uses that the Italian leaves out in every form."
+    specific = True
+    exclusive = True
+
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        if ctx.alignment is None:
+            return []
+        from wordfreq import zipf_frequency
+
+        art = ctx.article
+        content = ctx.content_sentences()
+        whole = folded(art.text)
+        whole_tokens = _forms(art.text)
+        nation_words = {folded(n.text) for s in ctx.sources for n in find_nations(s, "en")}
+        lex = ctx.resources.lexicon
+        persons = source_names(ctx.sources).persons
+        out: list[Candidate] = []
+        for match in ctx.alignment.matches:
+            unit = source_names([match.source])
+            idx = [i for i, s in enumerate(content) if s.start < match.it_end and match.it_start < s.end]
+            if not idx:
+                continue
+            if _title_case(match.source):
+                continue
+            lo, hi = content[max(0, idx[0] - 1)].start, content[min(len(content) - 1, idx[-1] + 1)].end
+            region = folded(art.text[lo:hi])
+            tokens = _forms(art.text[lo:hi])
+            bt = folded(_back_translation(ctx, lo, hi))
+            missing: list[tuple[str, bool, bool]] = []
+            for low, name in unit.names.items():
+                if (low in INSTITUTION_WORDS or low in TITLE_WORDS or low in CALENDAR_WORDS or low in FUNCTION_WORDS
+                        or folded(name) in nation_words or len(low) < 3 or not name.isalpha()
+                        or any(c.isupper() for c in name[1:])):
+                    continue  # not a name, a nationality, or an acronym ("AMs", "BSc")
+                person = low in persons
+                if not person and low not in unit.in_runs and zipf_frequency(low, "en") >= COMMON_ZIPF:
+                    continue
+                if bt and re.search(rf"(?<!\w){re.escape(folded(name))}", bt):
+                    continue  # the back-translation has it: the Italian says it in its own way
+                exonyms = _exonyms(lex, match.source, name)
+                if _present(name, tokens, region, exonyms):
+                    continue
+                before = folded(art.text[:lo])
+                if _present(name, _forms(before), before, exonyms):
+                    continue  # used before: a repeated name the translator may drop
+                missing.append((name, person, _present(name, whole_tokens, whole, exonyms)))
+            for names, person, later in _whole_names(match.source, missing):
+                a, b = self._place(ctx, match.source, names[0], content[idx[0]].start, content[idx[-1]].end)
+                full = " ".join(names)
+                why = " (the article names it only later)" if later else ""
+                # only a person's name the whole article lacks is major: other capitalised words may
+                # be translated in ways no lexicon lists ("Médecins Sans Frontières")
+                out.append(self.candidate(
+                    ctx, a, b, Category.OMISSION, Claim.NAME_MISSING,
+                    f"The source's '{full}' is missing from the Italian here{why}.",
+                    Evidence(kinds=("source", "source-name"), source=match.source,
+                             phrases=(("missing", full),), details={"name": full},
+                             features={"soft": float(later or not person)}),
+                    suggestion=full))
+        return out
+
+    def _place(self, ctx: CheckContext, source: str, name: str, start: int, end: int) -> tuple[int, int]:
+        """The Italian words (in ``[start, end)``) that translate the source's content words next to
+        ``name``; the first sentence of the region when none is found."""
+        words = _TOKEN.findall(source)
+        lex = ctx.resources.lexicon
+        if name in words and lex is not None:
+            i = words.index(name)
+            neighbours = [w for w in words[max(0, i - 2) : i] + words[i + 1 : i + 3]
+                          if w[:1].islower() and en_lang.is_content(w)]
+            cands: set[str] = set()
+            for w in neighbours:
+                cands |= lex.it_for_en(en_lang.lemma(w))
+            for m in _TOKEN.finditer(ctx.article.text, start, end):
+                if it_lang.lemma(m.group()) in cands or m.group().lower() in cands:
+                    return m.start(), m.end()
+        sent = ctx.article.sentence_at(start)
+        return (sent.start, sent.end) if sent is not None else (start, end)
