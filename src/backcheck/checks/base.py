@@ -168,6 +168,20 @@ class CheckContext:
                        if 0 <= i < len(units)})
         return [m.source for m in hits], [units[i] for i in near]
 
+    def covers(self, sentence: Sentence, aligned: list[str]) -> bool:
+        """Whether the source units ``aligned`` can be the whole of ``sentence``: a whole-article source,
+        or snippets with at least 0.7 times as many words as the sentence's back-translation (0.6 times
+        the Italian's without one). A snippet may quote part of a sentence only, and what the rest of
+        the sentence says is no addition."""
+        if self.alignment is not None and self.alignment.whole_article:
+            return True
+        n = len(" ".join(aligned).split())
+        if self.translation is not None:
+            bt = " ".join(s.en for s in self.translation.segments if s.start < sentence.end and sentence.start < s.end)
+            if bt:
+                return n >= 0.7 * len(bt.split())
+        return n >= 0.6 * len(sentence.text.split())
+
     def content_sentences(self) -> list[Sentence]:
         """The article's sentences outside page furniture: what the story says."""
         return [s for s in self.article.sentences if s.paragraph not in self.boilerplate]

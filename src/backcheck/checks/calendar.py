@@ -55,6 +55,7 @@ class CalendarCheck(Check):
             aligned, near = ctx.source_window(sent.start, sent.end)
             if not aligned:
                 continue
+            whole_sentence = ctx.covers(sent, aligned)
             src = "\n".join(aligned)
             certain, _ = english_calendar_names(src)
             _, near_loose = english_calendar_names("\n".join(near))
@@ -80,6 +81,8 @@ class CalendarCheck(Check):
                                           "source_value": [_en_name(kind, i) for i in others]}),
                         suggestion=_it_name(kind, others[0]) if len(others) == 1 else None))
                     continue
+                if not whole_sentence:
+                    continue  # a snippet of part of the sentence: the rest is no addition
                 dated_otherwise = src_dated or (kind == "weekday" and any(
                     r.unit == "day" for r in find_relative(src, "en")))
                 soft = dated_otherwise or (kind, index) in anywhere

@@ -75,6 +75,7 @@ class NationalityCheck(Check):
             aligned, near = ctx.source_window(sent.start, sent.end)
             if not aligned:
                 continue
+            whole_sentence = ctx.covers(sent, aligned)
             src, near_text = "\n".join(aligned), "\n".join(near)
             near_codes = {c for n in find_nations(near_text, "en") for c in n.codes}
             kept = folded(near_text)
@@ -102,6 +103,8 @@ class NationalityCheck(Check):
                     continue
                 # the source's own language ("termine inglese") is implicit in every English source
                 own = not m.country and it_lang.lemma(m.text) in _SOURCE_LANGUAGE
+                if not whole_sentence:
+                    continue  # a snippet of part of the sentence: the rest is no addition
                 soft = bool(m.codes & elsewhere) or own
                 why = (" (it names that country elsewhere)" if m.codes & elsewhere
                        else " (the source's own language)" if own else "")

@@ -48,7 +48,7 @@ class RelativeTimeCheck(Check):
             if not found:
                 continue
             aligned, near = ctx.source_window(sent.start, sent.end)
-            if not aligned:
+            if not aligned or not ctx.covers(sent, aligned):
                 continue
             src = "\n".join(aligned)
             left_it, left_en = _pair_off(found, find_relative(src, "en"))

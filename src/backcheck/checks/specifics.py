@@ -125,8 +125,8 @@ class SpecificsCheck(Check):
         whole = _source_values("\n".join(ctx.sources))
         for sent in ctx.content_sentences():
             aligned, near = ctx.source_window(sent.start, sent.end)
-            if not aligned:
-                continue
+            if not aligned or not ctx.covers(sent, aligned):
+                continue  # a snippet of part of the sentence: the rest is no addition
             src, near_text = "\n".join(aligned), "\n".join(near)
             out += self._quantities(ctx, sent.start, sent.text, src, near_text, whole)
             out += self._ordinals(ctx, sent.start, sent.text, src, near_text, whole)
