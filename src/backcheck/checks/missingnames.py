@@ -92,7 +92,7 @@ def _whole_names(source: str, missing: list[tuple[str, bool, bool]]) -> list[tup
 @register
 class MissingNamesCheck(Check):
     name = "missingnames"
-    needs = frozenset({Need.SOURCE})
+    needs = frozenset({Need.SOURCE, Need.LEXICON})
     description = "Names the aligned source uses that the Italian leaves out in every form."
     specific = True
     exclusive = True

@@ -60,7 +60,7 @@ def _translated(ctx: CheckContext, m: NationMention, source_words: set[str]) -> 
 @register
 class NationalityCheck(Check):
     name = "nationality"
-    needs = frozenset({Need.SOURCE})
+    needs = frozenset({Need.SOURCE, Need.LEXICON})
     description = "Countries and nationalities in the Italian that the source does not name, or names otherwise."
     specific = True
     exclusive = True
