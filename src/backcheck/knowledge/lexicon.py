@@ -214,6 +214,10 @@ class Lexicon:
         out.discard(low)
         return frozenset(out)
 
+    def synsets_it(self, lemma: str) -> frozenset[str]:
+        """The synsets of an Italian lemma (every sense it has)."""
+        return self._synsets(lemma, "italian")
+
     def pos(self, lemma: str, lang: str) -> frozenset[str]:
         """WordNet parts of speech (n, v, a, r) of a lemma in ``lang`` ("italian" or "english")."""
         return frozenset(sid[:1] for sid in self._synsets(lemma, lang))
