@@ -116,7 +116,7 @@ CASES = [
     ("rounding", "L'inflazione è al 30% circa, ha detto Eurostat.", ["Inflation is at 29.8%, Eurostat said."], []),
     ("no-source", "Il 12 marzo sono morte dodici persone.", [], []),
     ("changed-month", "Il piano dovrà essere presentato entro il 1° giugno al ministero di Lisbona.",
-     ["The plan must be submitted to the Lisbon ministry by March 1."], [("1° giugno", "critical", "1 marzo")]),
+     ["The plan must be submitted to the Lisbon ministry by March 1."], [("1° giugno", "critical", "1° marzo")]),
     ("12-hour-read-as-24",
      "I residenti devono lasciare la valle entro le ore 7 di venerdì, ha detto il prefetto Badini a Bormio.",
      ["Residents must leave the valley by 7 p.m. on Friday, prefect Badini said in Bormio."],

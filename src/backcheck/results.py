@@ -130,6 +130,22 @@ class Finding:
     # the judge's calibrated probability that this is an error (None: decided by rules alone)
     probability: float | None = None
 
+    def fix_text(self) -> str | None:
+        """The suggested fix as every renderer shows it, after a "fix: " label: the suggestion, what it
+        replaces when that is more than the flagged words ("alla sua controparte" in place of "al suo
+        alleato"), and a note when an option is a dictionary form to be put in the article's form.
+        ``None`` without a suggestion."""
+        if self.suggestion is None:
+            return None
+        fix = self.evidence.details.get("fix") or {}
+        text = self.suggestion
+        replaces = fix.get("replaces")
+        if replaces and _normal(replaces) != _normal(self.text):
+            text += f" (in place of “{_normal(replaces)}”)"
+        if any(o.get("form") == "lemma" for o in fix.get("options", ())):
+            text += " (dictionary form: put it in the article's form)"
+        return text
+
     def fingerprint(self) -> str:
         """The finding's stable identity, the same wherever it moves: the check that raised it, its
         category, the flagged text and its sentence (NFC, whitespace collapsed), never its offsets or
@@ -156,6 +172,7 @@ class Finding:
         }
         if self.suggestion is not None:
             d["suggestion"] = self.suggestion
+            d["fix"] = self.fix_text()
         if self.probability is not None:
             d["probability"] = round(self.probability, 3)
         return d

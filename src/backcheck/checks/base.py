@@ -125,6 +125,8 @@ class CheckContext:
     resources: Resources = field(default_factory=Resources)
     # the loaded model engine, when there is one (a check may score text with it: ``engine.force``)
     engine: Any = None
+    # the en-it model's renderer of source phrases (suggested fixes), when a model engine has it
+    renderer: Any = None
     # the boilerplate pre-pass, run once per article when the context is made: the scraped page
     # furniture (reported by the boilerplate check) and its paragraph indices, which every other
     # check skips by reading :meth:`content_sentences`
@@ -181,6 +183,18 @@ class CheckContext:
             if bt:
                 return n >= 0.7 * len(bt.split())
         return n >= 0.6 * len(sentence.text.split())
+
+    def fix(self, start: int, end: int, source_phrase: str, source: str,
+            bt_phrase: str | None = None) -> tuple[str | None, dict[str, Any]]:
+        """A suggested fix for ``article.text[start:end]`` where the source unit ``source`` says
+        ``source_phrase`` (:func:`backcheck.knowledge.renderings.render`): the suggestion and its
+        ``fix`` evidence detail, ``(None, {})`` when unsure."""
+        from ..knowledge.renderings import as_fix, render
+
+        r = self.resources
+        return as_fix(render(source_phrase, source, self.article.text, start, end, lexicon=r.lexicon,
+                             parser=r.parser, embeddings=r.embeddings, glossary=self.glossary,
+                             bt_phrase=bt_phrase, model=self.renderer))
 
     def content_sentences(self) -> list[Sentence]:
         """The article's sentences outside page furniture: what the story says."""

@@ -13,13 +13,14 @@ which candidates are errors and how severe (:mod:`backcheck.judge`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..align import project
 from ..align.tokens import Word, it_words
 from ..align.words import Gap, WordAlignment
 from ..knowledge.relations import RELATIONS, relation, zipf
+from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -155,11 +156,13 @@ def _applied(gap: Gap, wa: WordAlignment) -> tuple[str, str] | None:
     return src, (src[:at] + gap.bt_phrase + src[at + len(gap.source_phrase):]).replace("  ", " ")
 
 
-def _message(kind: str, italian: str, gap: Gap) -> str:
+def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = None, reads: bool | None = None) -> str:
+    said = f"“{gap.source_phrase}”" + (f" ({rendered(fix)})" if fix else "")
+    where = f"«{italian}» reads as" if reads is not False else f"at «{italian}» the back-translation reads"
     if kind == "substitution":
-        return f"«{italian}» reads as “{gap.bt_phrase}”; the source says “{gap.source_phrase}”"
+        return f"{where} “{gap.bt_phrase}”; the source says {said}"
     if kind == "insertion":
-        return f"«{italian}» reads as “{gap.bt_phrase}”, which the source does not say"
+        return f"{where} “{gap.bt_phrase}”, which the source does not say"
     return f"the source says “{gap.source_phrase}” here; the Italian does not"
 
 
@@ -197,8 +200,12 @@ class DivergenceCheck(Check):
                                 phrases=(("back_translation", gap.bt_phrase), ("source", gap.source_phrase)),
                                 similarity=round(sim, 3) if sim is not None else None, features=feats)
             for start, end in spans:
-                out.append(self.candidate(ctx, start, end, category, claim,
-                                          _message(gap.kind, text[start:end], gap), evidence))
+                fix, detail = (ctx.fix(start, end, gap.source_phrase, m.source, gap.bt_phrase)
+                               if gap.kind == "substitution" else (None, {}))
+                reads = reads_as(text[start:end], gap.bt_phrase, lex)
+                message = _message(gap.kind, text[start:end], gap, detail, reads)
+                out.append(self.candidate(ctx, start, end, category, claim, message,
+                                          replace(evidence, details={"fix": detail}) if detail else evidence, fix))
         return out
 
     @staticmethod

@@ -60,6 +60,11 @@ def _source_using(look: str, sources: list[str]) -> str | None:
     return None
 
 
+def _word_in(look: str, source: str) -> str:
+    """The source's own word for the look-alike ("pretended" for "pretend"); the look-alike when absent."""
+    return next((w.text for w in words(source) if related(en_lemma(w.text), look) or w.lower == look), look)
+
+
 def _rendered(ff: FalseFriend, sentence: str) -> bool:
     """Does the Italian sentence hold a MultiWordNet rendering of the look-alike?"""
     folded = f" {fold(sentence)} "
@@ -125,13 +130,15 @@ class FalseFriendsCheck(Check):
             kinds.append("source")
             sense = f"in Italian it means {meanings}" if ff.meanings else "it is not a translation of it"
             strong = ff.strong
-            evidence = Evidence(kinds=tuple(kinds), source=src, details=details, features={"strong": float(strong)})
+            fix, detail = ctx.fix(start, end, _word_in(ff.lookalike_lemma, src), src)
+            evidence = Evidence(kinds=tuple(kinds), source=src, details=details | ({"fix": detail} if detail else {}),
+                                features={"strong": float(strong)})
             return self.candidate(
                 ctx, start, end, Category.MISTRANSLATION, Claim.FALSE_FRIEND,
                 f"'{word}' {'is' if strong else 'may be'} a false friend of '{ff.lookalike_lemma}' in the "
                 f"source: {sense}; "
                 f"'{ff.lookalike_lemma}' is {renderings}.",
-                evidence, suggestion=ff.renderings[0],
+                evidence, suggestion=fix,
             )
         if not ff.alone or _it_zipf(it_lemmas(word)) >= CONFIG.max_it_zipf_alone:
             return None
@@ -140,5 +147,5 @@ class FalseFriendsCheck(Check):
             ctx, start, end, Category.MISTRANSLATION, Claim.FALSE_FRIEND_SUSPECTED,
             f"'{word}' looks like '{ff.lookalike_lemma}' but means {meanings} in Italian; if the original "
             f"meant '{ff.lookalike_lemma}', use {renderings}.",
-            evidence, suggestion=ff.renderings[0],
+            evidence,  # no source: what the original meant is unknown, so no fix
         )

@@ -10,6 +10,7 @@ Without an aligned source, only entries flagged ``no-source`` (wrong in any cont
 from __future__ import annotations
 
 from ..knowledge.glossary import Glossary, GlossaryEntry, load_glossary
+from ..knowledge.renderings import accepted_fix
 from ..knowledge.senses import uses_sense
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, register
@@ -94,13 +95,14 @@ class GlossaryCheck(Check):
                     details = {"term": entry.english, "accepted": list(entry.accepted), "glossary": entry.origin}
                     if entry.note:
                         details["note"] = entry.note
-                    evidence = Evidence(source=src or None, details=details)
+                    fix, detail = accepted_fix(entry.accepted, ctx.article.text, s, e, f"glossary {entry.origin}")
+                    evidence = Evidence(source=src or None, details=details | ({"fix": detail} if detail else {}))
                     out.append(
                         self.candidate(
                             ctx, s, e, Category.TERMINOLOGY, Claim.TERM_WRONG,
                             f"'{m.group()}' is a wrong rendering of '{entry.english}'; "
-                            f"use '{entry.accepted[0]}'.",
-                            evidence, suggestion=entry.accepted[0],
+                            f"use '{fix or entry.accepted[0]}'.",
+                            evidence, suggestion=fix or entry.accepted[0],
                         )
                     )
         return out

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..align import en_words, it_words, italian_words_under, project
+from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
 from ..lang import en, fold
 from ..lang.datafiles import word_set
@@ -176,14 +177,15 @@ class OmissionCheck(Check):
                 evidence = Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
                                     phrases=(("source", fact.phrase), ("missing", fact.key)))
                 found.append(self.candidate(ctx, start, end, Category.OMISSION, claim, message, evidence,
-                                            self._suggest(fact, lex)))
+                                            self._suggest(fact, m.source, ctx)))
         return found
 
     @staticmethod
-    def _suggest(fact: _Fact, lex: Lexicon | None) -> str | None:
-        if fact.kind != "hedge" or lex is None:
+    def _suggest(fact: _Fact, source: str, ctx: CheckContext) -> str | None:
+        if fact.kind != "hedge":
             return None
-        its = sorted(lex.it_for_en(fact.key), key=lambda x: (len(x), x))
+        r = ctx.resources
+        its = render_addition(fact.key, source, lexicon=r.lexicon, parser=r.parser, embeddings=r.embeddings)
         return f"add “{its[0]}”" if its else None
 
     @staticmethod

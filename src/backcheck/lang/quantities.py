@@ -219,7 +219,8 @@ def same_value(a: float, b: float, tolerance: float = 0.01) -> bool:
 def format_it(q: Quantity) -> str:
     """An Italian rendering of an English quantity, for suggestions."""
     if q.kind == "date" and q.month:
-        return f"{int(q.value)} {it.MONTHS[q.month - 1]}"
+        day = int(q.value)  # Italian writes the first of the month as an ordinal: "1° marzo"
+        return f"{day}{'°' if day == 1 else ''} {it.MONTHS[q.month - 1]}"
     v = q.value
     for scale, word in ((1e9, "miliardi"), (1e6, "milioni")):
         if v >= scale and q.kind in ("amount",):

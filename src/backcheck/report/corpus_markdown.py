@@ -65,7 +65,7 @@ def render_corpus_markdown(corpus: CorpusReport, fail_on: Severity, *, max_findi
                 line, col = line_col(r.report.text, f.start)
                 items.append(f"- `{_cell(r.report.article_id)}:{line}:{col}` **{f.severity.value}** "
                              f"{f.category.value} “{_cell(f.text)}”: {_cell(f.message)}"
-                             + (f" (fix: {_cell(f.suggestion)})" if f.suggestion else ""))
+                             + (f" (fix: {_cell(f.fix_text() or '')})" if f.suggestion else ""))
     if items:
         lines += [f"### New findings at or above {fail_on.value}", "", *items]
         if shown > max_findings:

@@ -22,7 +22,7 @@ LABELS = {
     "logprob": "log-probability",
 }
 # details that are settings, not evidence: the resource version is in the signature
-HIDDEN = {"lexicon"}
+HIDDEN = {"lexicon", "fix"}  # the fix has its own line (Finding.fix_text)
 
 
 def kinds(f: Finding) -> list[str]:

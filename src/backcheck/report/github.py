@@ -52,7 +52,7 @@ def command(name: str, message: str, **props: str | int | None) -> str:
 def _annotation(report: Report, f: Finding, loc: Location, name: str) -> str:
     message = f'"{f.text}": {f.message}'
     if f.suggestion:
-        message += f"\nSuggestion: {f.suggestion}"
+        message += f"\nfix: {f.fix_text()}"
     if loc.col is None:  # an article inside a JSONL manifest: name the place inside the article
         line, col = line_col(report.text, f.start)
         message = f"[{report.article_id} {line}:{col}] {message}"

@@ -33,7 +33,7 @@ def _finding_line(corpus: CorpusReport, report: Report, f: Finding, state: str |
     where = f"{loc.file}:{loc.line}" + (f":{loc.col}" if loc.col else "")
     line = f'{where}: {f.severity.value} {f.category.value} "{f.text}": {f.message}'
     if f.suggestion:
-        line += f" (suggestion: {f.suggestion})"
+        line += f" (fix: {f.fix_text()})"
     return f"{line} [{state}]" if state else line
 
 

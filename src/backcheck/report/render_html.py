@@ -103,7 +103,8 @@ def _card(report: Report, n: int, f: Finding, p: str, key: str, state: str | Non
                      f'<dt>back-translation</dt><dd lang="en">{esc(bt) or "<em>none</em>"}</dd>'
                      f'<dt>source</dt><dd lang="en">{esc(src) or "<em>none</em>"}</dd></dl></details>')
     if f.suggestion:
-        parts.append(f'<p class="fix">Suggested fix: <strong lang="it">{esc(f.suggestion)}</strong> '
+        note = (f.fix_text() or "")[len(f.suggestion):]
+        parts.append(f'<p class="fix">fix: <strong lang="it">{esc(f.suggestion)}</strong>{esc(note)} '
                      f'<button type="button" class="copy" data-copy="{esc(f.suggestion)}">copy</button></p>')
     parts.append("</li>")
     return "".join(parts)

@@ -72,13 +72,13 @@ def render_markdown(report: Report) -> str:
     lines.append("")
     items = numbered(report)
     if items:
-        lines.append("| # | Severity | Category | Line:Col | Span | Message | Suggestion |")
+        lines.append("| # | Severity | Category | Line:Col | Span | Message | Fix |")
         lines.append("|---|---|---|---|---|---|---|")
         for n, f in items:
             line, col = line_col(report.text, f.start)
             lines.append(
                 f"| {n} | {f.severity.value} | {f.category.value} | {line}:{col} | {_cell(f.text)} "
-                f"| {_cell(f.message)} | {_cell(f.suggestion or '')} |"
+                f"| {_cell(f.message)} | {_cell(f.fix_text() or '')} |"
             )
         lines.append("")
     if report.text:

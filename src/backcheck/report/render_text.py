@@ -109,7 +109,7 @@ def _block(report: Report, n: int, f: Finding, *, color: bool, verbosity: int, w
     if phrases and not all(text in f.message for _, text in phrases):  # else the message says it
         out.append(Text(" vs ".join(f"{label} “{text}”" if label else text for label, text in phrases)))
     if f.suggestion:
-        out.append(Text.assemble(("fix: ", "bold green"), f.suggestion))
+        out.append(Text.assemble(("fix: ", "bold green"), f.fix_text() or ""))
     if verbosity > 0:
         kinds = evidence.kinds(f)
         if kinds:

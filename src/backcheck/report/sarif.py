@@ -68,7 +68,7 @@ def to_sarif(corpus: CorpusReport) -> dict[str, Any]:
             continue
         for f, state in zip(report.findings, corpus.states(report), strict=True):
             loc = corpus.locate(report, f)
-            text = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+            text = f.message + (f" (fix: {f.fix_text()})" if f.suggestion else "")
             if loc.col is None:  # manifest article: say where inside the article text
                 line, col = line_col(report.text, f.start)
                 text = f"[{report.article_id} {line}:{col} \"{f.text}\"] {text}"

@@ -26,7 +26,9 @@ FINDING: dict[str, Any] = {
         "message": {"type": "string"},
         "check": {"type": "string"},
         "evidence": {"type": "object"},
-        "suggestion": {"type": "string"},
+        "suggestion": {"type": "string", "description": "the text to paste (options separated by ' / ')"},
+        "fix": {"type": "string", "description": "the fix as every report shows it: the suggestion, what "
+                                                 "it replaces when more than the span, a dictionary-form note"},
         "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
         "baseline_state": {"enum": ["new", "unchanged"]},
     },

@@ -93,6 +93,7 @@ def _align(article: Article, sources: list[str], translation: Translation | None
 def _context(article: Article, sources: list[str], translation: Translation | None, alignment: Alignment | None,
              glossary: Glossary, resources: Resources, translator: Translator | None) -> CheckContext:
     from ..checks import CheckContext
+    from ..translate.en_it import renderer_for
 
     return CheckContext(  # runs the boilerplate pre-pass
         article=article,
@@ -103,6 +104,7 @@ def _context(article: Article, sources: list[str], translation: Translation | No
         model_backed=translation is not None and any(s.alignment for s in translation.segments),
         resources=resources,
         engine=translator,
+        renderer=renderer_for(translator),  # the en-it model's fixes, with a model engine and the model at hand
     )
 
 

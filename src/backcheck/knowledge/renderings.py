@@ -1,0 +1,237 @@
+"""Italian renderings of an English word or phrase *for one place in one article*: the suggested fixes.
+
+:func:`render` answers one question: the English source says ``source_phrase`` (in ``source_sentence``)
+where the article has ``article[start:end]``; what could the article say instead? At most
+:data:`MAX_OPTIONS` options, in a stable order, each in the article's form where it can be formed, or
+none at all when unsure — no fix beats a wrong one. Where they come from, first found first:
+
+1. **phrase renderings**: the glossary's accepted renderings (:mod:`.glossary`), then the news terms
+   (``lang/data/news_terms.tsv``), for a term that the source phrase is part of;
+2. **the en-it model** (optional, a model engine): the Italian words the pinned MarianMT aligns to the
+   source phrase when it translates the source unit (:mod:`backcheck.translate.en_it`);
+3. **MultiWordNet**, sense by sense (:mod:`.sense_rank`): the source word's part of speech from the parse
+   of its sentence, its senses weighted by order and by the sentence, then Italian frequency (wordfreq)
+   and the article's own vocabulary order the lemmas. A verb in the source where the article has a
+   noun is read through its English nominalisation ("invade" → "invasion").
+
+Never offered: the word the article already has (or one of its lemmas), a lemma whose meanings include
+what the back-translation read in the article's word (the same slip again), an English word as its own
+rendering, a rare or archaic lemma, a lexicon placeholder. Every option is put in the flagged word's
+form by :mod:`backcheck.lang.inflect` (number, gender, tense, person; the determiners before a noun
+agree with a new gender); when no form the dictionary lists fits, the option is the lemma and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..lang import determiners, fold
+from ..lang import inflect as it_inflect
+from ..lang.it import FUNCTION_WORDS as IT_FUNCTION_WORDS
+from ..lang.it import lemma as it_lemma
+from ..lang.tokens import IT_TOKEN_RE
+from .rendering_sources import (
+    LIGHT_VERBS,
+    Option,
+    content_words,
+    italian_pos,
+    lexicon_options,
+    reading_of,
+    reads_as,
+    term_options,
+)
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
+    from .lexicon import Lexicon
+
+MAX_OPTIONS = 2
+class ModelRenderer(Protocol):
+    """The en-it model's side of :func:`render` (:class:`backcheck.translate.en_it.EnItRenderer`)."""
+
+    def render(self, sentence: str, start: int, end: int) -> str | None:
+        """The Italian words aligned to ``sentence[start:end]`` in the model's translation of it."""
+        ...
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One option: paste ``text`` over ``article[start:end]`` (``replaces``). ``form`` is "inflected"
+    (put in the article's form), "as is" (a phrase or model output used as written) or "lemma" (the
+    dictionary form: no regular form fitted, inflect it by hand)."""
+
+    text: str
+    lemma: str
+    origin: str
+    replaces: str
+    start: int
+    end: int
+    form: str
+
+    def details(self) -> dict[str, Any]:
+        """The JSON evidence of the fix (``evidence.fix``)."""
+        d: dict[str, Any] = {"origin": self.origin, "form": self.form}
+        if self.lemma != self.text:
+            d["lemma"] = self.lemma
+        d["replaces"] = self.replaces
+        return d
+
+
+def _flag_words(article: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), start + m.start(), start + m.end()) for m in IT_TOKEN_RE.finditer(article[start:end])]
+
+
+def _determiners_before(article: str, start: int) -> list[tuple[str, int, int]]:
+    """The determiners right before ``start`` (same sentence), nearest last."""
+    left = article[max(0, start - 40):start]
+    toks = [(m.group(), start - len(left) + m.start(), start - len(left) + m.end()) for m in IT_TOKEN_RE.finditer(left)]
+    out: list[tuple[str, int, int]] = []
+    for w, a, b in reversed(toks):
+        gap = article[b:(out[0][1] if out else start)]
+        if gap.strip() or not determiners.is_determiner(w):
+            break
+        out.insert(0, (w, a, b))
+    return out
+
+
+def _shape(opt: Option, article: str, start: int, end: int) -> Rendering | None:
+    """``opt`` in the flagged words' form, over what it replaces (``None`` when it cannot fit them)."""
+    words = _flag_words(article, start, end)
+    content = [w for w in words if fold(w[0]) not in IT_FUNCTION_WORDS and not determiners.is_determiner(w[0])]
+    replaced = article[start:end]
+    if opt.pos is None or len(content) != 1 or content[0] != words[-1]:
+        return Rendering(opt.lemma, opt.lemma, opt.origin, replaced, start, end, "as is")
+    word, w_start, _ = content[0]
+    dets = [w for w in words if w[2] <= w_start]
+    if not all(determiners.is_determiner(w[0]) for w in dets):
+        return Rendering(opt.lemma, opt.lemma, opt.origin, replaced, start, end, "as is")
+    dets = _determiners_before(article, start) + dets if not dets or dets[0][1] == start else dets
+    if opt.pos == "r":
+        return Rendering(opt.lemma, opt.lemma, opt.origin, replaced, start, end, "as is")
+    if " " in opt.lemma and opt.pos != "v" and opt.pos != "n":
+        return Rendering(opt.lemma, opt.lemma, opt.origin, replaced, start, end, "lemma")
+    like = it_inflect.analyse(word, opt.pos, [d[0] for d in dets])
+    text = it_inflect.inflect(opt.lemma, opt.pos, like) if like is not None else None
+    form = "inflected"
+    if text is None:
+        if like is None and opt.pos == "v":
+            return None  # the article has no verb here: a verb would be the wrong part of speech
+        text, form = opt.lemma, "lemma"
+    a = start
+    if dets and opt.pos == "n" and " " not in opt.lemma and like is not None and like.number:
+        gender = it_inflect.noun_gender(opt.lemma)
+        new = determiners.agree_determiners([d[0] for d in dets], gender, like.number, text) if gender else None
+        if new is not None and [d[0] for d in dets] != new:
+            a = dets[0][1]
+            text = determiners.spaced([*new, text])
+    replaced = article[a:end]
+    if replaced[:1].isupper() and not text[:1].isupper():
+        text = text[:1].upper() + text[1:]
+    return Rendering(text, opt.lemma, opt.origin, replaced, a, end, form)
+
+
+def render(source_phrase: str, source_sentence: str, article: str, start: int, end: int, *,
+           lexicon: Lexicon | None = None, parser: Any = None, embeddings: Any = None,
+           glossary: Glossary | None = None, bt_phrase: str | None = None,
+           model: ModelRenderer | None = None, limit: int = MAX_OPTIONS) -> tuple[Rendering, ...]:
+    """At most ``limit`` Italian options for ``article[start:end]`` where the source says
+    ``source_phrase`` (see module doc); ``()`` when unsure."""
+    at = source_sentence.find(source_phrase) if source_phrase else -1
+    if at < 0 or not source_phrase.strip() or start >= end:
+        return ()
+    phrase_at = (at, at + len(source_phrase))
+    flagged = [w for w, _, _ in _flag_words(article, start, end)]
+    options = term_options(phrase_at, source_sentence, glossary)
+    if model is not None:
+        got = model.render(source_sentence, *phrase_at)
+        if got:
+            options.append(Option(got, None, "en-it model"))
+    reads = reads_as(article[start:end], bt_phrase, lexicon) if bt_phrase else None
+    if reads is False:
+        return ()  # the flagged words are not what the back-translation's phrase translates
+    content = content_words(flagged)
+    if lexicon is not None and parser is not None and len(content) == 1 and (reads or not bt_phrase):
+        docs = parser.parse([source_sentence])
+        if docs:
+            parts = italian_pos(content[0], lexicon)
+            lexical = lexicon_options(lexicon, docs[0], phrase_at, source_sentence, flagged, parts == {"n"},
+                                       bt_phrase, article, embeddings)
+            options += [o for o in lexical if o.pos in parts]  # an unknown Italian word: unsure
+    reading = reading_of(flagged) | {fold(" ".join(flagged))}
+    out: list[Rendering] = []
+    for opt in options:
+        if fold(opt.lemma) in reading or it_lemma(opt.lemma) in reading:
+            continue
+        if opt.lemma in LIGHT_VERBS:
+            continue
+        shaped = _shape(opt, article, start, end)
+        if shaped is None or fold(shaped.text) == fold(shaped.replaces):
+            continue
+        if all(fold(shaped.text) != fold(r.text) for r in out):
+            out.append(shaped)
+    # options in the article's form before dictionary forms, otherwise in the order found; a second
+    # option only in the first one's form
+    out.sort(key=lambda r: r.form == "lemma")
+    return tuple(r for r in out[:limit] if r.form == out[0].form)
+
+
+def render_addition(source_word: str, source_sentence: str, *, lexicon: Lexicon | None, parser: Any = None,
+                    embeddings: Any = None, limit: int = 1) -> tuple[str, ...]:
+    """The Italian lemmas for a source word the Italian lacks altogether (a dropped hedge: "add
+    «probabilmente»"), ranked as :func:`render` ranks them; ``()`` when unsure."""
+    at = source_sentence.find(source_word)
+    if lexicon is None or parser is None or at < 0:
+        return ()
+    docs = parser.parse([source_sentence])
+    if not docs:
+        return ()
+    opts = lexicon_options(lexicon, docs[0], (at, at + len(source_word)), source_sentence, [], False, None, "",
+                            embeddings)
+    return tuple(o.lemma for o in opts[:limit])
+
+
+def as_fix(options: tuple[Rendering, ...]) -> tuple[str | None, dict[str, Any]]:
+    """The finding's ``suggestion`` and its ``evidence.fix`` detail for ``options``: the options that
+    replace the same words as the first, joined by " / " (a reviewer pastes one); ``(None, {})``
+    without options."""
+    if not options:
+        return None, {}
+    first = options[0]
+    same = [r for r in options if (r.start, r.end) == (first.start, first.end)]
+    fix: dict[str, Any] = {"replaces": first.replaces, "start": first.start, "end": first.end,
+                           "options": [{k: v for k, v in r.details().items() if k != "replaces"} | {"text": r.text}
+                                       for r in same]}
+    return " / ".join(r.text for r in same), fix
+
+
+def rendered(fix: dict[str, Any]) -> str:
+    """The options of a ``fix`` detail as a message names them: their lemmas ("controparte or omologo")."""
+    return " or ".join(dict.fromkeys(o.get("lemma", o["text"]) for o in fix.get("options", ())))
+
+
+def negated_fix(article: str, start: int, end: int) -> tuple[str, dict[str, Any]]:
+    """The suggestion and ``fix`` detail that negate the predicate at ``article[start:end]`` ("non" before
+    its auxiliary: "non è stato revocato")."""
+    text, a, b = determiners.negate(article, start, end)
+    return text, {"replaces": article[a:b], "start": a, "end": b,
+                  "options": [{"origin": "Italian negation", "form": "as is", "text": text}]}
+
+
+def accepted_fix(accepted: tuple[str, ...], article: str, start: int, end: int,
+                 origin: str = "glossary") -> tuple[str | None, dict[str, Any]]:
+    """The glossary's accepted rendering that fits ``article[start:end]``: one the article already uses
+    elsewhere (consistency) before the glossary's first, in the flagged word's number where a single noun
+    replaces a single noun ("sanzionamenti" → "sanzioni")."""
+    if not accepted:
+        return None, {}
+    folded = fold(article)
+    used = [t for t in accepted if fold(t) in folded.replace(fold(article[start:end]), " ")]
+    options = [Option(t, "n" if " " not in t else None, origin) for t in (used or list(accepted))]
+    for opt in options:
+        shaped = _shape(opt, article, start, end)
+        if shaped is not None and fold(shaped.text) != fold(shaped.replaces):
+            if shaped.form == "lemma":
+                shaped = Rendering(opt.lemma, opt.lemma, origin, article[start:end], start, end, "as is")
+            return as_fix((shaped,))
+    return None, {}
