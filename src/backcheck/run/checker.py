@@ -110,9 +110,12 @@ class Checker:
 
     def _build(self) -> None:
         from . import pipeline
+        from .progress import step
 
         with self._lock:
             if not self._built:
+                if self.options.engine != "none":
+                    step("loading the back-translation model")
                 self._translator = pipeline.build_translator(self.options)
                 self._built = True
 

@@ -214,8 +214,10 @@ def run_checks(
     from ..align import align_sources, align_sources_without_bt
     from ..checks import CHECKS, CheckContext
     from ..checks.base import why_skipped
+    from .progress import step
 
     where = inp.path or inp.id
+    step("segmenting")
     options.limits.check_article(where, inp.text, inp.back_translation)
     if inp.sources:
         options.limits.check_sources(where, inp.sources)
@@ -225,6 +227,8 @@ def run_checks(
 
     translation: Translation | None = None
     given = inp.back_translation is not None
+    if given or translator is not None:
+        step("pairing the back-translation" if given else "back-translating")
     if given:
         from ..translate import pair_given
 
@@ -237,6 +241,8 @@ def run_checks(
         translation = translate_article(article, translator)
 
     sources = [s for s in inp.sources if s.strip()]
+    if sources:
+        step("aligning the source")
     if translation is not None and sources:
         alignment = align_sources(article, sources, translation)
     elif sources:
@@ -257,7 +263,8 @@ def run_checks(
     names = options.checks or sorted(CHECKS)
     findings: list[Finding] = []
     skipped: list[SkippedCheck] = []
-    for name in names:
+    for n, name in enumerate(names):
+        step(f"{name} check", n, len(names))
         check = CHECKS[name]()
         missing = check.missing(ctx)
         if missing:
