@@ -88,6 +88,11 @@ def embed(texts: list[str]) -> Any | None:
     encoder = _encoder()
     if encoder is None:
         return None
+    return pooled(encoder, texts)
+
+
+def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:
+    """:func:`embed` with a given encoder (either runtime)."""
     import numpy as np
 
     tok = _tokenizer()
