@@ -81,6 +81,7 @@ bench: install
 	$(PY) bench/bench_e2e.py
 	$(PY) bench/bench_scaling.py
 	$(PY) bench/bench_checker.py
+	$(PY) bench/bench_single.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
