@@ -12,7 +12,8 @@ TORCH_INDEX   ?= https://download.pytorch.org/whl/cpu
 .PHONY: install install-dev test test-fast lint typecheck pytest fuzz demo screenshots bench models clean
 
 # What the demo needs: torch's CPU build first, so pip never pulls the multi-GB CUDA build from PyPI
-# (PyTorch's CPU index; where it cannot be reached, the configured index), then backcheck[models].
+# (PyTorch's CPU index; where it cannot be reached, the configured index), then backcheck[models];
+# then what the first check would build in the cache (the ONNX embedding model, the word tables).
 install: $(STAMP)
 
 $(STAMP): pyproject.toml scripts/install-torch.sh
@@ -20,6 +21,7 @@ $(STAMP): pyproject.toml scripts/install-torch.sh
 	$(PY) -m pip install --quiet --upgrade pip
 	sh scripts/install-torch.sh $(PY) torch $(TORCH_VERSION) $(TORCH_INDEX)
 	$(PY) -m pip install --quiet -e '.[models]'
+	$(PY) -m backcheck.run.prepare
 	touch $(STAMP)
 
 # The tests also need the dev tools and the Ray extra (the Ray backend test).

@@ -7,6 +7,7 @@ The tries are built into a temporary cache once per session.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,17 @@ def test_without_marisa_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
         lemmas._lemmatizer.cache_clear()
         frequency._TRIES.clear()
         frequency.zipf.cache_clear()
+
+
+@pytest.mark.slow
+def test_prepare_builds_the_tables(tmp_path: Path) -> None:
+    """``python -m backcheck.run.prepare`` (``make install``) builds what is missing, once."""
+    env = dict(os.environ)
+    env.update(BACKCHECK_CACHE=str(tmp_path), BACKCHECK_NO_EMBEDDINGS="1")
+    first = subprocess.run([sys.executable, "-m", "backcheck.run.prepare"], env=env, capture_output=True, text=True,
+                           timeout=600, check=True)
+    assert first.stderr.strip().endswith("backcheck cache ready: lemma tables, word frequency tables")
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["simplemma"] * 2 + ["wordfreq"] * 2
+    again = subprocess.run([sys.executable, "-m", "backcheck.run.prepare"], env=env, capture_output=True, text=True,
+                           timeout=600, check=True)
+    assert again.stderr == "backcheck cache ready: lemma tables, word frequency tables\n"  # nothing rebuilt

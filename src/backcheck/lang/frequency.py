@@ -67,6 +67,11 @@ def _trie(lang: str) -> Any | None:
     return _TRIES[lang]
 
 
+def available(lang: str) -> bool:
+    """The language's trie is usable (built now if it was missing)."""
+    return _trie(lang) is not None
+
+
 def _load(lang: str) -> Any | None:
     try:
         from marisa_trie import RecordTrie
