@@ -19,6 +19,7 @@ Writes its section of bench/RESULTS.md.
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -74,24 +75,29 @@ def baseline_src() -> Path:
     return dest / "src"
 
 
-def run_once(args: list[str], src: Path | None) -> tuple[float, float]:
-    """(wall seconds, peak MB) of one ``backcheck`` process."""
+def run_once(args: list[str], src: Path | None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak MB) of one ``backcheck`` process."""
     with tempfile.TemporaryDirectory() as tmp:
         hwm = Path(tmp) / "hwm"
         env = dict(os.environ, BENCH_HWM=str(hwm), BENCH_SRC=str(src) if src else "")
+        # compiled bytecode is a cache like the others: written on the warm-up run, read after it
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", RUNNER, *args], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
         wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode not in (0, 1):
             raise SystemExit(f"backcheck {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
-        return wall, int(hwm.read_text()) / 1024
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        return wall, cpu, int(hwm.read_text()) / 1024
 
 
-def measure(variants: dict[str, Path | None], args: list[str]) -> dict[str, list[tuple[float, float]]]:
+def measure(variants: dict[str, Path | None], args: list[str]) -> dict[str, list[tuple[float, float, float]]]:
     for src in variants.values():
         run_once(args, src)  # warm-up: caches and page cache
-    out: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    out: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
     for _ in range(RUNS):
         for name, src in variants.items():
             out[name].append(run_once(args, src))
@@ -106,11 +112,12 @@ def main() -> int:
     rows, summary = [], []
     for case, case_args in cases.items():
         got = measure(variants, ["check", *case_args])
-        best = {v: min(w for w, _ in runs) for v, runs in got.items()}
-        median = {v: statistics.median(w for w, _ in runs) for v, runs in got.items()}
-        peak = {v: max(m for _, m in runs) for v, runs in got.items()}
+        best = {v: min(w for w, _, _ in runs) for v, runs in got.items()}
+        median = {v: statistics.median(w for w, _, _ in runs) for v, runs in got.items()}
+        cpu = {v: statistics.median(c for _, c, _ in runs) for v, runs in got.items()}
+        peak = {v: max(m for _, _, m in runs) for v, runs in got.items()}
         for v in variants:
-            rows.append(f"| {case} | {v} | {best[v]:.2f} s | {median[v]:.2f} s | {peak[v]:.0f} MB |")
+            rows.append(f"| {case} | {v} | {best[v]:.2f} s | {median[v]:.2f} s | {cpu[v]:.2f} s | {peak[v]:.0f} MB |")
         before, now = next(iter(variants)), "now"
         summary.append(f"- {case}: wall {best[now]:.2f} s best, {median[now]:.2f} s median = "
                        f"**{median[now] / median[before]:.2f}×** the code before (median {median[before]:.2f} s); "
@@ -120,11 +127,12 @@ def main() -> int:
         f"Written by `make bench` (bench/bench_single.py); do not edit by hand. `backcheck check` on {name} "
         f"with its snippets (`-s`) and given back-translation (`-b`), one process per run: each variant once to "
         f"warm its caches, then {RUNS} runs, alternating. \"before\" is commit `{BASELINE}` run on the same venv. "
-        f"Peak = the process's VmHWM at exit, highest of the runs. Machine: {os.cpu_count()} cores, load average "
+        f"CPU = user + system time of the process. Peak = its VmHWM at exit, highest of the runs. Python writes "
+        f"and reads its bytecode cache as usual. Machine: {os.cpu_count()} cores, load average "
         f"{load:.1f} at the start (a shared machine: compare the variants, measured side by side).",
         "",
-        "| run | code | wall, best | wall, median | peak memory |",
-        "|---|---|---:|---:|---:|",
+        "| run | code | wall, best | wall, median | CPU, median | peak memory |",
+        "|---|---|---:|---:|---:|---:|",
         *rows,
         "",
         *summary,
