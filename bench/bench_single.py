@@ -129,7 +129,8 @@ def main() -> int:
         f"warm its caches, then {RUNS} runs, alternating. \"before\" is commit `{BASELINE}` run on the same venv. "
         f"CPU = user + system time of the process. Peak = its VmHWM at exit, highest of the runs. Python writes "
         f"and reads its bytecode cache as usual. Machine: {os.cpu_count()} cores, load average "
-        f"{load:.1f} at the start (a shared machine: compare the variants, measured side by side).",
+        f"{load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end (a shared machine: compare the "
+        f"variants, measured side by side; CPU time varies less with the load than wall time).",
         "",
         "| run | code | wall, best | wall, median | CPU, median | peak memory |",
         "|---|---|---:|---:|---:|---:|",
