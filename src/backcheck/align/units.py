@@ -117,15 +117,15 @@ def similarity_matrix(units: list[str], segs: list[SegmentTranslation], *, fast:
     lex = [[lexical_similarity(u, w) for w in win_sets] for u in unit_sets]
     if emb is None:
         return wins, lex
-    import torch
+    import numpy as np
 
     ue, se = emb[:len(units)], emb[len(units):]
-    cums = torch.cat([torch.zeros((1, se.shape[1])), se.cumsum(0)])
-    we = torch.stack([cums[b] - cums[a] for a, b in wins])
-    we = torch.nn.functional.normalize(we, dim=-1)
+    cums = np.concatenate([np.zeros((1, se.shape[1]), dtype=se.dtype), se.cumsum(0)])
+    we = np.stack([cums[b] - cums[a] for a, b in wins])
+    we = we / np.maximum(np.linalg.norm(we, axis=-1, keepdims=True), 1e-12)
     # unrelated sentences still score ~0.3 with averaged token vectors: rescale that floor to 0
     floor = STATIC_FLOOR if fast else 0.0
-    cos = ((ue @ we.T - floor) / (1 - floor)).clamp(min=0).tolist()
+    cos = np.maximum((ue @ we.T - floor) / (1 - floor), 0).tolist()
     return wins, [[EMBED_WEIGHT * c + (1 - EMBED_WEIGHT) * x for c, x in zip(crow, lrow, strict=True)]
                   for crow, lrow in zip(cos, lex, strict=True)]
 

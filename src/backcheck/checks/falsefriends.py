@@ -47,9 +47,9 @@ CONFIG = FalseFriendSettings()
 
 
 def _it_zipf(forms: tuple[str, ...]) -> float:
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
-    return max(zipf_frequency(f, "it") for f in forms)
+    return max(zipf(f, "it") for f in forms)
 
 
 def _source_using(look: str, sources: list[str]) -> str | None:

@@ -100,7 +100,7 @@ class MissingNamesCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         if ctx.alignment is None:
             return []
-        from wordfreq import zipf_frequency
+        from ..lang.frequency import zipf as _zipf
 
         art = ctx.article
         content = ctx.content_sentences()
@@ -128,7 +128,7 @@ class MissingNamesCheck(Check):
                         or any(c.isupper() for c in name[1:])):
                     continue  # not a name, a nationality, or an acronym ("AMs", "BSc")
                 person = low in persons
-                if not person and low not in unit.in_runs and zipf_frequency(low, "en") >= COMMON_ZIPF:
+                if not person and low not in unit.in_runs and _zipf(low, "en") >= COMMON_ZIPF:
                     continue
                 if bt and re.search(rf"(?<!\w){re.escape(folded(name))}", bt):
                     continue  # the back-translation has it: the Italian says it in its own way

@@ -104,9 +104,9 @@ def _not_a_number(sentence: str, q: Quantity) -> bool:
     word = q.text.split()[0]
     if not _spelled_out(q):
         return False
-    import simplemma
+    from ..lang.lemmas import lemmatize
 
-    return (word[:1].isupper() and q.start > 0) or simplemma.lemmatize(word.lower(), lang="it") != word.lower()
+    return (word[:1].isupper() and q.start > 0) or lemmatize(word.lower(), "it") != word.lower()
 
 
 # "i due", "le tre", "tra i due": a small count after an article names a pair or trio the sentence has

@@ -85,6 +85,7 @@ def check(
     from ..run.options import CheckOptions, load_article_input
     from ..text.limits import Limits
     from ..text.outputs import check_writable, write_text
+    from .progress import progress_line
 
     limit_malloc_arenas()  # this process loads the model and resources: see backcheck.corpus.backends.processes
 
@@ -103,7 +104,8 @@ def check(
     inp = load_article_input(article, list(source), back_translation, max_bytes=limits.max_file_bytes)
     # one rule for check and corpus (backcheck.run.checker): a given back-translation loads no model
     # unless --engine names one, which then scores and aligns it
-    report = Checker(options).check(inp)
+    with progress_line(printable(inp.path if inp.path and inp.path != "-" else "standard input")):
+        report = Checker(options).check(inp)
     # Article text is untrusted: no escape sequence of it may reach a terminal or a CI log, so the
     # human-readable formats always show control characters as visible symbols (same offsets).
     shown = display_copy(report) if fmt in ("text", "markdown") else report

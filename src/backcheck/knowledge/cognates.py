@@ -104,9 +104,9 @@ def _spellings(word: str) -> tuple[set[str], Suffix | None]:
 
 
 def _en_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
-    return zipf_frequency(word, "en")
+    return zipf(word, "en")
 
 
 @lru_cache(maxsize=65536)
@@ -148,9 +148,9 @@ def it_lemmas(word: str) -> tuple[str, ...]:
     """The surface form (lower case) and its simplemma lemma, accents kept (MultiWordNet keys)."""
     low = word.lower().replace("’", "'")
     try:
-        import simplemma
+        from ..lang.lemmas import lemmatize
 
-        lemma = simplemma.lemmatize(low, lang="it").lower()
+        lemma = lemmatize(low, "it").lower()
     except ImportError:  # pragma: no cover - simplemma is a core dependency
         lemma = low
     return tuple(dict.fromkeys((low, lemma)))
@@ -190,9 +190,9 @@ class FalseFriend:
 
 
 def _it_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
-    return zipf_frequency(word, "it")
+    return zipf(word, "it")
 
 
 @lru_cache(maxsize=65536)

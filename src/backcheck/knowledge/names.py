@@ -136,10 +136,10 @@ def variant_kind(a: str, b: str) -> str | None:
 
 def is_common_word(name: str) -> bool:
     """A dictionary word or a very common name in Italian or English (wordfreq)."""
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
     low = name.lower()
-    return max(zipf_frequency(low, "it"), zipf_frequency(low, "en")) >= COMMON_ZIPF
+    return max(zipf(low, "it"), zipf(low, "en")) >= COMMON_ZIPF
 
 
 def joined_key(form: str) -> str:

@@ -186,9 +186,9 @@ def italian_name(code: str, country: bool) -> str | None:
     # countries it names ("argentino" before "spagnolo" for Argentina)
     import math
 
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
-    adjectives = sorted((not f.endswith(("o", "ese")), math.log(len(adj)) / 2 - zipf_frequency(f, "it"), f)
+    adjectives = sorted((not f.endswith(("o", "ese")), math.log(len(adj)) / 2 - zipf(f, "it"), f)
                         for f, (_, adj) in table.items()
                         if code in adj and " " not in f and f.endswith(("o", "e", "a")))
     return adjectives[0][2] if adjectives else None

@@ -69,6 +69,6 @@ def relation(lex: Lexicon | None, a: str, b: str) -> str:
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str = "en") -> float:
     """wordfreq's Zipf frequency of ``word`` (0 for a word it does not know; 7 is "the")."""
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
-    return float(zipf_frequency(word, lang))
+    return zipf(word, lang)

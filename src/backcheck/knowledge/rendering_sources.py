@@ -93,9 +93,9 @@ def _nominalisations(lex: Lexicon, verb: str) -> list[str]:
 
 
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from ..lang.frequency import zipf
 
-    return float(zipf_frequency(word, "it"))
+    return zipf(word, "it")
 
 
 def reading_of(words: list[str]) -> set[str]:

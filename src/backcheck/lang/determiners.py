@@ -16,9 +16,9 @@ _GN = {("m", "sg"): 0, ("f", "sg"): 1, ("m", "pl"): 2, ("f", "pl"): 3}
 
 
 def _lemma(word: str) -> str:
-    import simplemma
+    from .lemmas import lemmatize
 
-    return str(simplemma.lemmatize(word.lower(), lang="it")).lower()
+    return str(lemmatize(word.lower(), "it")).lower()
 
 
 # The definite article's seven forms (Serianni IV.6): masculine before a consonant, before s+consonant,

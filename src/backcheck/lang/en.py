@@ -60,9 +60,9 @@ def lemma(word: str) -> str:
     n = number_value(w)
     if n is not None:
         return n
-    import simplemma
+    from .lemmas import lemmatize
 
-    return simplemma.lemmatize(w, lang="en").lower()
+    return lemmatize(w, "en").lower()
 
 
 def is_content(word: str) -> bool:

@@ -68,10 +68,10 @@ class Form:
 @lru_cache(maxsize=1)
 def _forms_index() -> dict[str, frozenset[str]]:
     """simplemma's Italian dictionary inverted: lemma → its listed forms."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    from .lemmas import dictionary
 
     inv: dict[str, set[str]] = {}
-    for form, lemma in DefaultDictionaryFactory().get_dictionary("it").items():
+    for form, lemma in dictionary("it").items():
         f = form.decode() if isinstance(form, bytes) else form
         lem = lemma.decode() if isinstance(lemma, bytes) else lemma
         if f.islower() and lem.islower():
@@ -89,9 +89,9 @@ def known(form: str, lemma: str) -> bool:
 
 
 def _lemma(word: str) -> str:
-    import simplemma
+    from .lemmas import lemmatize
 
-    return str(simplemma.lemmatize(word.lower(), lang="it")).lower()
+    return lemmatize(word.lower(), "it").lower()
 
 
 def _join(stem: str, ending: str, conj: str) -> str:

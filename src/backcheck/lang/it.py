@@ -43,9 +43,9 @@ def lemma(word: str) -> str:
     n = number_value(w)
     if n is not None:
         return n
-    import simplemma
+    from .lemmas import lemmatize
 
-    return simplemma.lemmatize(w, lang="it").lower()
+    return lemmatize(w, "it").lower()
 
 
 # Past participle endings and the infinitive ending of their conjugation (regular verbs).

@@ -55,7 +55,10 @@ def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator:
 
 def _segment(inp: ArticleInput, options: CheckOptions) -> Article:
     """The article in paragraphs and sentences, after the input limits."""
+    from .progress import step
+
     where = inp.path or inp.id
+    step("segmenting")
     options.limits.check_article(where, inp.text, inp.back_translation)
     if inp.sources:
         options.limits.check_sources(where, inp.sources)
@@ -67,14 +70,18 @@ def _segment(inp: ArticleInput, options: CheckOptions) -> Article:
 
 def _back_translation(inp: ArticleInput, article: Article, translator: Translator | None) -> Translation | None:
     """The given back-translation paired with the article's segments, or the engine's; ``None`` without."""
+    from .progress import step
+
     if inp.back_translation is not None:
         from ..translate import pair_given
 
+        step("pairing the back-translation")
         return pair_given(article, inp.back_translation, aligner=translator,
                           where=inp.back_translation_path or f"{inp.id} back-translation")
     if translator is not None:
         from ..translate import translate_article
 
+        step("back-translating")
         return translate_article(article, translator)
     return None
 
@@ -84,7 +91,9 @@ def _align(article: Article, sources: list[str], translation: Translation | None
     if not sources:
         return None
     from ..align import align_sources, align_sources_without_bt
+    from .progress import step
 
+    step("aligning the source")
     if translation is not None:
         return align_sources(article, sources, translation)
     return align_sources_without_bt(article, sources)
@@ -113,10 +122,12 @@ def _propose(ctx: CheckContext, names: list[str]) -> tuple[list[Candidate], list
     with the reason."""
     from ..checks import CHECKS
     from ..checks.base import why_skipped
+    from .progress import step
 
     candidates: list[Candidate] = []
     skipped: list[SkippedCheck] = []
-    for name in names:
+    for n, name in enumerate(names):
+        step(f"{name} check", n, len(names))
         check = CHECKS[name]()
         missing = check.missing(ctx)
         if missing:

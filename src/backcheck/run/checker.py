@@ -83,10 +83,13 @@ class Checker:
 
     def _build(self) -> None:
         from .engine import build_translator
+        from .progress import step
 
         with self._lock:
             if not self._built:
                 started = time.perf_counter()
+                if self.options.engine != "none":
+                    step("loading the back-translation model")
                 self._translator = build_translator(self.options)
                 self._built = True
                 log.info("back-translation engine: %s (%.1f s)", "none" if self._translator is None

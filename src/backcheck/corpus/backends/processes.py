@@ -50,18 +50,29 @@ _WORKER: Worker | None = None
 # MALLOC_ARENA_MAX in the environment, when set, wins.
 MALLOC_ARENAS = 2
 _M_ARENA_MAX = -8  # glibc's mallopt parameter number
+# Freed memory at the top of the heap goes back to the system above this many bytes. glibc starts at
+# 128 kB but raises it with every large block freed (the embedding model's batches), and then keeps
+# tens of MB it no longer uses: a single-article check peaked 30-40 MB higher (issue #18).
+# MALLOC_TRIM_THRESHOLD_ in the environment, when set, wins.
+TRIM_THRESHOLD = 128 * 1024
+_M_TRIM_THRESHOLD = -1
 
 
 def limit_malloc_arenas() -> bool:
     """Cap this process's glibc malloc arenas at :data:`MALLOC_ARENAS` (before the model and resources
-    load), unless ``MALLOC_ARENA_MAX`` is set; False where there is no glibc (macOS, musl)."""
-    if os.environ.get("MALLOC_ARENA_MAX") or not sys.platform.startswith("linux"):
+    load), unless ``MALLOC_ARENA_MAX`` is set, and fix its trim threshold at :data:`TRIM_THRESHOLD`,
+    unless ``MALLOC_TRIM_THRESHOLD_`` is set; False where there is no glibc (macOS, musl)."""
+    if not sys.platform.startswith("linux"):
         return False
     import ctypes
     import ctypes.util
 
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        if not os.environ.get("MALLOC_TRIM_THRESHOLD_"):
+            libc.mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+        if os.environ.get("MALLOC_ARENA_MAX"):
+            return False
         return bool(libc.mallopt(_M_ARENA_MAX, MALLOC_ARENAS))
     except (OSError, AttributeError):
         return False

@@ -1,0 +1,133 @@
+"""simplemma's lemmas and wordfreq's frequencies read from cached MARISA tries (issue #18) give what
+simplemma and wordfreq give, for every word of the bundled examples and (when ``../shared`` is beside
+this checkout) of every shared corpus, in both languages, as written and lower-cased.
+
+The tries are built into a temporary cache once per session.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backcheck.lang import frequency, lemmas
+from backcheck.lang.tokens import words
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+pytest.importorskip("marisa_trie")
+
+
+def _vocabulary() -> dict[str, set[str]]:
+    """Every word (as written and lower case) of the Italian and English texts at hand."""
+    files = {"it": list(ROOT.glob("examples/*/article.it.txt")),
+             "en": list(ROOT.glob("examples/*/*.en.txt"))}
+    if SHARED.is_dir():
+        files["it"] += SHARED.glob("**/article.it.txt")
+        files["en"] += [*SHARED.glob("**/source.en.txt"), *SHARED.glob("**/back.en.txt")]
+    vocab: dict[str, set[str]] = {"it": set(), "en": set()}
+    for lang, paths in files.items():
+        for path in paths:
+            for w in words(path.read_text(encoding="utf-8")):
+                vocab[lang].update((w.text, w.text.lower()))
+    return vocab
+
+
+VOCAB = _vocabulary()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("backcheck-cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("BACKCHECK_CACHE", str(folder))
+    lemmas._lemmatizer.cache_clear()
+    frequency._TRIES.clear()
+    frequency.zipf.cache_clear()
+    yield folder
+    mp.undo()
+    lemmas._lemmatizer.cache_clear()
+    frequency._TRIES.clear()
+    frequency.zipf.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_lemmas_equal_simplemma(lang: str, cache: Path) -> None:
+    import simplemma
+
+    vocab = sorted(VOCAB[lang])
+    assert len(vocab) > 300
+    assert [lemmas.lemmatize(w, lang) for w in vocab] == [simplemma.lemmatize(w, lang=lang) for w in vocab]
+    assert isinstance(lemmas._lemmatizer()._lemmatization_strategy._dictionary_lookup._dictionary_factory,
+                      lemmas.TrieDictionaryFactory)  # the tries were used, not simplemma's own dictionaries
+    assert lemmas.trie_path(lang).is_file()
+
+
+@pytest.mark.slow  # builds both tables with wordfreq (about 3 s each)
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_frequencies_equal_wordfreq(lang: str, cache: Path) -> None:
+    from wordfreq import zipf_frequency
+
+    # both languages' words asked in both languages: English-only and Italian-only words, plain or not
+    vocab = sorted(VOCAB["it"] | VOCAB["en"]) + ["pre-social", "senz'altro", "COVID-19", "2024", "Straße", "ı"]
+    assert [frequency.zipf(w, lang) for w in vocab] == [zipf_frequency(w, lang) for w in vocab]
+    assert frequency.trie_path(lang).is_file()
+    assert sum(frequency.plain(w) for w in vocab) > 0.7 * len(vocab)  # most words never reach wordfreq
+
+
+@pytest.mark.parametrize(("word", "plain"), [
+    ("casa", True), ("città", True), ("perché", True), ("house", True), ("Casa", False), ("pre-social", False),
+    ("senz'altro", False), ("2024", False), ("straße", False), ("ß".upper(), False), ("москва", False), ("", False),
+], ids=lambda v: repr(v))
+def test_plain_words(word: str, plain: bool) -> None:
+    assert frequency.plain(word) is plain
+
+
+def test_two_processes_building_at_once(tmp_path: Path) -> None:
+    """Each writes its own temporary file and renames it: both end with a whole trie, none is left."""
+    code = ("import sys; from pathlib import Path; from backcheck.lang import lemmas; "
+            "from marisa_trie import BytesTrie; p = lemmas.trie_path('en', Path(sys.argv[1])); "
+            "lemmas.build_trie('en', p); "
+            "print(BytesTrie().mmap(str(p)).get('houses'))")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=300)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert outs == ["[b'house']\n"] * 2
+    assert [p.name for p in tmp_path.iterdir()] == [lemmas.trie_path("en", tmp_path).name]
+
+
+def test_without_marisa_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    import simplemma
+    from wordfreq import zipf_frequency
+
+    monkeypatch.setitem(sys.modules, "marisa_trie", None)
+    lemmas._lemmatizer.cache_clear()
+    frequency._TRIES.clear()
+    frequency.zipf.cache_clear()
+    try:
+        assert lemmas.lemmatize("houses", "en") == simplemma.lemmatize("houses", lang="en") == "house"
+        assert frequency.zipf("casa", "it") == zipf_frequency("casa", "it")
+        assert frequency._TRIES == {"it": None}
+    finally:
+        lemmas._lemmatizer.cache_clear()
+        frequency._TRIES.clear()
+        frequency.zipf.cache_clear()
+
+
+@pytest.mark.slow
+def test_prepare_builds_the_tables(tmp_path: Path) -> None:
+    """``python -m backcheck.run.prepare`` (``make install``) builds what is missing, once."""
+    env = dict(os.environ)
+    env.update(BACKCHECK_CACHE=str(tmp_path), BACKCHECK_NO_EMBEDDINGS="1")
+    first = subprocess.run([sys.executable, "-m", "backcheck.run.prepare"], env=env, capture_output=True, text=True,
+                           timeout=600, check=True)
+    assert first.stderr.strip().endswith("backcheck cache ready: lemma tables, word frequency tables")
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["simplemma"] * 2 + ["wordfreq"] * 2
+    again = subprocess.run([sys.executable, "-m", "backcheck.run.prepare"], env=env, capture_output=True, text=True,
+                           timeout=600, check=True)
+    assert again.stderr == "backcheck cache ready: lemma tables, word frequency tables\n"  # nothing rebuilt
