@@ -27,13 +27,26 @@ pytestmark = pytest.mark.slow  # runs every check over ../shared
 
 RESOURCE_SWITCHES = ("BACKCHECK_NO_LEXICON", "BACKCHECK_NO_SPACY", "BACKCHECK_NO_EMBEDDINGS")
 PROFILE = "minimal" if all(os.environ.get(v) for v in RESOURCE_SWITCHES) else "full"
-# Thresholds: issue #7's targets (full); the documented lower recall bars without the resources (minimal).
-MIN_GOLD_RECALL = {"full": 0.95, "minimal": 0.85}[PROFILE]
-MIN_PRECISION = {"full": 0.85, "minimal": 0.70}[PROFILE]
-PLANTED_MIN_RECALL = {"full": 0.80, "minimal": 0.50}[PROFILE]
+# Thresholds: the figures measured when the trained judge (issue #15) took over, a little below them so
+# that a change which loses a finding fails. Issue #7's targets for austin-shoigu (recall 0.95) were met
+# by the rule judge, which reported every phrase difference as a minor finding (27 minor false alarms per
+# 100 sentences of flores-it); the judge keeps only those its held-out probabilities rank high enough, so
+# austin-shoigu's recall fell with flores-it's false alarms (README, "Measured on the data at hand").
+MIN_GOLD_RECALL = {"full": 0.60, "minimal": 0.45}[PROFILE]
+MIN_PRECISION = {"full": 0.90, "minimal": 0.85}[PROFILE]
+PLANTED_MIN_RECALL = {"full": 0.80, "minimal": 0.45}[PROFILE]
 # gold rows of severity major or critical, found by any finding
-PLANTED_MIN_MAJOR_GOLD_RECALL = {"full": 0.90, "minimal": 0.50}[PROFILE]
+PLANTED_MIN_MAJOR_GOLD_RECALL = {"full": 0.85, "minimal": 0.50}[PROFILE]
 PLANTED_MIN_MAJOR_PRECISION = 0.85     # findings of severity major or critical that overlap a gold row
+# Real 2025 MT (wmt25-dev, 67 annotated errors): gold errors any finding reaches, and the share of major
+# findings on a gold error. Issue #15's target (0.4 any-severity recall) is not met yet.
+# Without the resources the checks that reach these errors (meaning) are skipped: no recall bar, only
+# the major findings' precision.
+WMT_MIN_RECALL = {"full": 0.25, "minimal": None}[PROFILE]
+WMT_MIN_MAJOR_PRECISION = 0.75
+# Minor findings per 100 sentences of the professional translations (all false alarms but for a few real
+# slips): 27 on flores-it under the rule judge; the judge's threshold allows at most 9 held out.
+MAX_MINOR_PER_100_SENTENCES = {"flores-it": 12.0, "newssyscomb2009-it-en": 20.0, "ntrex-it": 5.0}
 MAX_MAJOR_PER_100_SENTENCES = {"flores-it": 3.0, "newssyscomb2009-it-en": 5.0, "ntrex-it": 1.0}
 
 
@@ -131,7 +144,7 @@ def test_real_translations_have_few_major_findings(shared_dir: Path, corpus: str
     back-translation (ntrex): nearly every major finding there would be a false alarm."""
     from backcheck.text.document import segment
 
-    sentences = majors = 0
+    sentences = majors = minors = 0
     shown = []
     for folder in sorted(p for p in (shared_dir / "corpora" / corpus).iterdir() if p.is_dir()):
         report = check_folder(folder)
@@ -140,5 +153,34 @@ def test_real_translations_have_few_major_findings(shared_dir: Path, corpus: str
             if f.severity.rank >= Severity.MAJOR.rank:
                 majors += 1
                 shown.append(f"{folder.name}: {f.text!r} ({f.check})")
+            else:
+                minors += 1
     per_100 = 100 * majors / sentences
     assert per_100 <= MAX_MAJOR_PER_100_SENTENCES[corpus], f"{per_100:.1f} per 100 sentences: {shown}"
+    minor_100 = 100 * minors / sentences
+    assert minor_100 <= MAX_MINOR_PER_100_SENTENCES[corpus], f"{minor_100:.1f} minor findings per 100 sentences"
+
+
+def test_real_machine_translation_errors_are_reached(shared_dir: Path) -> None:
+    """wmt25-dev: real English→Italian MT of 2025 with its annotated errors. Gold errors some finding
+    reaches, and major findings that fall on a gold error."""
+    folders = sorted(p for p in (shared_dir / "corpora" / "wmt25-dev").iterdir() if (p / "gold.tsv").is_file())
+    gold_n = hit_n = majors = good_majors = 0
+    wrong = []
+    for folder in folders:
+        report = check_folder(folder)
+        gold = gold_spans(folder, report.text)
+        gold_n += len(gold)
+        hit_n += sum(any(f.start < g[1] and g[0] < f.end for f in report.findings) for g in gold)
+        for f in report.findings:
+            assert report.text[f.start:f.end] == f.text
+            if f.severity.rank >= Severity.MAJOR.rank:
+                good = any(f.start < g[1] and g[0] < f.end for g in gold)
+                majors, good_majors = majors + 1, good_majors + good
+                if not good:
+                    wrong.append(f"{folder.name}: {f.text!r} ({f.check}: {f.message})")
+    assert gold_n >= 60, "wmt25-dev changed: update the bars from its README"
+    if WMT_MIN_RECALL is not None:
+        assert hit_n / gold_n >= WMT_MIN_RECALL, f"reached {hit_n}/{gold_n}"
+    if majors:
+        assert good_majors / majors >= WMT_MIN_MAJOR_PRECISION, f"major precision: {wrong}"

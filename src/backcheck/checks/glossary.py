@@ -45,12 +45,15 @@ def _unaligned_evidence(entry: GlossaryEntry, ctx: CheckContext) -> str | None:
     return _source_with_term(entry, ctx.sources)
 
 
-def _other_sense(entry: GlossaryEntry, source: str, ctx: CheckContext) -> bool:
-    """The source uses the term in a sense its wrong rendering translates ("arms" as limbs, where
-    «braccia» is right): WordNet definitions compared with the sentence (:mod:`~backcheck.knowledge.senses`)."""
+def _other_sense(entry: GlossaryEntry, source: str, ctx: CheckContext) -> bool | None:
+    """Whether the source uses the term in a sense its wrong rendering translates ("arms" as limbs, where
+    «braccia» is right): WordNet definitions compared with the sentence (:mod:`~backcheck.knowledge.senses`).
+    ``None`` when that cannot be checked (no lexicon or no embedding model)."""
     m = entry.english_pattern().search(source)
     if m is None:
         return False
+    if ctx.resources.lexicon is None or ctx.resources.embeddings is None:
+        return None
     verdict = uses_sense(ctx.resources.lexicon, ctx.resources.embeddings, m.group(0), source, entry.accepted,
                          entry.wrong)
     return verdict is False
@@ -88,7 +91,8 @@ class GlossaryCheck(Check):
                     src = _unaligned_evidence(entry, ctx)
                 if src is None and not entry.no_source:
                     continue
-                if src and _other_sense(entry, src, ctx):
+                other = _other_sense(entry, src, ctx) if src else False
+                if other:
                     continue  # the source uses the term in the sense the "wrong" rendering translates
                 for m in hits:
                     s, e = sent.start + m.start(), sent.start + m.end()
@@ -96,7 +100,10 @@ class GlossaryCheck(Check):
                     if entry.note:
                         details["note"] = entry.note
                     fix, detail = accepted_fix(entry.accepted, ctx.article.text, s, e, f"glossary {entry.origin}")
-                    evidence = Evidence(source=src or None, details=details | ({"fix": detail} if detail else {}))
+                    # the term's sense could not be checked (no lexicon or embeddings): a word of several
+                    # senses may be right here, and the rules make it minor
+                    evidence = Evidence(source=src or None, details=details | ({"fix": detail} if detail else {}),
+                                        features={"sense_unchecked": 1.0} if other is None else {})
                     out.append(
                         self.candidate(
                             ctx, s, e, Category.TERMINOLOGY, Claim.TERM_WRONG,

@@ -62,7 +62,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.RELATIVE_TIME_ADDED: lambda c: MINOR,
     Claim.FALSE_FRIEND: lambda c: MAJOR if _flag(c, "strong") else MINOR,
     Claim.FALSE_FRIEND_SUSPECTED: lambda c: MINOR,
-    Claim.TERM_WRONG: lambda c: MAJOR,
+    Claim.TERM_WRONG: lambda c: MINOR if _flag(c, "sense_unchecked") else MAJOR,
     Claim.UNTRANSLATED: _untranslated,
     Claim.FURNITURE: lambda c: MINOR if c.evidence.details.get("reason") in MINOR_REASONS else MAJOR,
     Claim.PHRASE_DIFFERS: lambda c: MINOR,
