@@ -60,7 +60,9 @@ def test_checks_command_lists_every_registered_check() -> None:
     listed = [line.split(":")[0].split(" ")[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert listed == sorted(CHECKS)
     assert "neighbourhood = " in result.stdout  # settings with -v
-    assert "needs: back-translation, source" in result.stdout
+    for check in CHECKS.values():  # what each check needs, as it declares it
+        needs = ", ".join(sorted(n.value.replace("_", "-") for n in check.needs)) or "the article only"
+        assert f"needs: {needs}" in result.stdout, check.name
 
 
 def test_corpus_check_option_selects_checks_like_check_does(tmp_path: Path) -> None:

@@ -173,3 +173,27 @@ def test_news_terms_name_no_word_of_the_shared_data() -> None:
                      for p in shared.glob(pattern))
     assert [t for t, _, _ in news_terms() if t.lower() in texts] == []
     assert os.path.basename(__file__)
+
+
+@needs_resources
+@pytest.mark.parametrize(("weights", "expected"), [
+    ((0.51, 0.49), ("controparte", "omologo")),  # too close to call: the sense with Italian lemmas
+    ((0.65, 0.35), ()),                          # the sentence prefers the sense without: unsure, no fix
+], ids=["close-call", "clear"])
+def test_a_sense_without_italian_yields_only_to_a_close_one(monkeypatch: pytest.MonkeyPatch,
+                                                            weights: tuple[float, float],
+                                                            expected: tuple[str, ...]) -> None:
+    """Sense weights set by hand (origin: the rule in rendering_sources.CLOSE_CALL, 0.9): MultiWordNet's
+    'counterpart' has a sense with Italian lemmas (controparte, omologo) and one without."""
+    from backcheck.knowledge import rendering_sources
+    from backcheck.knowledge.sense_rank import Sense
+
+    def fake(lex, lemma, pos, sentence, neighbours, emb=None):  # type: ignore[no-untyped-def]
+        return [Sense("n#1", 1, weights[0], ()), Sense("n#0", 0, weights[1], ("controparte", "omologo"))]
+
+    monkeypatch.setattr(rendering_sources, "rank_senses", fake)
+    article = "Il ministro ha parlato con il suo alleato."
+    start = article.index("alleato")
+    got = render("counterpart", "The minister spoke with his counterpart.", article, start, start + 7,
+                 lexicon=LEX, parser=parser, bt_phrase="ally")
+    assert tuple(r.text for r in got) == expected

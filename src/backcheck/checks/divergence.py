@@ -202,13 +202,15 @@ class DivergenceCheck(Check):
             evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
                                 phrases=(("back_translation", gap.bt_phrase), ("source", gap.source_phrase)),
                                 similarity=round(sim, 3) if sim is not None else None, features=feats)
-            for start, end in spans:
-                fix, detail = (ctx.fix(start, end, gap.source_phrase, m.source, gap.bt_phrase)
-                               if gap.kind == "substitution" else (None, {}))
-                reads = reads_as(text[start:end], gap.bt_phrase, lex)
-                message = _message(gap.kind, text[start:end], gap, detail, reads)
-                out.append(self.candidate(ctx, start, end, category, claim, message,
-                                          replace(evidence, details={"fix": detail}) if detail else evidence, fix))
+            # One difference, one candidate: where the projection falls on pieces far apart, the piece
+            # that reads as the back-translation's phrase (else the longest) carries it.
+            read = {sp: reads_as(text[sp[0]:sp[1]], gap.bt_phrase, lex) for sp in spans}
+            start, end = max(spans, key=lambda sp: (read[sp] is True, read[sp] is not False, sp[1] - sp[0], -sp[0]))
+            fix, detail = (ctx.fix(start, end, gap.source_phrase, m.source, gap.bt_phrase)
+                           if gap.kind == "substitution" else (None, {}))
+            message = _message(gap.kind, text[start:end], gap, detail, read[(start, end)])
+            out.append(self.candidate(ctx, start, end, category, claim, message,
+                                      replace(evidence, details={"fix": detail}) if detail else evidence, fix))
         return out
 
     @staticmethod

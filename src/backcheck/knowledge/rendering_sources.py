@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 # aside and holds this share of the weight, or when it holds the majority over several senses.
 MIN_SHARE = 0.34
 MAJORITY = 0.5
+# A sense without Italian lemmas is passed over for the likeliest sense that has some when that one's
+# weight is at least this share of it (the two are too close for the sentence to tell apart).
+CLOSE_CALL = 0.9
 # Lemmas rarer than this in Italian (wordfreq Zipf) are archaic or technical: never offered alone.
 MIN_ZIPF = 2.0
 # Each step of Italian frequency (Zipf) and a use elsewhere in the article raise a lemma's score.
@@ -135,6 +138,12 @@ def lexicon_options(lex: Lexicon, doc: Any, at: tuple[int, int], sentence: str, 
         if not weights or not kept or set_aside >= max(s.weight for s in kept):
             continue  # the article's own word renders the likelier sense
         likeliest = max(kept, key=lambda s: (s.weight, -s.rank))
+        rendered = [s for s in kept if s.italian]
+        if not likeliest.italian and rendered:
+            # a sense MultiWordNet gives no Italian for, too close to call against one it does: that one
+            runner_up = max(rendered, key=lambda s: (s.weight, -s.rank))
+            if runner_up.weight >= CLOSE_CALL * likeliest.weight:
+                likeliest = runner_up
         for it, share in weights.items():
             # the likeliest sense's lemmas, or a lemma that holds most of the weight over several senses
             if (it not in likeliest.italian or share < MIN_SHARE) and share < MAJORITY:

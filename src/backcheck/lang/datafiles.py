@@ -7,9 +7,12 @@ loads them next to Babel (CLDR), text2num and wordfreq.
 
 from __future__ import annotations
 
+import os
+import threading
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -44,3 +47,15 @@ def word_set(file: str, lang: str, kind: str) -> frozenset[str]:
 def table(file: str, lang: str, kind: str) -> dict[str, str]:
     """``{entry (lower case): value}`` of the four-column rows of one language and kind."""
     return {r[2].strip().lower(): r[3].strip() for r in rows(file) if len(r) >= 4 and r[0] == lang and r[1] == kind}
+
+
+def save_trie(trie: Any, path: Path) -> None:
+    """Write a MARISA trie to ``path`` under a temporary name and rename it, so that two processes
+    building the same table at once both end with a whole file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}-{threading.get_ident()}")
+    try:
+        trie.save(str(tmp))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -13,13 +13,13 @@ everything goes to wordfreq.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..defaults import default_cache_dir
+from .datafiles import save_trie
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +49,7 @@ def build_trie(lang: str, path: Path) -> None:
 
     words = [w for w in get_frequency_dict(lang) if plain(w)]
     trie = RecordTrie("<d", ((w, (zipf_frequency(w, lang),)) for w in words))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}-{threading.get_ident()}")
-    try:
-        trie.save(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    save_trie(trie, path)
 
 
 def _trie(lang: str) -> Any | None:

@@ -12,7 +12,6 @@ strategies (its :class:`~simplemma.strategies.DefaultStrategy` reads any ``Mappi
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..defaults import default_cache_dir
+from .datafiles import save_trie
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +67,7 @@ def build_trie(lang: str, path: Path) -> None:
 
     entries = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(lang)
     trie = BytesTrie((key, entries[key].encode()) for key in entries)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}-{threading.get_ident()}")
-    try:
-        trie.save(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    save_trie(trie, path)
 
 
 class TrieDictionaryFactory:
