@@ -67,6 +67,24 @@ def test_lemmas_equal_simplemma(lang: str, cache: Path) -> None:
     assert lemmas.trie_path(lang).is_file()
 
 
+def test_forms_by_lemma_invert_simplemma(cache: Path) -> None:
+    """The forms trie (lemma → forms, used to inflect suggested fixes) is simplemma's Italian dictionary
+    inverted, for every lemma of the vocabulary at hand."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    lemmas._forms_table.cache_clear()
+    inverted: dict[str, set[str]] = {}
+    for form, lemma in DefaultDictionaryFactory().get_dictionary("it").items():
+        if form.islower() and lemma.islower():
+            inverted.setdefault(lemma, set()).add(form)
+    wanted = sorted({lemmas.lemmatize(w, "it") for w in VOCAB["it"]} & set(inverted))
+    assert len(wanted) > 100
+    assert all(lemmas.forms_of(lem, "it") == frozenset(inverted[lem] | {lem}) for lem in wanted)
+    assert lemmas.forms_of("zzzqx", "it") == frozenset()
+    assert lemmas.forms_trie_path("it").is_file()
+    lemmas._forms_table.cache_clear()
+
+
 @pytest.mark.slow  # builds both tables with wordfreq (about 3 s each)
 @pytest.mark.parametrize("lang", ["it", "en"])
 def test_frequencies_equal_wordfreq(lang: str, cache: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -109,6 +110,9 @@ class Candidate:
     evidence: Evidence = field(default_factory=Evidence)
     suggestion: str | None = None
     context: str = ""
+    # Work only a reported candidate needs (a suggested fix, and the message that names it): the judge
+    # calls it on the candidates it keeps, and it returns the candidate completed.
+    complete: Callable[[Candidate], Candidate] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -14,6 +14,7 @@ which candidates are errors and how severe (:mod:`backcheck.judge`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..align import project
@@ -102,8 +103,8 @@ def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianR
         "source_supported": s_sup, "source_unsupported": s_uns, "source_unknown": s_unk,
         "bt_supported": b_sup, "bt_unsupported": b_uns, "bt_unknown": b_unk,
         "source_supported_region": r_sup, "source_unsupported_region": r_uns,
-        "zipf_source": min((zipf(w.norm) for w in sw), default=0.0),
-        "zipf_bt": min((zipf(w.norm) for w in bw), default=0.0),
+        "zipf_source": min((zipf(w.norm) for w in sw if w.norm.isalpha()), default=0.0),
+        "zipf_bt": min((zipf(w.norm) for w in bw if w.norm.isalpha()), default=0.0),
         "source_name": float(any(_is_name(w) for w in sw)),
         "bt_name": float(any(_is_name(w) for w in bw)),
         "source_number": float(any(w.norm.isdigit() for w in sw)),
@@ -166,6 +167,15 @@ def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = Non
     return f"the source says “{gap.source_phrase}” here; the Italian does not"
 
 
+def _with_fix(ctx: CheckContext, gap: Gap, source: str, reads: bool | None, c: Candidate) -> Candidate:
+    """``c`` with its suggested fix, and the message that names it."""
+    fix, detail = ctx.fix(c.start, c.end, gap.source_phrase, source, gap.bt_phrase)
+    if not detail:
+        return replace(c, complete=None)
+    return replace(c, message=_message(gap.kind, c.text, gap, detail, reads), suggestion=fix,
+                   evidence=replace(c.evidence, details={"fix": detail}), complete=None)
+
+
 @register
 class DivergenceCheck(Check):
     name = "divergence"
@@ -206,11 +216,11 @@ class DivergenceCheck(Check):
             # that reads as the back-translation's phrase (else the longest) carries it.
             read = {sp: reads_as(text[sp[0]:sp[1]], gap.bt_phrase, lex) for sp in spans}
             start, end = max(spans, key=lambda sp: (read[sp] is True, read[sp] is not False, sp[1] - sp[0], -sp[0]))
-            fix, detail = (ctx.fix(start, end, gap.source_phrase, m.source, gap.bt_phrase)
-                           if gap.kind == "substitution" else (None, {}))
-            message = _message(gap.kind, text[start:end], gap, detail, read[(start, end)])
-            out.append(self.candidate(ctx, start, end, category, claim, message,
-                                      replace(evidence, details={"fix": detail}) if detail else evidence, fix))
+            message = _message(gap.kind, text[start:end], gap, {}, read[(start, end)])
+            cand = self.candidate(ctx, start, end, category, claim, message, evidence)
+            if gap.kind == "substitution":  # the fix is rendered only for a candidate the judge reports
+                cand = replace(cand, complete=partial(_with_fix, ctx, gap, m.source, read[(start, end)]))
+            out.append(cand)
         return out
 
     @staticmethod

@@ -42,6 +42,9 @@ class Judge(ABC):
         return out
 
     def finding(self, c: Candidate, severity: Severity) -> Finding:
+        probability = self.probability(c)
+        if c.complete is not None:
+            c = c.complete(c)
         return Finding(start=c.start, end=c.end, text=c.text, category=c.category, severity=severity,
                        message=c.message, check=c.check, evidence=c.evidence, suggestion=c.suggestion,
-                       context=c.context, probability=self.probability(c))
+                       context=c.context, probability=probability)

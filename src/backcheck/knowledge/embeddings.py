@@ -24,6 +24,10 @@ BATCH = 16
 MAX_TOKENS = 128
 DIM = 384
 EPS = 1e-12  # as torch.nn.functional.normalize
+# Vectors kept per process, by text (about 1.5 kB each).
+MAX_CACHED_VECTORS = 4096
+_VECTORS: dict[str, Any] = {}
+_VECTORS_LOCK = threading.Lock()
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, Any] = {}
@@ -84,11 +88,28 @@ def _normalize(x: Any) -> Any:
 
 def embed(texts: list[str]) -> Any | None:
     """L2-normalised mean-pooled embeddings (a ``len(texts)`` × 384 float32 array), or ``None`` when
-    the model is unavailable. Texts are embedded in length-sorted batches."""
+    the model is unavailable. Texts are embedded in length-sorted batches; a text embedded before in
+    this process (a sentence the alignment, the divergence check and a fix's sense ranking all embed)
+    comes from a bounded cache."""
+    import numpy as np
+
     encoder = _encoder()
     if encoder is None:
         return None
-    return pooled(encoder, texts)
+    unique = list(dict.fromkeys(texts))
+    with _VECTORS_LOCK:
+        got = {t: _VECTORS[t] for t in unique if t in _VECTORS}
+    missing = [t for t in unique if t not in got]
+    if missing:
+        fresh = list(pooled(encoder, missing))
+        got.update(zip(missing, fresh, strict=True))
+        with _VECTORS_LOCK:
+            _VECTORS.update(zip(missing, fresh, strict=True))
+            while len(_VECTORS) > MAX_CACHED_VECTORS:  # the oldest first (dicts keep insertion order)
+                _VECTORS.pop(next(iter(_VECTORS)))
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([got[t] for t in texts])
 
 
 def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:

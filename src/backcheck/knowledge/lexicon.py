@@ -33,7 +33,7 @@ from ..defaults import default_cache_dir
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 5
+SCHEMA = 6
 # Set to switch the lexicon off (every check then runs, or is skipped, as without MultiWordNet).
 NO_LEXICON_ENV = "BACKCHECK_NO_LEXICON"
 # One INSERT row of an index dump: lemma, then the synset id lists for n, v, a, r (or NULL).
@@ -134,6 +134,7 @@ def build(db_path: Path, dumps: Path) -> None:
         con.execute("CREATE TABLE gloss (synset TEXT PRIMARY KEY, gloss TEXT)")
         con.executemany("INSERT OR IGNORE INTO gloss VALUES (?, ?)", _glosses(dumps / "english" / "english_synset.sql"))
         con.execute("CREATE INDEX relation_target ON relation(target)")
+        con.execute("CREATE INDEX relation_word ON relation(w_source)")  # lexical antonyms by word
         con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         con.commit()
     finally:

@@ -16,7 +16,6 @@ that form (:mod:`.determiners` makes the words before a noun agree with it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .determiners import determiner_features
 from .tokens import fold
@@ -65,23 +64,11 @@ class Form:
     clitic: str = ""
 
 
-@lru_cache(maxsize=1)
-def _forms_index() -> dict[str, frozenset[str]]:
-    """simplemma's Italian dictionary inverted: lemma → its listed forms."""
-    from .lemmas import dictionary
-
-    inv: dict[str, set[str]] = {}
-    for form, lemma in dictionary("it").items():
-        f = form.decode() if isinstance(form, bytes) else form
-        lem = lemma.decode() if isinstance(lemma, bytes) else lemma
-        if f.islower() and lem.islower():
-            inv.setdefault(lem, set()).add(f)
-    return {k: frozenset(v | {k}) for k, v in inv.items()}
-
-
 def forms(lemma: str) -> frozenset[str]:
     """The forms the dictionary lists for ``lemma`` (empty when it does not know the lemma)."""
-    return _forms_index().get(lemma.lower(), frozenset())
+    from .lemmas import forms_of
+
+    return forms_of(lemma.lower(), "it")
 
 
 def known(form: str, lemma: str) -> bool:

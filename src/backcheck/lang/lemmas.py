@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 SCHEMA = 1
 _LOCK = threading.Lock()
+_FORMS_LOCK = threading.Lock()  # apart from _LOCK: building the forms reads the dictionary
 
 
 class TrieDictionary(Mapping[str, str]):
@@ -129,3 +130,46 @@ def dictionary(lang: str) -> Mapping[str, str]:
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
         return DefaultDictionaryFactory().get_dictionary(lang)  # type: ignore[return-value]
+
+
+def forms_trie_path(lang: str, cache_dir: Path | None = None) -> Path:
+    return trie_path(lang, cache_dir).with_name(trie_path(lang, cache_dir).stem + "-forms.marisa")
+
+
+def _inverted(lang: str) -> dict[str, set[str]]:
+    """simplemma's dictionary inverted: lemma → its lower-case forms (lower-case entries only)."""
+    inv: dict[str, set[str]] = {}
+    for form, lemma in dictionary(lang).items():
+        f = form.decode() if isinstance(form, bytes) else form
+        lem = lemma.decode() if isinstance(lemma, bytes) else lemma
+        if f.islower() and lem.islower():
+            inv.setdefault(lem, set()).add(f)
+    return inv
+
+
+@lru_cache(maxsize=2)
+def _forms_table(lang: str) -> Any:
+    """The inverted dictionary as a memory-mapped ``BytesTrie`` (lemma → form, one value per form),
+    built once into the cache; a plain dict when the trie cannot be had."""
+    try:
+        from marisa_trie import BytesTrie
+    except ImportError:
+        return {k: [f.encode() for f in v] for k, v in _inverted(lang).items()}
+    path = forms_trie_path(lang)
+    try:
+        with _FORMS_LOCK:
+            if not path.is_file():
+                log.info("writing simplemma's %s forms by lemma as a trie in %s (once)", lang, path)
+                save_trie(BytesTrie((lem, f.encode()) for lem, fs in _inverted(lang).items() for f in sorted(fs)),
+                          path)
+        return BytesTrie().mmap(str(path))
+    except OSError as exc:
+        log.warning("simplemma forms trie unusable (%s): inverted in memory", exc)
+        return {k: [f.encode() for f in v] for k, v in _inverted(lang).items()}
+
+
+def forms_of(lemma: str, lang: str) -> frozenset[str]:
+    """The lower-case forms simplemma's dictionary lists for ``lemma``, with the lemma itself; empty
+    when no form of the dictionary has that lemma."""
+    found = _forms_table(lang).get(lemma)
+    return frozenset({v.decode() for v in found} | {lemma}) if found else frozenset()

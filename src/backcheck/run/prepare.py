@@ -21,6 +21,7 @@ def prepare() -> list[str]:
     if embeddings.available():
         ready.append("embedding model")
     lemmas.lemmatize("case", "it")
+    lemmas.forms_of("casa", "it")
     ready.append("lemma tables")
     if all(frequency.available(lang) for lang in ("it", "en")):
         ready.append("word frequency tables")
