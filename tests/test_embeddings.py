@@ -155,3 +155,22 @@ def test_disabled(monkeypatch: pytest.MonkeyPatch) -> None:
         assert embeddings.phrase_similarity([("a", "b")], fast=True) == [None]
     finally:
         embeddings._tokenizer.cache_clear()
+
+
+def test_vectors_are_cached_within_an_article_only() -> None:
+    """A text embedded twice for one article is embedded once; the Checker forgets the vectors at each
+    article, so a result never depends on the articles checked before it."""
+    from backcheck.knowledge import embeddings as emb
+    from backcheck.knowledge.resources import Resources
+
+    if not emb.available():
+        pytest.skip("no embedding model")
+    emb.forget()
+    first = emb.embed(["a cached sentence", "another one"])
+    assert "a cached sentence" in emb._VECTORS
+    again = emb.embed(["another one", "a cached sentence"])
+    assert (again[1] == first[0]).all() and (again[0] == first[1]).all()
+    resources = Resources()
+    assert resources.embeddings is not None
+    resources.begin_article()
+    assert emb._VECTORS == {}

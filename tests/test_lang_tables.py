@@ -145,7 +145,9 @@ def test_prepare_builds_the_tables(tmp_path: Path) -> None:
     first = subprocess.run([sys.executable, "-m", "backcheck.run.prepare"], env=env, capture_output=True, text=True,
                            timeout=600, check=True)
     assert first.stderr.strip().endswith("backcheck cache ready: lemma tables, word frequency tables")
-    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["simplemma"] * 2 + ["wordfreq"] * 2
+    # simplemma's lemmas (it, en) and its Italian forms by lemma; wordfreq's frequencies (it, en)
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["simplemma"] * 3 + ["wordfreq"] * 2
+    assert any(p.name.endswith("-it-s1-forms.marisa") for p in tmp_path.iterdir())
     again = subprocess.run([sys.executable, "-m", "backcheck.run.prepare"], env=env, capture_output=True, text=True,
                            timeout=600, check=True)
     assert again.stderr == "backcheck cache ready: lemma tables, word frequency tables\n"  # nothing rebuilt

@@ -88,9 +88,9 @@ def _normalize(x: Any) -> Any:
 
 def embed(texts: list[str]) -> Any | None:
     """L2-normalised mean-pooled embeddings (a ``len(texts)`` × 384 float32 array), or ``None`` when
-    the model is unavailable. Texts are embedded in length-sorted batches; a text embedded before in
-    this process (a sentence the alignment, the divergence check and a fix's sense ranking all embed)
-    comes from a bounded cache."""
+    the model is unavailable. Texts are embedded in length-sorted batches; a text embedded before for
+    the same article (a sentence the alignment, the divergence check and a fix's sense ranking all
+    embed) comes from a bounded cache that :func:`forget` empties."""
     import numpy as np
 
     encoder = _encoder()
@@ -110,6 +110,14 @@ def embed(texts: list[str]) -> Any | None:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([got[t] for t in texts])
+
+
+def forget() -> None:
+    """Empty the cache of vectors. The Checker does at each article: a vector computed in another batch
+    may differ in its last bits, so an article's result must not depend on what was checked before it
+    (a corpus on one process or on several gives the same findings)."""
+    with _VECTORS_LOCK:
+        _VECTORS.clear()
 
 
 def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:

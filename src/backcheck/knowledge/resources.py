@@ -49,6 +49,12 @@ class Resources:
         ``embed``, ``embed_static``), or ``None``. Asking does not load the model: it loads on first use."""
         return self._get("embeddings")
 
+    def begin_article(self) -> None:
+        """Called before each article: what a resource keeps for one article only is dropped (the
+        embedding model's vectors by text)."""
+        if self._loaded.get("embeddings") is not None:
+            self._loaded["embeddings"].forget()
+
     def loaded(self) -> list[str]:
         """The resources asked for so far."""
         return sorted(self._loaded)

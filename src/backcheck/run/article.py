@@ -27,6 +27,7 @@ def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator:
     or the aligner of a given back-translation), as :meth:`Checker.engine_for` chose it."""
     from ..checks import CHECKS
 
+    resources.begin_article()
     article = _segment(inp, options)
     translation = _back_translation(inp, article, translator)
     sources = [s for s in inp.sources if s.strip()]
