@@ -109,6 +109,21 @@ def _severities(folder: Path) -> dict[str, str]:
     return {r.split("\t")[0]: r.split("\t")[2] for r in rows if r.strip()}
 
 
+def _majors_on_gold(folder: Path, report, gold):  # type: ignore[no-untyped-def]
+    """(major+ findings, those overlapping a gold span, the others described); every finding's text
+    is its span of the article."""
+    majors = good_majors = 0
+    wrong = []
+    for f in report.findings:
+        assert report.text[f.start:f.end] == f.text
+        if f.severity.rank >= Severity.MAJOR.rank:
+            good = any(f.start < g[1] and g[0] < f.end for g in gold)
+            majors, good_majors = majors + 1, good_majors + good
+            if not good:
+                wrong.append(f"{folder.name}: {f.text!r} ({f.check}: {f.message})")
+    return majors, good_majors, wrong
+
+
 def test_planted_errors_are_found_and_majors_are_right(shared_dir: Path) -> None:
     gold_n = hit_n = major_gold = major_hit = majors = good_majors = 0
     missed, wrong = [], []
@@ -123,13 +138,9 @@ def test_planted_errors_are_found_and_majors_are_right(shared_dir: Path) -> None
                 major_gold, major_hit = major_gold + 1, major_hit + hit
             if not hit:
                 missed.append(f"{folder.name}: {g[2]!r}")
-        for f in report.findings:
-            assert report.text[f.start:f.end] == f.text
-            if f.severity.rank >= Severity.MAJOR.rank:
-                good = any(f.start < g[1] and g[0] < f.end for g in gold)
-                majors, good_majors = majors + 1, good_majors + good
-                if not good:
-                    wrong.append(f"{folder.name}: {f.text!r} ({f.check}: {f.message})")
+        n, good, bad = _majors_on_gold(folder, report, gold)
+        majors, good_majors = majors + n, good_majors + good
+        wrong += bad
         if not gold:  # the clean story: faithful Italian with correct look-alike words
             assert [f for f in report.findings if f.severity.rank >= Severity.MAJOR.rank] == []
     assert gold_n == 38 and major_gold == 25, "planted-dev changed: update the bars from its README"
@@ -172,13 +183,9 @@ def test_real_machine_translation_errors_are_reached(shared_dir: Path) -> None:
         gold = gold_spans(folder, report.text)
         gold_n += len(gold)
         hit_n += sum(any(f.start < g[1] and g[0] < f.end for f in report.findings) for g in gold)
-        for f in report.findings:
-            assert report.text[f.start:f.end] == f.text
-            if f.severity.rank >= Severity.MAJOR.rank:
-                good = any(f.start < g[1] and g[0] < f.end for g in gold)
-                majors, good_majors = majors + 1, good_majors + good
-                if not good:
-                    wrong.append(f"{folder.name}: {f.text!r} ({f.check}: {f.message})")
+        n, good, bad = _majors_on_gold(folder, report, gold)
+        majors, good_majors = majors + n, good_majors + good
+        wrong += bad
     assert gold_n >= 60, "wmt25-dev changed: update the bars from its README"
     if WMT_MIN_RECALL is not None:
         assert hit_n / gold_n >= WMT_MIN_RECALL, f"reached {hit_n}/{gold_n}"
