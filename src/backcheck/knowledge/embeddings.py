@@ -96,6 +96,8 @@ def embed(texts: list[str]) -> Any | None:
     encoder = _encoder()
     if encoder is None:
         return None
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
     unique = list(dict.fromkeys(texts))
     with _VECTORS_LOCK:
         got = {t: _VECTORS[t] for t in unique if t in _VECTORS}
@@ -107,8 +109,6 @@ def embed(texts: list[str]) -> Any | None:
             _VECTORS.update(zip(missing, fresh, strict=True))
             while len(_VECTORS) > MAX_CACHED_VECTORS:  # the oldest first (dicts keep insertion order)
                 _VECTORS.pop(next(iter(_VECTORS)))
-    if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([got[t] for t in texts])
 
 

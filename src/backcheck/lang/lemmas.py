@@ -133,7 +133,8 @@ def dictionary(lang: str) -> Mapping[str, str]:
 
 
 def forms_trie_path(lang: str, cache_dir: Path | None = None) -> Path:
-    return trie_path(lang, cache_dir).with_name(trie_path(lang, cache_dir).stem + "-forms.marisa")
+    lemmas_path = trie_path(lang, cache_dir)
+    return lemmas_path.with_name(lemmas_path.stem + "-forms.marisa")
 
 
 def _inverted(lang: str) -> dict[str, set[str]]:
@@ -147,6 +148,11 @@ def _inverted(lang: str) -> dict[str, set[str]]:
     return inv
 
 
+def _in_memory(lang: str) -> dict[str, list[bytes]]:
+    """:func:`_inverted` with the trie's values (bytes), where the trie cannot be had."""
+    return {k: [f.encode() for f in v] for k, v in _inverted(lang).items()}
+
+
 @lru_cache(maxsize=2)
 def _forms_table(lang: str) -> Any:
     """The inverted dictionary as a memory-mapped ``BytesTrie`` (lemma → form, one value per form),
@@ -154,7 +160,7 @@ def _forms_table(lang: str) -> Any:
     try:
         from marisa_trie import BytesTrie
     except ImportError:
-        return {k: [f.encode() for f in v] for k, v in _inverted(lang).items()}
+        return _in_memory(lang)
     path = forms_trie_path(lang)
     try:
         with _FORMS_LOCK:
@@ -165,7 +171,7 @@ def _forms_table(lang: str) -> Any:
         return BytesTrie().mmap(str(path))
     except OSError as exc:
         log.warning("simplemma forms trie unusable (%s): inverted in memory", exc)
-        return {k: [f.encode() for f in v] for k, v in _inverted(lang).items()}
+        return _in_memory(lang)
 
 
 def forms_of(lemma: str, lang: str) -> frozenset[str]:
