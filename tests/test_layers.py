@@ -43,7 +43,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # turning results into text: see RENDERER_MAY_IMPORT for what they may import
     ("output", ("report",)),
     # the command line and the public API facade
-    ("interface", ("cli", "__main__", "")),
+    ("interface", ("cli", "__main__", "launch", "")),
 ]
 # Renderers (and the other output modules) depend only on the foundation layer and report/ itself.
 RENDERER_MAY_IMPORT = {"foundation", "output"}

@@ -84,3 +84,16 @@ def test_torch_imports_after_the_parser() -> None:
             "print(doc[2].dep_, thinc.compat.has_torch, torch.tensor([1]).sum().item())")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert done.stdout.split() == ["neg", "False", "1"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAVE_SPACY, reason="spaCy's model is missing")
+def test_the_parser_loads_without_spacys_command_line() -> None:
+    """spaCy's command-line interface (and the weasel and requests it imports) stays unloaded while the
+    parser loads, and a later ``import spacy.cli`` still gets the real package with its ``info``."""
+    code = ("import sys; from backcheck.knowledge import parser; doc = parser.parse(['He did not sign it.'])[0]; "
+            "print(sorted(m for m in ('spacy.cli', 'weasel', 'requests') if m in sys.modules)); "
+            "import spacy, spacy.cli; print(spacy.cli.__file__.endswith('cli/__init__.py'), "
+            "spacy.cli.info.__module__, doc[2].dep_)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "True spacy.cli.info neg"]

@@ -157,7 +157,7 @@ def use_color(stream: Any) -> bool:
 
 
 # Each command lives in its own module and registers itself on ``app``.
-from . import check_cmd, checks_cmd, corpus_cmd, schema_cmd, translate_cmd  # noqa: E402,F401,I001
+from . import check_cmd, checks_cmd, corpus_cmd, schema_cmd, serve_cmd, translate_cmd  # noqa: E402,F401,I001
 from .help import plain_metavars  # noqa: E402
 
 plain_metavars(app)

@@ -67,6 +67,13 @@ def _encoder() -> minilm.Encoder | None:
     return _LOADED["encoder"]  # type: ignore[no-any-return]
 
 
+def drop_encoder() -> None:
+    """Forget the loaded encoder (the next :func:`embed` loads it again): ``backcheck serve`` does before
+    it forks workers, since ONNX Runtime's thread pool does not survive a fork."""
+    with _LOCK:
+        _LOADED.pop("encoder", None)
+
+
 def available() -> bool:
     return _encoder() is not None
 

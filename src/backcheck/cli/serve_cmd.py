@@ -1,0 +1,337 @@
+"""``backcheck serve``: keep the parser, the language models and the word tables loaded, and run each
+``backcheck check`` of this user in a worker forked from the warm process (see :mod:`backcheck.launch`
+for the client side and for which checks reach it).
+
+Each request forks a fresh worker, so no state passes from one check to the next: the worker starts
+from the process as the warm-up left it, the way a new process starts from the installed files, and
+its report is byte for byte the report of a check run on its own (a test holds this). What the
+warm-up loads must be safe across ``fork``: no thread pool and no open database is kept (the ONNX
+session, with its threads, and the lexicon's SQLite connection are opened again by each worker).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import selectors
+import signal
+import socket
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ..corpus.backends.processes import limit_malloc_arenas
+from ..errors import BackcheckError
+from ..launch import code_key, private_folder, recv_message, send_message, socket_path
+from . import app
+
+log = logging.getLogger(__name__)
+
+# An invented article that takes every check through its first run (every lazy table and model loads).
+WARM_ITALIAN = (
+    "Il ministro ha detto lunedì che l'accordo non sarà firmato prima del 12 marzo 2025.\n\n"
+    "Secondo Maria Rossi, portavoce del governo, 300 famiglie hanno ricevuto aiuti a Roma, "
+    "and the talks will continue next week."
+)
+WARM_SOURCE = (
+    "The minister said on Monday that the agreement will not be signed before March 12, 2025.\n\n"
+    "According to Maria Rossi, a government spokeswoman, 300 families received aid in Rome, and the "
+    "talks will continue next week."
+)
+WARM_BACK = (
+    "The minister said on Monday that the agreement will not be signed before March 12, 2025.\n\n"
+    "According to Maria Rossi, government spokesperson, 300 families have received aid in Rome, "
+    "and the talks will continue next week."
+)
+
+
+def warm_up() -> None:
+    """Load what a check with a given back-translation loads, then drop what must not cross a fork."""
+    from ..knowledge import embeddings
+    from ..run.checker import Checker
+    from ..run.options import ArticleInput, CheckOptions
+    from . import check_cmd  # noqa: F401  (the command's own imports)
+
+    Checker(CheckOptions(engine="none", use_cache=False)).check(
+        ArticleInput(id="warm-up", text=WARM_ITALIAN, sources=[WARM_SOURCE], back_translation=WARM_BACK))
+    embeddings.drop_encoder()  # ONNX Runtime's thread pool does not survive a fork
+    import gc
+
+    gc.collect()  # closes the warm-up's lexicon connection with its Resources
+    _trim()
+
+
+def _trim() -> None:
+    """Give the warm-up's freed memory back to the system (glibc keeps it otherwise; every worker would
+    start with it counted in its resident size)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import ctypes.util
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+
+
+def _stdio(encodings: list[list[str | None]]) -> None:
+    """New ``sys.stdin/stdout/stderr`` over descriptors 0-2 (now the client's), in its encodings."""
+    streams = []
+    for fd, (encoding, errors) in enumerate(encodings):
+        raw = io.FileIO(fd, "r" if fd == 0 else "w", closefd=False)
+        buffered: Any = io.BufferedReader(raw) if fd == 0 else io.BufferedWriter(raw)
+        streams.append(io.TextIOWrapper(buffered, encoding=encoding or "utf-8", errors=errors or "strict",
+                                        line_buffering=fd != 0 and raw.isatty(), write_through=fd == 2))
+    sys.stdin, sys.stdout, sys.stderr = streams
+
+
+def _exit_code(code: object) -> int:
+    """The process exit status of ``sys.exit(code)``."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _work(conn: socket.socket, fds: list[int], request: dict[str, Any]) -> None:
+    """In the forked worker: become the client's process, run its command line, send its exit code."""
+    for s in (signal.SIGTERM, signal.SIGCHLD):
+        signal.signal(s, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    code = 3
+    try:
+        send_message(conn, {"pid": os.getpid()})
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        _stdio(request["encodings"])
+        for handler in logging.root.handlers[:]:  # the server's stderr; the command sets up its own
+            logging.root.removeHandler(handler)
+        sys.argv = ["backcheck", *request["argv"]]
+        from . import main
+
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = _exit_code(exc.code)
+        except KeyboardInterrupt:
+            code = 130
+        except BaseException:  # noqa: BLE001 - what an uncaught exception does to a process
+            traceback.print_exc()
+            code = 1
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        send_message(conn, {"exit": code})
+    finally:
+        os._exit(code)
+
+
+class Server:
+    """The listening socket and its forked workers."""
+
+    def __init__(self, path: Path, idle_seconds: float) -> None:
+        self.path = path
+        self.idle_seconds = idle_seconds
+        self.workers: dict[int, float] = {}  # pid: when it was forked
+        self.last = time.monotonic()
+        self.stopping = False
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+
+    def bind(self) -> None:
+        if self.path.exists():
+            if _listening(self.path):
+                raise BackcheckError(f"a server for this backcheck is already running ({self.path})",
+                                     "stop it with: backcheck serve --stop")
+            self.path.unlink()
+        self.sock.bind(str(self.path))
+        self.sock.listen(16)
+
+    def _reap(self) -> None:
+        for pid, began in list(self.workers.items()):
+            with contextlib.suppress(ChildProcessError):
+                done, status, usage = os.wait4(pid, os.WNOHANG)
+                if done:
+                    del self.workers[pid]
+                    # ru_maxrss (kB on Linux): the worker's peak, pages shared with the server included
+                    log.info("worker %d: exit %d after %.2f s, peak %.0f MB", pid,
+                             os.waitstatus_to_exitcode(status), time.monotonic() - began, usage.ru_maxrss / 1024)
+                    self.last = time.monotonic()
+
+    def serve(self) -> None:
+        sel = selectors.DefaultSelector()
+        sel.register(self.sock, selectors.EVENT_READ)
+        try:
+            while not self.stopping:
+                if sel.select(timeout=0.2 if self.workers else 1.0):
+                    self._accept()
+                self._reap()
+                if not self.workers and time.monotonic() - self.last > self.idle_seconds:
+                    log.info("idle for %.0f s: stopping", self.idle_seconds)
+                    break
+        finally:
+            sel.close()
+            self.close()
+
+    def _accept(self) -> None:
+        conn, _ = self.sock.accept()
+        fds: list[int] = []
+        try:
+            conn.settimeout(10)
+            data, fds, _flags, _addr = socket.recv_fds(conn, 4 + (1 << 20), 3)
+            request = _parse(data)
+            if request.get("stop"):
+                self.stopping = True
+                send_message(conn, {"stopped": os.getpid()})
+                return
+            if request.get("key") != self.path.stem or len(fds) != 3:
+                send_message(conn, {"refused": "another backcheck"})
+                return
+            self.last = time.monotonic()
+            pid = os.fork()
+            if pid == 0:
+                self.sock.close()
+                conn.settimeout(None)
+                _work(conn, fds, request)
+            self.workers[pid] = time.monotonic()
+            log.info("worker %d: %s", pid, " ".join(request["argv"]))
+        except (OSError, ValueError) as exc:
+            log.info("request dropped: %s", exc)
+        except Exception:  # noqa: BLE001 - one bad request must not stop the server
+            log.exception("request dropped")
+        finally:
+            for fd in fds:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            conn.close()
+
+    def close(self) -> None:
+        self.sock.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    import json
+    import struct
+
+    if len(data) < 4:
+        raise ValueError("no request (a readiness probe)")
+    (size,) = struct.unpack("!I", data[:4])
+    if size != len(data) - 4:
+        raise ValueError("a request must come in one message")
+    return json.loads(data[4:])  # type: ignore[no-any-return]
+
+
+def _listening(path: Path) -> bool:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(str(path))
+        return True
+    except OSError:
+        return False
+    finally:
+        sock.close()
+
+
+def stop(path: Path) -> bool:
+    """Ask the server at ``path`` to stop; whether one was there."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(str(path))
+        send_message(sock, {"stop": True})
+        answer = recv_message(sock)
+        return bool(answer and "stopped" in answer)
+    except OSError:
+        return False
+    finally:
+        sock.close()
+
+
+def _detach(log_path: Path) -> bool:
+    """Fork into the background; True in the background process, which has no terminal."""
+    if os.fork():
+        return False
+    os.setsid()
+    if os.fork():
+        os._exit(0)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    out = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    for fd, target in ((devnull, 0), (out, 1), (out, 2)):
+        os.dup2(fd, target)
+    return True
+
+
+def _wait_ready(path: Path, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if path.exists() and _listening(path):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@app.command(help="""Keep backcheck loaded, so that each `backcheck check` of this user takes a fraction
+of the time (about 0.5 s instead of 3 s for a short article with a given back-translation).
+
+A check finds the server by itself: nothing changes in how you run it, and its report, exit code and
+output are those of a check run on its own (each check runs in a fresh worker forked from the warm
+server). Only a server of the very same backcheck is used: after an upgrade, an edit or with other
+BACKCHECK_* settings, checks run on their own until you start a new server. BACKCHECK_NO_SERVER=1 makes
+a check ignore the server.
+
+Examples:
+
+  backcheck serve --background        # start it in the background (stops after 30 idle minutes)
+
+  backcheck serve --stop             # stop it (and any server of an older backcheck)
+""")
+def serve(
+    idle_minutes: float = typer.Option(30.0, "--idle-minutes", min=0.1,
+                                       help="Stop after this long with no check."),
+    background: bool = typer.Option(False, "--background", "-d",
+                                    help="Run in the background; its log goes to serve.log next to the socket."),
+    stop_it: bool = typer.Option(False, "--stop", help="Stop your running servers and exit."),
+) -> None:
+    path = socket_path(code_key())
+    if not private_folder(path.parent, create=True):
+        raise BackcheckError(f"{path.parent} must belong to you and be private (mode 700)",
+                             "remove it, or set XDG_RUNTIME_DIR to a private folder")
+    if stop_it:  # every server of this user: those of an older backcheck too
+        stopped = sum(stop(p) for p in sorted(path.parent.glob("*.sock")))
+        typer.echo(f"stopped {stopped} server{'s' * (stopped != 1)}" if stopped else "no server is running",
+                   err=True)
+        return
+    if path.exists() and _listening(path):
+        raise BackcheckError(f"a server for this backcheck is already running ({path})",
+                             "stop it with: backcheck serve --stop")
+    log_path = path.parent / "serve.log"
+    if background and not _detach(log_path):
+        if not _wait_ready(path, 120):
+            raise BackcheckError(f"the server did not start; see {log_path}", "run `backcheck serve` to see why")
+        typer.echo(f"serving checks in the background ({path}); stop with: backcheck serve --stop", err=True)
+        return
+    logging.getLogger("backcheck").setLevel(logging.INFO)
+    server = Server(path, idle_minutes * 60)
+    started = time.monotonic()
+    limit_malloc_arenas()  # as a check does (its workers inherit it)
+    warm_up()
+    server.bind()
+    signal.signal(signal.SIGTERM, lambda *_: setattr(server, "stopping", True))
+    print(f"backcheck serve: ready in {time.monotonic() - started:.1f} s at {path} "
+          f"(pid {os.getpid()}; stops after {idle_minutes:g} idle minutes)", file=sys.stderr, flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        server.close()
+    print("backcheck serve: stopped", file=sys.stderr, flush=True)
