@@ -38,6 +38,13 @@ CASES = [
     ("different-people", "Hanno parlato Mario Rossi e Maria Bianchi; poi Mario Rossi ha chiuso.", [], []),
     ("surname-endings", "I Rossi e il Rosso: Russia, Russi e Galles, Gallese.", [], []),
     ("country-list", "I governi di Belgio, Lussemburgo e Olanda hanno trovato l'accordo a Belgrado.", [], []),
+    # a surname that is an English word, translated after the same first name (knowledge/surnames.py)
+    ("surname-translated", "La mostra è curata da Hannah Fornaio, che ha lavorato a lungo a Glasgow.",
+     ["The exhibition is curated by Hannah Baker, who worked for years in Glasgow."], [("Fornaio", "Baker")]),
+    ("surname-replaced", "Il ruolo di Julie è affidato a Christine Durante, alla sua prima prova.",
+     ["Julie is played by Christine During, in her first outing."], [("Durante", "During")]),
+    ("surname-kept", "Il ruolo di Julie è affidato a Christine During, alla sua prima prova.",
+     ["Julie is played by Christine During, in her first outing."], []),
 ]
 
 

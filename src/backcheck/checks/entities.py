@@ -51,6 +51,7 @@ from ..knowledge.names import (
     spelling_variants,
 )
 from ..knowledge.source_names import SourceNames, source_names
+from ..knowledge.surnames import surname_changes
 from ..lang import INSTITUTION_WORDS, words
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, register
@@ -80,6 +81,28 @@ class EntitiesCheck(Check):
         out = self._spelling_variants(ctx, mentions, src, spans) + self._article_variants(ctx, mentions, src)
         if src.names:
             out += self._source_variants(ctx, mentions, src, bt)
+            out += self._surnames_replaced(ctx, src)
+        return out
+
+    def _surnames_replaced(self, ctx: CheckContext, src: SourceNames) -> list[Candidate]:
+        """A source person's surname replaced after the same first name (:mod:`~backcheck.knowledge.surnames`)."""
+        if ctx.alignment is None:
+            return []
+        text, out = ctx.article.text, []
+        for match in ctx.alignment.matches:
+            region = text[match.it_start:match.it_end]
+            for ch in surname_changes(match.source, region, match.it_start, set(src.names), ctx.resources.lexicon):
+                how = (f" (the surname translated as the English word '{ch.surname.lower()}')" if ch.translated
+                       else "")
+                out.append(self.candidate(
+                    ctx, ch.start, ch.end, Category.ENTITY, Claim.NAME_CHANGED,
+                    f"«{ch.first} {ch.italian}» is '{ch.first} {ch.surname}' in the source: the surname is "
+                    f"changed{how}.",
+                    Evidence(kinds=("source-name", "first-name"), source=match.source,
+                             similarity=round(jw(ch.italian, ch.surname), 3),
+                             details={"source_spelling": ch.surname, "translated": ch.translated}),
+                    suggestion=ch.surname,
+                ))
         return out
 
     def _spelling_variants(

@@ -40,6 +40,9 @@ Examples:
   backcheck check article.it.txt -b back.en.txt --min-severity major --skip-check divergence
 
   cat article.it.txt | backcheck check - --engine ctranslate2 --model ./opus-mt-it-en
+
+Many articles one by one: start `backcheck serve --background` once; each check then takes about 1 s
+instead of 3 (same output).
 """)
 def check(
     ctx: typer.Context,
