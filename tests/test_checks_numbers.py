@@ -209,3 +209,35 @@ def test_project_examples() -> None:
     found, gold = project_example_matches("numbers", "number")
     assert found == gold
     assert clean_example_majors("numbers") == []
+
+
+# A bound of the source's number lost in the Italian (lang/bounds.py, data/bounds.tsv). Sentences
+# written for this test; the bound phrases and classes come from data/bounds.tsv.
+BOUND_CASES = [
+    ("floor-dropped", "Secondo il sondaggio, il 40% degli elettori di Torino diserterà le urne.",
+     ["According to the poll, at least 40% of Turin voters will stay home."], [("40%", "add “almeno”")]),
+    ("more-than-dropped", "Nel naufragio al largo di Lampedusa sono morte 60 persone.",
+     ["More than 60 people died in the shipwreck off Lampedusa."], [("60", "add “più di”")]),
+    ("floor-kept", "Secondo il sondaggio, almeno il 40% degli elettori di Torino diserterà le urne.",
+     ["According to the poll, at least 40% of Turin voters will stay home."], []),
+    ("bound-words-apart", "I ricavi sono cresciuti fino a superare i 300 milioni di euro.",
+     ["Revenue grew to more than 300 million euros."], []),
+    ("bound-after", "Al corteo di Napoli c'erano 5.000 persone e oltre.",
+     ["More than 5,000 people joined the march in Naples."], []),
+    # "up to" and the estimates are not checked (data/bounds.tsv: translators often leave them implicit)
+    ("up-to-not-checked", "La pena prevista è di 10 anni di carcere.",
+     ["The penalty is up to 10 years in prison."], []),
+    ("estimate-not-checked", "All'incontro di Bari c'erano 300 sindaci.",
+     ["About 300 mayors attended the Bari meeting."], []),
+    # "over" is also a preposition of time: never read as a bound
+    ("over-is-not-a-bound", "Il programma durerà 12 mesi a Firenze.",
+     ["The programme will run over 12 months in Florence."], []),
+]
+
+
+@pytest.mark.parametrize("text,sources,expected", [(t, s, e) for _, t, s, e in BOUND_CASES],
+                         ids=[c[0] for c in BOUND_CASES])
+def test_bounds_lost(text: str, sources: list[str], expected: list[tuple[str, str]]) -> None:
+    found = run_check("numbers", HEAD + text, sources)
+    assert [(f.text, f.suggestion) for f in found] == expected
+    assert all(f.category.value == "omission" and f.evidence.details["bound"] for f in found)

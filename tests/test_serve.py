@@ -165,5 +165,5 @@ def test_a_served_check_reads_standard_input(server: tuple[dict[str, str], Path]
 @pytest.mark.slow
 def test_a_second_server_for_the_same_code_is_refused(server: tuple[dict[str, str], Path]) -> None:
     env, _ = server
-    again = _backcheck(["serve"], env)
+    again = _backcheck(["serve", "--idle-minutes", "0.1"], env)  # were it to start, it would soon stop
     assert again.returncode == 2 and b"already running" in again.stderr

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.bounds import bound_before, bounded_it, italian_for
 from ..lang.measures import convert, unit_of
 from ..lang.quantities import Quantity, extract, format_it, same_value
 from ..results import Category, Evidence
@@ -56,6 +57,20 @@ def _matches(it: Quantity, en: Quantity) -> bool:
             return abs(conv - it.value) <= 1.0
         return same_value(it.value, conv, CONFIG.conversion_tolerance)
     return any(same_value(a, b) for a in _values(it) for b in _values(en))
+
+
+# Quantities a bound can qualify (not dates, years or clock times).
+BOUNDED_KINDS = ("count", "percent", "amount", "measure")
+# The source bounds checked: a floor, a strict comparison, "nearly" (data/bounds.tsv says why not the
+# others).
+CHECKED_BOUNDS = ("min", "more", "less", "nearly")
+
+
+def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
+    """The back-translation of the segments overlapping ``article.text[start:end]`` ("" without)."""
+    if ctx.translation is None:
+        return ""
+    return " ".join(s.en for s in ctx.translation.segments if s.start < end and start < s.end)
 
 
 def _dimension(q: Quantity) -> str | None:
@@ -139,7 +154,31 @@ class NumbersCheck(Check):
                 en_all = extract(src, "en")
                 for q in it_all:
                     out.extend(self._compare(ctx, sent.start, q, it_all, en_all, src))
+                    out.extend(self._bound_lost(ctx, sent.start, sent.text, q, en_all, src))
         return out
+
+    def _bound_lost(self, ctx: CheckContext, base: int, sentence: str, q: Quantity, en_all: list[Quantity],
+                    src: str) -> list[Candidate]:
+        """The source bounds the number ("at least 50%") and the Italian states it bare («il 50%»)."""
+        if q.kind not in BOUNDED_KINDS or bounded_it(sentence, q.start, q.end):
+            return []
+        for en in en_all:
+            bound = bound_before(src, en.start, "en") if en.kind in BOUNDED_KINDS and _matches(q, en) else None
+            if bound is None or bound[1] not in CHECKED_BOUNDS:
+                continue
+            phrase, cls = bound
+            bt = _back_translation(ctx, base + q.start, base + q.end)
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", bt, re.I):
+                return []  # the Italian bounds it in a form the list does not know
+            italian = italian_for(cls)
+            return [self.candidate(
+                ctx, base + q.start, base + q.end, Category.OMISSION, Claim.QUALIFIER_DROPPED,
+                f"The source says '{phrase} {en.text}'; «{q.text}» drops '{phrase}' and states the figure as exact.",
+                Evidence(kinds=("source-number", "bound"), source=src,
+                         phrases=(("source", f"{phrase} {en.text}"), ("missing", phrase)),
+                         details={"italian": q.text, "kind": q.kind, "source_value": en.text, "bound": phrase}),
+                suggestion=f"add “{italian}”" if italian else None)]
+        return []
 
     def _compare(self, ctx: CheckContext, base: int, q: Quantity, it_all: list[Quantity], en_all: list[Quantity],
                  src: str) -> list[Candidate]:
