@@ -167,3 +167,29 @@ def test_a_second_server_for_the_same_code_is_refused(server: tuple[dict[str, st
     env, _ = server
     again = _backcheck(["serve", "--idle-minutes", "0.1"], env)  # were it to start, it would soon stop
     assert again.returncode == 2 and b"already running" in again.stderr
+
+
+@pytest.mark.slow
+def test_a_check_from_a_terminal_starts_a_server_for_the_next_one(tmp_path: Path) -> None:
+    """BACKCHECK_AUTOSERVE=1 stands for an interactive session (a terminal on stdin and stderr); a pipe,
+    as here and in CI, starts nothing unless it is set."""
+    env = _env(tmp_path)
+    args = ["check", "article.it.txt", "-b", "back.en.txt", "-q"]
+    plain = _backcheck(args, env)  # not interactive: no server
+    assert plain.returncode == 1 and b"started a server" not in plain.stderr
+    assert not list(tmp_path.glob("backcheck/*.sock"))
+    first = _backcheck(args, {**env, launch.AUTOSTART_ENV: "1"})
+    assert first.returncode == 1 and b"started a server in the background" in first.stderr
+    log = tmp_path / "backcheck" / "serve.log"
+    deadline = time.monotonic() + 240
+    while b"ready in" not in log.read_bytes():
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.2)
+    try:
+        second = _backcheck(args, {**env, launch.AUTOSTART_ENV: "1"})
+        _wait_logged(log, 1)
+        assert _served_count(log) == 1  # served, and no second server started
+        assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+        assert b"started a server" not in second.stderr
+    finally:
+        assert b"stopped 1 server" in _backcheck(["serve", "--stop"], env).stderr

@@ -39,6 +39,9 @@ KEY_ENV_PREFIX = "BACKCHECK_"
 # A request's header may not exceed this (argv, working folder and environment as JSON).
 MAX_HEADER = 1 << 20
 DISABLE_ENV = "BACKCHECK_NO_SERVER"
+# "0": never start a server by itself; "1": start one after any check (tests); unset: after a check run
+# from a terminal (an interactive session, where the next check is likely to follow).
+AUTOSTART_ENV = "BACKCHECK_AUTOSERVE"
 
 
 def code_key() -> str:
@@ -183,12 +186,54 @@ def _wait(sock: socket.socket, pid: int) -> int:
         sock.close()
 
 
+def _interactive() -> bool:
+    return all(s is not None and s.isatty() for s in (sys.stdin, sys.stderr))
+
+
+def autostart() -> bool:
+    """After a check run here: start ``backcheck serve`` in the background, so that the next check of
+    this session is served, when the session is interactive (or :data:`AUTOSTART_ENV` says so) and no
+    server of this code is there. It loads while the reviewer reads this report; a check in between
+    simply runs on its own. Whether one was started."""
+    wanted = os.environ.get(AUTOSTART_ENV, "")
+    if wanted == "0" or os.environ.get(DISABLE_ENV) or not hasattr(socket, "AF_UNIX") or not hasattr(os, "fork"):
+        return False
+    if wanted != "1" and not _interactive():
+        return False
+    path = socket_path()
+    if not private_folder(path.parent, create=True):
+        return False
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(str(path))
+        return False  # one is running
+    except OSError:
+        pass
+    finally:
+        probe.close()
+    import subprocess
+
+    with open(path.parent / "serve.log", "ab") as log:
+        subprocess.Popen([sys.executable, "-m", "backcheck", "serve"], stdin=subprocess.DEVNULL, stdout=log,
+                         stderr=log, start_new_session=True, close_fds=True)
+    print("backcheck: started a server in the background, so the next checks take about 1 s "
+          f"(it stops after 30 idle minutes; `backcheck serve --stop`; {AUTOSTART_ENV}=0 never starts one)",
+          file=sys.stderr)
+    return True
+
+
 def main() -> None:
     argv = sys.argv[1:]
-    if _served_command(argv) and not os.environ.get(DISABLE_ENV):
+    served = _served_command(argv) and not os.environ.get(DISABLE_ENV)
+    if served:
         code = forward(argv)
         if code is not None:
             sys.exit(code)
     from .cli import main as cli_main
 
-    cli_main()
+    try:
+        cli_main()
+    except SystemExit as done:
+        if served and done.code in (0, 1, None):  # a check ran (not a usage error or bad input)
+            autostart()
+        raise

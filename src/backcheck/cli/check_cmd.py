@@ -41,8 +41,8 @@ Examples:
 
   cat article.it.txt | backcheck check - --engine ctranslate2 --model ./opus-mt-it-en
 
-Many articles one by one: start `backcheck serve --background` once; each check then takes about 1 s
-instead of 3 (same output).
+Many articles one by one: a check run from a terminal starts `backcheck serve` in the background, and
+the next checks take about 1 s instead of 3 (same output; BACKCHECK_AUTOSERVE=0 never starts it).
 """)
 def check(
     ctx: typer.Context,

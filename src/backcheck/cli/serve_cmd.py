@@ -96,8 +96,9 @@ def _wait_ready(path: Path, seconds: float) -> bool:
 
 
 @app.command(help="""Keep backcheck loaded, so that each `backcheck check` of this user takes a fraction
-of the time (about 0.5 s instead of 3 s for a short article with a given back-translation).
+of the time (about 1 s instead of 3 s for a short article with a given back-translation).
 
+A check run from a terminal starts one by itself when none is running (BACKCHECK_AUTOSERVE=0: never).
 A check finds the server by itself: nothing changes in how you run it, and its report, exit code and
 output are those of a check run on its own (each check runs in a fresh worker forked from the warm
 server). Only a server of the very same backcheck is used: after an upgrade, an edit or with other
@@ -106,9 +107,9 @@ a check ignore the server.
 
 Examples:
 
-  backcheck serve --background        # start it in the background (stops after 30 idle minutes)
+  backcheck serve --background    # start it in the background (stops after 30 idle minutes)
 
-  backcheck serve --stop             # stop it (and any server of an older backcheck)
+  backcheck serve --stop          # stop it (and any server of an older backcheck)
 """)
 def serve(
     idle_minutes: float = typer.Option(30.0, "--idle-minutes", min=0.1,
