@@ -17,9 +17,14 @@ Kinds (one per chosen paragraph; each needs a word the lexicon can pin on both s
 - ``calendar``: a month or weekday swapped for another (CLDR names, Babel); critical.
 - ``drop``: an adjective or adverb removed from both (a hedge, "probabilmente", is major; others minor).
 - ``add``: an adjective added in both; minor.
+- ``intensity``: an evaluative word's translation replaced by that of a WordNet neighbour (a synonym of
+  its first two senses, a similar adjective) of the same sign that VADER rates at least one margin
+  stronger or weaker (``checks/intensity.py``: "criticise" read as "attack"); minor, major from two
+  margins.
 
-Everything is drawn from a seeded :class:`random.Random` per document, so the data is the same on
-every run.
+The kinds in :data:`LATER_KINDS` (``intensity``) are planted after the others, in paragraphs they left
+alone, with a generator of their own. Everything is drawn from a seeded :class:`random.Random` per
+document, so the data is the same on every run.
 """
 
 from __future__ import annotations
@@ -31,11 +36,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backcheck.align.tokens import en_words, it_words
+from backcheck.checks.intensity import MARGIN as INTENSITY_MARGIN
 from backcheck.knowledge.support import lexicon
 from backcheck.lang import it as italian
 from backcheck.lang.calendar import month_names, weekday_list
+from backcheck.lang.valence import valence
 
 KINDS = ("substitution", "antonym", "negation", "number", "calendar", "drop", "add")
+# Kinds added after the first model: planted in other paragraphs with their own random generator, so the
+# errors planted before (and the model trained on them) stay as they were.
+LATER_KINDS = ("intensity",)
 HEDGES = frozenset({"probably", "possibly", "likely", "reportedly", "allegedly", "apparently", "partly",
                     "partially", "nearly", "almost", "mostly", "largely", "temporarily"})
 
@@ -229,6 +239,53 @@ def _add(it: str, bt: str, rng: random.Random) -> tuple[str, str, Planted] | Non
     return None
 
 
+def _neighbours(en_lemma: str, pos: str) -> list[str]:
+    """English lemmas that can stand for ``en_lemma``: the synonyms of its first two senses and the
+    adjectives WordNet marks similar to them."""
+    lex = lexicon()
+    assert lex is not None
+    out: set[str] = set()
+    for sid in lex.senses(en_lemma, "english", pos)[:2]:
+        out.update(lex.lemmas(sid, "english"))
+        for kind, target in lex.related(sid):
+            if kind == "&":
+                out.update(lex.lemmas(target, "english"))
+    out.discard(en_lemma)
+    return sorted(w for w in out if w.isalpha())
+
+
+def _intensity(it: str, bt: str, rng: random.Random) -> tuple[str, str, Planted] | None:
+    lex = lexicon()
+    assert lex is not None
+    words = [w for w in en_words(bt) if w.content and w.text.islower() and len(w.text) > 3
+             and valence(w.text) is not None]
+    rng.shuffle(words)
+    for w in words:
+        v = valence(w.text)
+        assert v is not None
+        for pos in ("a", "v", "n", "r"):
+            if pos not in lex.pos(w.norm, "english"):
+                continue
+            span = _italian_token(it, w.norm, pos)
+            if span is None:
+                continue
+            pool = [o for o in _neighbours(w.norm, pos) if (vo := valence(o)) is not None and vo * v > 0
+                    and abs(abs(vo) - abs(v)) >= INTENSITY_MARGIN]
+            rng.shuffle(pool)
+            for other in pool[:8]:
+                it_word = _first_italian(other, pos)
+                if it_word is None or it_word == italian.lemma(it[span[0]:span[1]]):
+                    continue
+                vo = valence(other)
+                assert vo is not None
+                new_it = _replace(it, span[0], span[1], _cased(it[span[0]:span[1]], it_word))
+                new_bt = _replace(bt, w.start, w.end, other)
+                sev = "major" if abs(abs(vo) - abs(v)) >= 2 * INTENSITY_MARGIN else "minor"
+                return new_it, new_bt, Planted(-1, span[0], new_it[span[0]:span[0] + len(it_word)],
+                                               "mistranslation", sev, f"intensity: {w.text} -> {other}")
+    return None
+
+
 def inject(it: str, bt: str, kind: str, rng: random.Random) -> tuple[str, str, Planted] | None:
     """One error of ``kind`` planted in a paragraph pair, or ``None`` when it does not apply."""
     if kind in ("substitution", "antonym"):
@@ -241,6 +298,8 @@ def inject(it: str, bt: str, kind: str, rng: random.Random) -> tuple[str, str, P
         return _calendar(it, bt, rng)
     if kind == "drop":
         return _drop(it, bt, rng)
+    if kind == "intensity":
+        return _intensity(it, bt, rng)
     return _add(it, bt, rng)
 
 
@@ -263,6 +322,17 @@ def plant(folder: Path, out: Path, *, variant: int, seed: int, share: float = 0.
         rng.shuffle(kinds)
         for kind in kinds:
             got = inject(it_pars[k], bt_pars[k], kind, rng)
+            if got is not None:
+                it_pars[k], bt_pars[k], p = got
+                p.paragraph = k
+                planted.append(p)
+                break
+    later = _rng(folder.name, variant, seed + 1)
+    for k in range(len(it_pars)):
+        if k in chosen or later.random() >= share:
+            continue
+        for kind in LATER_KINDS:
+            got = inject(it_pars[k], bt_pars[k], kind, later)
             if got is not None:
                 it_pars[k], bt_pars[k], p = got
                 p.paragraph = k

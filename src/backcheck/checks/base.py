@@ -81,6 +81,7 @@ class Claim(TextEnum):
     GLOSS_ADDED = ("gloss-added", "a parenthetical gloss the source does not have")
     RELATIVE_TIME_CHANGED = ("relative-time-changed", "a relative time (yesterday, next week) differs from the source")
     RELATIVE_TIME_ADDED = ("relative-time-added", "a relative time the source does not give")
+    INTENSITY_CHANGED = ("intensity-changed", "an evaluative word stronger or weaker than the source's")
     FALSE_FRIEND = ("false-friend", "an Italian look-alike of the source word that means something else")
     FALSE_FRIEND_SUSPECTED = ("false-friend-suspected", "an Italian look-alike of a common English word")
     TERM_WRONG = ("term-wrong", "a known wrong rendering of a glossary term")

@@ -32,6 +32,11 @@ DIVERGENCE = ("substitution", "deletion", "insertion", "n_source", "n_bt", "edge
               "rel_unknown")
 # Graded features other checks record.
 CHECK_FEATURES = ("strong", "confirmed")
+# The intensity check's: the difference of the two words' VADER magnitudes, whether it is at least two
+# margins, whether the back-translation's word is the stronger, whether one side is neutral, whether the
+# Italian supports the back-translation's word.
+INTENSITY = ("intensity_shift", "intensity_strong", "intensity_stronger", "intensity_neutral",
+             "intensity_bt_supported")
 
 
 # Evidence only a model engine produces: the training documents have none (given back-translations),
@@ -44,7 +49,7 @@ def model_features() -> list[str]:
     names = [f"claim:{claim.value}" for claim in Claim] + [f"kind:{k}" for k in EVIDENCE_KINDS]
     names += [f"detail:{k}" for k in DETAILS] + [f"quantity:{q}" for q in QUANTITIES]
     names += [f"rule:{level}" for level in RULE_LEVELS]
-    names += ["span_words", "span_capitalised", *DIVERGENCE, *CHECK_FEATURES]
+    names += ["span_words", "span_capitalised", *DIVERGENCE, *CHECK_FEATURES, *INTENSITY]
     return sorted(names)
 
 

@@ -6,7 +6,8 @@ wrong count, time or measure major; a weekday or month other than the source's i
 otherwise, by a relative day or a date, or names it elsewhere); another country or nationality, a
 specific the Italian adds (a number, a quarter) and a source name the whole article lacks are major
 (minor when the article or source around it explains it: the "soft" feature); a changed relative time
-("ieri" for "today") is major, an added one and a parenthetical gloss minor; a dropped hedge or
+("ieri" for "today") is major, an added one and a parenthetical gloss minor; an evaluative word
+stronger or weaker than the source's is minor, major when VADER grades the two two margins apart; a dropped hedge or
 condition changes the truth of a claim (major), a dropped deadline leaves a vaguer truth (minor); a
 phrase difference and a model hint are minor: alone they are symptoms, not proof.
 """
@@ -60,6 +61,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.GLOSS_ADDED: lambda c: MINOR,
     Claim.RELATIVE_TIME_CHANGED: lambda c: MAJOR,
     Claim.RELATIVE_TIME_ADDED: lambda c: MINOR,
+    Claim.INTENSITY_CHANGED: lambda c: MAJOR if _flag(c, "intensity_strong") else MINOR,
     Claim.FALSE_FRIEND: lambda c: MAJOR if _flag(c, "strong") else MINOR,
     Claim.FALSE_FRIEND_SUSPECTED: lambda c: MINOR,
     Claim.TERM_WRONG: lambda c: MINOR if _flag(c, "sense_unchecked") else MAJOR,

@@ -62,10 +62,12 @@ class Resources:
     def versions(self) -> dict[str, str]:
         """Each resource's name and version as the signature records it ("none" when unavailable);
         names the parser and the embedding model without loading them."""
+        from ..lang import valence
         from . import embeddings, parser
         from .support import lexicon_signature
 
-        return {"embed": embeddings.signature(), "lexicon": lexicon_signature(), "parser": parser.signature()}
+        return {"embed": embeddings.signature(), "lexicon": lexicon_signature(), "parser": parser.signature(),
+                "valence": valence.signature()}
 
     def __getstate__(self) -> dict[str, Any]:
         return {}

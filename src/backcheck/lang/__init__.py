@@ -3,7 +3,8 @@ for every language, and per language (:mod:`.it`, :mod:`.en`) one stop list, cal
 words and lemmas.
 
 Maintained data does what it can: month and weekday names come from the Unicode CLDR (Babel), spelled-
-out numbers from text2num, word frequencies from wordfreq, lemmas from simplemma. What none of them
+out numbers from text2num, word frequencies from wordfreq, lemmas from simplemma, word valences from
+VADER's rated lexicon (:mod:`.valence`). What none of them
 provides is in ``backcheck/lang/data/*.tsv``, each file stating its origin.
 """
 
