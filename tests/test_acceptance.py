@@ -40,10 +40,11 @@ PLANTED_MIN_RECALL = {"full": 0.80, "minimal": 0.45}[PROFILE]
 PLANTED_MIN_MAJOR_GOLD_RECALL = {"full": 0.85, "minimal": 0.50}[PROFILE]
 PLANTED_MIN_MAJOR_PRECISION = 0.85     # findings of severity major or critical that overlap a gold row
 # Real 2025 MT (wmt25-dev, 67 annotated errors): gold errors any finding reaches, and the share of major
-# findings on a gold error. Issue #15's target (0.4 any-severity recall) is not met yet.
+# findings on a gold error (0.28 and 1.00 measured in-sample, 0.22 held out). Issue #15's target (0.4
+# any-severity recall) is not met yet.
 # Without the resources the checks that reach these errors (meaning) are skipped: no recall bar, only
 # the major findings' precision.
-WMT_MIN_RECALL = {"full": 0.20, "minimal": None}[PROFILE]
+WMT_MIN_RECALL = {"full": 0.25, "minimal": None}[PROFILE]
 WMT_MIN_MAJOR_PRECISION = 0.75
 # Minor findings per 100 sentences of the professional translations (all false alarms but for a few real
 # slips): 27 on flores-it under the rule judge; the judge's threshold allows at most 9 held out.
