@@ -156,6 +156,12 @@ class CheckContext:
                 self._words = [align_words(m, self.translation, whole_article=whole) for m in self.alignment.matches]
         return self._words
 
+    def back_translation_of(self, start: int, end: int) -> str:
+        """The back-translation of the segments overlapping ``article.text[start:end]`` ("" without one)."""
+        if self.translation is None:
+            return ""
+        return " ".join(s.en for s in self.translation.segments if s.start < end and start < s.end)
+
     def sources_for(self, start: int, end: int) -> list[str]:
         """The source units the alignment placed on ``article.text[start:end]`` ([] when none)."""
         return self.alignment.sources_for(start, end) if self.alignment is not None else []

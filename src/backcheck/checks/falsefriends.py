@@ -72,13 +72,6 @@ def _rendered(ff: FalseFriend, sentence: str) -> bool:
     return any(r in lemmas if " " not in r else f" {fold(r)} " in folded for r in ff.renderings)
 
 
-def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
-    """The back-translation of the segments overlapping ``article.text[start:end]`` ("" without)."""
-    if ctx.translation is None:
-        return ""
-    return " ".join(s.en for s in ctx.translation.segments if s.start < end and start < s.end)
-
-
 @register
 class FalseFriendsCheck(Check):
     name = "falsefriends"
@@ -106,7 +99,7 @@ class FalseFriendsCheck(Check):
                 if ff is None:
                     continue
                 if bt is None:
-                    bt = _back_translation(ctx, sent.start, sent.end)
+                    bt = ctx.back_translation_of(sent.start, sent.end)
                 if bt and _source_using(ff.lookalike_lemma, [bt]):
                     continue  # the back-translation reads the word as its look-alike: a sense it has
                 start = w.end - len(tail)

@@ -69,13 +69,6 @@ def _exonyms(lex, source: str, name: str) -> frozenset[str]:  # type: ignore[no-
     return frozenset(out)
 
 
-def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
-    """The back-translation of ``article.text[start:end]`` (it writes the names the Italian has, in English)."""
-    if ctx.translation is None:
-        return ""
-    return " ".join(s.en for s in ctx.translation.segments if s.start < end and start < s.end)
-
-
 def _whole_names(source: str, missing: list[tuple[str, bool, bool]]) -> list[tuple[list[str], bool, bool]]:
     """Missing names the source writes next to each other ("Anna Kowalczyk") as one: (its words, a
     person's, named later in the article)."""
@@ -120,7 +113,7 @@ class MissingNamesCheck(Check):
             lo, hi = content[max(0, idx[0] - 1)].start, content[min(len(content) - 1, idx[-1] + 1)].end
             region = folded(art.text[lo:hi])
             tokens = _forms(art.text[lo:hi])
-            bt = folded(_back_translation(ctx, lo, hi))
+            bt = folded(ctx.back_translation_of(lo, hi))
             missing: list[tuple[str, bool, bool]] = []
             for low, name in unit.names.items():
                 if (low in INSTITUTION_WORDS or low in TITLE_WORDS or low in CALENDAR_WORDS or low in FUNCTION_WORDS

@@ -66,13 +66,6 @@ BOUNDED_KINDS = ("count", "percent", "amount", "measure")
 CHECKED_BOUNDS = ("min", "more", "less", "nearly")
 
 
-def _back_translation(ctx: CheckContext, start: int, end: int) -> str:
-    """The back-translation of the segments overlapping ``article.text[start:end]`` ("" without)."""
-    if ctx.translation is None:
-        return ""
-    return " ".join(s.en for s in ctx.translation.segments if s.start < end and start < s.end)
-
-
 def _dimension(q: Quantity) -> str | None:
     return q.unit.split(":")[0] if q.unit else None
 
@@ -167,7 +160,7 @@ class NumbersCheck(Check):
             if bound is None or bound[1] not in CHECKED_BOUNDS:
                 continue
             phrase, cls = bound
-            bt = _back_translation(ctx, base + q.start, base + q.end)
+            bt = ctx.back_translation_of(base + q.start, base + q.end)
             if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", bt, re.I):
                 return []  # the Italian bounds it in a form the list does not know
             italian = italian_for(cls)
