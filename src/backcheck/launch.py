@@ -44,6 +44,11 @@ DISABLE_ENV = "BACKCHECK_NO_SERVER"
 AUTOSTART_ENV = "BACKCHECK_AUTOSERVE"
 
 
+def unix() -> bool:
+    """Whether this system can serve: Unix sockets that carry file descriptors, and ``fork``."""
+    return hasattr(socket, "AF_UNIX") and hasattr(socket, "send_fds") and hasattr(os, "fork")
+
+
 def code_key() -> str:
     """The key a worker must have to run this process's command (see the module docstring)."""
     package = Path(__file__).resolve().parent
@@ -133,6 +138,8 @@ def _encodings() -> list[list[str | None]]:
 def forward(argv: list[str]) -> int | None:
     """Run ``argv`` on a worker serving this code: its exit code, or ``None`` when there is none (or it
     refused the request before starting it), so that the command runs here instead."""
+    if not unix():
+        return None
     path = socket_path()
     if not path.exists() or not private_folder(path.parent, create=False):
         return None
@@ -196,7 +203,7 @@ def autostart() -> bool:
     server of this code is there. It loads while the reviewer reads this report; a check in between
     simply runs on its own. Whether one was started."""
     wanted = os.environ.get(AUTOSTART_ENV, "")
-    if wanted == "0" or os.environ.get(DISABLE_ENV) or not hasattr(socket, "AF_UNIX") or not hasattr(os, "fork"):
+    if wanted == "0" or os.environ.get(DISABLE_ENV) or not unix():
         return False
     if wanted != "1" and not _interactive():
         return False

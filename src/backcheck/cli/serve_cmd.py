@@ -23,7 +23,7 @@ import typer
 
 from ..corpus.backends.processes import limit_malloc_arenas
 from ..errors import BackcheckError
-from ..launch import code_key, private_folder, socket_path
+from ..launch import code_key, private_folder, socket_path, unix
 from . import app
 from .serve_worker import Server, listening, stop
 
@@ -118,6 +118,9 @@ def serve(
                                     help="Run in the background; its log goes to serve.log next to the socket."),
     stop_it: bool = typer.Option(False, "--stop", help="Stop your running servers and exit."),
 ) -> None:
+    if not unix():
+        raise BackcheckError("backcheck serve needs a Unix system (Unix sockets and fork)",
+                             "run checks on their own; they need no server")
     path = socket_path(code_key())
     if not private_folder(path.parent, create=True):
         raise BackcheckError(f"{path.parent} must belong to you and be private (mode 700)",
@@ -141,7 +144,11 @@ def serve(
     started = time.monotonic()
     limit_malloc_arenas()  # as a check does (its workers inherit it)
     warm_up()
-    server.bind()
+    try:
+        server.bind()
+    except OSError as exc:  # e.g. a socket path longer than the system allows
+        raise BackcheckError(f"cannot listen at {path}: {exc.strerror or exc}",
+                             "set XDG_RUNTIME_DIR to a short private folder") from exc
     signal.signal(signal.SIGTERM, lambda *_: setattr(server, "stopping", True))
     print(f"backcheck serve: ready in {time.monotonic() - started:.1f} s at {path} "
           f"(pid {os.getpid()}; stops after {idle_minutes:g} idle minutes)", file=sys.stderr, flush=True)
