@@ -1,0 +1,34 @@
+"""align/words.py: the gaps between anchors, and a gap split clause by clause. Sentence pairs written
+for this test; each expected value is read off the pair (which words stand in which one's place)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcheck.align.units import SourceMatch
+from backcheck.align.words import align_words
+from backcheck.translate.base import SegmentTranslation, Translation
+
+
+def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
+    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
+    match = SourceMatch(0, source, [0], 0, 10, bt, 1.0)
+    return [(g.kind, g.source_phrase, g.bt_phrase) for g in align_words(match, translation, whole_article=True).gaps]
+
+
+@pytest.mark.parametrize(("source", "bt", "expected"), [
+    # one word for another between two anchors ("his Russian ... said")
+    ("His Russian counterpart said the talks were useful.", "His Russian ally said the talks were useful.",
+     [("substitution", "counterpart", "ally")]),
+    # a comma on each side between the anchors: one difference per clause, not "light, sums" for
+    # "encapsulates" (the words before the comma were added; the verb after it was replaced)
+    ("The screens, all linked by tubes, encapsulate the novel about a boy.",
+     "The screens, all linked by tubes that give off light, sum up the novel about a boy.",
+     [("insertion", "", "give off light"), ("substitution", "encapsulate", "sum")]),
+    # the commas differ in number: which clause a word is in cannot be told, so one difference
+    ("The screens, all linked by tubes encapsulate the novel about a boy.",
+     "The screens, all linked by tubes that glow, sum up the novel about a boy.",
+     [("substitution", "encapsulate", "glow, sum")]),
+])
+def test_gaps(source: str, bt: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _gaps(source, bt) == expected
