@@ -103,14 +103,18 @@ def send_message(sock: socket.socket, message: dict[str, Any], fds: list[int] | 
 def _recv_exact(sock: socket.socket, n: int) -> bytes | None:
     chunks = b""
     while len(chunks) < n:
-        try:
-            got = sock.recv(n - len(chunks))
-        except InterruptedError:  # pragma: no cover - PEP 475 retries; kept for clarity
-            continue
+        got = sock.recv(n - len(chunks))
         if not got:
             return None
         chunks += got
     return chunks
+
+
+def _size(head: bytes) -> int:
+    (size,) = struct.unpack("!I", head)
+    if size > MAX_HEADER:
+        raise ValueError(f"message of {size} bytes")
+    return int(size)
 
 
 def recv_message(sock: socket.socket) -> dict[str, Any] | None:
@@ -118,11 +122,17 @@ def recv_message(sock: socket.socket) -> dict[str, Any] | None:
     head = _recv_exact(sock, 4)
     if head is None:
         return None
-    (size,) = struct.unpack("!I", head)
-    if size > MAX_HEADER:
-        raise ValueError(f"message of {size} bytes")
-    body = _recv_exact(sock, size)
+    body = _recv_exact(sock, _size(head))
     return None if body is None else json.loads(body)  # type: ignore[no-any-return]
+
+
+def unpack_message(data: bytes) -> dict[str, Any]:
+    """The message that ``data`` holds whole (a request, read together with its descriptors)."""
+    if len(data) < 4:
+        raise ValueError("no message (a readiness probe)")
+    if _size(data[:4]) != len(data) - 4:
+        raise ValueError("a request must come in one message")
+    return json.loads(data[4:])  # type: ignore[no-any-return]
 
 
 def _served_command(argv: list[str]) -> bool:

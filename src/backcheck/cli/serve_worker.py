@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackcheckError
-from ..launch import recv_message, send_message
+from ..launch import recv_message, send_message, unpack_message
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ class Server:
         try:
             conn.settimeout(10)
             data, fds, _flags, _addr = socket.recv_fds(conn, 4 + (1 << 20), 3)
-            request = _parse(data)
+            request = unpack_message(data)
             if request.get("stop"):
                 self.stopping = True
                 send_message(conn, {"stopped": os.getpid()})
@@ -164,18 +164,6 @@ class Server:
         self.sock.close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-
-
-def _parse(data: bytes) -> dict[str, Any]:
-    import json
-    import struct
-
-    if len(data) < 4:
-        raise ValueError("no request (a readiness probe)")
-    (size,) = struct.unpack("!I", data[:4])
-    if size != len(data) - 4:
-        raise ValueError("a request must come in one message")
-    return json.loads(data[4:])  # type: ignore[no-any-return]
 
 
 def listening(path: Path) -> bool:
