@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import hashlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..knowledge.furniture import Furniture, find_furniture
 from ..knowledge.resources import Resources
 from ..results import Category, Evidence, TextEnum
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..align import Alignment
@@ -180,6 +182,20 @@ class CheckContext:
         near = sorted({i for m in hits for i in range(m.source_index - reach, m.source_index + reach + 1)
                        if 0 <= i < len(units)})
         return [m.source for m in hits], [units[i] for i in near]
+
+    def sentences_with(
+        self, find: Callable[[str], list[T]],
+    ) -> Iterator[tuple[Sentence, list[T], list[str], list[str]]]:
+        """(sentence, what ``find`` found in it, :meth:`source_window` of it) for each content sentence
+        where ``find`` finds something and the alignment placed a source unit: the loop of the
+        detectors that say "the source does not have X" (calendar, nationality, relative time)."""
+        for sent in self.content_sentences():
+            found = find(sent.text)
+            if not found:
+                continue
+            aligned, near = self.source_window(sent.start, sent.end)
+            if aligned:
+                yield sent, found, aligned, near
 
     def covers(self, sentence: Sentence, aligned: list[str]) -> bool:
         """Whether the source units ``aligned`` can be the whole of ``sentence``: a whole-article source,

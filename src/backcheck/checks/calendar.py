@@ -48,13 +48,7 @@ class CalendarCheck(Check):
         out = []
         whole = "\n".join(ctx.sources)
         _, anywhere = english_calendar_names(whole)
-        for sent in ctx.content_sentences():
-            found = italian_calendar_names(sent.text)
-            if not found:
-                continue
-            aligned, near = ctx.source_window(sent.start, sent.end)
-            if not aligned:
-                continue
+        for sent, found, aligned, near in ctx.sentences_with(italian_calendar_names):
             whole_sentence = ctx.covers(sent, aligned)
             src = "\n".join(aligned)
             certain, _ = english_calendar_names(src)

@@ -68,13 +68,7 @@ class NationalityCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         out = []
         elsewhere = {c for n in find_nations("\n".join(ctx.sources), "en") for c in n.codes}
-        for sent in ctx.content_sentences():
-            found = find_nations(sent.text, "it")
-            if not found:
-                continue
-            aligned, near = ctx.source_window(sent.start, sent.end)
-            if not aligned:
-                continue
+        for sent, found, aligned, near in ctx.sentences_with(lambda text: find_nations(text, "it")):
             whole_sentence = ctx.covers(sent, aligned)
             src, near_text = "\n".join(aligned), "\n".join(near)
             near_codes = {c for n in find_nations(near_text, "en") for c in n.codes}

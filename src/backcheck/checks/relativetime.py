@@ -43,12 +43,8 @@ class RelativeTimeCheck(Check):
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
         out = []
-        for sent in ctx.content_sentences():
-            found = find_relative(sent.text, "it")
-            if not found:
-                continue
-            aligned, near = ctx.source_window(sent.start, sent.end)
-            if not aligned or not ctx.covers(sent, aligned):
+        for sent, found, aligned, near in ctx.sentences_with(lambda text: find_relative(text, "it")):
+            if not ctx.covers(sent, aligned):
                 continue
             src = "\n".join(aligned)
             left_it, left_en = _pair_off(found, find_relative(src, "en"))
