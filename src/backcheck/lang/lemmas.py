@@ -93,12 +93,6 @@ class TrieDictionaryFactory:
 
 
 @lru_cache(maxsize=1)
-def _trie_factory() -> TrieDictionaryFactory:
-    """The process's one trie factory: the lemmatizer and :func:`dictionary` share its memory maps."""
-    return TrieDictionaryFactory()
-
-
-@lru_cache(maxsize=1)
 def _lemmatizer() -> Any:
     """A simplemma ``Lemmatizer`` on the trie dictionaries (simplemma's own default when the tries
     cannot be had)."""
@@ -108,7 +102,7 @@ def _lemmatizer() -> Any:
     try:
         import marisa_trie  # noqa: F401
 
-        factory = _trie_factory()
+        factory = TrieDictionaryFactory()
         factory.get_dictionary("en")
         factory.get_dictionary("it")
     except ImportError:
@@ -131,7 +125,7 @@ def dictionary(lang: str) -> Mapping[str, str]:
     try:
         import marisa_trie  # noqa: F401
 
-        return _trie_factory().get_dictionary(lang)
+        return TrieDictionaryFactory().get_dictionary(lang)
     except (ImportError, OSError):
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
