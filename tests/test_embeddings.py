@@ -9,12 +9,11 @@ transformers or onnxruntime is missing.
 from __future__ import annotations
 
 import importlib.util
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from _concurrent import run_twice_at_once
 from backcheck.knowledge import embeddings, minilm
 
 FOLDER = minilm.model_dir()
@@ -128,10 +127,7 @@ def test_two_processes_exporting_at_once(tmp_path: Path) -> None:
     code = ("import sys; from pathlib import Path; from backcheck.knowledge import minilm, embeddings; "
             "enc = minilm.onnx_encoder(minilm.model_dir(), Path(sys.argv[1])); "
             "print(embeddings.pooled(enc, ['did not sign']).sum())")
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
-             for _ in range(2)]
-    outs = [p.communicate(timeout=600)[0] for p in procs]
-    assert all(p.returncode == 0 for p in procs)
+    outs = run_twice_at_once(code, str(tmp_path), timeout=600)
     assert outs[0] == outs[1]
     assert [p.name for p in tmp_path.iterdir()] == [minilm.onnx_path(FOLDER, tmp_path).name]
 

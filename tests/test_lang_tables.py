@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from _concurrent import run_twice_at_once
 from backcheck.lang import frequency, lemmas
 from backcheck.lang.tokens import words
 
@@ -111,10 +112,7 @@ def test_two_processes_building_at_once(tmp_path: Path) -> None:
             "from marisa_trie import BytesTrie; p = lemmas.trie_path('en', Path(sys.argv[1])); "
             "lemmas.build_trie('en', p); "
             "print(BytesTrie().mmap(str(p)).get('houses'))")
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
-             for _ in range(2)]
-    outs = [p.communicate(timeout=300)[0] for p in procs]
-    assert all(p.returncode == 0 for p in procs)
+    outs = run_twice_at_once(code, str(tmp_path), timeout=300)
     assert outs == ["[b'house']\n"] * 2
     assert [p.name for p in tmp_path.iterdir()] == [lemmas.trie_path("en", tmp_path).name]
 

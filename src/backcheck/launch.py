@@ -90,6 +90,18 @@ def private_folder(folder: Path, create: bool) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o077
 
 
+def listening(path: Path) -> bool:
+    """Whether a server answers at ``path`` (a socket file can outlive its server)."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(str(path))
+        return True
+    except OSError:
+        return False
+    finally:
+        sock.close()
+
+
 def send_message(sock: socket.socket, message: dict[str, Any], fds: list[int] | None = None) -> None:
     """One length-prefixed JSON message, with file descriptors when given."""
     body = json.dumps(message).encode()
@@ -220,14 +232,8 @@ def autostart() -> bool:
     path = socket_path()
     if not private_folder(path.parent, create=True):
         return False
-    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        probe.connect(str(path))
+    if listening(path):
         return False  # one is running
-    except OSError:
-        pass
-    finally:
-        probe.close()
     import subprocess
 
     with open(path.parent / "serve.log", "ab") as log:

@@ -23,9 +23,9 @@ import typer
 
 from ..corpus.backends.processes import limit_malloc_arenas
 from ..errors import BackcheckError
-from ..launch import code_key, private_folder, socket_path, unix
+from ..launch import code_key, listening, private_folder, socket_path, unix
 from . import app
-from .serve_worker import Server, listening, stop
+from .serve_worker import Server, stop
 
 # An invented article that takes every check through its first run (every lazy table and model loads).
 WARM_ITALIAN = (

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackcheckError
-from ..launch import recv_message, send_message, unpack_message
+from ..launch import listening, recv_message, send_message, unpack_message
 
 log = logging.getLogger(__name__)
 
@@ -164,18 +164,6 @@ class Server:
         self.sock.close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-
-
-def listening(path: Path) -> bool:
-    """Whether a server answers at ``path`` (a socket file can outlive its server)."""
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        sock.connect(str(path))
-        return True
-    except OSError:
-        return False
-    finally:
-        sock.close()
 
 
 def stop(path: Path) -> bool:

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, strip_accents
+from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS
 from ..lang import it as it_lang
 from ..lang.en import FUNCTION_WORDS as EN_FUNCTION_WORDS
 from .names import italian_form_of, similar
+from .nations import folded
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -53,10 +54,6 @@ def _not_a_name(word: str, surname: bool = False) -> bool:
             or (function_word and not surname))
 
 
-def _fold(s: str) -> str:
-    return strip_accents(s.lower())
-
-
 def _source_persons(source: str) -> list[tuple[str, str]]:
     """(first name, surname) of the capitalised pairs of ``source`` that may be a person's name (no
     title, institution or calendar word among them). A pair that is not ("Yesterday Trump") does no
@@ -77,16 +74,16 @@ def surname_changes(source: str, italian: str, offset: int, source_names: set[st
     """The surnames of ``source``'s persons that the Italian region ``italian`` (starting at article
     offset ``offset``) replaces after the same first name; ``source_names`` (lower case) are every
     capitalised word of the sources, which the Italian word must not be."""
-    region = _fold(italian)
+    region = folded(italian)
     out = []
     for first, surname in _source_persons(source):
-        if re.search(rf"(?<!\w){re.escape(_fold(surname))}(?!\w)", region):
+        if re.search(rf"(?<!\w){re.escape(folded(surname))}(?!\w)", region):
             continue  # the surname is there
         for m in re.finditer(rf"(?<![\w’'-]){re.escape(first)}\s+({_CAP})", italian):
             word = m.group(1)
             if (word.lower() in source_names or _not_a_name(word) or italian_form_of(word, surname, True)
                     or similar(word, surname, SPELLING_SIMILARITY)):
                 continue
-            translated = lexicon is not None and _fold(word) in {_fold(t) for t in lexicon.it_for_en(surname.lower())}
+            translated = lexicon is not None and folded(word) in {folded(t) for t in lexicon.it_for_en(surname.lower())}
             out.append(SurnameChange(first, surname, word, offset + m.start(1), offset + m.end(1), translated))
     return out
