@@ -34,6 +34,25 @@ CASES = [
     ("possessive", "Il discorso di Obama è durato un'ora.",
      ["Obama's speech lasted an hour."],
      "Obama's speech lasted an hour.", [], "the possessive is the same name"),
+    ("unit-symbol", "La rete raggiunge i 300 Mbps in città.",
+     ["The network reaches 300Mbit/s in the city."],
+     "The network reaches 300 Mbps in the city.", [],
+     "'Mbit' is written against the number and over a slash: a unit symbol, which Italian writes its own way"),
+    ("unit-symbol-and-a-brand-dropped", "La rete raggiunge i 300 Mbps in città.",
+     ["The Brellox network reaches 300Mbit/s in the city."],
+     "The network reaches 300 Mbps in the city.",
+     [("The source's 'Brellox' is missing from the Italian here.", "minor")],
+     "the unit is no name, but the brand beside it is dropped all the same"),
+    ("kinship-name-as-word", "Il libro dà voce alla saggezza della Nonna di Marta.",
+     ["The book gives voice to the wisdom of Marta's Bubbe."],
+     "The book gives voice to the wisdom of Marta's Granny.", [],
+     "'Bubbe' is a name here (MultiWordNet does not list it), which the Italian writes as the capitalised "
+     "common word «Nonna» beside 'Marta'"),
+    ("kinship-name-dropped", "Il libro dà voce alla saggezza di Marta.",
+     ["The book gives voice to the wisdom of Marta's Bubbe."],
+     "The book gives voice to the wisdom of Marta.",
+     [("The source's 'Bubbe' is missing from the Italian here.", "minor")],
+     "bilingual reading: no word of the Italian stands for 'Bubbe'"),
 ]
 
 

@@ -10,6 +10,10 @@ from _checkutil import run_check
 # (id, Italian, English source lines, literal back-translation of the Italian,
 #  expected [(span, severity, suggestion)], origin of the expectation)
 CASES = [
+    ("source-language-named", "Il sindaco ha usato il termine inglese «lockdown» in conferenza stampa.",
+     ["The mayor used the term \"lockdown\" at the press conference."],
+     "The mayor used the English term «lockdown» at the press conference.", [],
+     "the source is English: its own language, named when the Italian quotes an English word, adds nothing"),
     ("adjective-changed", "Il ministro francese ha firmato l'accordo sul gas.",
      ["The German minister signed the gas agreement."],
      "The French minister signed the agreement on gas.",

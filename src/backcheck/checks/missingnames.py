@@ -52,6 +52,38 @@ def _present(name: str, tokens: list[str], text: str, exonyms: frozenset[str]) -
     return any(folded(e) in lemmas or re.search(rf"(?<!\w){re.escape(folded(e))}(?!\w)", text) for e in exonyms)
 
 
+def _unit(name: str, source: str) -> bool:
+    """Every occurrence of ``name`` in the source is a unit symbol: written against a number
+    ("600Mbit/s", "5GHz") or over a slash ("Mbit/s"), which the Italian writes its own way ("Mbps")."""
+    found = list(re.finditer(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", source))
+    return bool(found) and all(
+        source[max(0, m.start() - 1):m.start()].isdigit() or source[m.end():m.end() + 1] == "/" for m in found)
+
+
+def _said_as_a_word(name: str, source: str, region: str, present: list[str], lex) -> bool:  # type: ignore[no-untyped-def]
+    """The Italian translates the name as a common word, capitalised as a name ("Cameron's Nan" /
+    «la Nonna di Cameron»): the source writes the name next to another name the Italian has, and the
+    Italian has, within three words of that name, a capitalised word inside the sentence that is a
+    common word of the lexicon, not a name of the source."""
+    if lex is None:
+        return False
+    words = _TOKEN.findall(source)
+    if name not in words:
+        return False
+    i = words.index(name)
+    beside = [w for w in words[max(0, i - 2):i] + words[i + 1:i + 3] if w[:1].isupper() and w != name]
+    toks = [(m.group(), m.start()) for m in _TOKEN.finditer(region)]
+    for k, (tok, _at) in enumerate(toks):
+        if not any(folded(re.sub(r"['’]s$", "", b)) == folded(tok) and folded(tok) in present for b in beside):
+            continue
+        for other, o_at in toks[max(0, k - 3):k] + toks[k + 1:k + 4]:
+            initial = not region[:o_at].rstrip() or region[:o_at].rstrip()[-1] in ".!?:«\"“"
+            if (other[:1].isupper() and not initial and other.lower() not in {folded(w) for w in words}
+                    and lex.pos(it_lang.lemma(other), "italian")):
+                return True
+    return False
+
+
 def _title_case(source: str) -> bool:
     """A headline in title case: most of its words capitalised, so capitals mark no names."""
     ws = [w for w in _TOKEN.findall(source) if w.lower() not in FUNCTION_WORDS]
@@ -126,7 +158,9 @@ class MissingNamesCheck(Check):
                 if bt and re.search(rf"(?<!\w){re.escape(folded(name))}", bt):
                     continue  # the back-translation has it: the Italian says it in its own way
                 exonyms = _exonyms(lex, match.source, name)
-                if _present(name, tokens, region, exonyms):
+                if _present(name, tokens, region, exonyms) or _unit(name, match.source):
+                    continue
+                if _said_as_a_word(name, match.source, art.text[lo:hi], tokens, lex):
                     continue
                 before = folded(art.text[:lo])
                 if _present(name, _forms(before), before, exonyms):

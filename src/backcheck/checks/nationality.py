@@ -95,13 +95,12 @@ class NationalityCheck(Check):
                         Evidence(kinds=("source", "nationality"), source=src,
                                  details={**details, "source_value": names}), suggestion=fix))
                     continue
-                # the source's own language ("termine inglese") is implicit in every English source
-                own = not m.country and it_lang.lemma(m.text) in _SOURCE_LANGUAGE
+                if not m.country and it_lang.lemma(m.text) in _SOURCE_LANGUAGE:
+                    continue  # the source's own language ("il termine inglese") is implicit in every English source
                 if not whole_sentence:
                     continue  # a snippet of part of the sentence: the rest is no addition
-                soft = bool(m.codes & elsewhere) or own
-                why = (" (it names that country elsewhere)" if m.codes & elsewhere
-                       else " (the source's own language)" if own else "")
+                soft = bool(m.codes & elsewhere)
+                why = " (it names that country elsewhere)" if soft else ""
                 out.append(self.candidate(
                     ctx, a, b, Category.ADDITION, Claim.NATIONALITY_ADDED,
                     f"«{m.text}» is not in the source, which names no country here{why}.",
