@@ -49,6 +49,11 @@ CASES = [
     ("news-term", "death toll", "The death toll rose to nine.",
      "Il pedaggio della morte è salito a nove.", "pedaggio della morte", ("bilancio delle vittime",),
      "lang/data/news_terms.tsv row 'death toll'"),
+    ("unknown-lookalike-noun", "casualties", "No casualties were reported after the storm.",
+     "Non sono state segnalate casualità dopo la tempesta.", "casualità", ("vittime",),
+     "MWN casualty 'someone injured or killed in an accident or war': vittima; MWN does not know «casualità», "
+     "a look-alike of 'casualty' (-ità/-ty: a noun); -tà nouns do not change in the plural, so the number "
+     "is the source's ('casualties')"),
     ("unsure-no-italian", "eventually", "The firm will eventually move abroad.",
      "L'azienda si trasferirà eventualmente all'estero.", "eventualmente", (),
      "the likeliest sense ('at an unspecified future time') has no Italian lemma in MWN"),

@@ -23,7 +23,7 @@ agree with a new gender); when no form the dictionary lists fits, the option is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..lang import determiners, fold
@@ -95,8 +95,31 @@ def _determiners_before(article: str, start: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _shape(opt: Option, article: str, start: int, end: int) -> Rendering | None:
-    """``opt`` in the flagged words' form, over what it replaces (``None`` when it cannot fit them)."""
+def _lookalike_pos(word: str, source_phrase: str) -> set[str]:
+    """The part of speech of an Italian word the lexicon does not know, when it is a look-alike of the
+    source word it stands for («casualità» for "casualties": the translator copied the form, so the
+    word is what the spelling correspondence makes it, a noun); empty otherwise."""
+    from ..lang.en import lemma as en_lemma
+    from .cognates import lookalikes, related
+
+    alike, suffix = lookalikes(fold(word))
+    said = {en_lemma(w.lower()) for w in source_phrase.split()} | {w.lower() for w in source_phrase.split()}
+    if suffix is None or not any(related(a, s) or related(en_lemma(a), s) for a in alike for s in said):
+        return set()
+    return set(suffix.pos)
+
+
+def _english_number(source_phrase: str) -> str | None:
+    """"pl" when the source phrase ends in a regular English plural noun ("casualties"), else ``None``."""
+    from ..lang.en import lemma as en_lemma
+
+    last = source_phrase.split()[-1].lower().strip(".,;:!?\"'") if source_phrase.split() else ""
+    return "pl" if last.endswith("s") and en_lemma(last) != last else None
+
+
+def _shape(opt: Option, article: str, start: int, end: int, number: str | None = None) -> Rendering | None:
+    """``opt`` in the flagged words' form, over what it replaces (``None`` when it cannot fit them);
+    ``number``: the source's, for an Italian noun whose form does not tell («casualità»)."""
     words = _flag_words(article, start, end)
     content = [w for w in words if fold(w[0]) not in IT_FUNCTION_WORDS and not determiners.is_determiner(w[0])]
     replaced = article[start:end]
@@ -112,6 +135,8 @@ def _shape(opt: Option, article: str, start: int, end: int) -> Rendering | None:
     if " " in opt.lemma and opt.pos != "v" and opt.pos != "n":
         return Rendering(opt.lemma, opt.lemma, opt.origin, replaced, start, end, "lemma")
     like = it_inflect.analyse(word, opt.pos, [d[0] for d in dets])
+    if like is not None and like.kind == "nominal" and like.number is None and number is not None:
+        like = replace(like, number=number)
     text = it_inflect.inflect(opt.lemma, opt.pos, like) if like is not None else None
     form = "inflected"
     if text is None:
@@ -154,7 +179,7 @@ def render(source_phrase: str, source_sentence: str, article: str, start: int, e
     if lexicon is not None and parser is not None and len(content) == 1 and (reads or not bt_phrase):
         docs = parser.parse([source_sentence])
         if docs:
-            parts = italian_pos(content[0], lexicon)
+            parts = italian_pos(content[0], lexicon) or _lookalike_pos(content[0], source_phrase)
             lexical = lexicon_options(lexicon, docs[0], phrase_at, source_sentence, flagged, parts == {"n"},
                                        bt_phrase, article, embeddings)
             options += [o for o in lexical if o.pos in parts]  # an unknown Italian word: unsure
@@ -165,7 +190,7 @@ def render(source_phrase: str, source_sentence: str, article: str, start: int, e
             continue
         if opt.lemma in LIGHT_VERBS:
             continue
-        shaped = _shape(opt, article, start, end)
+        shaped = _shape(opt, article, start, end, _english_number(source_phrase))
         if shaped is None or fold(shaped.text) == fold(shaped.replaces):
             continue
         if all(fold(shaped.text) != fold(r.text) for r in out):
