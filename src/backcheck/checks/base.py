@@ -84,6 +84,9 @@ class Claim(TextEnum):
     RELATIVE_TIME_CHANGED = ("relative-time-changed", "a relative time (yesterday, next week) differs from the source")
     RELATIVE_TIME_ADDED = ("relative-time-added", "a relative time the source does not give")
     INTENSITY_CHANGED = ("intensity-changed", "an evaluative word stronger or weaker than the source's")
+    NAME_NOT_STANDARD = ("name-not-standard", "a multi-word name not in its standard Italian form")
+    MODALITY_CHANGED = ("modality-changed", "a modal perfect (must / should have done) rendered as a real "
+                                            "past obligation or ability")
     FALSE_FRIEND = ("false-friend", "an Italian look-alike of the source word that means something else")
     FALSE_FRIEND_SUSPECTED = ("false-friend-suspected", "an Italian look-alike of a common English word")
     TERM_WRONG = ("term-wrong", "a known wrong rendering of a glossary term")

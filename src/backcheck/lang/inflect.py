@@ -217,6 +217,23 @@ def _nominal_candidates(lemma: str, gender: str | None, number: str | None, adje
     return [stem + "i"]
 
 
+def participle(lemma: str) -> str | None:
+    """The masculine singular past participle of an Italian verb: the regular one when the dictionary
+    lists it ("chiamato"), else the one form in -to / -so the dictionary lists for the verb that no
+    regular ending explains ("chiesto", "messo"); ``None`` when that is not one form."""
+    lemma = lemma.lower()
+    conj, stem = lemma[-3:], lemma[:-3]
+    table = _ENDINGS.get(conj)
+    if table is None or not stem:
+        return None
+    regular = _join(stem, table["participle"][0], conj)
+    if known(regular, lemma):
+        return regular
+    listed = forms(lemma)
+    found = [f for f in listed if f.endswith(("to", "so")) and f.isalpha() and not _verb_slots(f, lemma)]
+    return found[0] if len(found) == 1 else None
+
+
 def inflect(lemma: str, pos: str, like: Form) -> str | None:
     """``lemma`` (a noun, adjective, verb or adverb: ``pos`` n, a, v or r) in the form ``like`` describes,
     or ``None`` when no regular form the dictionary lists fits. A phrase inflects its first word
