@@ -8,7 +8,8 @@ runs of two or three capitalised words (a leading function word set aside) that 
 a noun with Italian lemmas are checked; only multi-word names, where the name is the unit of meaning
 (MultiWordNet's single words are common nouns and take part in every paraphrase). Nothing is reported
 when the Italian sentence, or the one on each side, has one of the renderings (accents, case and the
-dots of an abbreviation aside: «Ue» for «U.E.»), or keeps the English name as it is, or when no Italian
+dots of an abbreviation aside: «Ue» for «U.E.»), or keeps the English name as it is, or writes it
+capitalised as a name («Assemblea Generale»: an established form MultiWordNet may lack), or when no Italian
 words there translate the name's words (the place of the name cannot be found: the name may have been
 left out, which is the missingnames check's).
 """
@@ -30,14 +31,20 @@ _IT_WORD = re.compile(r"[^\W\d_]+")  # an elided article is a word of its own
 
 
 def _names(source: str) -> list[str]:
-    """The source's runs of two or three capitalised words, leading function words set aside."""
+    """The source's runs of capitalised words, leading function words set aside: the whole run, and for
+    a run that opens the sentence also its last three and last two words."""
     out = []
     for m in _RUN.finditer(source):
         words = m.group().split()
         while words and words[0].lower() in EN_FUNCTION_WORDS:
             words = words[1:]
-        if 2 <= len(words) <= 3 and words[-1].lower() not in TITLE_WORDS:  # "Prime Minister" is a title
-            out.append(" ".join(words))
+        # a run that opens the sentence may start with a word capitalised only for that ("Yesterday
+        # Supreme Court"); inside a sentence the run is one name ("United Nations General Assembly")
+        opens = not source[:m.start()].strip() or source[:m.start()].rstrip()[-1] in ".!?:\"“'‘"
+        for k in range(max(0, len(words) - 3) if opens else 0, (len(words) - 1) if opens else 1):
+            part = words[k:]
+            if len(part) >= 2 and part[-1].lower() not in TITLE_WORDS:  # "Prime Minister" is a title
+                out.append(" ".join(part))
     return out
 
 
@@ -84,6 +91,8 @@ class InstitutionsCheck(Check):
                     continue
                 seen.add(span)
                 a, b = span
+                if all(w[:1].isupper() for w in _IT_WORD.findall(ctx.article.text[a:b]) if w not in IT_FUNCTION_WORDS):
+                    continue  # written as a name: the translator gives it as the institution's Italian name
                 best = next((r for r in renderings if "." not in r), renderings[0])
                 out.append(self.candidate(
                     ctx, a, b, Category.TERMINOLOGY, Claim.NAME_NOT_STANDARD,

@@ -8,6 +8,10 @@ placed on the sentence has a modal perfect and no form of a real obligation or a
 or past historic of *dovere* / *potere* with an infinitive and no form that renders a modal perfect
 («deve aver chiesto», «avrebbero dovuto», «forse»). The fix puts the Italian verb in the form the
 source's modal asks for, when its person and participle are known.
+
+Also a negated necessity read the other way: "they don't have to pay" (no obligation) as «non devono
+pagare» (a prohibition), fixed as «non devono necessariamente»; "they must not pay" (a prohibition) as
+«non sono tenuti a pagare» (no obligation). Either turns what is allowed into what is forbidden or back.
 """
 
 from __future__ import annotations
@@ -15,7 +19,15 @@ from __future__ import annotations
 import re
 
 from ..lang.inflect import participle
-from ..lang.modality import EN_FACTUAL, factual_modals, modal_perfects, renders_modal_perfect, suggested
+from ..lang.modality import (
+    EN_FACTUAL,
+    en_negated_necessity,
+    factual_modals,
+    it_negated_necessity,
+    modal_perfects,
+    renders_modal_perfect,
+    suggested,
+)
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -55,5 +67,34 @@ class ModalityCheck(Check):
                     Evidence(kinds=("source", "modality"), source=src,
                              phrases=(("source", said.text), ("italian", f.text)),
                              details={"reading": said.reading}),
+                    suggestion=fix))
+        out += self._negated_necessity(ctx)
+        return out
+
+    def _negated_necessity(self, ctx: CheckContext) -> list[Candidate]:
+        out = []
+        for sent, found, aligned, _near in ctx.sentences_with(it_negated_necessity):
+            src = "\n".join(aligned)
+            said = {n.kind for n in en_negated_necessity(src)}
+            kinds = {n.kind for n in found}
+            if len(said) != 1 or said == kinds or len(kinds) != 1:
+                continue  # nothing to compare, or both readings on a side (two clauses)
+            (source_kind,) = said
+            source_text = next(n.text for n in en_negated_necessity(src))
+            for n in found:
+                a, b = sent.start + n.start, sent.start + n.end
+                if source_kind == "no-obligation":
+                    message = (f"«{n.text}» forbids the act ('must not'); the source's “{source_text}” says only "
+                               "that it is not required.")
+                    fix = n.text + " necessariamente"
+                else:
+                    message = (f"«{n.text}» says only that the act is not required; the source's “{source_text}” "
+                               "forbids it.")
+                    fix = None
+                out.append(self.candidate(
+                    ctx, a, b, Category.MISTRANSLATION, Claim.MODALITY_CHANGED, message,
+                    Evidence(kinds=("source", "modality"), source=src,
+                             phrases=(("source", source_text), ("italian", n.text)),
+                             details={"reading": source_kind}),
                     suggestion=fix))
         return out

@@ -22,6 +22,8 @@ from ..results import Severity
 from .base import Judge
 
 MINOR, MAJOR, CRITICAL = Severity.MINOR, Severity.MAJOR, Severity.CRITICAL
+# Modal readings whose misreading reverses a fact or what is allowed (checks/modality.py).
+REVERSED_MODALITY = ("ought", "no-obligation", "prohibition")
 
 # A changed date, year, percentage or amount is critical; a changed count, time or measure is major.
 QUANTITY_SEVERITY = {"date": CRITICAL, "year": CRITICAL, "percent": CRITICAL, "amount": CRITICAL,
@@ -62,10 +64,11 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.RELATIVE_TIME_CHANGED: lambda c: MAJOR,
     Claim.RELATIVE_TIME_ADDED: lambda c: MINOR,
     Claim.INTENSITY_CHANGED: lambda c: MAJOR if _flag(c, "intensity_strong") else MINOR,
-    # "should have warned" (and did not) read as «hanno dovuto avvertire» (and did): the fact is reversed;
-    # a judged likelihood read as an obligation is a shift of meaning, not a reversal
     Claim.NAME_NOT_STANDARD: lambda c: MINOR,  # the reader still finds the institution meant
-    Claim.MODALITY_CHANGED: lambda c: MAJOR if c.evidence.details.get("reading") == "ought" else MINOR,
+    # "should have warned" (and did not) read as «hanno dovuto avvertire» (and did): the fact is reversed,
+    # as is what is allowed when "don't have to" reads as «non devono» (must not) or back; a judged
+    # likelihood read as an obligation is a shift of meaning, not a reversal
+    Claim.MODALITY_CHANGED: lambda c: MAJOR if c.evidence.details.get("reading") in REVERSED_MODALITY else MINOR,
     Claim.FALSE_FRIEND: lambda c: MAJOR if _flag(c, "strong") else MINOR,
     Claim.FALSE_FRIEND_SUSPECTED: lambda c: MINOR,
     Claim.TERM_WRONG: lambda c: MINOR if _flag(c, "sense_unchecked") else MAJOR,

@@ -9,9 +9,16 @@ infinitive («devono aver chiesto», «non può essere stato facile») or with t
 the modal («avrebbero dovuto avvertire»). The Italian *compound past or past historic of the modal*
 with a plain infinitive («hanno dovuto chiedere», «poterono entrare») says something else: the
 obligation or ability was real and the act happened ("they had to ask", "they were able to get in").
+
+Negated necessity is the other trap. "They don't have to / need not pay" removes an obligation; Italian
+«non devono pagare» forbids paying ("they must not pay"), which Italian says without the prohibition as
+«non devono necessariamente pagare», «non sono tenuti a pagare», «non hanno bisogno di pagare». And "they
+must not pay" forbids it, where «non sono obbligati a pagare» only lifts the obligation.
+
 Grammar: Serianni, *Grammatica italiana* XI.41-45 (servile verbs; the auxiliary of the infinitive);
 Huddleston & Pullum, *The Cambridge Grammar of the English Language* ch. 3 §9 (modals with perfect
-infinitives: epistemic and "remote" readings).
+infinitives: epistemic and "remote" readings) and §9.9 (the scope of negation with *must*, *need*,
+*have to*).
 """
 
 from __future__ import annotations
@@ -143,3 +150,53 @@ def suggested(found: FactualModal, reading: str, participle: str | None, negated
     table = {"probably": _MUST, "possibly": _MIGHT, "impossible": _CANNOT}[reading]
     neg = "non " if reading == "impossible" and not negated else ""
     return f"{neg}{table[k]} aver {participle}"
+
+
+# English: no obligation ("don't have to", "need not") and a prohibition ("must not").
+EN_NO_OBLIGATION = re.compile(
+    r"\b(?:do|does)\s*(?:not|n't)\s+(?:have|need)\s+to\b|\b(?:don't|doesn't)\s+(?:have|need)\s+to\b|"
+    r"\bneed\s+not\b|\bneedn't\b|\b(?:is|are)\s*(?:not|n't)\s+(?:required|obliged|obligated)\s+to\b|"
+    r"\b(?:isn't|aren't)\s+(?:required|obliged|obligated)\s+to\b", re.IGNORECASE)
+EN_PROHIBITION = re.compile(r"\bmust\s*(?:not|n't)\b(?!\s+(?:\w+ly\s+)?have\b)|\bmustn't\b(?!\s+have\b)",
+                            re.IGNORECASE)
+# Italian: the present (or future) of dovere negated, with an infinitive: a prohibition; what lifts an
+# obligation instead (an adverb after the modal, or another verb).
+IT_PROHIBITION = re.compile(
+    r"(?<![\w'’])non\s+(?:dev[oei]|devono|dobbiamo|dovete|dovrà|dovranno|dovrebbe|dovrebbero)"
+    r"(?P<adverb>\s+(?:necessariamente|per\s+forza|obbligatoriamente|forzatamente))?\s+" + _INFINITIVE + r"\b",
+    re.IGNORECASE)
+IT_NO_OBLIGATION = re.compile(
+    r"(?<![\w'’])non\s+(?:(?:è|sono|sia|siano|era|erano|sarà|saranno)\s+(?:obbligat|tenut|costrett)[oaie]|"
+    r"(?:ha|hanno|abbiamo|hai|avete|ho)\s+bisogno\s+di|(?:è|sia|sarà)\s+necessario|c'è\s+bisogno|"
+    r"(?:dev[oei]|devono|dobbiamo|dovete|dovrà|dovranno)\s+(?:necessariamente|per\s+forza|obbligatoriamente))",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NegatedNecessity:
+    """A negated necessity in one language: ``kind`` "prohibition" or "no-obligation"."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+def en_negated_necessity(text: str) -> list[NegatedNecessity]:
+    """The English prohibitions ("must not") and lifted obligations ("don't have to") of ``text``."""
+    out = [NegatedNecessity(m.group(), m.start(), m.end(), "no-obligation") for m in EN_NO_OBLIGATION.finditer(text)]
+    out += [NegatedNecessity(m.group(), m.start(), m.end(), "prohibition") for m in EN_PROHIBITION.finditer(text)]
+    return sorted(out, key=lambda n: n.start)
+
+
+def it_negated_necessity(text: str) -> list[NegatedNecessity]:
+    """The Italian prohibitions («non devono pagare») and lifted obligations («non sono tenuti a») of
+    ``text``; the modal with an adverb that lifts the obligation («non devono necessariamente») is one
+    of the latter."""
+    out = []
+    for m in IT_PROHIBITION.finditer(text):
+        if not m.group("adverb"):
+            end = m.start() + len(m.group().rsplit(None, 1)[0])  # the negated modal, not its infinitive
+            out.append(NegatedNecessity(text[m.start():end], m.start(), end, "prohibition"))
+    out += [NegatedNecessity(m.group(), m.start(), m.end(), "no-obligation") for m in IT_NO_OBLIGATION.finditer(text)]
+    return sorted(out, key=lambda n: n.start)
