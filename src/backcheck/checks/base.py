@@ -230,6 +230,12 @@ class CheckContext:
         """The article's sentences outside page furniture: what the story says."""
         return [s for s in self.article.sentences if s.paragraph not in self.boilerplate]
 
+    @staticmethod
+    def around(sentences: list[Sentence], first: int, last: int, reach: int = 1) -> tuple[int, int]:
+        """The character bounds of ``sentences[first..last]`` widened by ``reach`` sentences on each side
+        (where a detector looks for what an alignment placed a sentence off)."""
+        return sentences[max(0, first - reach)].start, sentences[min(len(sentences) - 1, last + reach)].end
+
     def has(self, need: Need) -> bool:
         """Whether ``need`` is met here (a resource is asked for, and so loaded, only when a check needs it)."""
         if need is Need.BACK_TRANSLATION:

@@ -80,7 +80,7 @@ class InstitutionsCheck(Check):
             aligned, _near = ctx.source_window(sent.start, sent.end)
             if not aligned:
                 continue
-            lo, hi = content[max(0, k - 1)].start, content[min(len(content) - 1, k + 1)].end
+            lo, hi = ctx.around(content, k, k)
             region = _plain(ctx.article.text[lo:hi])
             for name in dict.fromkeys(n for unit in aligned for n in _names(unit)):
                 renderings = sorted(lex.it_for_en_pos(name.lower(), "n"))

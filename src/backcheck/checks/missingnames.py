@@ -142,7 +142,7 @@ class MissingNamesCheck(Check):
                 continue
             if _title_case(match.source):
                 continue
-            lo, hi = content[max(0, idx[0] - 1)].start, content[min(len(content) - 1, idx[-1] + 1)].end
+            lo, hi = ctx.around(content, idx[0], idx[-1])
             region = folded(art.text[lo:hi])
             tokens = _forms(art.text[lo:hi])
             bt = folded(ctx.back_translation_of(lo, hi))
