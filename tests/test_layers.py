@@ -18,8 +18,9 @@ PACKAGE = SRC / "backcheck"
 
 # Bottom to top. A module (or package prefix) may import from its own layer and the layers below it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    # plain data and leaf utilities: the results every layer passes on, errors, defaults, offsets
-    ("foundation", ("version", "errors", "defaults", "offsets", "results", "corpus_results")),
+    # plain data and leaf utilities: the results every layer passes on, the claims checks make, errors,
+    # defaults, offsets
+    ("foundation", ("version", "errors", "defaults", "offsets", "results", "corpus_results", "claims")),
     # language data: tokens, word lists and their data files, numbers, times, measures, calendar
     ("language", ("lang",)),
     # the text: reading input, the document model (paragraphs, sentences, source units), limits, output files

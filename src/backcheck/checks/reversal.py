@@ -2,21 +2,24 @@
 
 Between two anchors of the word alignment (:mod:`backcheck.align.words`) the source says one word
 and the back-translation another: when the two are WordNet antonyms ("opening" / "closing") or
-converses ("receive" / "donate": who gives and who gets is swapped; ``lang/data/converses.tsv``),
-the Italian reverses
+converses ("receive" / "donate": who gives and who gets is swapped; ``lang/data/converses.tsv``), or
+the back-translation's word is the source's without its reversing prefix ("deconfliction" /
+"conflict", "non-binding" / "binding": a word WordNet does not list the antonym of), the Italian reverses
 the source — unless the Italian itself also carries a translation of the source word (then the
 back-translation drifted, not the translator). A proved reversal: critical.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..align import project
 from ..knowledge.relations import relation
 from ..knowledge.support import ItalianRegion
-from ..lang.datafiles import entries
+from ..lang import fold
+from ..lang.datafiles import entries, word_set
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -37,13 +40,37 @@ def _converses() -> frozenset[tuple[str, str]]:
     return frozenset(p for a, b in pairs for p in ((a, b), (b, a)))
 
 
+# Prefixes that reverse or negate what the rest of the word says (Quirk et al., A Comprehensive Grammar
+# of the English Language, App. I.21-25: negative and reversative prefixes). "in-" and its variants are
+# left out: too many words only look prefixed ("invaluable", "impress").
+REVERSING_PREFIXES = ("counter", "anti", "non", "dis", "de", "un")
+# The word the prefix is dropped from shares at least this many first letters with the word read.
+PREFIX_STEM = 5
+
+
+def dropped_prefix(a: str, b: str) -> str | None:
+    """The reversing prefix of source lemma ``a`` that back-translation lemma ``b`` lacks, when ``b`` is
+    the rest of ``a`` ("deconfliction" / "conflict", "non-binding" / "binding"); else ``None``."""
+    for prefix in REVERSING_PREFIXES:
+        if not a.startswith(prefix) or b.startswith(prefix):
+            continue
+        rest = a[len(prefix):].lstrip("-")
+        n = min(len(rest), len(b))
+        if n >= PREFIX_STEM and rest[:PREFIX_STEM] == b[:PREFIX_STEM]:
+            return prefix
+    return None
+
+
 def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
-    """"antonym", "converse" or ``None`` for English lemmas ``a`` and ``b``."""
+    """"antonym", "converse", "prefix" (``a`` is ``b`` with a reversing prefix) or ``None`` for English
+    lemmas ``a`` and ``b``."""
     if lex is None or a == b:
         return None
     if relation(lex, a, b) == "antonym":
         return "antonym"
-    return "converse" if (a, b) in _converses() else None
+    if (a, b) in _converses():
+        return "converse"
+    return "prefix" if dropped_prefix(a.lower(), b.lower()) else None
 
 
 def _near_pairs(wa: WordAlignment) -> list[tuple[Word, Word, int]]:
@@ -65,11 +92,20 @@ def _in_expression(lex: Lexicon, text: str, w: Word) -> bool:
     return False
 
 
+def _negated_before(text: str, start: int, words: int = 3) -> bool:
+    """An Italian negation («non», «senza», «nessun»...: data/polarity.tsv) among the few words before
+    ``start`` in its sentence."""
+    before = re.split(r"[.!?;:]", text[max(0, start - 60):start])[-1].split()[-words:]
+    particles = word_set("polarity.tsv", "it", "particle")
+    return any(fold(w.strip(",«»\"'()")) in particles for w in before)
+
+
 @register
 class ReversalCheck(Check):
     name = "reversal"
     needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.LEXICON})
-    description = "The back-translation reads an antonym or the converse of a source word (a reversed meaning)."
+    description = ("The back-translation reads an antonym or the converse of a source word, or the word without its "
+                   "reversing prefix (a reversed meaning).")
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
@@ -83,8 +119,9 @@ class ReversalCheck(Check):
             # often reorders it: "whose heart he will receive" / "to whom he will donate his heart")
             for s, b, apart in _near_pairs(wa):
                 kind = opposition(lex, s.norm, b.norm)
-                # an antonym (an adjective, mostly) stands where the word did; a converse may move
-                if kind is None or (kind == "antonym" and apart) or region.supports(s.text):
+                # an antonym (an adjective, mostly) or a word that lost its prefix stands where the word
+                # did; a converse may move
+                if kind is None or (kind != "converse" and apart) or region.supports(s.text):
                     continue
                 if lex is not None and _in_expression(lex, m.source, s):
                     continue
@@ -93,8 +130,16 @@ class ReversalCheck(Check):
                     continue
                 start, end = spans[0]
                 italian = ctx.article.text[start:end]
-                what = "the opposite" if kind == "antonym" else "the converse (who does what to whom is swapped)"
-                message = f"«{italian}» reads as “{b.text}”, {what} of the source's “{s.text}”: the meaning is reversed"
+                if kind == "prefix" and _negated_before(ctx.article.text, start):
+                    continue  # «senza accompagnamento» for "unaccompanied": the Italian negates it its way
+                if kind == "prefix":
+                    prefix = dropped_prefix(s.norm.lower(), b.norm.lower())
+                    message = (f"«{italian}» reads as “{b.text}”: the source's “{s.text}” without the prefix "
+                               f"“{prefix}-” that reverses it: the meaning is reversed")
+                else:
+                    what = "the opposite" if kind == "antonym" else "the converse (who does what to whom is swapped)"
+                    message = (f"«{italian}» reads as “{b.text}”, {what} of the source's “{s.text}”: the meaning "
+                               "is reversed")
                 evidence = Evidence(kinds=(kind, "word-alignment"), source=m.source, back_translation=m.bt,
                                     phrases=(("back_translation", b.text), ("source", s.text)),
                                     details={"relation": kind})
