@@ -1,0 +1,88 @@
+"""roles: who does what to whom swapped. The source says the challenger defeated the champion; the
+back-translation of the Italian says the champion defeated the challenger.
+
+Each source unit and its back-translation (one segment) are parsed (spaCy). For a source verb linked by
+the word alignment to a back-translation verb, each side's *agent* (the subject of an active verb, the
+"by" phrase of a passive one) and *patient* (the object of an active verb, the subject of a passive
+one) are read; a voice change ("was defeated by" / "defeated") keeps them. When the source's agent is
+linked to the back-translation's patient and the source's patient to its agent, the two participants
+changed places: a reversal (critical, like a converse verb). The finding sits on the Italian words of
+the back-translation's verb.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..align import project
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+
+def participants(verb: Any) -> tuple[Any | None, Any | None]:
+    """(agent, patient) head tokens of a spaCy verb token (``None`` where the clause has none)."""
+    agent = patient = None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            agent = child
+        elif child.dep_ == "nsubjpass":
+            patient = child
+        elif child.dep_ == "dobj":
+            patient = child
+        elif child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), agent)
+    return agent, patient
+
+
+@register
+class RolesCheck(Check):
+    name = "roles"
+    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.PARSER})
+    description = "Who does what to whom swapped: the source's agent is the back-translation's patient and back."
+    specific = True
+
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        assert ctx.translation is not None
+        parser = ctx.resources.parser
+        if parser is None:
+            return []
+        out: list[Candidate] = []
+        for wa in ctx.word_alignments():
+            if not wa.links or not wa.bt or any(w.seg != wa.bt[0].seg for w in wa.bt):
+                continue
+            bt_text = ctx.translation.segments[wa.bt[0].seg].en
+            docs = parser.parse([wa.match.source, bt_text])
+            if not docs:
+                continue
+            src_doc, bt_doc = docs
+            # token start offset → content-word index, each side; source index → back-translation index
+            s_at = {w.start: i for i, w in enumerate(wa.source)}
+            b_at = {w.start: j for j, w in enumerate(wa.bt)}
+            linked = {k.src: k.bt for k in wa.links}
+            b_tok = {t.idx: t for t in bt_doc}
+            for v in (t for t in src_doc if t.pos_ == "VERB"):
+                j = linked.get(s_at.get(v.idx, -1))
+                bv = b_tok.get(wa.bt[j].start) if j is not None else None
+                if bv is None or bv.pos_ != "VERB":
+                    continue
+                (sa, sp), (ba, bp) = participants(v), participants(bv)
+                if None in (sa, sp, ba, bp):
+                    continue
+                if (linked.get(s_at.get(sa.idx, -1)) != b_at.get(bp.idx)
+                        or linked.get(s_at.get(sp.idx, -1)) != b_at.get(ba.idx)
+                        or b_at.get(bp.idx) is None or b_at.get(ba.idx) is None):
+                    continue
+                spans = project([wa.bt[j]], ctx.translation)
+                if not spans:
+                    continue
+                start, end = spans[0]
+                message = (f"«{ctx.article.text[start:end]}» swaps who does what to whom: in the source “{sa.text}” "
+                           f"does it (“{v.text}”) to “{sp.text}”, in the back-translation “{ba.text}” does it to "
+                           f"“{bp.text}”")
+                out.append(self.candidate(
+                    ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message,
+                    Evidence(kinds=("word-alignment",), source=wa.match.source, back_translation=bt_text,
+                             phrases=(("source", f"{sa.text} {v.text} {sp.text}"),
+                                      ("back_translation", f"{ba.text} {bv.text} {bp.text}")),
+                             details={"relation": "roles"})))
+        return out
