@@ -107,3 +107,14 @@ def test_sources_without_back_translation_use_shared_anchors() -> None:
     art = segment(ARTICLE)
     aln = align_sources_without_bt(art, ["The central bank raised interest rates to 4%."])
     assert len(aln.matches) == 1 and aln.matches[0].it_start == art.sentences[2].start
+
+
+def test_projection_bounds_are_the_anchors_furthest_italian_words() -> None:
+    """Italian puts a noun before its modifier ("flood damage" / «danni … alluvione»): the anchors cross,
+    and a word after them belongs after the furthest of their Italian words, not between them
+    (a bilingual reading of this invented pair)."""
+    en = "Before the new dam, the town's flood damage dated back to 1900."
+    it = "Prima della nuova diga, i danni subiti in città per l'alluvione risalivano al 1900."
+    tr = Translation([SegmentTranslation(0, len(it), it, en)])
+    words = [w for w in en_words(en, 0) if w.text in ("dated", "back")]
+    assert [it[a:b] for a, b in project(words, tr)] == ["risalivano"]

@@ -134,8 +134,11 @@ def _project_anchors(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int,
         if twin is not None:
             hit.append(anc[twin])
             continue
-        prev = max((a for a in anc if a < n), default=None)
-        nxt = min((a for a in anc if a > n), default=None)
+        # the bounds are the furthest Italian word of the anchors before it and the nearest of those
+        # after it: Italian reorders a noun and its modifier ("disease problems" / «problemi … malattia»),
+        # so the English neighbour's Italian is not always the bound
+        prev = max((a for a in anc if a < n), key=lambda a: (anc[a], a), default=None)
+        nxt = min((a for a in anc if a > n), key=lambda a: (anc[a], a), default=None)
         e_lo = prev if prev is not None else -1
         e_hi = nxt if nxt is not None else len(en)
         i_lo = anc[prev] if prev is not None else -1
