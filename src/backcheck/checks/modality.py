@@ -40,7 +40,7 @@ class ModalityCheck(Check):
     name = "modality"
     needs = frozenset({Need.SOURCE})
     description = ("An English modal perfect (must / should / might have done) rendered as a real past "
-                   "obligation or ability (ha dovuto / ha potuto fare).")
+                   "obligation or ability (ha dovuto / ha potuto fare); 'don't have to' as 'must not', or back.")
     specific = True
     exclusive = True
 
@@ -75,12 +75,12 @@ class ModalityCheck(Check):
         out = []
         for sent, found, aligned, _near in ctx.sentences_with(it_negated_necessity):
             src = "\n".join(aligned)
-            said = {n.kind for n in en_negated_necessity(src)}
+            source_side = en_negated_necessity(src)
+            said = {n.kind for n in source_side}
             kinds = {n.kind for n in found}
             if len(said) != 1 or said == kinds or len(kinds) != 1:
                 continue  # nothing to compare, or both readings on a side (two clauses)
-            (source_kind,) = said
-            source_text = next(n.text for n in en_negated_necessity(src))
+            source_kind, source_text = source_side[0].kind, source_side[0].text
             for n in found:
                 a, b = sent.start + n.start, sent.start + n.end
                 if source_kind == "no-obligation":
