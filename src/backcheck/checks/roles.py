@@ -7,16 +7,36 @@ the word alignment to a back-translation verb, each side's *agent* (the subject 
 one) are read; a voice change ("was defeated by" / "defeated") keeps them. When the source's agent is
 linked to the back-translation's patient and the source's patient to its agent, the two participants
 changed places: a reversal (critical, like a converse verb). The finding sits on the Italian words of
-the back-translation's verb.
+the back-translation's verb. Only a unit where two linked words changed sides around a third, or whose
+voice differs between the two sides, is parsed: a swap with neither cannot happen.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..align import project
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+# A passive clause: a form of "be" and a past participle (Quirk et al. 3.63), with or without "by".
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
+
+
+def _passive(text: str) -> bool:
+    return _PASSIVE.search(text) is not None
+
+
+def _swapped_around_a_link(wa: Any) -> bool:
+    """Some link has a word before it in the source that comes after it in the back-translation, and one
+    after it that comes before: what an active clause with its two participants swapped looks like."""
+    for v in wa.links:
+        before_after = any(k.src < v.src and k.bt > v.bt for k in wa.links)
+        after_before = any(k.src > v.src and k.bt < v.bt for k in wa.links)
+        if before_after and after_before:
+            return True
+    return False
 
 
 def participants(verb: Any) -> tuple[Any | None, Any | None]:
@@ -51,6 +71,8 @@ class RolesCheck(Check):
             if not wa.links or not wa.bt or any(w.seg != wa.bt[0].seg for w in wa.bt):
                 continue
             bt_text = ctx.translation.segments[wa.bt[0].seg].en
+            if not _swapped_around_a_link(wa) and _passive(wa.match.source) == _passive(bt_text):
+                continue  # nothing changed sides around a word and the voice is the same: no swap to look for
             docs = parser.parse([wa.match.source, bt_text])
             if not docs:
                 continue
