@@ -29,6 +29,12 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     ("The screens, all linked by tubes encapsulate the novel about a boy.",
      "The screens, all linked by tubes that glow, sum up the novel about a boy.",
      [("substitution", "encapsulate", "glow, sum")]),
+    # one number, its digits split by a thousands separator on one side only: no difference
+    ("The fund raised 4900 euros for the school.", "The fund raised 4,900 euros for the school.", []),
+    # a different number is one
+    ("The fund raised 4800 euros for the school.", "The fund raised 4,900 euros for the school.",
+     [("substitution", "4800", "4,900")]),
 ])
 def test_gaps(source: str, bt: str, expected: list[tuple[str, str, str]]) -> None:
     assert _gaps(source, bt) == expected
+
