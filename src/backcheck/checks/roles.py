@@ -85,14 +85,14 @@ class RolesCheck(Check):
             for v in (t for t in src_doc if t.pos_ == "VERB"):
                 j = linked.get(s_at.get(v.idx, -1))
                 bv = b_tok.get(wa.bt[j].start) if j is not None else None
-                if bv is None or bv.pos_ != "VERB":
+                if j is None or bv is None or bv.pos_ != "VERB":
                     continue
                 (sa, sp), (ba, bp) = participants(v), participants(bv)
-                if None in (sa, sp, ba, bp):
+                if sa is None or sp is None or ba is None or bp is None:
                     continue
-                if (linked.get(s_at.get(sa.idx, -1)) != b_at.get(bp.idx)
-                        or linked.get(s_at.get(sp.idx, -1)) != b_at.get(ba.idx)
-                        or b_at.get(bp.idx) is None or b_at.get(ba.idx) is None):
+                to_patient, to_agent = b_at.get(bp.idx), b_at.get(ba.idx)
+                if (to_patient is None or to_agent is None or linked.get(s_at.get(sa.idx, -1)) != to_patient
+                        or linked.get(s_at.get(sp.idx, -1)) != to_agent):
                     continue
                 spans = project([wa.bt[j]], ctx.translation)
                 if not spans:
