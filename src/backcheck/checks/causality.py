@@ -7,7 +7,8 @@ the first comma when the marker opens the sentence, else to the end) and the eff
 word alignment's links then say where each source word went: a link from the source's cause to the
 back-translation's effect, or back, crosses. Mostly crossing links (at least
 :data:`MIN_CROSSING` of them, and twice as many as the links that stay on their side) mean the two
-clauses changed roles. The finding sits on the Italian words of the back-translation's marker.
+clauses changed roles. The finding sits on the Italian cause marker («perché», «a causa di»), or where
+there is not exactly one, on the Italian words of the back-translation's marker.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ def cause_span(text: str) -> tuple[int, int, re.Match[str]] | None:
     return m.end(), len(text), m
 
 
+# The Italian markers of a cause (Serianni, Grammatica italiana XIV.130-135: causal conjunctions and
+# locutions).
+IT_CAUSE_MARKER = re.compile(r"(?<!\w)(?:perché|poiché|giacché|siccome|dato\s+che|visto\s+che|a\s+causa\s+d\w*|"
+                             r"per\s+via\s+d\w*|grazie\s+a\w*|in\s+seguito\s+a\w*|a\s+seguito\s+d\w*)(?!\w)",
+                             re.IGNORECASE)
+
+
 @register
 class CausalityCheck(Check):
     name = "causality"
@@ -70,12 +78,10 @@ class CausalityCheck(Check):
                 staying += s_cause == b_cause
             if crossing < MIN_CROSSING or crossing < 2 * staying:
                 continue
-            marker = bt[2]
-            words = [w for w in en_words(bt_text, seg) if marker.start() <= w.start < marker.end()]
-            spans = project(words, ctx.translation)
-            if not spans:
+            span = self._italian_marker(ctx, seg, bt_text, bt[2])
+            if span is None:
                 continue
-            start, end = spans[0]
+            start, end = span
             cause_s = m.source[src[0]:src[1]].strip(" ,.;")
             message = (f"«{ctx.article.text[start:end]}» makes the wrong clause the cause: the source says "
                        f"“{src[2].group()} {cause_s}”, the back-translation has cause and effect the other way round")
@@ -85,3 +91,16 @@ class CausalityCheck(Check):
                          phrases=(("source", cause_s), ("back_translation", bt_text[bt[0]:bt[1]].strip(" ,.;"))),
                          details={"crossing": crossing, "staying": staying})))
         return out
+
+    @staticmethod
+    def _italian_marker(ctx: CheckContext, seg: int, bt_text: str, marker: re.Match[str]) -> tuple[int, int] | None:
+        """The Italian cause marker of the segment when it has exactly one («perché», «a causa della»),
+        else the Italian words the back-translation's marker projects onto."""
+        assert ctx.translation is not None
+        segment = ctx.translation.segments[seg]
+        found = list(IT_CAUSE_MARKER.finditer(segment.it))
+        if len(found) == 1:
+            return segment.start + found[0].start(), segment.start + found[0].end()
+        words = [w for w in en_words(bt_text, seg) if marker.start() <= w.start < marker.end()]
+        spans = project(words, ctx.translation)
+        return spans[0] if spans else None
