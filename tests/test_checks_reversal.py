@@ -31,6 +31,15 @@ CASES = [
     ("prefix-dropped", "Most of the patients admitted this week were unvaccinated, the hospital said.",
      "La maggior parte dei pazienti ricoverati questa settimana era vaccinata, ha detto l'ospedale.",
      "Most of the patients admitted this week were vaccinated, the hospital said.", [("vaccinata", "critical")]),
+    # the prefix is lost and the word read is a synonym of what remains: "untrained" read as "skilled"
+    # (WordNet: "skilled" is similar to "trained"; MiniLM puts it nearer "trained" than "untrained")
+    ("prefix-dropped-synonym", "The report found that most of the volunteers were untrained.",
+     "Il rapporto ha rilevato che la maggior parte dei volontari era qualificata.",
+     "The report found that most of the volunteers were skilled.", [("qualificata", "critical")]),
+    # "found" is a meaning of "discovered", not of "covered": no prefix was lost
+    ("prefix-word-not-stem", "Police discovered the car near the river on Sunday.",
+     "La polizia ha trovato l'auto vicino al fiume domenica.",
+     "Police found the car near the river on Sunday.", []),
     # the Italian says the prefix its own way: «senza annuncio» for "unannounced"
     ("prefix-said-with-senza", "The inspectors arrived unannounced at the plant on Tuesday.",
      "Gli ispettori sono arrivati senza annuncio allo stabilimento martedì.",
@@ -64,3 +73,24 @@ def test_dropped_prefix(source: str, read: str, expected: str | None) -> None:
     from backcheck.checks.reversal import dropped_prefix
 
     assert dropped_prefix(source, read) == expected
+
+
+@pytest.mark.parametrize(("source", "read", "expected"), [
+    ("deconfliction", "confrontation", ("de", "conflict")), ("untrained", "skilled", ("un", "trained")),
+    ("uncertain", "sure", ("un", "certain")), ("unvaccinated", "vaccinated", ("un", "vaccinated")),
+    ("discover", "find", None), ("deposit", "place", None), ("disclosed", "revealed", None),
+    ("untrained", "skilled", None),
+])
+def test_reversed_stem(source: str, read: str, expected: tuple[str, str] | None) -> None:
+    """Origin: WordNet relations of the word read to the remnant ("confrontation" and "conflict" share a
+    hypernym; "sure" is a synonym of "certain"), and a reading: each expected reversal reads as the
+    remnant, "find" is what "discover" means, not "cover". The last row has no embedding model: a
+    related word is not taken for the remnant without it."""
+    from backcheck.checks.reversal import reversed_stem
+    from backcheck.knowledge import embeddings
+    from backcheck.knowledge.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert lex is not None
+    with_model = expected is not None or source != "untrained"
+    assert reversed_stem(lex, source, read, (lambda: embeddings) if with_model else None) == expected

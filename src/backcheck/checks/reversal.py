@@ -4,7 +4,8 @@ Between two anchors of the word alignment (:mod:`backcheck.align.words`) the sou
 and the back-translation another: when the two are WordNet antonyms ("opening" / "closing") or
 converses ("receive" / "donate": who gives and who gets is swapped; ``lang/data/converses.tsv``), or
 the back-translation's word is the source's without its reversing prefix ("deconfliction" /
-"conflict", "non-binding" / "binding": a word WordNet does not list the antonym of), the Italian reverses
+"conflict", "non-binding" / "binding": a word WordNet does not list the antonym of) or a word that
+means that rest ("confrontation": :func:`reversed_stem`), the Italian reverses
 the source — unless the Italian itself also carries a translation of the source word (then the
 back-translation drifted, not the translator). A proved reversal: critical.
 """
@@ -12,14 +13,16 @@ back-translation drifted, not the translator). A proved reversal: critical.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..align import project
 from ..knowledge.relations import relation
 from ..knowledge.support import ItalianRegion
 from ..lang import fold
 from ..lang.datafiles import entries, word_set
+from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -61,6 +64,40 @@ def dropped_prefix(a: str, b: str) -> str | None:
     return None
 
 
+# What the back-translation's word may be to the stem for it to read as the stem ("confrontation" is
+# a kind of "conflict" in WordNet): one meaning, not merely a word of the same field.
+STEM_RELATIONS = frozenset({"synonym", "hypernym", "sibling", "similar"})
+
+
+def reversed_stem(lex: Lexicon, a: str, b: str, embeddings: Callable[[], Any] | None = None) -> tuple[str, str] | None:
+    """(prefix, stem) when the back-translation's word ``b`` reads as source word ``a`` without its
+    reversing prefix: ``b`` is the rest of ``a`` (:func:`dropped_prefix`), or, with the embedding model
+    (``embeddings`` gives it, loaded only when a pair gets this far), ``b`` is WordNet-related to the
+    stem (the longest English word the rest of ``a`` starts with) and closer to it in meaning than to
+    ``a`` itself: "deconfliction" read as "confrontation", which means "conflict" (but "discover" read
+    as "find" is closer to "discover" than to "cover")."""
+    a, b = a.lower(), b.lower()
+    prefix = dropped_prefix(a, b)
+    if prefix:
+        return prefix, a[len(prefix):].lstrip("-")
+    if embeddings is None:
+        return None
+    for prefix in REVERSING_PREFIXES:
+        if not a.startswith(prefix) or b.startswith(prefix):
+            continue
+        rest = a[len(prefix):].lstrip("-")
+        stem = next((rest[:n] for n in range(len(rest), PREFIX_STEM - 1, -1) if lex.known_en(rest[:n])), None)
+        if stem is None or all(relation(lex, stem, w) not in STEM_RELATIONS for w in {b, en_lemma(b)}):
+            continue
+        model = embeddings()
+        if model is None:
+            return None
+        to_stem, to_word = model.phrase_similarity([(stem, b), (a, b)])
+        if to_stem is not None and to_word is not None and to_stem > to_word:
+            return prefix, stem
+    return None
+
+
 def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
     """"antonym", "converse", "prefix" (``a`` is ``b`` with a reversing prefix) or ``None`` for English
     lemmas ``a`` and ``b``."""
@@ -71,6 +108,12 @@ def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
     if (a, b) in _converses():
         return "converse"
     return "prefix" if dropped_prefix(a.lower(), b.lower()) else None
+
+
+def _prefix_lost(lex: Lexicon, s: Word, b: Word, embeddings: Callable[[], Any]) -> tuple[str, str] | None:
+    """:func:`reversed_stem` of two aligned words: on their lemmas, else on the words as written (the
+    embedding model compares words: "untrained" / "skilled", not "untrain" / "skill")."""
+    return reversed_stem(lex, s.norm, b.norm) or reversed_stem(lex, s.text, b.text, embeddings)
 
 
 def _near_pairs(wa: WordAlignment) -> list[tuple[Word, Word, int]]:
@@ -112,6 +155,10 @@ class ReversalCheck(Check):
         assert ctx.translation is not None
         lex = ctx.resources.lexicon
         out: list[Candidate] = []
+
+        def embeddings() -> Any:
+            return ctx.resources.embeddings
+
         for wa in ctx.word_alignments():
             m = wa.match
             region = ItalianRegion(ctx.article.text[m.it_start:m.it_end], lex)
@@ -119,6 +166,8 @@ class ReversalCheck(Check):
             # often reorders it: "whose heart he will receive" / "to whom he will donate his heart")
             for s, b, apart in _near_pairs(wa):
                 kind = opposition(lex, s.norm, b.norm)
+                if kind is None and lex is not None and _prefix_lost(lex, s, b, embeddings):
+                    kind = "prefix"
                 # an antonym (an adjective, mostly) or a word that lost its prefix stands where the word
                 # did; a converse may move
                 if kind is None or (kind != "converse" and apart) or region.supports(s.text):
@@ -133,9 +182,11 @@ class ReversalCheck(Check):
                 if kind == "prefix" and _negated_before(ctx.article.text, start):
                     continue  # «senza accompagnamento» for "unaccompanied": the Italian negates it its way
                 if kind == "prefix":
-                    prefix = dropped_prefix(s.norm.lower(), b.norm.lower())
-                    message = (f"«{italian}» reads as “{b.text}”: the source's “{s.text}” without the prefix "
-                               f"“{prefix}-” that reverses it: the meaning is reversed")
+                    assert lex is not None
+                    prefix, stem = _prefix_lost(lex, s, b, embeddings) or ("", "")
+                    means = "" if b.text.lower().startswith(stem[:PREFIX_STEM]) else f", which means “{stem}”"
+                    message = (f"«{italian}» reads as “{b.text}”{means}: the source's “{s.text}” without the "
+                               f"prefix “{prefix}-” that reverses it: the meaning is reversed")
                 else:
                     what = "the opposite" if kind == "antonym" else "the converse (who does what to whom is swapped)"
                     message = (f"«{italian}» reads as “{b.text}”, {what} of the source's “{s.text}”: the meaning "
