@@ -83,13 +83,14 @@ def _flag_words(article: str, start: int, end: int) -> list[tuple[str, int, int]
 
 
 def _determiners_before(article: str, start: int) -> list[tuple[str, int, int]]:
-    """The determiners right before ``start`` (same sentence), nearest last."""
+    """The determiners right before ``start`` (same sentence), nearest last, back to the preposition
+    that opens the phrase («dei» of «uno dei sanitari»)."""
     left = article[max(0, start - 40):start]
     toks = [(m.group(), start - len(left) + m.start(), start - len(left) + m.end()) for m in IT_TOKEN_RE.finditer(left)]
     out: list[tuple[str, int, int]] = []
     for w, a, b in reversed(toks):
         gap = article[b:(out[0][1] if out else start)]
-        if gap.strip() or not determiners.is_determiner(w):
+        if gap.strip() or not determiners.is_determiner(w) or (out and determiners.is_fused(out[0][0])):
             break
         out.insert(0, (w, a, b))
     return out

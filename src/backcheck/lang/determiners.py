@@ -69,6 +69,12 @@ def is_determiner(word: str) -> bool:
     return _parse_determiner(word) is not None
 
 
+def is_fused(word: str) -> bool:
+    """A preposition fused with the article («dei», «alla»): it opens its phrase, so a determiner
+    before it belongs to another one («uno dei sanitari»)."""
+    return any(_norm(word) in paradigm for paradigm in _FUSED.values())
+
+
 def determiner_features(words: list[str]) -> tuple[str | None, str | None]:
     """Gender and number that the determiners ending ``words`` agree in (``None`` where they do not say:
     "l'" is either gender)."""

@@ -237,13 +237,15 @@ def participle(lemma: str) -> str | None:
 def inflect(lemma: str, pos: str, like: Form) -> str | None:
     """``lemma`` (a noun, adjective, verb or adverb: ``pos`` n, a, v or r) in the form ``like`` describes,
     or ``None`` when no regular form the dictionary lists fits. A phrase inflects its first word
-    ("prendere parte" → "prendevano parte"); an adverb and an invariable word stay as they are."""
+    ("prendere parte" → "prendevano parte"); an adverb and an invariable word stay as they are. A verb
+    form carrying the reflexive «si» («congratulandosi») has no form for another verb: the pronoun
+    may belong to the verb replaced (a pronominal verb, «congratularsi»), not to the new one."""
     if pos == "r":
         return lemma
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
     if pos == "v":
-        if like.kind != "verb" or like.slot is None:
+        if like.kind != "verb" or like.slot is None or like.clitic == "si":
             return None
         tense, k = like.slot
         if tense == "infinitive":
