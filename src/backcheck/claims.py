@@ -34,6 +34,8 @@ class Claim(TextEnum):
     RELATIVE_TIME_ADDED = ("relative-time-added", "a relative time the source does not give")
     INTENSITY_CHANGED = ("intensity-changed", "an evaluative word stronger or weaker than the source's")
     CAUSE_SWAPPED = ("cause-swapped", "cause and effect the other way round from the source")
+    CONNECTIVE_CHANGED = ("connective-changed", "two clauses linked by another relation than the source's "
+                                                "(a contrast read as a time limit)")
     PARTICIPANT_LOST = ("participant-lost", "a source noun naming a participant read as its adverb")
     NAME_NOT_STANDARD = ("name-not-standard", "a multi-word name not in its standard Italian form")
     MODALITY_CHANGED = ("modality-changed", "a modal read otherwise: 'must / should have done' as a real past "

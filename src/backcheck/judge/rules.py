@@ -66,6 +66,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.INTENSITY_CHANGED: lambda c: MAJOR if _flag(c, "intensity_strong") else MINOR,
     Claim.PARTICIPANT_LOST: lambda c: MAJOR,
     Claim.CAUSE_SWAPPED: lambda c: MAJOR,  # who acts (or is acted on) is gone from the sentence
+    Claim.CONNECTIVE_CHANGED: lambda c: MAJOR,  # "but it was not used" / «until it had no»: another fact
     Claim.NAME_NOT_STANDARD: lambda c: MINOR,  # the reader still finds the institution meant
     # "should have warned" (and did not) read as «hanno dovuto avvertire» (and did): the fact is reversed,
     # as is what is allowed when "don't have to" reads as «non devono» (must not) or back; a judged

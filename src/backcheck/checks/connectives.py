@@ -1,0 +1,150 @@
+"""connectives: the Italian links two clauses by another relation than the source. The source says
+"tested daily, **but** it has not been used"; the back-translation of the Italian says "tested daily
+**until** it had no connection": a contrast became a time limit, and the sentence a different fact.
+
+Each source unit and its back-translation are searched for the connectives of four relations
+(``lang/data/connectives.tsv``: contrast, time, cause, condition; only connectives of one relation).
+A finding needs a connective of the back-translation whose relation the source has none of (the only
+one of that relation), in the place of a source connective of another relation that the
+back-translation does not keep there. Two connectives are in the same place when every link of the
+word alignment keeps its side of them (at least :data:`MIN_STAYING` links). The source's relation may
+still be said elsewhere («Ma secondo il Pentagono … fino a quando …»); what stands in its place is
+another. A time read as a
+condition, or back ("when" / «se»), is a paraphrase more often than not and is left alone. The finding
+sits on the Italian connective of the back-translation's relation when the segment has exactly one,
+else on the Italian words the back-translation's connective projects onto. Major: the clauses' link
+is the sentence's claim.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..align import project
+from ..align.tokens import en_words
+from ..lang.datafiles import entries
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+if TYPE_CHECKING:
+    from ..align.words import WordAlignment
+
+RELATIONS = ("contrast", "time", "cause", "condition")
+# Relations a translator may trade without changing what happened ("when it rains" / «se piove»).
+INTERCHANGEABLE = frozenset({frozenset({"time", "condition"})})
+MIN_STAYING = 3
+
+# Uses of a connective's words that are not the connective (Quirk et al. 13.46 "not only ... but
+# also", 15.6 "all but"; an "if" or "when" after a verb of asking or knowing opens an indirect
+# question; Italian «se» before a clitic or «stesso» is the pronoun).
+_NOT_CONNECTIVE = {
+    "en": re.compile(r"(?:\b(?:all|nothing|anything|not\s+only\b[^.;]*)\s+but\b|\bbut\s+(?:also|for)\b|"
+                     r"\b(?:ask|asks|asked|asking|wonder\w*|know\w*|knew|see|saw|check\w*|decid\w*|determin\w*|"
+                     r"unclear|sure|whether)\s+(?:if|when)\b)", re.IGNORECASE),
+    "it": re.compile(r"\bse\s+(?:ne|lo|la|li|le|stess[oaie])\b", re.IGNORECASE),
+}
+
+
+class Connective(NamedTuple):
+    relation: str
+    start: int
+    end: int
+    text: str
+
+
+def _alternation(words: tuple[str, ...], lang: str) -> str:
+    """Longest first ("even though" before "though"); an Italian locution ending in «di» also matches
+    the preposition fused with an article («a causa della»)."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        body = re.escape(w).replace(r"\ ", r"\s+")
+        if lang == "it" and w.endswith(" di"):
+            body = body[:-2] + r"d(?:i|[ae]\w*)"
+        out.append(body)
+    return "|".join(out)
+
+
+@lru_cache(maxsize=2)
+def _pattern(lang: str) -> re.Pattern[str]:
+    """One named group per relation; a match's group is its relation (a longer connective of one
+    relation that starts earlier wins: "even if" is a contrast, not "if")."""
+    groups = "|".join(f"(?P<{r}>{_alternation(entries('connectives.tsv', lang, r), lang)})" for r in RELATIONS)
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+
+
+def connectives(text: str, lang: str) -> list[Connective]:
+    """The connectives of ``text`` (``lang`` "en" or "it"), each with its relation."""
+    excluded = [(m.start(), m.end()) for m in _NOT_CONNECTIVE[lang].finditer(text)]
+    return [Connective(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _pattern(lang).finditer(text)
+            if not any(a <= m.start() < b for a, b in excluded)]
+
+
+def added_relations(source: list[Connective], bt: list[Connective]) -> list[Connective]:
+    """The back-translation's connectives of a relation the source has none of, one per relation (a
+    relation it signals twice is left alone: no one place to compare)."""
+    s_rel = {c.relation for c in source}
+    b_rel = [c.relation for c in bt]
+    return [c for c in bt if c.relation not in s_rel and b_rel.count(c.relation) == 1]
+
+
+def _same_place(wa: WordAlignment, s: Connective, b: Connective) -> bool:
+    """``s`` (in the source unit) and ``b`` (in the back-translation) stand in the same place: at least
+    :data:`MIN_STAYING` links, and every link's two words on the same side of them."""
+    same = [(wa.source[k.src].start < s.start) == (wa.bt[k.bt].start < b.start) for k in wa.links]
+    return len(same) >= MIN_STAYING and all(same)
+
+
+@register
+class ConnectivesCheck(Check):
+    name = "connectives"
+    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE})
+    description = ("The Italian links two clauses by another relation than the source (a contrast read as a time "
+                   "limit: 'but' / «fino a quando»).")
+    specific = True
+
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        assert ctx.translation is not None
+        out: list[Candidate] = []
+        for wa in ctx.word_alignments():
+            m = wa.match
+            if not wa.bt or not wa.links or any(w.seg != wa.bt[0].seg for w in wa.bt):
+                continue  # no links, or a back-translation window over segments: no one sentence
+            src = connectives(m.source, "en")
+            if not src:
+                continue
+            seg = wa.bt[0].seg
+            bt_text = ctx.translation.segments[seg].en
+            bt_all = connectives(bt_text, "en")
+            lost = [c for c in src if not any(k.relation == c.relation and _same_place(wa, c, k) for k in bt_all)]
+            found = [(s, b) for b in added_relations(src, bt_all) for s in lost
+                     if frozenset({s.relation, b.relation}) not in INTERCHANGEABLE and _same_place(wa, s, b)]
+            if len(found) != 1:
+                continue  # none in the same place, or more than one reading of which is which
+            s, b = found[0]
+            span = self._italian(ctx, seg, bt_text, b)
+            if span is None:
+                continue
+            start, end = span
+            message = (f"«{ctx.article.text[start:end]}» reads as “{b.text}”, a {b.relation} link, where the source "
+                       f"says “{s.text}”, a {s.relation} link: the clauses are related otherwise than in the source")
+            out.append(self.candidate(
+                ctx, start, end, Category.MISTRANSLATION, Claim.CONNECTIVE_CHANGED, message,
+                Evidence(kinds=("source", "word-alignment"), source=m.source, back_translation=bt_text,
+                         phrases=(("source", s.text), ("back_translation", b.text)),
+                         details={"source_relation": s.relation, "relation": b.relation})))
+        return out
+
+    @staticmethod
+    def _italian(ctx: CheckContext, seg: int, bt_text: str, b: Connective) -> tuple[int, int] | None:
+        """The segment's Italian connective of ``b``'s relation when it has exactly one, else the Italian
+        words ``b`` projects onto."""
+        assert ctx.translation is not None
+        segment = ctx.translation.segments[seg]
+        found = [c for c in connectives(segment.it, "it") if c.relation == b.relation]
+        if len(found) == 1:
+            return segment.start + found[0].start, segment.start + found[0].end
+        words = [w for w in en_words(bt_text, seg) if b.start <= w.start < b.end]
+        spans = project(words, ctx.translation)
+        return spans[0] if spans else None

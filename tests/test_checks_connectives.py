@@ -1,0 +1,60 @@
+"""connectives: the Italian links two clauses by another relation than the source. The sentence pairs
+are invented for this test; each row states where its expected value comes from (a bilingual reading
+and the relations of lang/data/connectives.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _checkutil import run_check
+from backcheck.checks.connectives import connectives
+
+HEAD = "Notizie del giorno\n\n"
+BT_HEAD = "News of the day\n\n"
+
+# (id, source, Italian, literal back-translation, expected [(span, severity)], origin)
+CASES = [
+    ("contrast-read-as-time", "The bridge was inspected every week, but it has not been opened to traffic.",
+     "Il ponte è stato ispezionato ogni settimana fino a quando non è stato aperto al traffico.",
+     "The bridge was inspected every week until it was opened to traffic.", [("fino a quando", "major")],
+     "'but' (a contrast: inspected, yet still closed) became «fino a quando» (a time limit: inspected until "
+     "it opened), in the same place between the two clauses"),
+    ("cause-read-as-contrast", "The match was cancelled because the pitch was flooded.",
+     "La partita è stata annullata anche se il campo era allagato.",
+     "The match was cancelled even though the pitch was flooded.", [("anche se", "major")],
+     "'because' (the flood is the reason) became «anche se» (in spite of the flood)"),
+    ("same-relation-other-word", "The plan was approved, but the mayor voted against it.",
+     "Il piano è stato approvato, tuttavia il sindaco ha votato contro.",
+     "The plan was approved, however the mayor voted against it.", [],
+     "'but' and «tuttavia» / 'however' are both a contrast"),
+    ("time-as-condition", "When it rains, the road to the village is closed.",
+     "Se piove, la strada per il paese viene chiusa.", "If it rains, the road to the village is closed.", [],
+     "a time read as a condition is a paraphrase here: left alone by design"),
+    ("kept-in-place", "Anyway, before the vote, the council met the unions.",
+     "Tuttavia, prima del voto, il consiglio ha incontrato i sindacati.",
+     "However, before the vote, the council met the unions.", [],
+     "'before' is kept where it was; 'However' stands for 'Anyway', which is no connective of the list"),
+]
+
+
+@pytest.mark.parametrize(("source", "italian", "bt", "expected", "origin"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_connectives_check(source: str, italian: str, bt: str, expected: list[tuple[str, str]], origin: str) -> None:
+    found = run_check("connectives", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    assert [(f.text, f.severity.value) for f in found] == expected, origin
+    for f in found:
+        assert f.category.value == "mistranslation" and "link" in f.message
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Prices rose, but sales fell.", "en", [("but", "contrast")]),
+    ("It was all but over before noon.", "en", [("before", "time")]),          # "all but": almost
+    ("She asked if the road was open, even though it was late.", "en", [("even though", "contrast")]),
+    ("Not only the roofs but also the lines were hit.", "en", []),             # Quirk 13.46
+    ("Se ne andò prima che arrivasse la polizia.", "it", [("prima che", "time")]),  # «se ne»: the pronoun
+    ("Se piove, la partita è rinviata a causa del campo.", "it", [("Se", "condition"), ("a causa del", "cause")]),
+])
+def test_connectives(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    """Origin: lang/data/connectives.tsv (PDTB 2.0 connectives; Serianni XIV) and the exclusions the
+    module states."""
+    assert [(c.text, c.relation) for c in connectives(text, lang)] == expected
