@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..align import Alignment
+    from ..align.tokens import Word
     from ..align.words import WordAlignment
     from ..knowledge.glossary import Glossary
     from ..text.document import Article, Sentence
@@ -189,6 +190,26 @@ class CheckContext:
     def content_sentences(self) -> list[Sentence]:
         """The article's sentences outside page furniture: what the story says."""
         return [s for s in self.article.sentences if s.paragraph not in self.boilerplate]
+
+    def first_span(self, words: list[Word]) -> tuple[int, int] | None:
+        """The first Italian span that back-translation ``words`` project onto (``None``: none)."""
+        from ..align import project
+
+        assert self.translation is not None
+        spans = project(words, self.translation)
+        return spans[0] if spans else None
+
+    def marker_span(self, seg: int, found: list[tuple[int, int]], bt_start: int, bt_end: int) -> tuple[int, int] | None:
+        """Where a finding about a connective sits: the Italian one of segment ``seg`` when there is exactly
+        one (``found``: the spans of those of the right kind in the segment's Italian), else the Italian
+        words that the back-translation's ``[bt_start, bt_end)`` (in the segment's English) projects onto."""
+        from ..align.tokens import en_words
+
+        assert self.translation is not None
+        segment = self.translation.segments[seg]
+        if len(found) == 1:
+            return segment.start + found[0][0], segment.start + found[0][1]
+        return self.first_span([w for w in en_words(segment.en, seg) if bt_start <= w.start < bt_end])
 
     @staticmethod
     def around(sentences: list[Sentence], first: int, last: int, reach: int = 1) -> tuple[int, int]:

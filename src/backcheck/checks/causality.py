@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from ..align import project
 from ..align.tokens import en_words
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -78,7 +77,8 @@ class CausalityCheck(Check):
                 staying += s_cause == b_cause
             if crossing < MIN_CROSSING or crossing < 2 * staying:
                 continue
-            span = self._italian_marker(ctx, seg, bt_text, bt[2])
+            found = [(f.start(), f.end()) for f in IT_CAUSE_MARKER.finditer(ctx.translation.segments[seg].it)]
+            span = ctx.marker_span(seg, found, bt[2].start(), bt[2].end())
             if span is None:
                 continue
             start, end = span
@@ -91,16 +91,3 @@ class CausalityCheck(Check):
                          phrases=(("source", cause_s), ("back_translation", bt_text[bt[0]:bt[1]].strip(" ,.;"))),
                          details={"crossing": crossing, "staying": staying})))
         return out
-
-    @staticmethod
-    def _italian_marker(ctx: CheckContext, seg: int, bt_text: str, marker: re.Match[str]) -> tuple[int, int] | None:
-        """The Italian cause marker of the segment when it has exactly one («perché», «a causa della»),
-        else the Italian words the back-translation's marker projects onto."""
-        assert ctx.translation is not None
-        segment = ctx.translation.segments[seg]
-        found = list(IT_CAUSE_MARKER.finditer(segment.it))
-        if len(found) == 1:
-            return segment.start + found[0].start(), segment.start + found[0].end()
-        words = [w for w in en_words(bt_text, seg) if marker.start() <= w.start < marker.end()]
-        spans = project(words, ctx.translation)
-        return spans[0] if spans else None

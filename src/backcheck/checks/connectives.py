@@ -22,8 +22,6 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..align import project
-from ..align.tokens import en_words
 from ..lang.datafiles import entries
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -123,7 +121,9 @@ class ConnectivesCheck(Check):
             if len(found) != 1:
                 continue  # none in the same place, or more than one reading of which is which
             s, b = found[0]
-            span = self._italian(ctx, seg, bt_text, b)
+            italian = [(c.start, c.end) for c in connectives(ctx.translation.segments[seg].it, "it")
+                       if c.relation == b.relation]
+            span = ctx.marker_span(seg, italian, b.start, b.end)
             if span is None:
                 continue
             start, end = span
@@ -135,16 +135,3 @@ class ConnectivesCheck(Check):
                          phrases=(("source", s.text), ("back_translation", b.text)),
                          details={"source_relation": s.relation, "relation": b.relation})))
         return out
-
-    @staticmethod
-    def _italian(ctx: CheckContext, seg: int, bt_text: str, b: Connective) -> tuple[int, int] | None:
-        """The segment's Italian connective of ``b``'s relation when it has exactly one, else the Italian
-        words ``b`` projects onto."""
-        assert ctx.translation is not None
-        segment = ctx.translation.segments[seg]
-        found = [c for c in connectives(segment.it, "it") if c.relation == b.relation]
-        if len(found) == 1:
-            return segment.start + found[0].start, segment.start + found[0].end
-        words = [w for w in en_words(bt_text, seg) if b.start <= w.start < b.end]
-        spans = project(words, ctx.translation)
-        return spans[0] if spans else None

@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..align import project
 from ..align.words import SAME
 from ..knowledge.relations import zipf
 from ..knowledge.support import ItalianRegion
@@ -173,10 +172,10 @@ class IntensityCheck(Check):
                 supported = region.supports(s.text)
                 if supported or (neutral and supported is None):
                     continue  # the Italian has the source's word (the back-translation drifted), or may have
-                spans = project([b], ctx.translation)
-                if not spans:
+                span = ctx.first_span([b])
+                if span is None:
                     continue
-                start, end = spans[0]
+                start, end = span
                 if not is_it_content(text[start:end]):
                     continue  # the projection fell on a function word: no reading of the word
                 stronger = abs(vb) > abs(vs)

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..align import project
 from ..knowledge.relations import relation
 from ..knowledge.support import ItalianRegion
 from ..lang import fold
@@ -174,10 +173,10 @@ class ReversalCheck(Check):
                     continue
                 if lex is not None and _in_expression(lex, m.source, s):
                     continue
-                spans = project([b], ctx.translation)
-                if not spans:
+                span = ctx.first_span([b])
+                if span is None:
                     continue
-                start, end = spans[0]
+                start, end = span
                 italian = ctx.article.text[start:end]
                 if kind == "prefix" and _negated_before(ctx.article.text, start):
                     continue  # «senza accompagnamento» for "unaccompanied": the Italian negates it its way

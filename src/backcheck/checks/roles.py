@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..align import project
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -94,10 +93,10 @@ class RolesCheck(Check):
                 if (to_patient is None or to_agent is None or linked.get(s_at.get(sa.idx, -1)) != to_patient
                         or linked.get(s_at.get(sp.idx, -1)) != to_agent):
                     continue
-                spans = project([wa.bt[j]], ctx.translation)
-                if not spans:
+                span = ctx.first_span([wa.bt[j]])
+                if span is None:
                     continue
-                start, end = spans[0]
+                start, end = span
                 message = (f"«{ctx.article.text[start:end]}» swaps who does what to whom: in the source “{sa.text}” "
                            f"does it (“{v.text}”) to “{sp.text}”, in the back-translation “{ba.text}” does it to "
                            f"“{bp.text}”")

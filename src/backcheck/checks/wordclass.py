@@ -12,7 +12,6 @@ or when the Italian itself has a word that translates it (the back-translation d
 
 from __future__ import annotations
 
-from ..align import project
 from ..knowledge.support import ItalianRegion
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -58,10 +57,10 @@ class WordClassCheck(Check):
                 tok = next((t for t in doc if t.idx == s.start), None)
                 if tok is None or tok.pos_ != "NOUN" or tok.dep_ not in PARTICIPANT or s.norm in bt_norms:
                     continue  # not a participant, or the back-translation has the noun too
-                spans = project([b], ctx.translation)
-                if not spans:
+                span = ctx.first_span([b])
+                if span is None:
                     continue
-                start, end = spans[0]
+                start, end = span
                 # the Italian elsewhere than the adverb's own word translates the noun: the back-translation
                 # drifted (the adverb's word is a cognate of the noun, so it does not count)
                 rest = text[m.it_start:start] + " " * (end - start) + text[end:m.it_end]
