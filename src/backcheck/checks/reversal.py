@@ -183,9 +183,9 @@ class ReversalCheck(Check):
                 if kind == "prefix":
                     assert lex is not None
                     prefix, stem = _prefix_lost(lex, s, b, embeddings) or ("", "")
-                    means = "" if b.text.lower().startswith(stem[:PREFIX_STEM]) else f", which means “{stem}”"
-                    message = (f"«{italian}» reads as “{b.text}”{means}: the source's “{s.text}” without the "
-                               f"prefix “{prefix}-” that reverses it: the meaning is reversed")
+                    means = "" if b.text.lower().startswith(stem[:PREFIX_STEM]) else f", that is “{stem}”"
+                    message = (f"«{italian}» reads as “{b.text}”{means}; the source says “{s.text}”, whose prefix "
+                               f"“{prefix}-” reverses that: the meaning is reversed")
                 else:
                     what = "the opposite" if kind == "antonym" else "the converse (who does what to whom is swapped)"
                     message = (f"«{italian}» reads as “{b.text}”, {what} of the source's “{s.text}”: the meaning "
