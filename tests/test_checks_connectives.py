@@ -23,6 +23,10 @@ CASES = [
      "La partita è stata annullata anche se il campo era allagato.",
      "The match was cancelled even though the pitch was flooded.", [("anche se", "major")],
      "'because' (the flood is the reason) became «anche se» (in spite of the flood)"),
+    ("since-a-time-read-as-a-cause", "The mountain road has been closed since last winter, residents said.",
+     "La strada di montagna è chiusa a causa dell'ultimo inverno, hanno detto i residenti.",
+     "The mountain road has been closed because of last winter, residents said.", [("a causa dell'", "major")],
+     "'since last winter' says from when (a date-like word follows 'since'); «a causa dell'» says why"),
     ("same-relation-other-word", "The plan was approved, but the mayor voted against it.",
      "Il piano è stato approvato, tuttavia il sindaco ha votato contro.",
      "The plan was approved, however the mayor voted against it.", [],
@@ -51,6 +55,8 @@ def test_connectives_check(source: str, italian: str, bt: str, expected: list[tu
     ("It was all but over before noon.", "en", [("before", "time")]),          # "all but": almost
     ("She asked if the road was open, even though it was late.", "en", [("even though", "contrast")]),
     ("Not only the roofs but also the lines were hit.", "en", []),             # Quirk 13.46
+    ("Sales have doubled since 2019.", "en", [("since", "time")]),             # a year follows
+    ("Since he was ill, he stayed home.", "en", []),                           # a cause or a time: unsure
     ("Se ne andò prima che arrivasse la polizia.", "it", [("prima che", "time")]),  # «se ne»: the pronoun
     ("Se piove, la partita è rinviata a causa del campo.", "it", [("Se", "condition"), ("a causa del", "cause")]),
 ])

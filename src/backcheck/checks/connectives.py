@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..lang.datafiles import entries
+from ..lang.en import MONTHS, WEEKDAYS
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -45,6 +46,22 @@ _NOT_CONNECTIVE = {
 }
 
 
+# "since" is a time or a cause (PDTB: Temporal.Asynchronous or Contingency.Cause); it is read as a time
+# only when a date or a time word follows it ("since 2019", "since March", "since then").
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_TIME_AFTER_SINCE = frozenset({"then", "last", "early", "late", "yesterday", "childhood"})
+
+
+def _time_since(text: str) -> list[tuple[int, int]]:
+    """The spans of the "since" of ``text`` that say a time (see :data:`_SINCE`)."""
+    out = []
+    for m in _SINCE.finditer(text):
+        after = [w.strip(",.;:()").lower() for w in text[m.end():].split()[:2]]
+        if any(w[:1].isdigit() or w in MONTHS or w in WEEKDAYS or w in _TIME_AFTER_SINCE for w in after):
+            out.append((m.start(), m.end()))
+    return out
+
+
 class Connective(NamedTuple):
     relation: str
     start: int
@@ -59,7 +76,7 @@ def _alternation(words: tuple[str, ...], lang: str) -> str:
     for w in sorted(words, key=len, reverse=True):
         body = re.escape(w).replace(r"\ ", r"\s+")
         if lang == "it" and w.endswith(" di"):
-            body = body[:-2] + r"d(?:i|[ae]\w*)"
+            body = body[:-2] + r"d(?:i|[ae]\w*['’]?)"
         out.append(body)
     return "|".join(out)
 
@@ -69,14 +86,17 @@ def _pattern(lang: str) -> re.Pattern[str]:
     """One named group per relation; a match's group is its relation (a longer connective of one
     relation that starts earlier wins: "even if" is a contrast, not "if")."""
     groups = "|".join(f"(?P<{r}>{_alternation(entries('connectives.tsv', lang, r), lang)})" for r in RELATIONS)
-    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{groups})(?:(?<=['’])|(?!\w))", re.IGNORECASE)
 
 
 def connectives(text: str, lang: str) -> list[Connective]:
     """The connectives of ``text`` (``lang`` "en" or "it"), each with its relation."""
     excluded = [(m.start(), m.end()) for m in _NOT_CONNECTIVE[lang].finditer(text)]
-    return [Connective(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _pattern(lang).finditer(text)
-            if not any(a <= m.start() < b for a, b in excluded)]
+    found = [Connective(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _pattern(lang).finditer(text)
+             if not any(a <= m.start() < b for a, b in excluded)]
+    if lang == "en":
+        found += [Connective("time", a, b, text[a:b]) for a, b in _time_since(text)]
+    return sorted(found, key=lambda c: c.start)
 
 
 def added_relations(source: list[Connective], bt: list[Connective]) -> list[Connective]:
