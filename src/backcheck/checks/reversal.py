@@ -165,7 +165,8 @@ class ReversalCheck(Check):
             # often reorders it: "whose heart he will receive" / "to whom he will donate his heart")
             for s, b, apart in _near_pairs(wa):
                 kind = opposition(lex, s.norm, b.norm)
-                if kind is None and lex is not None and _prefix_lost(lex, s, b, embeddings):
+                lost = _prefix_lost(lex, s, b, embeddings) if lex is not None and kind in (None, "prefix") else None
+                if kind is None and lost:
                     kind = "prefix"
                 # an antonym (an adjective, mostly) or a word that lost its prefix stands where the word
                 # did; a converse may move
@@ -181,8 +182,7 @@ class ReversalCheck(Check):
                 if kind == "prefix" and _negated_before(ctx.article.text, start):
                     continue  # «senza accompagnamento» for "unaccompanied": the Italian negates it its way
                 if kind == "prefix":
-                    assert lex is not None
-                    prefix, stem = _prefix_lost(lex, s, b, embeddings) or ("", "")
+                    prefix, stem = lost or ("", "")
                     means = "" if b.text.lower().startswith(stem[:PREFIX_STEM]) else f", that is “{stem}”"
                     message = (f"«{italian}» reads as “{b.text}”{means}; the source says “{s.text}”, whose prefix "
                                f"“{prefix}-” reverses that: the meaning is reversed")
