@@ -6,7 +6,8 @@ Country names and adjectives of both languages, each read as the countries it ca
 pertainyms, ``data/nations.tsv``). An Italian one is in the source when the source units of its
 sentence, or the units next to them, name one of its countries, write the Italian word itself, or
 have a word MultiWordNet translates with it ("Jewish" for "ebraico"). A word that with its neighbour
-forms a MultiWordNet compound ("montagne russe", "bagno turco") is the compound's, not a nationality.
+forms a MultiWordNet compound ("montagne russe", "bagno turco") is the compound's, not a nationality,
+and one in a name a source acronym abbreviates («Autorità palestinese» for "PA") is the acronym's.
 
 Otherwise: when the aligned source names another country or nationality (one no other Italian word
 of the sentence renders), the Italian changed it (major, the source's in Italian as the fix); when it
@@ -57,6 +58,28 @@ def _translated(ctx: CheckContext, m: NationMention, source_words: set[str]) -> 
     return bool(meanings & source_words)
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _acronym_spelled_out(text: str, m: NationMention, source: str) -> bool:
+    """The word is part of a name that a source acronym abbreviates («Autorità palestinese» for "PA",
+    «Unione europea» for "EU"): the content words of up to three words around it have the acronym's
+    initials, in any order (Italian puts the adjective after the noun)."""
+    acronyms = {"".join(sorted(a)) for a in _ACRONYM.findall(source)}
+    if not acronyms:
+        return False
+    words = [(w.group(), w.start()) for w in _WORD.finditer(text)]
+    k = next((i for i, (_, at) in enumerate(words) if at == m.start), None)
+    if k is None:
+        return False
+    for lo in range(max(0, k - 3), k + 1):
+        for hi in range(k + 1, min(len(words), k + 4) + 1):
+            content = [w for w, _ in words[lo:hi] if w.lower() not in it_lang.FUNCTION_WORDS]
+            if len(content) >= 2 and "".join(sorted(w[0].upper() for w in content)) in acronyms:
+                return True
+    return False
+
+
 @register
 class NationalityCheck(Check):
     name = "nationality"
@@ -82,6 +105,8 @@ class NationalityCheck(Check):
                 if m.codes & near_codes or re.search(rf"(?<!\w){re.escape(folded(m.text))}(?!\w)", kept):
                     continue
                 if _translated(ctx, m, words) or _compound(ctx, sent.text, m):
+                    continue
+                if _acronym_spelled_out(sent.text, m, near_text):
                     continue
                 a, b = sent.start + m.start, sent.start + m.end
                 details = {"italian": m.text, "countries": sorted(m.codes)[:8]}
