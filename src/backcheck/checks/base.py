@@ -191,6 +191,12 @@ class CheckContext:
         """The article's sentences outside page furniture: what the story says."""
         return [s for s in self.article.sentences if s.paragraph not in self.boilerplate]
 
+    def sentence_alignments(self) -> list[tuple[WordAlignment, int]]:
+        """The word alignments with links whose back-translation window lies in one segment (one sentence
+        to set against the source unit), each with that segment's index."""
+        return [(wa, wa.bt[0].seg) for wa in self.word_alignments()
+                if wa.bt and wa.links and all(w.seg == wa.bt[0].seg for w in wa.bt)]
+
     def first_span(self, words: list[Word]) -> tuple[int, int] | None:
         """The first Italian span that back-translation ``words`` project onto (``None``: none)."""
         from ..align import project

@@ -57,14 +57,11 @@ class CausalityCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         assert ctx.translation is not None
         out: list[Candidate] = []
-        for wa in ctx.word_alignments():
+        for wa, seg in ctx.sentence_alignments():
             m = wa.match
             src = cause_span(m.source)
-            if src is None or not wa.bt or not wa.links:
+            if src is None:
                 continue
-            seg = wa.bt[0].seg
-            if any(w.seg != seg for w in wa.bt):
-                continue  # the back-translation window spans segments: no one sentence to split
             bt_text = ctx.translation.segments[seg].en
             bt = cause_span(bt_text)
             if bt is None:

@@ -125,14 +125,11 @@ class ConnectivesCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         assert ctx.translation is not None
         out: list[Candidate] = []
-        for wa in ctx.word_alignments():
+        for wa, seg in ctx.sentence_alignments():
             m = wa.match
-            if not wa.bt or not wa.links or any(w.seg != wa.bt[0].seg for w in wa.bt):
-                continue  # no links, or a back-translation window over segments: no one sentence
             src = connectives(m.source, "en")
             if not src:
                 continue
-            seg = wa.bt[0].seg
             bt_text = ctx.translation.segments[seg].en
             bt_all = connectives(bt_text, "en")
             lost = [c for c in src if not any(k.relation == c.relation and _same_place(wa, c, k) for k in bt_all)]

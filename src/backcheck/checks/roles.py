@@ -66,10 +66,8 @@ class RolesCheck(Check):
         if parser is None:
             return []
         out: list[Candidate] = []
-        for wa in ctx.word_alignments():
-            if not wa.links or not wa.bt or any(w.seg != wa.bt[0].seg for w in wa.bt):
-                continue
-            bt_text = ctx.translation.segments[wa.bt[0].seg].en
+        for wa, seg in ctx.sentence_alignments():
+            bt_text = ctx.translation.segments[seg].en
             if not _swapped_around_a_link(wa) and _passive(wa.match.source) == _passive(bt_text):
                 continue  # nothing changed sides around a word and the voice is the same: no swap to look for
             docs = parser.parse([wa.match.source, bt_text])
