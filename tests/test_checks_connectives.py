@@ -41,6 +41,9 @@ CASES = [
 ]
 
 
+FIXES = {CASES[0][1]: "ma", CASES[1][1]: "perché", CASES[2][1]: None}
+
+
 @pytest.mark.parametrize(("source", "italian", "bt", "expected", "origin"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_connectives_check(source: str, italian: str, bt: str, expected: list[tuple[str, str]], origin: str) -> None:
@@ -48,6 +51,8 @@ def test_connectives_check(source: str, italian: str, bt: str, expected: list[tu
     assert [(f.text, f.severity.value) for f in found] == expected, origin
     for f in found:
         assert f.category.value == "mistranslation" and "link" in f.message
+    # the source's connective in Italian (data/connectives.tsv: a bilingual dictionary's first equivalent)
+    assert [f.suggestion for f in found] == [FIXES[source] for _ in found]
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [

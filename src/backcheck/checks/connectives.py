@@ -11,9 +11,10 @@ word alignment keeps its side of them (at least :data:`MIN_STAYING` links). The 
 still be said elsewhere («Ma secondo il Pentagono … fino a quando …»); what stands in its place is
 another. A time read as a
 condition, or back ("when" / «se»), is a paraphrase more often than not and is left alone. The finding
-sits on the Italian connective of the back-translation's relation when the segment has exactly one,
-else on the Italian words the back-translation's connective projects onto. Major: the clauses' link
-is the sentence's claim.
+sits on the Italian connective of the back-translation's relation when the segment has exactly one
+(the fix: the source's connective in Italian, where one rendering fits every use: "but" «ma»), else on
+the Italian words the back-translation's connective projects onto. Major: the clauses' link is the
+sentence's claim.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..lang.datafiles import entries
+from ..lang.datafiles import entries, table
 from ..lang.en import MONTHS, WEEKDAYS
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -144,11 +145,16 @@ class ConnectivesCheck(Check):
             if span is None:
                 continue
             start, end = span
+            # the source's connective in Italian, over the Italian one (not over words a projection found)
+            fix = table("connectives.tsv", "en", s.relation).get(s.text.lower()) if len(italian) == 1 else None
+            if fix and ctx.article.text[start:start + 1].isupper():
+                fix = fix[:1].upper() + fix[1:]
             message = (f"«{ctx.article.text[start:end]}» reads as “{b.text}”, a {b.relation} link, where the source "
                        f"says “{s.text}”, a {s.relation} link: the clauses are related otherwise than in the source")
             out.append(self.candidate(
                 ctx, start, end, Category.MISTRANSLATION, Claim.CONNECTIVE_CHANGED, message,
                 Evidence(kinds=("source", "word-alignment"), source=m.source, back_translation=bt_text,
                          phrases=(("source", s.text), ("back_translation", b.text)),
-                         details={"source_relation": s.relation, "relation": b.relation})))
+                         details={"source_relation": s.relation, "relation": b.relation}),
+                suggestion=fix))
         return out
