@@ -36,6 +36,9 @@ def _w(text: str) -> Word:
         ("solve", "resolve", True),        # re- prefix
         ("official", "officially", False),  # a part-of-speech change is a real difference
         ("ally", "counterpart", False),
+        ("seventy", "70", True),           # a number spelled out and in digits (lemmas fold only 0-12)
+        ("seventy", "17", False),
+        ("seven", "70", False),
         ("border", "line", False),
     ],
     ids=lambda v: str(v),

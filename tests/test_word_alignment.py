@@ -1,4 +1,5 @@
-"""align/words.py: the gaps between anchors, and a gap split clause by clause. Sentence pairs written
+"""align/words.py: the gaps between anchors, and a gap split clause by clause or at two function words both
+sides share. Sentence pairs written
 for this test; each expected value is read off the pair (which words stand in which one's place)."""
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     ("The screens, all linked by tubes encapsulate the novel about a boy.",
      "The screens, all linked by tubes that glow, sum up the novel about a boy.",
      [("substitution", "encapsulate", "glow, sum")]),
+    # the same two function words once on each side ("for all") mark a place as an anchor would: the
+    # replaced adjective and the added noun are two differences, not "standard issue" / "compulsory for
+    # all men"; "seventy" and "70" are one number and anchor the end
+    ("They said the pass should be standard issue for all over seventy, the club agreed.",
+     "They said the pass should be compulsory for all men over 70, the club agreed.",
+     [("substitution", "standard issue", "compulsory"), ("insertion", "", "men")]),
+    # a shared pair that occurs twice on one side marks no one place: one difference
+    ("They said the pass should be standard issue for all over seventy, the club agreed.",
+     "They said the pass should be compulsory for all and for all men over 70, the club agreed.",
+     [("substitution", "standard issue", "compulsory for all and for all men")]),
     # one number, its digits split by a thousands separator on one side only: no difference
     ("The fund raised 4900 euros for the school.", "The fund raised 4,900 euros for the school.", []),
     # a different number is one

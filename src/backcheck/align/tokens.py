@@ -14,6 +14,7 @@ from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
 from ..lang.it import is_content as is_it_content
 from ..lang.it import lemma as it_lemma
+from ..lang.numbers import numeral
 from ..lang.tokens import EN_TOKEN_RE, IT_TOKEN_RE
 
 NAME_SIMILARITY = 0.90
@@ -56,7 +57,7 @@ def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm:
         return True
     if {a_norm, b_norm} == {a_norm, "re" + a_norm} or {a_norm, b_norm} == {b_norm, "re" + b_norm}:
         return True  # "solve" ~ "resolve"
-    if _derived(a_norm, b_norm):
+    if _derived(a_norm, b_norm) or _same_number(a_norm, b_norm):
         return True
     if a_text[:1].isupper() and b_text[:1].isupper() and min(len(a_norm), len(b_norm)) >= 4:
         return JaroWinkler.similarity(a_norm, b_norm) >= NAME_SIMILARITY
@@ -73,6 +74,14 @@ def _wordnet_synonyms(a: str, b: str) -> bool:
 
     lex = lexicon()
     return lex is not None and len(a) > 2 and len(b) > 2 and lex.en_synonyms(a, b)
+
+
+def _same_number(a: str, b: str) -> bool:
+    """One number in digits and spelled out ("70" ~ "seventy"; lemmas fold only the small ones)."""
+    if a.isdigit() == b.isdigit():
+        return False
+    digits, word = (a, b) if a.isdigit() else (b, a)
+    return numeral(word, "en") == int(digits)
 
 
 def _derived(a: str, b: str) -> bool:

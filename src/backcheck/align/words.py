@@ -10,16 +10,16 @@ consecutive anchors, the unlinked content words of each side are one :class:`Gap
 or an insertion (only the back-translation has). A difference that no anchors bracket (a reordered or
 rewritten clause, a run longer than :data:`MAX_GAP_WORDS`) is not a word-level difference and yields
 no gap. A gap that spans clauses, where both sides mark them alike (a comma each), is one difference
-per clause.
+per clause; one that two shared function words divide ("for all") is one per part (:mod:`.splits`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..translate.base import Translation
 from .phrases import best_subwindow
+from .splits import by_clause
 from .tokens import Word, en_words, words_match
 from .units import SourceMatch
 
@@ -182,46 +182,12 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
         sw, bw = [src[i] for i in s_idx], [bt[j] for j in b_idx]
         if _same_number(sw, bw):
             continue  # "4900" / "4,900": one number, its digits split by a thousands separator
-        for part_s, part_b in _by_clause(sw, bw, src, bt, left, right, text_of):
+        for part_s, part_b in by_clause(sw, bw, src, bt, left, right, text_of):
             kind = "substitution" if part_s and part_b else ("deletion" if part_s else "insertion")
             aln.gaps.append(Gap(kind, part_s, part_b, left, right, _phrase(text_of, part_s),
                                 _phrase(text_of, part_b), (s_hi - s_lo, b_hi - b_lo)))
     _repair_swaps(aln, text_of)
     return aln
-
-
-# Clause punctuation: commas, semicolons, colons, brackets, a spaced dash (not a hyphen, not quotes,
-# which two translations mark differently).
-_CLAUSE_MARK = re.compile(r"[,;:()]| [–—] ")
-
-
-def _by_clause(sw: list[Word], bw: list[Word], src: list[Word], bt: list[Word], left: Link | None,
-               right: Link | None, text_of: dict[int, str]) -> list[tuple[list[Word], list[Word]]]:
-    """The gap's words paired clause by clause: when both sides put the same number of clause marks
-    between the two anchors ("tubes, encapsulates" / "tubes that give off light, sums up"), the words
-    before the k-th mark on one side correspond to those before the k-th mark on the other, so the gap
-    is one difference per clause ("give off light" inserted; "encapsulates" / "sums up"). Otherwise,
-    one difference."""
-    whole = [(sw, bw)]
-    if left is None or right is None or not sw and not bw:
-        return whole
-    s_left, s_right, b_left, b_right = src[left.src], src[right.src], bt[left.bt], bt[right.bt]
-    if b_left.seg != b_right.seg or any(w.seg != b_left.seg for w in bw):
-        return whole
-    s_text, b_text = text_of[-1], text_of[b_left.seg]
-    marks = len(_CLAUSE_MARK.findall(s_text[s_left.end:s_right.start]))
-    if not marks or marks != len(_CLAUSE_MARK.findall(b_text[b_left.end:b_right.start])):
-        return whole
-
-    def clause(text: str, anchor_end: int, w: Word) -> int:
-        return len(_CLAUSE_MARK.findall(text[anchor_end:w.start]))
-
-    parts: dict[int, tuple[list[Word], list[Word]]] = {}
-    for w in sw:
-        parts.setdefault(clause(s_text, s_left.end, w), ([], []))[0].append(w)
-    for w in bw:
-        parts.setdefault(clause(b_text, b_left.end, w), ([], []))[1].append(w)
-    return [parts[k] for k in sorted(parts)]
 
 
 def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:
