@@ -94,3 +94,35 @@ def test_reversed_stem(source: str, read: str, expected: tuple[str, str] | None)
     assert lex is not None
     with_model = expected is not None or source != "untrained"
     assert reversed_stem(lex, source, read, (lambda: embeddings) if with_model else None) == expected
+
+
+# (case id, suggested fix). Origin: the source word's usual Italian verb (open «aprire», sell «vendere»,
+# receive «ricevere», as any bilingual dictionary gives first) in the tense and person of the verb the
+# article has; a lost prefix has no fix (MultiWordNet has no Italian for "unvaccinated").
+FIXES = {"antonym-verb": "aprirà", "antonym-buy-sell": "venduto", "converse-reordered": "riceverà",
+         "prefix-dropped": None}
+
+
+@pytest.mark.parametrize(("case", "fix"), FIXES.items(), ids=list(FIXES))
+def test_reversal_fix(case: str, fix: str | None) -> None:
+    _, source, italian, bt, _expected = next(c for c in CASES if c[0] == case)
+    [found] = run_check("reversal", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    assert found.suggestion == fix
+
+
+@pytest.mark.parametrize(("source", "read", "italian", "word", "expected"), [
+    # WordNet opposes the sense of "increase" that «aumentare» renders to two senses of "decrease":
+    # «diminuire» renders both (and not «calo», a noun; not «sminuire», "belittle", one sense only)
+    ("decrease", "increase", "I prezzi sono aumentati molto.", "aumentati", "diminuiti"),
+    # WordNet's Italian for the opposed sense of "borrow" is «prendere» alone, one of its 23 senses: too
+    # general to stand for "borrow" («prendere in prestito»), so no fix
+    ("borrow", "lend", "La banca ha prestato i soldi.", "prestato", None),
+    # an adjective, where WordNet opposes "open" and "close" only as verbs: no fix
+    ("close", "open", "Il negozio è aperto.", "aperto", None),
+])
+def test_render_opposite(source: str, read: str, italian: str, word: str, expected: str | None) -> None:
+    from backcheck.knowledge.lexicon import load_lexicon
+    from backcheck.knowledge.renderings import as_fix, render_opposite
+
+    at = italian.index(word)
+    assert as_fix(render_opposite(source, read, italian, at, at + len(word), lexicon=load_lexicon()))[0] == expected

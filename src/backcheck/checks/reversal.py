@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from dataclasses import replace
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.relations import relation
+from ..knowledge.renderings import as_fix, render_opposite
 from ..knowledge.support import ItalianRegion
 from ..lang import fold
 from ..lang.datafiles import entries, word_set
@@ -193,6 +195,19 @@ class ReversalCheck(Check):
                 evidence = Evidence(kinds=(kind, "word-alignment"), source=m.source, back_translation=m.bt,
                                     phrases=(("back_translation", b.text), ("source", s.text)),
                                     details={"relation": kind})
-                out.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message,
-                                          evidence))
+                cand = self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message, evidence)
+                if kind != "prefix":  # MultiWordNet has no Italian for "deconfliction"
+                    cand = replace(cand, complete=partial(_with_fix, ctx, s.norm, b.norm, kind == "converse"))
+                out.append(cand)
         return out
+
+
+def _with_fix(ctx: CheckContext, source: str, read: str, converse: bool, c: Candidate) -> Candidate:
+    """``c`` with the source word in Italian, in the flagged word's form, when one rendering is clear
+    (:func:`~backcheck.knowledge.renderings.render_opposite`)."""
+    fix, detail = as_fix(render_opposite(source, read, ctx.article.text, c.start, c.end,
+                                         lexicon=ctx.resources.lexicon, converse=converse))
+    if not detail:
+        return replace(c, complete=None)
+    return replace(c, suggestion=fix, evidence=replace(c.evidence, details={**c.evidence.details, "fix": detail}),
+                   complete=None)

@@ -218,6 +218,19 @@ class Lexicon:
         return frozenset(out)
 
     @lru_cache(maxsize=10_000)  # noqa: B019
+    def antonym_senses(self, a: str, b: str) -> tuple[tuple[str, str], ...]:
+        """(sense of English ``a``, sense of ``b``) pairs WordNet opposes: lexical antonymy of the two
+        words ("open" / "close" in one sense each), else antonymy of two synsets they belong to."""
+        a, b = a.lower(), b.lower()
+        rows = self._db().execute("SELECT source, target FROM relation WHERE type = '!' AND w_source = ? "
+                                  "AND w_target = ?", (a, b)).fetchall()
+        out = [(r[0], r[1]) for r in rows]
+        if not out:
+            out = [(sid, t) for sid in self.senses(a) for kind, t in self.related(sid)
+                   if kind == "!" and b in self.lemmas(t, "english")]
+        return tuple(dict.fromkeys(out))
+
+    @lru_cache(maxsize=10_000)  # noqa: B019
     def pertainyms(self, synset: str) -> tuple[str, ...]:
         """The adjective synsets whose words pertain to the noun synset ``synset`` (WordNet's
         pertainyms: "French" and "Gallic" pertain to "France")."""

@@ -34,6 +34,8 @@ MAJORITY = 0.5
 CLOSE_CALL = 0.9
 # Lemmas rarer than this in Italian (wordfreq Zipf) are archaic or technical: never offered alone.
 MIN_ZIPF = 2.0
+# A rendering of a reversed word must have at least this share of its senses among the source word's.
+MIN_SPECIFIC = 0.1
 # Each step of Italian frequency (Zipf) and a use elsewhere in the article raise a lemma's score.
 ZIPF_WEIGHT = 0.08
 ARTICLE_BONUS = 1.3
@@ -213,3 +215,58 @@ def reads_as(italian: str, bt_phrase: str, lex: Lexicon | None) -> bool | None:
     return False
 
 
+def opposite_options(lex: Lexicon, source: str, read: str, parts: set[str], flagged: list[str],
+                     converse: bool) -> list[Option]:
+    """Italian lemmas of English ``source`` where the article's words (``flagged``, whose parts of speech
+    may be ``parts``) read as ``read``, its antonym or (``converse``) its converse:
+
+    - an antonym: the Italian lemmas of the senses of ``source`` that WordNet opposes to senses of
+      ``read`` — those the article's word renders when some do ("aumentare" for "increase" gives
+      "diminuire" for "decrease", not "calo" of the noun) — the lemma of the most senses first, then
+      the commonest (wordfreq);
+    - otherwise (a converse, which WordNet does not record): the source word's dominant rendering,
+      the Italian lemma of at least half of its senses that have one, and of two at least ("ricevere"
+      for "receive"); none when no lemma dominates.
+
+    Never the article's own word, a rare lemma, nor one too general to stand for the source word: at
+    least :data:`MIN_SPECIFIC` of its senses must be the source word's ("prendere" has 23, one of them
+    "borrow", where MultiWordNet lacks "prendere in prestito")."""
+    reading = reading_of(flagged)
+    pairs = [(a, b) for a, b in lex.antonym_senses(read, source) if b[:1] in parts]
+    rendered = [(a, b) for a, b in pairs if set(lex.lemmas(a, "italian")) & reading]
+    pairs = rendered or pairs
+    if len({b[:1] for _, b in pairs}) > 1:
+        return []  # the article's word may be either part of speech
+    pos = pairs[0][1][:1] if pairs else next(iter(parts)) if len(parts) == 1 else ""
+    if pairs:
+        votes: dict[str, int] = {}
+        for _, b in pairs:
+            for it in lex.lemmas(b, "italian"):
+                votes[it] = votes.get(it, 0) + 1
+        # the lemma of most opposed senses, then the commonest ("diminuire" for "aumentati")
+        lemmas = sorted(votes, key=lambda k: (-votes[k], -_zipf(k), k))
+    elif not converse or not pos:
+        return []
+    else:
+        senses = [lex.lemmas(sid, "italian") for sid in lex.senses(source, "english", pos)]
+        counts: dict[str, int] = {}
+        for its in senses:
+            for it in its:
+                counts[it] = counts.get(it, 0) + 1
+        ranked = sorted(counts, key=lambda k: (-counts[k], k))
+        with_italian = sum(1 for its in senses if its)
+        top = ranked[0] if ranked else ""
+        dominant = (top and counts[top] >= 2 and 2 * counts[top] >= with_italian
+                    and (len(ranked) == 1 or counts[ranked[1]] < counts[top]))
+        lemmas = [top] if dominant else []
+    own = set(lex.senses(source))
+    out = [it for it in dict.fromkeys(lemmas)
+           if it not in reading and "!" not in it and (_zipf(it) >= MIN_ZIPF if " " not in it else True)
+           and _specific(lex, it, own) >= MIN_SPECIFIC]
+    return [Option(it, pos, "MultiWordNet") for it in out]
+
+
+def _specific(lex: Lexicon, it: str, senses: set[str]) -> float:
+    """The share of Italian ``it``'s senses that are among ``senses`` (an inverse translation probability)."""
+    mine = lex.synsets_it(it)
+    return len(mine & senses) / len(mine) if mine else 1.0

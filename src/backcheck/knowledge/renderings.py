@@ -37,6 +37,7 @@ from .rendering_sources import (
     content_words,
     italian_pos,
     lexicon_options,
+    opposite_options,
     reading_of,
     reads_as,
     term_options,
@@ -185,21 +186,39 @@ def render(source_phrase: str, source_sentence: str, article: str, start: int, e
                                        bt_phrase, article, embeddings)
             options += [o for o in lexical if o.pos in parts]  # an unknown Italian word: unsure
     reading = reading_of(flagged) | {fold(" ".join(flagged))}
+    kept = [o for o in options if fold(o.lemma) not in reading and it_lemma(o.lemma) not in reading
+            and o.lemma not in LIGHT_VERBS]
+    return _shaped(kept, article, start, end, _english_number(source_phrase), limit)
+
+
+def _shaped(options: list[Option], article: str, start: int, end: int, number: str | None,
+            limit: int) -> tuple[Rendering, ...]:
+    """``options`` in the flagged words' form, each once: those in the article's form before dictionary
+    forms, otherwise in the order given; a second option only in the first one's form."""
     out: list[Rendering] = []
     for opt in options:
-        if fold(opt.lemma) in reading or it_lemma(opt.lemma) in reading:
-            continue
-        if opt.lemma in LIGHT_VERBS:
-            continue
-        shaped = _shape(opt, article, start, end, _english_number(source_phrase))
+        shaped = _shape(opt, article, start, end, number)
         if shaped is None or fold(shaped.text) == fold(shaped.replaces):
             continue
         if all(fold(shaped.text) != fold(r.text) for r in out):
             out.append(shaped)
-    # options in the article's form before dictionary forms, otherwise in the order found; a second
-    # option only in the first one's form
     out.sort(key=lambda r: r.form == "lemma")
     return tuple(r for r in out[:limit] if r.form == out[0].form)
+
+
+def render_opposite(source_word: str, read_word: str, article: str, start: int, end: int, *,
+                    lexicon: Lexicon | None, converse: bool = False, limit: int = 1) -> tuple[Rendering, ...]:
+    """Options for ``article[start:end]``, a word that reads as ``read_word``, the antonym or converse of
+    the source's ``source_word`` (English lemmas): the Italian of the source word's opposed sense, or
+    (``converse``) its dominant rendering (:func:`~.rendering_sources.opposite_options`), in the flagged
+    word's form; ``()`` when unsure (the part of speech is unclear, no lemma dominates, none fits)."""
+    flagged = [w for w, _, _ in _flag_words(article, start, end)]
+    content = content_words(flagged)
+    if lexicon is None or len(content) != 1:
+        return ()
+    parts = italian_pos(content[0], lexicon) & lexicon.pos(source_word, "english")
+    options = opposite_options(lexicon, source_word, read_word, parts, flagged, converse)
+    return _shaped(options, article, start, end, None, limit)
 
 
 def render_addition(source_word: str, source_sentence: str, *, lexicon: Lexicon | None, parser: Any = None,
