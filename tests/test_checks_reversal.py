@@ -108,6 +108,8 @@ def test_reversal_fix(case: str, fix: str | None) -> None:
     _, source, italian, bt, _expected = next(c for c in CASES if c[0] == case)
     [found] = run_check("reversal", HEAD + italian, [source], back_translation=BT_HEAD + bt)
     assert found.suggestion == fix
+    # the message names the fix's lemma beside the source word: "the source's “sold” (vendere)"
+    assert (fix is None) == ("(" not in found.message)
 
 
 @pytest.mark.parametrize(("source", "read", "italian", "word", "expected"), [

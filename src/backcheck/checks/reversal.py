@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.relations import relation
-from ..knowledge.renderings import as_fix, render_opposite
+from ..knowledge.renderings import as_fix, render_opposite, rendered
 from ..knowledge.support import ItalianRegion
 from ..lang import fold
 from ..lang.datafiles import entries, word_set
@@ -197,17 +197,18 @@ class ReversalCheck(Check):
                                     details={"relation": kind})
                 cand = self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message, evidence)
                 if kind != "prefix":  # MultiWordNet has no Italian for "deconfliction"
-                    cand = replace(cand, complete=partial(_with_fix, ctx, s.norm, b.norm, kind == "converse"))
+                    cand = replace(cand, complete=partial(_with_fix, ctx, s, b.norm, kind == "converse"))
                 out.append(cand)
         return out
 
 
-def _with_fix(ctx: CheckContext, source: str, read: str, converse: bool, c: Candidate) -> Candidate:
+def _with_fix(ctx: CheckContext, source: Word, read: str, converse: bool, c: Candidate) -> Candidate:
     """``c`` with the source word in Italian, in the flagged word's form, when one rendering is clear
-    (:func:`~backcheck.knowledge.renderings.render_opposite`)."""
-    fix, detail = as_fix(render_opposite(source, read, ctx.article.text, c.start, c.end,
+    (:func:`~backcheck.knowledge.renderings.render_opposite`), and the message that names it."""
+    fix, detail = as_fix(render_opposite(source.norm, read, ctx.article.text, c.start, c.end,
                                          lexicon=ctx.resources.lexicon, converse=converse))
     if not detail:
         return replace(c, complete=None)
-    return replace(c, suggestion=fix, evidence=replace(c.evidence, details={**c.evidence.details, "fix": detail}),
-                   complete=None)
+    said = f"the source's “{source.text}”"
+    return replace(c, message=c.message.replace(said, f"{said} ({rendered(detail)})", 1), suggestion=fix,
+                   evidence=replace(c.evidence, details={**c.evidence.details, "fix": detail}), complete=None)
