@@ -7,14 +7,15 @@ checked are persons' names and words too rare in English (wordfreq) to be a comm
 check's). A name is in the Italian when the unit's region, widened by a sentence on each side (an
 alignment slip), contains it in any form: as written (accents, case and a possessive aside), another
 romanisation (data/translit.tsv), a regular Italian form ("Siria" for "Syria"), a close spelling (a
-garbled name is the entities check's) or an Italian exonym MultiWordNet gives ("Londra" for
-"London").
+garbled name is the entities check's), an Italian exonym MultiWordNet gives ("Londra" for
+"London") or the word for someone or something from the place ("monacense", of Monaco: Munich).
 
 A name the Italian also uses before the region is a repeated name the translator may drop (a
 pronoun, a dropped subject): not reported. A person's name the whole article lacks is an omission
 (major); any other name, or one the article uses only later (its first mention was dropped), minor.
 With a back-translation, a name it writes is in the Italian (in a form no list knows). The finding sits on the Italian
-words that translate the source words next to the name, or on the sentence when none is found.
+words that translate the source words next to the name, or on the sentence when none is found; its fix
+is the name in the form the article uses elsewhere, or its one Italian exonym ("Lisbona" for "Lisbon").
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from .base import Candidate, Check, CheckContext, Claim, Need, register
 # A capitalised source word this common in English (wordfreq Zipf) may be a word in a title, which
 # the Italian translates: only persons' names are checked above it.
 COMMON_ZIPF = 4.0
+# Suffixes of Italian words for inhabitants and things of a place (Serianni, Grammatica italiana VI.80),
+# singular and plural, masculine and feminine.
+INHABITANT_SUFFIXES = tuple(f"{stem}{end}" for stem in ("es", "ens", "an", "in", "it", "ot")
+                            for end in ("e", "i", "a", "o"))
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -49,7 +54,17 @@ def _present(name: str, tokens: list[str], text: str, exonyms: frozenset[str]) -
     if any(translit_key(t) == key or italian_form_of(t, name) or similar(t, name, 0.8) for t in tokens if len(t) > 2):
         return True
     lemmas = {it_lang.lemma(t) for t in tokens}
-    return any(folded(e) in lemmas or re.search(rf"(?<!\w){re.escape(folded(e))}(?!\w)", text) for e in exonyms)
+    if any(folded(e) in lemmas or re.search(rf"(?<!\w){re.escape(folded(e))}(?!\w)", text) for e in exonyms):
+        return True
+    return any(_inhabitant_of(t, place) for t in tokens for place in {low, *map(folded, exonyms)})
+
+
+def _inhabitant_of(token: str, place: str) -> bool:
+    """``token`` is the Italian word for someone or something from ``place`` (a town's *etnico*: its stem,
+    less a final vowel, and a suffix of Serianni VI.80: "monacense" of Monaco, "berlinese" of Berlin)."""
+    stem = place[:-1] if place[-1:] in "aeiou" else place
+    return (" " not in place and len(stem) >= 4 and token.startswith(stem) and token != place
+            and token[len(stem):].endswith(INHABITANT_SUFFIXES) and len(token) - len(stem) <= 6)
 
 
 def _unit(name: str, source: str) -> bool:
@@ -99,6 +114,15 @@ def _exonyms(lex, source: str, name: str) -> frozenset[str]:  # type: ignore[no-
     for m in re.finditer(rf"([A-Z][\w-]*\s+{re.escape(name)}|{re.escape(name)}\s+[A-Z][\w-]*)", source):
         out |= lex.it_for_en(m.group().lower())
     return frozenset(out)
+
+
+def _italian_name(name: str, exonyms: frozenset[str], article: str) -> str:
+    """The form of a missing name to write: the Italian exonym the article uses elsewhere, else the only
+    one MultiWordNet gives ("Monaco" for "Munich"), else the name as the source writes it."""
+    forms = sorted(e for e in exonyms if folded(e) != folded(name) and len(e) > 2)
+    used = [e for e in forms if re.search(rf"(?<!\w){re.escape(folded(e))}(?!\w)", article)]
+    pick = used[0] if used else forms[0] if len(forms) == 1 else None
+    return " ".join(w[:1].upper() + w[1:] for w in pick.split()) if pick else name
 
 
 def _whole_names(source: str, missing: list[tuple[str, bool, bool]]) -> list[tuple[list[str], bool, bool]]:
@@ -169,16 +193,18 @@ class MissingNamesCheck(Check):
             for names, person, later in _whole_names(match.source, missing):
                 a, b = self._place(ctx, match.source, names[0], content[idx[0]].start, content[idx[-1]].end)
                 full = " ".join(names)
+                italian = _italian_name(full, _exonyms(lex, match.source, full), whole) if len(names) == 1 else full
                 why = " (the article names it only later)" if later else ""
                 # only a person's name the whole article lacks is major: other capitalised words may
                 # be translated in ways no lexicon lists ("Médecins Sans Frontières")
                 out.append(self.candidate(
                     ctx, a, b, Category.OMISSION, Claim.NAME_MISSING,
-                    f"The source's '{full}' is missing from the Italian here{why}.",
+                    f"The source's '{full}'{f' («{italian}»)' if italian != full else ''} is missing from the Italian "
+                    f"here{why}.",
                     Evidence(kinds=("source", "source-name"), source=match.source,
                              phrases=(("missing", full),), details={"name": full},
                              features={"soft": float(later or not person)}),
-                    suggestion=full))
+                    suggestion=italian))
         return out
 
     def _place(self, ctx: CheckContext, source: str, name: str, start: int, end: int) -> tuple[int, int]:
