@@ -66,14 +66,14 @@ class RolesCheck(Check):
         if parser is None:
             return []
         out: list[Candidate] = []
-        for wa, seg in ctx.sentence_alignments():
-            bt_text = ctx.translation.segments[seg].en
-            if not _swapped_around_a_link(wa) and _passive(wa.match.source) == _passive(bt_text):
-                continue  # nothing changed sides around a word and the voice is the same: no swap to look for
-            docs = parser.parse([wa.match.source, bt_text])
-            if not docs:
-                continue
-            src_doc, bt_doc = docs
+        todo = [(wa, ctx.translation.segments[seg].en) for wa, seg in ctx.sentence_alignments()]
+        # nothing changed sides around a word and the voice is the same: no swap to look for
+        todo = [(wa, bt) for wa, bt in todo if _swapped_around_a_link(wa) or _passive(wa.match.source) != _passive(bt)]
+        docs = parser.parse([t for wa, bt in todo for t in (wa.match.source, bt)]) if todo else None
+        if not docs:
+            return out
+        for k, (wa, bt_text) in enumerate(todo):  # the units parsed in one batch
+            src_doc, bt_doc = docs[2 * k], docs[2 * k + 1]
             # token start offset → content-word index, each side; source index → back-translation index
             s_at = {w.start: i for i, w in enumerate(wa.source)}
             b_at = {w.start: j for j, w in enumerate(wa.bt)}

@@ -21,7 +21,7 @@ or dates a year otherwise ("last year" → "nel 2024": the translator resolved i
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lang import en as en_lang
 from ..lang import fold
@@ -53,7 +53,8 @@ def ordinal_value(word: str, lang: str) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) >= 3 else None
 
 
-def _source_values(text: str) -> set[float]:
+@lru_cache(maxsize=1024)
+def _source_values(text: str) -> frozenset[float]:
     """Every value ``text`` states: its quantities, its numbers spelled in several words ("two
     hundred": text2num), ordinals, words that state a number (data/numbers.tsv) and the digits it
     writes, whole and as the decade of a year ("1960s" for "anni '60")."""
@@ -78,7 +79,7 @@ def _source_values(text: str) -> set[float]:
         if len(d) == 4:
             out.add(float(d[2:]))
     out.update(float(d.replace(",", ".")) for d in re.findall(r"\d+[.,]\d+", digits))  # "3,90 meters"
-    return out
+    return frozenset(out)
 
 
 def _clock_digits(q: Quantity) -> float | None:
@@ -142,7 +143,7 @@ class SpecificsCheck(Check):
             Evidence(kinds=("source", "source-number"), source=src, details=details, features={"soft": float(soft)}))
 
     def _quantities(self, ctx: CheckContext, base: int, text: str, src: str, near_text: str,
-                    whole: set[float]) -> list[Candidate]:
+                    whole: frozenset[float]) -> list[Candidate]:
         it_all = [q for q in extract(text, "it") if q.kind != "date" and not (q.kind == "count" and q.value < 2)]
         if not it_all:
             return []
@@ -167,7 +168,7 @@ class SpecificsCheck(Check):
         return out
 
     def _ordinals(self, ctx: CheckContext, base: int, text: str, src: str, near_text: str,
-                  whole: set[float]) -> list[Candidate]:
+                  whole: frozenset[float]) -> list[Candidate]:
         out = []
         near_values = _source_values(near_text)
         near_low = near_text.lower()

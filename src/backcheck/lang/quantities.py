@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import en, it
 from .datafiles import table
@@ -116,7 +117,13 @@ def _overlaps(q: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def extract(text: str, lang: str) -> list[Quantity]:
-    """Every date, year, percentage, money amount and count in ``text`` (``lang`` "it" or "en")."""
+    """Every date, year, percentage, money amount and count in ``text`` (``lang`` "it" or "en"). Several
+    checks read the same sentences, so the result is memoised (a fresh list each call)."""
+    return list(_extract(text, lang))
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     found = _dates(text, lang)
     found += [t for t in _times(text, lang) if not _overlaps((t.start, t.end), [(q.start, q.end) for q in found])]
     taken = [(q.start, q.end) for q in found]
@@ -174,7 +181,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
         taken.append((m.start(), end))
         found.append(Quantity(kind, value * scale, m.start(), end, text[m.start() : end], currency=currency,
                               scale=scale, alt=None if alt is None else alt * scale, unit=unit, points=points))
-    return _share_range_scale(text, sorted(found, key=lambda q: q.start))
+    return tuple(_share_range_scale(text, sorted(found, key=lambda q: q.start)))
 
 
 _PERCENT = re.compile(r"\s*(?:(?P<pts>punti percentuali|punto percentuale|percentage points?)|%|per\s?cento|"
