@@ -36,6 +36,8 @@ class Claim(TextEnum):
     CAUSE_SWAPPED = ("cause-swapped", "cause and effect the other way round from the source")
     CONNECTIVE_CHANGED = ("connective-changed", "two clauses linked by another relation than the source's "
                                                 "(a contrast read as a time limit)")
+    STANCE_CHANGED = ("stance-changed", "a likelihood stated as a certainty, or a certainty as a likelihood "
+                                        "(\"apparently\" read as \"obviously\")")
     PARTICIPANT_LOST = ("participant-lost", "a source noun naming a participant read as its adverb")
     NAME_NOT_STANDARD = ("name-not-standard", "a multi-word name not in its standard Italian form")
     MODALITY_CHANGED = ("modality-changed", "a modal read otherwise: 'must / should have done' as a real past "

@@ -27,6 +27,8 @@ from .units import SourceMatch
 SAME, EQUIVALENT = 1.0, 0.9
 # A gap with more content words than this on either side is a rewritten clause, not a word difference.
 MAX_GAP_WORDS = 5
+# Links that must keep their side of two positions for them to be in the same place.
+MIN_STAYING = 3
 # Snippets: back-translation words beyond the snippet's anchors count only this far (an edge gap).
 EDGE_EXTRA = 2
 
@@ -81,6 +83,17 @@ class WordAlignment:
 
     def bt_link(self, src_index: int) -> Link | None:
         return next((k for k in self.links if k.src == src_index), None)
+
+    def same_place(self, source_at: int, bt_at: int, bt_seg: int | None = None) -> bool:
+        """A source position and a back-translation position (character offsets; in segment ``bt_seg``
+        when the window has several) stand in the same place: at least :data:`MIN_STAYING` links, and
+        each link's two words on the same side of them (a connective or an adverb that replaces another
+        in the clause, however far the links are)."""
+        def before(w: Word) -> bool:
+            return (w.seg, w.start) < (bt_seg, bt_at) if bt_seg is not None else w.start < bt_at
+
+        same = [(self.source[k.src].start < source_at) == before(self.bt[k.bt]) for k in self.links]
+        return len(same) >= MIN_STAYING and all(same)
 
 
 def _equivalence(a: Word, b: Word) -> float:

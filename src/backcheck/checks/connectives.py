@@ -7,34 +7,29 @@ Each source unit and its back-translation are searched for the connectives of fo
 A finding needs a connective of the back-translation whose relation the source has none of (the only
 one of that relation), in the place of a source connective of another relation that the
 back-translation does not keep there. Two connectives are in the same place when every link of the
-word alignment keeps its side of them (at least :data:`MIN_STAYING` links). The source's relation may
-still be said elsewhere («Ma secondo il Pentagono … fino a quando …»); what stands in its place is
-another. A time read as a
-condition, or back ("when" / «se»), is a paraphrase more often than not and is left alone. The finding
-sits on the Italian connective of the back-translation's relation when the segment has exactly one
-(the fix: the source's connective in Italian, where one rendering fits every use: "but" «ma»), else on
-the Italian words the back-translation's connective projects onto. Major: the clauses' link is the
-sentence's claim.
+word alignment keeps its side of them (:meth:`~backcheck.align.words.WordAlignment.same_place`). The
+source's relation may still be said elsewhere («Ma secondo il Pentagono … fino a quando …»); what
+stands in its place is another. A time read as a condition, or back ("when" / «se»), is a paraphrase
+more often than not and is left alone. The finding sits on the Italian connective of the
+back-translation's relation when the segment has exactly one (the fix: the source's connective in
+Italian, where one rendering fits every use: "but" «ma»), else on the Italian words the
+back-translation's connective projects onto. Major: the clauses' link is the sentence's claim.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ..lang.datafiles import entries, table
 from ..lang.en import MONTHS, WEEKDAYS
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
-if TYPE_CHECKING:
-    from ..align.words import WordAlignment
-
 RELATIONS = ("contrast", "time", "cause", "condition")
 # Relations a translator may trade without changing what happened ("when it rains" / «se piove»).
 INTERCHANGEABLE = frozenset({frozenset({"time", "condition"})})
-MIN_STAYING = 3
 
 # Uses of a connective's words that are not the connective (Quirk et al. 13.46 "not only ... but
 # also", 15.6 "all but"; an "if" or "when" after a verb of asking or knowing opens an indirect
@@ -108,13 +103,6 @@ def added_relations(source: list[Connective], bt: list[Connective]) -> list[Conn
     return [c for c in bt if c.relation not in s_rel and b_rel.count(c.relation) == 1]
 
 
-def _same_place(wa: WordAlignment, s: Connective, b: Connective) -> bool:
-    """``s`` (in the source unit) and ``b`` (in the back-translation) stand in the same place: at least
-    :data:`MIN_STAYING` links, and every link's two words on the same side of them."""
-    same = [(wa.source[k.src].start < s.start) == (wa.bt[k.bt].start < b.start) for k in wa.links]
-    return len(same) >= MIN_STAYING and all(same)
-
-
 @register
 class ConnectivesCheck(Check):
     name = "connectives"
@@ -133,9 +121,10 @@ class ConnectivesCheck(Check):
                 continue
             bt_text = ctx.translation.segments[seg].en
             bt_all = connectives(bt_text, "en")
-            lost = [c for c in src if not any(k.relation == c.relation and _same_place(wa, c, k) for k in bt_all)]
+            lost = [c for c in src
+                    if not any(k.relation == c.relation and wa.same_place(c.start, k.start) for k in bt_all)]
             found = [(s, b) for b in added_relations(src, bt_all) for s in lost
-                     if frozenset({s.relation, b.relation}) not in INTERCHANGEABLE and _same_place(wa, s, b)]
+                     if frozenset({s.relation, b.relation}) not in INTERCHANGEABLE and wa.same_place(s.start, b.start)]
             if len(found) != 1:
                 continue  # none in the same place, or more than one reading of which is which
             s, b = found[0]

@@ -67,6 +67,8 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.PARTICIPANT_LOST: lambda c: MAJOR,
     Claim.CAUSE_SWAPPED: lambda c: MAJOR,  # who acts (or is acted on) is gone from the sentence
     Claim.CONNECTIVE_CHANGED: lambda c: MAJOR,  # "but it was not used" / «until it had no»: another fact
+    # a report or a guess stated as a fact (the writer now vouches for it); a fact hedged is milder
+    Claim.STANCE_CHANGED: lambda c: MAJOR if _flag(c, "to_certain") else MINOR,
     Claim.NAME_NOT_STANDARD: lambda c: MINOR,  # the reader still finds the institution meant
     # "should have warned" (and did not) read as «hanno dovuto avvertire» (and did): the fact is reversed,
     # as is what is allowed when "don't have to" reads as «non devono» (must not) or back; a judged
