@@ -168,6 +168,8 @@ def test_a_tick_stays_on_its_finding_when_the_article_changes(driver: Any, tmp_p
     """Issue #18, item 1: tick a finding, edit the article (a new finding appears before it, so every
     number after it moves), regenerate the page at the same path and reload: the tick is on the same
     finding and on no other, and the export accepts only it."""
+    from selenium.webdriver.support.wait import WebDriverWait
+
     report = long_report("art1")
     page = _open(driver, tmp_path, report)
     _card(driver, 2).find_element("css selector", "input.accept-box").click()  # «Secondo errore»
@@ -180,6 +182,8 @@ def test_a_tick_stays_on_its_finding_when_the_article_changes(driver: Any, tmp_p
     page.write_text(render(edited, "html"), encoding="utf-8")
     for url in (driver.current_url, page.as_uri()):  # the link with its hash, and a later visit without it
         driver.get(url)
+        # the page restores its ticks from the hash or the browser's storage once its script has run
+        WebDriverWait(driver, 15).until(lambda d: d.find_element("id", "bc-accepted").text == "1 accepted")
         ticked = [c.get_attribute("data-text") for c in driver.find_elements("css selector", "li.finding")
                   if c.find_element("css selector", "input.accept-box").is_selected()]
         assert ticked == ["Secondo errore"]
