@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..lang import cased_like
 from ..lang.datafiles import entries, table
 from ..lang.en import MONTHS, WEEKDAYS
 from ..results import Category, Evidence
@@ -136,8 +137,7 @@ class ConnectivesCheck(Check):
             start, end = span
             # the source's connective in Italian, over the Italian one (not over words a projection found)
             fix = table("connectives.tsv", "en", s.relation).get(s.text.lower()) if len(italian) == 1 else None
-            if fix and ctx.article.text[start:start + 1].isupper():
-                fix = fix[:1].upper() + fix[1:]
+            fix = cased_like(fix, ctx.article.text[start:end]) if fix else None
             message = (f"«{ctx.article.text[start:end]}» reads as “{b.text}”, a {b.relation} link, where the source "
                        f"says “{s.text}”, a {s.relation} link: the clauses are related otherwise than in the source")
             out.append(self.candidate(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import cased_like
 from ..lang.inflect import participle
 from ..lang.modality import (
     EN_FACTUAL,
@@ -57,8 +58,7 @@ class ModalityCheck(Check):
                 negated = bool(re.search(r"(?<!\w)non\s+(?:\w+\s+)?$", sent.text[max(0, f.start - 12):f.start],
                                          re.IGNORECASE))
                 fix = suggested(f, said.reading, participle(f.infinitive), negated)
-                if fix is not None and ctx.article.text[a:a + 1].isupper():
-                    fix = fix[:1].upper() + fix[1:]
+                fix = cased_like(fix, ctx.article.text[a:b]) if fix is not None else None
                 reading = "a real obligation ('had to')" if f.verb == "dovere" else "a real ability ('was able to')"
                 out.append(self.candidate(
                     ctx, a, b, Category.MISTRANSLATION, Claim.MODALITY_CHANGED,

@@ -22,6 +22,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from ..lang import cased_like
 from ..lang.datafiles import entries, table
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -84,8 +85,7 @@ class StanceCheck(Check):
                 continue
             start, end = span
             fix = table("stance.tsv", "en", s.kind).get(s.text.lower()) if len(italian) == 1 else None
-            if fix and ctx.article.text[start:start + 1].isupper():
-                fix = fix[:1].upper() + fix[1:]
+            fix = cased_like(fix, ctx.article.text[start:end]) if fix else None
             to_certain = b.kind == "certain"
             effect = ("the Italian vouches for what the source does not" if to_certain
                       else "the Italian doubts what the source asserts")

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..lang import determiners, fold
+from ..lang import cased_like, determiners, fold
 from ..lang import inflect as it_inflect
 from ..lang.it import FUNCTION_WORDS as IT_FUNCTION_WORDS
 from ..lang.it import lemma as it_lemma
@@ -153,8 +153,7 @@ def _shape(opt: Option, article: str, start: int, end: int, number: str | None =
             a = dets[0][1]
             text = determiners.spaced([*new, text])
     replaced = article[a:end]
-    if replaced[:1].isupper() and not text[:1].isupper():
-        text = text[:1].upper() + text[1:]
+    text = cased_like(text, replaced)
     return Rendering(text, opt.lemma, opt.origin, replaced, a, end, form)
 
 

@@ -69,6 +69,11 @@ def fold(word: str) -> str:
     return strip_accents(unicodedata.normalize("NFKC", word.lower().replace("’", "'")))
 
 
+def cased_like(text: str, like: str) -> str:
+    """``text`` with a capital first letter where ``like`` (the words it replaces) starts with one."""
+    return text[:1].upper() + text[1:] if like[:1].isupper() else text
+
+
 def common_prefix(a: str, b: str) -> int:
     """Length of the prefix ``a`` and ``b`` share."""
     n = 0
