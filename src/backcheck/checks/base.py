@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from ..claims import Claim
 from ..knowledge.furniture import Furniture, find_furniture
 from ..knowledge.resources import Resources
+from ..lang import cased_like
 from ..results import Category, Evidence, TextEnum
 
 T = TypeVar("T")
@@ -216,6 +217,12 @@ class CheckContext:
         if len(found) == 1:
             return segment.start + found[0][0], segment.start + found[0][1]
         return self.first_span([w for w in en_words(segment.en, seg) if bt_start <= w.start < bt_end])
+
+    def marker_fix(self, span: tuple[int, int], found: list[tuple[int, int]], rendering: str | None) -> str | None:
+        """``rendering`` (the source's marker in Italian) as the fix over a marker finding at ``span``, capitalised
+        as the words it replaces; only where ``span`` is the segment's one Italian marker of its kind (``found``),
+        not words a projection found."""
+        return cased_like(rendering, self.article.text[span[0]:span[1]]) if rendering and len(found) == 1 else None
 
     @staticmethod
     def around(sentences: list[Sentence], first: int, last: int, reach: int = 1) -> tuple[int, int]:

@@ -22,7 +22,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lang import cased_like
 from ..lang.datafiles import entries, table
 from ..lang.en import MONTHS, WEEKDAYS
 from ..results import Category, Evidence
@@ -135,9 +134,7 @@ class ConnectivesCheck(Check):
             if span is None:
                 continue
             start, end = span
-            # the source's connective in Italian, over the Italian one (not over words a projection found)
-            fix = table("connectives.tsv", "en", s.relation).get(s.text.lower()) if len(italian) == 1 else None
-            fix = cased_like(fix, ctx.article.text[start:end]) if fix else None
+            fix = ctx.marker_fix(span, italian, table("connectives.tsv", "en", s.relation).get(s.text.lower()))
             message = (f"«{ctx.article.text[start:end]}» reads as “{b.text}”, a {b.relation} link, where the source "
                        f"says “{s.text}”, a {s.relation} link: the clauses are related otherwise than in the source")
             out.append(self.candidate(

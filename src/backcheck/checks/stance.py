@@ -22,7 +22,6 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ..lang import cased_like
 from ..lang.datafiles import entries, table
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -84,8 +83,7 @@ class StanceCheck(Check):
             if span is None:
                 continue
             start, end = span
-            fix = table("stance.tsv", "en", s.kind).get(s.text.lower()) if len(italian) == 1 else None
-            fix = cased_like(fix, ctx.article.text[start:end]) if fix else None
+            fix = ctx.marker_fix(span, italian, table("stance.tsv", "en", s.kind).get(s.text.lower()))
             to_certain = b.kind == "certain"
             effect = ("the Italian vouches for what the source does not" if to_certain
                       else "the Italian doubts what the source asserts")

@@ -7,6 +7,7 @@ a back-translation's phrase translates (a fix and a message pair only words that
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -103,6 +104,12 @@ def _zipf(word: str) -> float:
     return zipf(word, "it")
 
 
+def _rare(it: str) -> bool:
+    """An Italian lemma too rare to offer: a single word below :data:`MIN_ZIPF`, a phrase with a word
+    wordfreq does not know."""
+    return _zipf(it) < MIN_ZIPF if " " not in it else any(_zipf(w) <= 0 for w in it.split())
+
+
 def reading_of(words: list[str]) -> set[str]:
     """The Italian lemmas (and folded forms) of the article's words."""
     out: set[str] = set()
@@ -152,14 +159,13 @@ def lexicon_options(lex: Lexicon, doc: Any, at: tuple[int, int], sentence: str, 
                 continue
             if it in reading or fold(it) == fold(lemma) or "!" in it:
                 continue
-            if (_zipf(it) < MIN_ZIPF) if " " not in it else any(_zipf(w) <= 0 for w in it.split()):
+            if _rare(it):
                 continue
             meanings = lex.en_for_it(it)
             if bt & meanings and lemma not in meanings:
                 continue  # reads as what the back-translation read in the article's word
             # how much of the Italian lemma's meaning is this word's (inverse translation probability)
-            own = lex.synsets_it(it)
-            specific = len(own & set(lex.senses(lemma))) / len(own) if own else 1.0
+            specific = _specific(lex, it, set(lex.senses(lemma)))
             score = share * (1 + ZIPF_WEIGHT * _zipf(it)) * specific ** 0.5
             if any(fold(f) in article_words for f in it_inflect.forms(it) or {it}):
                 score *= ARTICLE_BONUS
@@ -239,20 +245,14 @@ def opposite_options(lex: Lexicon, source: str, read: str, parts: set[str], flag
         return []  # the article's word may be either part of speech
     pos = pairs[0][1][:1] if pairs else next(iter(parts)) if len(parts) == 1 else ""
     if pairs:
-        votes: dict[str, int] = {}
-        for _, b in pairs:
-            for it in lex.lemmas(b, "italian"):
-                votes[it] = votes.get(it, 0) + 1
+        votes = Counter(it for _, b in pairs for it in lex.lemmas(b, "italian"))
         # the lemma of most opposed senses, then the commonest ("diminuire" for "aumentati")
         lemmas = sorted(votes, key=lambda k: (-votes[k], -_zipf(k), k))
     elif not converse or not pos:
         return []
     else:
         senses = [lex.lemmas(sid, "italian") for sid in lex.senses(source, "english", pos)]
-        counts: dict[str, int] = {}
-        for its in senses:
-            for it in its:
-                counts[it] = counts.get(it, 0) + 1
+        counts = Counter(it for its in senses for it in its)
         ranked = sorted(counts, key=lambda k: (-counts[k], k))
         with_italian = sum(1 for its in senses if its)
         top = ranked[0] if ranked else ""
@@ -261,7 +261,7 @@ def opposite_options(lex: Lexicon, source: str, read: str, parts: set[str], flag
         lemmas = [top] if dominant else []
     own = set(lex.senses(source))
     out = [it for it in dict.fromkeys(lemmas)
-           if it not in reading and "!" not in it and (_zipf(it) >= MIN_ZIPF if " " not in it else True)
+           if it not in reading and "!" not in it and not _rare(it)
            and _specific(lex, it, own) >= MIN_SPECIFIC]
     return [Option(it, pos, "MultiWordNet") for it in out]
 
