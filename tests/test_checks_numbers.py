@@ -47,6 +47,13 @@ NORMALISE = [
     ("it-ha-is-a-verb", "nel 2020 ha deciso", "it", ("year", 2020)),
     ("en-points", "0.4 percentage points", "en", ("percent", 0.4)),
     ("it-points", "0,4 punti percentuali", "it", ("percent", 0.4)),
+    # a half added to a number (CGEL ch. 5 §9.4; Serianni VI.7): 3.5 million either way
+    ("en-and-a-half-million", "three and a half million", "en", ("count", 3.5e6)),
+    ("it-milioni-e-mezzo", "tre milioni e mezzo", "it", ("count", 3.5e6)),
+    ("en-one-and-a-half", "one and a half billion", "en", ("count", 1.5e9)),
+    ("it-un-milione-e-mezzo", "un milione e mezzo", "it", ("count", 1.5e6)),
+    ("it-half-after-noun", "due anni e mezzo", "it", ("count", 2.5)),
+    ("en-and-a-half", "two and a half years", "en", ("count", 2.5)),
 ]
 
 UNITS = [
@@ -151,6 +158,11 @@ CASES = [
      ["Unemployment fell to 6.1%, down 0.3 percentage points from March."], []),
     ("percent-kept", "La disoccupazione è scesa al 6,1%, in calo dello 0,3% rispetto a marzo.",
      ["Unemployment fell to 6.1%, down 0.3% from March."], []),
+    ("half-million-same", "Il governo versa tre milioni e mezzo di euro per il restauro del castello di Lusa.",
+     ["The government devotes three and a half million euros to restoring the castle of Lusa."], []),
+    ("half-dropped", "Il governo versa tre milioni di euro per il restauro del castello di Lusa.",
+     ["The government devotes three and a half million euros to restoring the castle of Lusa."],
+     [("tre milioni di euro", "critical", "3,5 milioni di euro")]),
     ("million-as-billion", "La multa è di 12 miliardi di dollari, ha stabilito il giudice Moretti.",
      ["The fine is $12 million, judge Moretti ruled."],
      [("12 miliardi di dollari", "critical", "12 milioni di dollari")]),

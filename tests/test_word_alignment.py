@@ -45,7 +45,32 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     # a different number is one
     ("The fund raised 4800 euros for the school.", "The fund raised 4,900 euros for the school.",
      [("substitution", "4800", "4,900")]),
+    # a synonym found far from its place (past five anchors) is no correspondence: "car" was dropped
+    # from "car park", and the "automobile" at the end was added
+    ("The mayor praised the car park near the stadium in Parma on Sunday.",
+     "The mayor praised the park near the stadium in Parma on Sunday, by automobile.",
+     [("deletion", "car", ""), ("insertion", "", "automobile")]),
+    # a synonym moved past one anchor is a local reordering, still linked: no difference
+    ("Yesterday the mayor drove an old automobile to Parma.", "Yesterday the mayor drove to Parma an old car.", []),
+    # a name moved however far stays linked, even spelled another way (the entity checks judge the spelling)
+    ("Yesterday Kovalenko met the generals in Lviv and Odesa.",
+     "Yesterday the generals met in Lviv and Odesa with Kovalenco.", []),
 ])
 def test_gaps(source: str, bt: str, expected: list[tuple[str, str, str]]) -> None:
     assert _gaps(source, bt) == expected
 
+
+
+def test_a_deletion_sits_beside_the_word_it_modifies() -> None:
+    """A dropped modifier sits beside its head even where the translation moved the head past the
+    anchors: "lighting" was dropped from "Osei's lighting design", whose "design" now stands before the
+    name; the finding belongs on the Italian of "design", not on the anchor after the gap ("especially")."""
+    source = "Critics praised Ada Osei's lighting design, especially in the last scene."
+    bt = "Critics praised the design of Ada Osei, especially in the last scene."
+    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
+    wa = align_words(SourceMatch(0, source, [0], 0, 10, bt, 1.0), translation, whole_article=True)
+    (gap,) = [g for g in wa.gaps if g.kind == "deletion"]
+    assert gap.source_phrase == "lighting"
+    link = wa.beside(gap)
+    assert link is not None and wa.bt[link.bt].text == "design"
+    assert gap.right is not None and wa.bt[gap.right.bt].text == "especially"  # the anchor it used to sit on

@@ -25,6 +25,9 @@ from .units import SourceMatch
 
 # Equivalence of a linked pair: the same lemma or word; a paraphrase, stem, name or WordNet synonym.
 SAME, EQUIVALENT = 1.0, 0.9
+# How many anchors a synonym may move past and still be linked (one: a local reordering, "the
+# nuclear plant" / "the plant, nuclear").
+MAX_SYNONYM_MOVE = 1
 # A gap with more content words than this on either side is a rewritten clause, not a word difference.
 MAX_GAP_WORDS = 5
 # Links that must keep their side of two positions for them to be in the same place.
@@ -83,6 +86,19 @@ class WordAlignment:
 
     def bt_link(self, src_index: int) -> Link | None:
         return next((k for k in self.links if k.src == src_index), None)
+
+    def beside(self, gap: Gap) -> Link | None:
+        """The link a deletion sits beside: the nearest linked source word after it (an English modifier
+        stands before its head: "the [movement] direction"), else before it. The word may be linked out
+        of order (a moved word), unlike the anchors that bracket the gap."""
+        if not gap.source_words:
+            return gap.right or gap.left
+        at = [i for i, w in enumerate(self.source) if any(w is g for g in gap.source_words)]
+        first, last = at[0], at[-1]
+        by_src = {k.src: k for k in self.links}
+        after = next((by_src[i] for i in range(last + 1, len(self.source)) if i in by_src), None)
+        before = next((by_src[i] for i in range(first - 1, -1, -1) if i in by_src), None)
+        return after or before
 
     def same_place(self, source_at: int, bt_at: int, bt_seg: int | None = None) -> bool:
         """A source position and a back-translation position (character offsets; in segment ``bt_seg``
@@ -172,6 +188,13 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
     aln.anchors = _chain(aln.links)
     if not aln.anchors:
         return aln
+    # A word the translation moved is still the same word (or the same name, spelled differently),
+    # linked out of order, however far; a merely equivalent word (a synonym, a derived form) moved past
+    # more than one anchor is a coincidence ("movement" for the "motion" of "slow motion", three anchors
+    # later), and must not hide a word the translation dropped.
+    aln.links = [k for k in aln.links if k.score >= SAME or k in aln.anchors
+                 or (src[k.src].text[:1].isupper() and bt[k.bt].text[:1].isupper())
+                 or sum((a.src < k.src) != (a.bt < k.bt) for a in aln.anchors) <= MAX_SYNONYM_MOVE]
     text_of = {k: segs[k].en for k in match.segments}
     text_of[-1] = match.source
     linked_s = {k.src for k in aln.links}

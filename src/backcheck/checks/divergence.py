@@ -230,7 +230,7 @@ class DivergenceCheck(Check):
         if gap.bt_words:
             words = [w for w in gap.bt_words if not w.norm.isdigit()] or gap.bt_words
             return _join(project(words, ctx.translation), ctx.article.text)
-        anchor = gap.right or gap.left
+        anchor = wa.beside(gap)
         if anchor is None:
             return []
         return _join(project([wa.bt[anchor.bt]], ctx.translation), ctx.article.text)
