@@ -16,15 +16,32 @@ stay quiet). Two or more English-only words in a row (English function words may
 major; a single one is minor, and only when it is a common English word (technical terms borrowed
 whole are rare in English as well). A quotation that starts with a capital (a title or a slogan)
 is minor; a one-word quotation, or a word glossed in brackets right after it, is a deliberate term
-and is not reported.
+and is not reported. An English quotation that the article attributes to a speaker is speech, and
+Italian news translates what people say: direct speech is introduced by a colon or followed by an
+*inciso* with the speaker (Serianni, *Grammatica italiana* XIV.6: «...», ha aggiunto Rossi). Such a
+quotation is major like any untranslated text; a quotation in a third language stays minor (the
+English source most likely quoted it so too).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..knowledge.foreign_runs import find_untranslated
 from ..knowledge.foreign_words import find_english_words
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, register
+
+# The speaker after a quotation: a comma, one to four lower-case words (the verb and a title: "ha
+# aggiunto", "ha detto il ministro") and a capitalised word (the name).
+_INCISO = re.compile(r"\s*,\s*(?:[a-zà-ù’']+\s+){1,4}[A-ZÀ-Ý]")
+_INTRODUCED = re.compile(r":\s*$")
+
+
+def attributed(text: str, start: int, end: int) -> bool:
+    """Is the quotation ``text[start:end]`` (its quotation marks included) direct speech with its speaker?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_INCISO.match(text, end) or _INTRODUCED.search(text[line_start:start]))
 
 
 @register
@@ -37,17 +54,21 @@ class UntranslatedCheck(Check):
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
         out = []
-        for s, e, lang, conf, quoted in find_untranslated(ctx.article.text, ctx.content_sentences()):
-            message = (
-                f"Quoted text in another language ({lang}); translate it unless the quotation is meant to stay."
-                if quoted
-                else f"Text left untranslated ({lang}); translate it into Italian."
-            )
+        text = ctx.article.text
+        for s, e, lang, conf, quoted in find_untranslated(text, ctx.content_sentences()):
+            speech = quoted and lang == "en" and attributed(text, s, e)
+            if speech:
+                message = "Quoted speech left in English; translate what the speaker says into Italian."
+            elif quoted:
+                message = (f"Quoted text in another language ({lang}); translate it unless the quotation is "
+                           "meant to stay.")
+            else:
+                message = f"Text left untranslated ({lang}); translate it into Italian."
             out.append(
                 self.candidate(
                     ctx, s, e, Category.UNTRANSLATED, Claim.UNTRANSLATED, message,
                     Evidence(kinds=("lingua",), details={"detected_language": lang, "confidence": conf,
-                                                         "quoted": quoted}),
+                                                         "quoted": quoted and not speech}),
                 )
             )
         for s, e, n, capital_quote in find_english_words(ctx.article.text, ctx.content_sentences()):
