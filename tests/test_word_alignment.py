@@ -74,3 +74,22 @@ def test_a_deletion_sits_beside_the_word_it_modifies() -> None:
     link = wa.beside(gap)
     assert link is not None and wa.bt[link.bt].text == "design"
     assert gap.right is not None and wa.bt[gap.right.bt].text == "especially"  # the anchor it used to sit on
+
+
+def _unit_gaps(units: list[str], bt: str) -> list[tuple[str, str, str]]:
+    from backcheck.align.units import Alignment
+    from backcheck.align.words import align_units
+
+    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
+    alignment = Alignment(units=units, matches=[SourceMatch(0, units[0], [0], 0, 10, bt, 1.0)], whole_article=True)
+    (wa,) = align_units(alignment, translation)
+    return [(g.kind, g.source_phrase, g.bt_phrase) for g in wa.gaps]
+
+
+def test_an_edge_insertion_the_next_unit_says_is_that_units_text() -> None:
+    """The two sides split sentences differently: the back-translation's sentence runs on into what the
+    next source sentence says, which is no addition; the same words absent from the next unit are."""
+    bt = "The mayor opened the new bridge in Parma, a gift for the whole valley."
+    assert _unit_gaps(["The mayor opened the new bridge in Parma.", "It is a gift for the whole valley."], bt) == []
+    assert _unit_gaps(["The mayor opened the new bridge in Parma.", "The works lasted two years."], bt) == [
+        ("insertion", "", "gift for the whole valley")]

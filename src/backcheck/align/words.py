@@ -21,7 +21,7 @@ from ..translate.base import Translation
 from .phrases import best_subwindow
 from .splits import by_clause
 from .tokens import Word, en_words, words_match
-from .units import SourceMatch
+from .units import Alignment, SourceMatch
 
 # Equivalence of a linked pair: the same lemma or word; a paraphrase, stem, name or WordNet synonym.
 SAME, EQUIVALENT = 1.0, 0.9
@@ -224,6 +224,29 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
                                 _phrase(text_of, part_b), (s_hi - s_lo, b_hi - b_lo)))
     _repair_swaps(aln, text_of)
     return aln
+
+
+def align_units(alignment: Alignment, translation: Translation) -> list[WordAlignment]:
+    """:func:`align_words` for every placed source unit. An insertion at the edge of a unit's window
+    that the neighbouring source unit on that side says word for word is that unit's text, where the
+    two sides split sentences differently ("These 40 cases.... It's like an advent calendar" against
+    "These 40 cases... are like an advent calendar"), not an addition."""
+    out = []
+    for m in alignment.matches:
+        aln = align_words(m, translation, whole_article=alignment.whole_article)
+        units = alignment.units
+        before = units[m.source_index - 1] if m.source_index > 0 else ""
+        after = units[m.source_index + 1] if m.source_index + 1 < len(units) else ""
+        aln.gaps = [g for g in aln.gaps if not (g.kind == "insertion" and g.edge
+                                                 and _said_by(g.bt_words, before if g.left is None else after))]
+        out.append(aln)
+    return out
+
+
+def _said_by(words: list[Word], unit: str) -> bool:
+    """Does ``unit`` hold every one of ``words`` (two at least)?"""
+    theirs = [w for w in en_words(unit) if w.content]
+    return len(words) >= 2 and all(any(words_match(w, t) for t in theirs) for w in words)
 
 
 def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:

@@ -114,13 +114,12 @@ class CheckContext:
         """The word alignment of every placed source unit with its back-translation (computed once per
         article, shared by the checks that read word-level differences)."""
         if self._words is None:
-            from ..align.words import align_words
+            from ..align.words import align_units
 
             if self.alignment is None or self.translation is None:
                 self._words = []
             else:
-                whole = self.alignment.whole_article
-                self._words = [align_words(m, self.translation, whole_article=whole) for m in self.alignment.matches]
+                self._words = align_units(self.alignment, self.translation)
         return self._words
 
     def back_translation_of(self, start: int, end: int) -> str:
