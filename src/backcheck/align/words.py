@@ -89,7 +89,7 @@ class WordAlignment:
 
     def beside(self, gap: Gap) -> Link | None:
         """The link a deletion sits beside: the nearest linked source word after it (an English modifier
-        stands before its head: "the [movement] direction"), else before it. The word may be linked out
+        stands before its head: "the [lighting] design"), else before it. The word may be linked out
         of order (a moved word), unlike the anchors that bracket the gap."""
         if not gap.source_words:
             return gap.right or gap.left
@@ -190,7 +190,7 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
         return aln
     # A word the translation moved is still the same word (or the same name, spelled differently),
     # linked out of order, however far; a merely equivalent word (a synonym, a derived form) moved past
-    # more than one anchor is a coincidence ("movement" for the "motion" of "slow motion", three anchors
+    # more than one anchor is a coincidence (the "car" of "car park" linked to an "automobile" five anchors
     # later), and must not hide a word the translation dropped.
     aln.links = [k for k in aln.links if k.score >= SAME or k in aln.anchors
                  or (src[k.src].text[:1].isupper() and bt[k.bt].text[:1].isupper())
@@ -229,8 +229,8 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
 def align_units(alignment: Alignment, translation: Translation) -> list[WordAlignment]:
     """:func:`align_words` for every placed source unit. An insertion at the edge of a unit's window
     that the neighbouring source unit on that side says word for word is that unit's text, where the
-    two sides split sentences differently ("These 40 cases.... It's like an advent calendar" against
-    "These 40 cases... are like an advent calendar"), not an addition."""
+    two sides split sentences differently ("The mayor opened the bridge. It is a gift for the valley."
+    against "The mayor opened the bridge, a gift for the valley."), not an addition."""
     out = []
     for m in alignment.matches:
         aln = align_words(m, translation, whole_article=alignment.whole_article)
