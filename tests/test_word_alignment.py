@@ -6,15 +6,25 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.align.units import SourceMatch
-from backcheck.align.words import align_words
+from backcheck.align.units import Alignment, SourceMatch
+from backcheck.align.words import WordAlignment, align_units
 from backcheck.translate.base import SegmentTranslation, Translation
 
 
-def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
+def _aligned(units: list[str], bt: str) -> WordAlignment:
+    """The word alignment of the first of ``units`` (the source's sentences, in order) with ``bt``."""
     translation = Translation([SegmentTranslation(0, 10, "x", bt)])
-    match = SourceMatch(0, source, [0], 0, 10, bt, 1.0)
-    return [(g.kind, g.source_phrase, g.bt_phrase) for g in align_words(match, translation, whole_article=True).gaps]
+    alignment = Alignment(units=units, matches=[SourceMatch(0, units[0], [0], 0, 10, bt, 1.0)], whole_article=True)
+    (wa,) = align_units(alignment, translation)
+    return wa
+
+
+def _unit_gaps(units: list[str], bt: str) -> list[tuple[str, str, str]]:
+    return [(g.kind, g.source_phrase, g.bt_phrase) for g in _aligned(units, bt).gaps]
+
+
+def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
+    return _unit_gaps([source], bt)
 
 
 @pytest.mark.parametrize(("source", "bt", "expected"), [
@@ -67,23 +77,12 @@ def test_a_deletion_sits_beside_the_word_it_modifies() -> None:
     name; the finding belongs on the Italian of "design", not on the anchor after the gap ("especially")."""
     source = "Critics praised Ada Osei's lighting design, especially in the last scene."
     bt = "Critics praised the design of Ada Osei, especially in the last scene."
-    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
-    wa = align_words(SourceMatch(0, source, [0], 0, 10, bt, 1.0), translation, whole_article=True)
+    wa = _aligned([source], bt)
     (gap,) = [g for g in wa.gaps if g.kind == "deletion"]
     assert gap.source_phrase == "lighting"
     link = wa.beside(gap)
     assert link is not None and wa.bt[link.bt].text == "design"
     assert gap.right is not None and wa.bt[gap.right.bt].text == "especially"  # the anchor it used to sit on
-
-
-def _unit_gaps(units: list[str], bt: str) -> list[tuple[str, str, str]]:
-    from backcheck.align.units import Alignment
-    from backcheck.align.words import align_units
-
-    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
-    alignment = Alignment(units=units, matches=[SourceMatch(0, units[0], [0], 0, 10, bt, 1.0)], whole_article=True)
-    (wa,) = align_units(alignment, translation)
-    return [(g.kind, g.source_phrase, g.bt_phrase) for g in wa.gaps]
 
 
 def test_an_edge_insertion_the_next_unit_says_is_that_units_text() -> None:

@@ -232,9 +232,9 @@ def align_units(alignment: Alignment, translation: Translation) -> list[WordAlig
     two sides split sentences differently ("The mayor opened the bridge. It is a gift for the valley."
     against "The mayor opened the bridge, a gift for the valley."), not an addition."""
     out = []
+    units = alignment.units
     for m in alignment.matches:
         aln = align_words(m, translation, whole_article=alignment.whole_article)
-        units = alignment.units
         before = units[m.source_index - 1] if m.source_index > 0 else ""
         after = units[m.source_index + 1] if m.source_index + 1 < len(units) else ""
         aln.gaps = [g for g in aln.gaps if not (g.kind == "insertion" and g.edge

@@ -71,7 +71,7 @@ class UntranslatedCheck(Check):
                                                          "quoted": quoted and not speech}),
                 )
             )
-        for s, e, n, capital_quote in find_english_words(ctx.article.text, ctx.content_sentences()):
+        for s, e, n, capital_quote in find_english_words(text, ctx.content_sentences()):
             message = (
                 "English words left untranslated; translate them into Italian." if n >= 2
                 else "An English word left untranslated; use the Italian word unless it is an accepted loanword."

@@ -61,12 +61,12 @@ _MONTH_IT = "|".join(it.MONTHS)
 _MONTH_EN = "|".join(m.capitalize() for m in en.MONTHS) + "|(?:" + "|".join(
     sorted((a.capitalize() for a in en.MONTH_ABBREVIATIONS if a not in en.MONTHS), key=len, reverse=True)) + r")\.?"
 _ORD_EN = r"(?:st|nd|rd|th)?"
-# A half added to a number: "three and a half million" (before the scale word, CGEL ch. 5 §9.4),
-# "tre milioni e mezzo" (after it; Serianni VI.7, «e mezzo» after the noun it counts).
-_HALF_BEFORE_SCALE = {"en": re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)}
-# Without a scale word the half may follow the counted noun: "due anni e mezzo", "tre ore e mezza".
-_HALF_AFTER_SCALE = {"it": re.compile(r"\s+e\s+mezzo\b", re.IGNORECASE)}
-_HALF_AFTER_NOUN = {"it": re.compile(r"(?:\s+[^\W\d_]+)?\s+e\s+mezz[oa]\b", re.IGNORECASE)}
+# A half added to a number. English says it before the scale word: "three and a half million" (CGEL
+# ch. 5 §9.4). Italian says it after the scale word, "tre milioni e mezzo", or without one after the
+# counted noun, "due anni e mezzo", "tre ore e mezza" (Serianni VI.7).
+_HALF_EN = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_HALF_IT_AFTER_SCALE = re.compile(r"\s+e\s+mezzo\b", re.IGNORECASE)
+_HALF_IT_AFTER_NOUN = re.compile(r"(?:\s+[^\W\d_]+)?\s+e\s+mezz[oa]\b", re.IGNORECASE)
 
 
 def parse_numeral(s: str, lang: str) -> float | None:
@@ -152,14 +152,13 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
                 nxt = re.match(rf"\s+({_WORD})", text[m.end() :])
                 if nxt and nxt.group(1).lower() in scales and nxt.group(1).lower() not in ("m", "k", "b"):
                     value = 1.0
-                elif w == "one" and _HALF_BEFORE_SCALE["en"].match(text, m.end()):
+                elif w == "one" and _HALF_EN.match(text, m.end()):
                     value = 1.0  # "one and a half million"
         if value is None:
             continue
         end = m.end()
         scale = 1.0
-        half = _HALF_BEFORE_SCALE.get(lang)
-        if half is not None and (hm := half.match(text, end)):
+        if lang == "en" and (hm := _HALF_EN.match(text, end)):
             value, end = value + 0.5, hm.end()
         # scale word ("1,3 miliardi", "two million", "$5m")
         sm = re.match(rf"(\s*)({_WORD})\b", text[end:])
@@ -167,10 +166,9 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
             if m.group("word") is None or sm.group(2).lower() != "mille":
                 scale = scales[sm.group(2).lower()]
                 end += sm.end()
-                half = _HALF_AFTER_SCALE.get(lang)
-                if half is not None and (hm := half.match(text, end)):
+                if lang == "it" and (hm := _HALF_IT_AFTER_SCALE.match(text, end)):
                     value, end = value + 0.5, hm.end()
-        elif (half := _HALF_AFTER_NOUN.get(lang)) is not None and half.match(text, end):
+        elif lang == "it" and _HALF_IT_AFTER_NOUN.match(text, end):
             value += 0.5  # the noun between stays outside the quantity (its unit is read next)
         kind: Kind = "count"
         currency = CURRENCY_WORDS.get((m.group("cur") or "").lower())
