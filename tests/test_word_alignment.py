@@ -55,6 +55,13 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     # a different number is one
     ("The fund raised 4800 euros for the school.", "The fund raised 4,900 euros for the school.",
      [("substitution", "4800", "4,900")]),
+    # a 12-hour clock time and the 24-hour one an Italian article uses (and its back-translation keeps)
+    # are one time: "5 p.m." is 17:00, "3:30 pm" is 15.30 (the times module's readings)
+    ("The minister will speak at 5 p.m. in Rome.", "The minister will speak at 17 in Rome.", []),
+    ("The talks ended at 3:30 pm after a debate.", "The talks ended at 15.30 after a debate.", []),
+    # another hour is a difference, named by the whole time
+    ("The minister will speak at 5 p.m. in Rome.", "The minister will speak at 18 in Rome.",
+     [("substitution", "5 p.m.", "18")]),
     # a synonym found far from its place (past five anchors) is no correspondence: "car" was dropped
     # from "car park", and the "automobile" at the end was added
     ("The mayor praised the car park near the stadium in Parma on Sunday.",

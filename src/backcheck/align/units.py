@@ -25,6 +25,9 @@ STATIC_FLOOR = 0.3
 # Each extra segment in a window costs this much score.
 WIDER_PENALTY = 0.04
 MAX_WINDOW = 3
+# A pair of source units placed on one window (two sentences the translation joined) costs its best
+# member's fit less this share of the other member's, so that a unit joins the window it fits better.
+PAIR_TIE_BREAK = 0.01
 # A unit placed by anchors alone needs an anchor score of at least this much (see anchor_score).
 MIN_ANCHOR_SCORE = 2
 # Sources with at least this many units and this share of the back-translation's words are a whole
@@ -173,8 +176,10 @@ def _monotonic(n_src: int, n_seg: int, score) -> list[tuple[int, int, int, float
             return 0.0
         if j == nj:
             return skip
-        # a pair of source units scores as their best member against the window
-        return -(max(score(k, j, nj) for k in range(i, ni)) - skip)
+        # a pair of source units scores as their best member against the window; its other member's
+        # fit breaks the tie between the two pairs a unit could join (the sentence before, or after)
+        fits = [score(k, j, nj) for k in range(i, ni)]
+        return -(max(fits) - skip) - (PAIR_TIE_BREAK * min(fits) if len(fits) > 1 else 0.0)
 
     out: list[tuple[int, int, int, float]] = []
     for i, ni, j, nj in best_beads(n_src, n_seg, moves, cost):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..translate.base import Translation
 from .phrases import best_subwindow
 from .splits import by_clause
-from .tokens import Word, en_words, words_match
+from .tokens import Word, en_words, with_times, words_match
 from .units import Alignment, SourceMatch
 
 # Equivalence of a linked pair: the same lemma or word; a paraphrase, stem, name or WordNet synonym.
@@ -175,8 +175,8 @@ def _phrase(text_of: dict[int, str], words: list[Word]) -> str:
 def align_words(match: SourceMatch, translation: Translation, *, whole_article: bool) -> WordAlignment:
     """The word alignment of ``match``'s source unit with its back-translation window, and its gaps."""
     segs = translation.segments
-    bt_all = [w for k in match.segments for w in en_words(segs[k].en, k)]
-    src = [w for w in en_words(match.source) if w.content]
+    bt_all = [w for k in match.segments for w in with_times(en_words(segs[k].en, k), segs[k].en)]
+    src = [w for w in with_times(en_words(match.source), match.source) if w.content]
     bt = [w for w in bt_all if w.content]
     if not whole_article and src and bt:
         bt = best_subwindow(src, bt)  # a snippet covers part of its window
