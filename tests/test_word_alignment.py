@@ -59,6 +59,18 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     # are one time: "5 p.m." is 17:00, "3:30 pm" is 15.30 (the times module's readings)
     ("The minister will speak at 5 p.m. in Rome.", "The minister will speak at 17 in Rome.", []),
     ("The talks ended at 3:30 pm after a debate.", "The talks ended at 15.30 after a debate.", []),
+    # a symbol and its word are one word: "%" is "percent" (and "per cent"), "$" is "dollar" (CLDR's
+    # name of the currency whose symbol it is)
+    ("Prices rose 10 percent in the last quarter.", "Prices rose 10% in the last quarter.", []),
+    ("Inflation reached 3.5 per cent in May.", "Inflation reached 3.5% in May.", []),
+    ("The company raised $5 million from investors.", "The company raised 5 million dollars from investors.", []),
+    ("He earns €40,000 a year as a teacher.", "He earns 40,000 euros a year as a teacher.", []),
+    # an initialism and the words whose initials it is are one name; other words are a difference
+    ("The U.S. government closed the embassy.", "The United States government closed the embassy.", []),
+    ("The UN council met on Tuesday in Geneva.", "The United Nations council met on Tuesday in Geneva.", []),
+    ("The ministers said the E.U. must act.", "The ministers said the European Union must act.", []),
+    ("The UN council met on Tuesday in Geneva.", "The European Union council met on Tuesday in Geneva.",
+     [("substitution", "UN", "European Union")]),
     # another hour is a difference, named by the whole time
     ("The minister will speak at 5 p.m. in Rome.", "The minister will speak at 18 in Rome.",
      [("substitution", "5 p.m.", "18")]),

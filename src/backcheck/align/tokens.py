@@ -26,6 +26,11 @@ TIME_MARK = "@"
 _DOTTED_TIME = re.compile(
     r"\b(?:at|around|about|by|from|until|till|after|before|to)\s+(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\b",
     re.IGNORECASE)
+# "per cent" written in two words; "U.S.", "E.U.": initials with full stops.
+_PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+# A symbol beside a number: "10%", "10 %", "$5", "€40,000", "40 €".
+_SYMBOL = re.compile(r"(?<=\d)\s?(?P<after>[^\w\s])|(?P<before>[^\w\s])\s?(?=\d)")
 
 
 @dataclass
@@ -47,23 +52,59 @@ def en_words(text: str, seg: int = -1) -> list[Word]:
 
 
 def with_times(words: list[Word], text: str) -> list[Word]:
-    """``words`` (read from ``text``) with each English clock time merged into one content word whose
-    norm is its hour of the day: "5 p.m." is one word, "@17", which a "17" or a "17:00" of the other
-    side matches (an Italian article's 24-hour clock, kept by its back-translation)."""
-    spans = [(a, b, value) for value, a, b, _ in clock_times(text, "en")]
-    spans += [(m.start("h"), m.end("m"), int(m.group("h")) + int(m.group("m")) / 60)
+    """``words`` (read from ``text``) as the alignment compares them:
+
+    - each English clock time is one content word whose norm is its hour of the day: "5 p.m." is
+      "@17", which a "17" or a "17:00" of the other side matches (an Italian article's 24-hour clock,
+      kept by its back-translation);
+    - "per cent" is one word, "percent", and a "%" after a number is that word too ("10%" ~ "10 percent");
+    - a currency symbol beside a number is its currency's name in CLDR (Babel): "$5" ~ "5 dollars";
+    - an initialism is one content word: "U.S." and "US" are "us" (which the pronoun, a function word,
+      never meets), matched to its expansion by the word alignment ("United States")."""
+    spans = [(a, b, f"{TIME_MARK}{value:g}") for value, a, b, _ in clock_times(text, "en")]
+    spans += [(m.start("h"), m.end("m"), f"{TIME_MARK}{int(m.group('h')) + int(m.group('m')) / 60:g}")
               for m in _DOTTED_TIME.finditer(text)]
-    if not spans:
-        return words
+    spans += [(m.start(), m.end(), "percent") for m in _PER_CENT.finditer(text)]
+    spans += [(m.start(), m.end(), m.group(0).replace(".", "").lower()) for m in _DOTTED_INITIALS.finditer(text)]
+    seg = words[0].seg if words else -1
+    symbols = [Word(m.group(g), m.start(g), m.end(g), name, True, seg) for m in _SYMBOL.finditer(text)
+               for g in ("after", "before") if m.group(g) and (name := _symbol_name(m.group(g)))]
+    if not spans and not symbols:
+        return [_initialism(w) for w in words]
     out: list[Word] = []
     for w in words:
-        span = next(((a, b, v) for a, b, v in spans if a <= w.start and w.end <= b), None)
+        span = next(((a, b, n) for a, b, n in spans if a <= w.start and w.end <= b), None)
         if span is None:
-            out.append(w)
+            out.append(_initialism(w))
         elif not out or out[-1].start != span[0]:
-            a, b, value = span
-            out.append(Word(text[a:b], a, b, f"{TIME_MARK}{value:g}", True, w.seg))
-    return out
+            a, b, norm = span
+            out.append(Word(text[a:b], a, b, norm, True, w.seg))
+    return sorted(out + symbols, key=lambda w: w.start)
+
+
+def _initialism(w: Word) -> Word:
+    """An all-capitals word the stop list took for a function word ("US", "IT") is a content word."""
+    if w.content or len(w.text) < 2 or not w.text.isalpha() or not w.text.isupper():
+        return w
+    return Word(w.text, w.start, w.end, w.text.lower(), True, w.seg)
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """One-character currency symbols and their currency's name, lower case, from CLDR through Babel
+    ("$": "dollar", "€": "euro", "£": "pound")."""
+    try:
+        from babel import Locale
+        from babel.numbers import get_currency_name
+    except ImportError:
+        return {}
+    en = Locale("en")
+    return {sym: get_currency_name(code, locale=en).split()[-1].lower()
+            for code, sym in en.currency_symbols.items() if len(sym) == 1 and code != "XXX"}
+
+
+def _symbol_name(sym: str) -> str | None:
+    return "percent" if sym == "%" else _currency_names().get(sym)
 
 
 def it_words(text: str) -> list[Word]:
@@ -91,7 +132,7 @@ def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm:
         return True
     if a_text[:1].isupper() and b_text[:1].isupper() and min(len(a_norm), len(b_norm)) >= 4:
         return JaroWinkler.similarity(a_norm, b_norm) >= NAME_SIMILARITY
-    if a_text.endswith(".") or b_text.endswith("."):  # "Gen." ~ "General"
+    if (a_text.endswith(".") or b_text.endswith(".")) and "." not in a_text[:-1] + b_text[:-1]:  # "Gen." ~ "General"
         short, long_ = sorted((a_norm.rstrip("."), b_norm.rstrip(".")), key=len)
         return len(short) >= 2 and long_.startswith(short)
     return a_content and b_content and _wordnet_synonyms(a_norm, b_norm)
@@ -127,3 +168,25 @@ def _derived(a: str, b: str) -> bool:
         return False
     common = common_prefix(a, b)
     return common >= 7 and common >= 0.8 * min(len(a), len(b))
+
+
+def one_name_or_number(sw: list[Word], bw: list[Word]) -> bool:
+    """The two sides of a gap are one number or one name written two ways: digits a thousands separator
+    split ("4900" / "4,900"), or an initialism and the words whose initials it is ("U.S." / "United
+    States")."""
+    return _one_number(sw, bw) or _initials(sw, bw) or _initials(bw, sw)
+
+
+def _one_number(sw: list[Word], bw: list[Word]) -> bool:
+    """Both sides are digits only and read as the same digits once joined (the tokenizer splits "4,900"
+    at its separator)."""
+    return (bool(sw) and bool(bw) and all(w.norm.isdigit() for w in sw + bw)
+            and "".join(w.norm for w in sw) == "".join(w.norm for w in bw))
+
+
+def _initials(short: list[Word], long_: list[Word]) -> bool:
+    """``short`` is one initialism whose letters are the initials of ``long_``'s capitalised words."""
+    if len(short) != 1 or len(long_) < 2 or not all(w.text[:1].isupper() for w in long_):
+        return False
+    letters = short[0].text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and letters == "".join(w.text[0] for w in long_)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..translate.base import Translation
 from .phrases import best_subwindow
 from .splits import by_clause
-from .tokens import Word, en_words, with_times, words_match
+from .tokens import Word, en_words, one_name_or_number, with_times, words_match
 from .units import Alignment, SourceMatch
 
 # Equivalence of a linked pair: the same lemma or word; a paraphrase, stem, name or WordNet synonym.
@@ -216,8 +216,8 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
         if len(s_idx) > MAX_GAP_WORDS or len(b_idx) > MAX_GAP_WORDS:
             continue  # a rewritten clause: no word-level difference
         sw, bw = [src[i] for i in s_idx], [bt[j] for j in b_idx]
-        if _same_number(sw, bw):
-            continue  # "4900" / "4,900": one number, its digits split by a thousands separator
+        if one_name_or_number(sw, bw):
+            continue  # "4900" / "4,900"; "U.S." / "United States"
         for part_s, part_b in by_clause(sw, bw, src, bt, left, right, text_of):
             kind = "substitution" if part_s and part_b else ("deletion" if part_s else "insertion")
             aln.gaps.append(Gap(kind, part_s, part_b, left, right, _phrase(text_of, part_s),
@@ -272,13 +272,6 @@ def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:
             gap.kind, gap.bt_words, gap.bt_phrase = "substitution", [hit], hit.text
             break
     aln.gaps = [g for g in gaps if g.source_words or g.bt_words]
-
-
-def _same_number(sw: list[Word], bw: list[Word]) -> bool:
-    """Both sides are digits only and read as the same digits once joined (the tokenizer splits "4,900"
-    at its separator)."""
-    return (bool(sw) and bool(bw) and all(w.norm.isdigit() for w in sw + bw)
-            and "".join(w.norm for w in sw) == "".join(w.norm for w in bw))
 
 
 def _same_stem(a: Word, b: Word) -> bool:
