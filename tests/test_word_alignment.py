@@ -71,6 +71,15 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     ("The ministers said the E.U. must act.", "The ministers said the European Union must act.", []),
     ("The UN council met on Tuesday in Geneva.", "The European Union council met on Tuesday in Geneva.",
      [("substitution", "UN", "European Union")]),
+    # CLDR's "noon" is 12 o'clock; an ordinal in digits is its number ("March 3rd" / "3 March")
+    ("The talks will start at noon on Friday.", "The talks will start at 12 on Friday.", []),
+    ("The storm hit on 3 March, killing two people.", "The storm hit on March 3rd, killing two people.", []),
+    ("The storm hit on 3 March, killing two people.", "The storm hit on March 4th, killing two people.",
+     [("deletion", "3", ""), ("insertion", "", "4th")]),
+    # one compound written solid, hyphenated or open is one word
+    ("Inflation in the euro zone rose in May.", "Inflation in the eurozone rose in May.", []),
+    ("The agencies promised closer co-operation on security.", "The agencies promised closer cooperation on security.",
+     []),
     # another hour is a difference, named by the whole time
     ("The minister will speak at 5 p.m. in Rome.", "The minister will speak at 18 in Rome.",
      [("substitution", "5 p.m.", "18")]),

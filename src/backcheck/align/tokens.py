@@ -26,6 +26,10 @@ TIME_MARK = "@"
 _DOTTED_TIME = re.compile(
     r"\b(?:at|around|about|by|from|until|till|after|before|to)\s+(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\b",
     re.IGNORECASE)
+# CLDR's day periods that name an hour.
+_DAY_PERIOD_HOURS = {"noon": 12, "midnight": 0}
+# "3rd", "21st": an English ordinal in digits.
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 # "per cent" written in two words; "U.S.", "E.U.": initials with full stops.
 _PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
 _DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
@@ -64,6 +68,8 @@ def with_times(words: list[Word], text: str) -> list[Word]:
     spans = [(a, b, f"{TIME_MARK}{value:g}") for value, a, b, _ in clock_times(text, "en")]
     spans += [(m.start("h"), m.end("m"), f"{TIME_MARK}{int(m.group('h')) + int(m.group('m')) / 60:g}")
               for m in _DOTTED_TIME.finditer(text)]
+    spans += [(m.start(), m.end(), f"{TIME_MARK}{hour}") for m in _day_periods().finditer(text)
+              for hour in [_DAY_PERIOD_HOURS[_day_period_keys()[m.group(0).lower()]]]]
     spans += [(m.start(), m.end(), "percent") for m in _PER_CENT.finditer(text)]
     spans += [(m.start(), m.end(), m.group(0).replace(".", "").lower()) for m in _DOTTED_INITIALS.finditer(text)]
     seg = words[0].seg if words else -1
@@ -83,10 +89,31 @@ def with_times(words: list[Word], text: str) -> list[Word]:
 
 
 def _initialism(w: Word) -> Word:
-    """An all-capitals word the stop list took for a function word ("US", "IT") is a content word."""
+    """An all-capitals word the stop list took for a function word ("US", "IT") is a content word; an
+    ordinal in digits is its number ("3rd" ~ "3": "March 3rd" / "3 March")."""
+    ordinal = _ORDINAL.fullmatch(w.text)
+    if ordinal:
+        return Word(w.text, w.start, w.end, ordinal.group(1), True, w.seg)
     if w.content or len(w.text) < 2 or not w.text.isalpha() or not w.text.isupper():
         return w
     return Word(w.text, w.start, w.end, w.text.lower(), True, w.seg)
+
+
+@lru_cache(maxsize=1)
+def _day_period_keys() -> dict[str, str]:
+    """CLDR's English names of the day periods that are an hour ("noon", "midnight"), through Babel."""
+    try:
+        from babel.dates import get_period_names
+    except ImportError:
+        return {}
+    names = get_period_names("wide", "stand-alone", "en")
+    return {str(names[k]).lower(): k for k in _DAY_PERIOD_HOURS if k in names}
+
+
+@lru_cache(maxsize=1)
+def _day_periods() -> re.Pattern[str]:
+    names = sorted(_day_period_keys(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b" if names else r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +177,7 @@ def _wordnet_synonyms(a: str, b: str) -> bool:
 def _same_time(a: str, b: str) -> bool:
     """A clock time and a bare hour of the day ("@17" ~ "17"; the same times have the same norm)."""
     time, other = (a, b) if a.startswith(TIME_MARK) else (b, a)
-    return other.isdigit() and int(other) <= 24 and float(time[len(TIME_MARK):]) == int(other)
+    return other.isdigit() and int(other) <= 24 and float(time[len(TIME_MARK):]) == int(other) % 24
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -174,7 +201,13 @@ def one_name_or_number(sw: list[Word], bw: list[Word]) -> bool:
     """The two sides of a gap are one number or one name written two ways: digits a thousands separator
     split ("4900" / "4,900"), or an initialism and the words whose initials it is ("U.S." / "United
     States")."""
-    return _one_number(sw, bw) or _initials(sw, bw) or _initials(bw, sw)
+    return _one_number(sw, bw) or _initials(sw, bw) or _initials(bw, sw) or _one_compound(sw, bw)
+
+
+def _one_compound(sw: list[Word], bw: list[Word]) -> bool:
+    """One compound written solid, hyphenated or open ("eurozone" / "euro zone", "e-mail" / "email")."""
+    return (bool(sw) and bool(bw) and len(sw) + len(bw) > 2
+            and "".join(w.text.lower() for w in sw) == "".join(w.text.lower() for w in bw))
 
 
 def _one_number(sw: list[Word], bw: list[Word]) -> bool:
