@@ -11,9 +11,10 @@ from backcheck.align.words import WordAlignment, align_units
 from backcheck.translate.base import SegmentTranslation, Translation
 
 
-def _aligned(units: list[str], bt: str) -> WordAlignment:
-    """The word alignment of the first of ``units`` (the source's sentences, in order) with ``bt``."""
-    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
+def _aligned(units: list[str], bt: str, italian: str = "x") -> WordAlignment:
+    """The word alignment of the first of ``units`` (the source's sentences, in order) with ``bt``, the
+    back-translation of ``italian``."""
+    translation = Translation([SegmentTranslation(0, 10, italian, bt)])
     alignment = Alignment(units=units, matches=[SourceMatch(0, units[0], [0], 0, 10, bt, 1.0)], whole_article=True)
     (wa,) = align_units(alignment, translation)
     return wa
@@ -76,6 +77,11 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     ("The storm hit on 3 March, killing two people.", "The storm hit on March 3rd, killing two people.", []),
     ("The storm hit on 3 March, killing two people.", "The storm hit on March 4th, killing two people.",
      [("deletion", "3", ""), ("insertion", "", "4th")]),
+    # a misspelt word (one edit from a word, itself unknown to wordfreq) is that word; two real words one
+    # edit apart are two words
+    ("A strong eathquake struck the island on Monday.", "A strong earthquake struck the island on Monday.", []),
+    ("The conservation group met on Monday in Rome.", "The conversation group met on Monday in Rome.",
+     [("substitution", "conservation", "conversation")]),
     # one compound written solid, hyphenated or open is one word
     ("Inflation in the euro zone rose in May.", "Inflation in the eurozone rose in May.", []),
     ("The agencies promised closer co-operation on security.", "The agencies promised closer cooperation on security.",
@@ -120,3 +126,14 @@ def test_an_edge_insertion_the_next_unit_says_is_that_units_text() -> None:
     assert _unit_gaps(["The mayor opened the new bridge in Parma.", "It is a gift for the whole valley."], bt) == []
     assert _unit_gaps(["The mayor opened the new bridge in Parma.", "The works lasted two years."], bt) == [
         ("insertion", "", "gift for the whole valley")]
+
+
+def test_a_word_the_back_translation_left_in_italian_reads_as_nothing() -> None:
+    # the engine copied «seduti» ("seated") into its English: no reading of the Italian to compare
+    source = "She won the gold medal in the sitting category on Sunday."
+    italian = "Ha vinto la medaglia d'oro nella categoria seduti domenica."
+    assert _aligned([source], "She won the gold medal in the seduti category on Sunday.", italian).gaps == []
+    # the same English with a word the Italian does not have is a difference
+    assert [(g.kind, g.source_phrase, g.bt_phrase) for g in _aligned(
+        [source], "She won the gold medal in the standing category on Sunday.", italian).gaps] == [
+        ("substitution", "sitting", "standing")]

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..lang import common_prefix
 from ..lang.en import demonym_match, paraphrase
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
+from ..lang.frequency import zipf
 from ..lang.it import is_content as is_it_content
 from ..lang.it import lemma as it_lemma
 from ..lang.numbers import numeral
@@ -20,6 +21,11 @@ from ..lang.times import clock_times
 from ..lang.tokens import EN_TOKEN_RE, IT_TOKEN_RE
 
 NAME_SIMILARITY = 0.90
+# A word wordfreq does not know, one edit from a word it knows, is that word misspelt ("eathquake"),
+# from this length on (shorter words are one edit from too many others).
+TYPO_MIN_LENGTH = 6
+# A word this many Zipf points more frequent in Italian than in English is an Italian word.
+COPIED_MARGIN = 1.0
 # The norm of a clock time read as one word ("5 p.m." and "17:00" are both "@17").
 TIME_MARK = "@"
 # "at 15.30": an Italian-style clock time that a back-translation keeps (a bare "15.30" is a number).
@@ -162,7 +168,15 @@ def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm:
     if (a_text.endswith(".") or b_text.endswith(".")) and "." not in a_text[:-1] + b_text[:-1]:  # "Gen." ~ "General"
         short, long_ = sorted((a_norm.rstrip("."), b_norm.rstrip(".")), key=len)
         return len(short) >= 2 and long_.startswith(short)
+    if a_content and b_content and _typo(a_text.lower(), b_text.lower()):
+        return True
     return a_content and b_content and _wordnet_synonyms(a_norm, b_norm)
+
+
+def _typo(a: str, b: str) -> bool:
+    """One of two words is the other misspelt: one edit apart, and only one of them a word wordfreq knows."""
+    return (min(len(a), len(b)) >= TYPO_MIN_LENGTH and Levenshtein.distance(a, b) == 1
+            and (zipf(a, "en") == 0) != (zipf(b, "en") == 0))
 
 
 @lru_cache(maxsize=65536)
@@ -223,3 +237,11 @@ def _initials(short: list[Word], long_: list[Word]) -> bool:
         return False
     letters = short[0].text.replace(".", "")
     return letters.isalpha() and letters.isupper() and letters == "".join(w.text[0] for w in long_)
+
+
+def copied_italian(w: Word, italian: set[str]) -> bool:
+    """A back-translation word that is the Italian's own word, left untranslated by the engine: in the
+    Italian (``italian``: its lower-case words), lower case, and at least ten times as frequent in
+    Italian as in English by wordfreq (one Zipf point: "seduti", "governo"; not "interim", "piano")."""
+    low = w.text.lower()
+    return w.text.islower() and low in italian and zipf(low, "it") >= zipf(low, "en") + COPIED_MARGIN

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..translate.base import Translation
 from .phrases import best_subwindow
 from .splits import by_clause
-from .tokens import Word, en_words, one_name_or_number, with_times, words_match
+from .tokens import Word, copied_italian, en_words, it_words, one_name_or_number, with_times, words_match
 from .units import Alignment, SourceMatch
 
 # Equivalence of a linked pair: the same lemma or word; a paraphrase, stem, name or WordNet synonym.
@@ -196,6 +196,7 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
                  or (src[k.src].text[:1].isupper() and bt[k.bt].text[:1].isupper())
                  or sum((a.src < k.src) != (a.bt < k.bt) for a in aln.anchors) <= MAX_SYNONYM_MOVE]
     text_of = {k: segs[k].en for k in match.segments}
+    italian = {w.text.lower() for k in match.segments for w in it_words(segs[k].it)}
     text_of[-1] = match.source
     linked_s = {k.src for k in aln.links}
     linked_b = {k.bt for k in aln.links} | set(aln.absorbed)
@@ -218,6 +219,8 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
         sw, bw = [src[i] for i in s_idx], [bt[j] for j in b_idx]
         if one_name_or_number(sw, bw):
             continue  # "4900" / "4,900"; "U.S." / "United States"
+        if any(copied_italian(w, italian) for w in bw):
+            continue  # the back-translation left an Italian word as it was: it reads as nothing here
         for part_s, part_b in by_clause(sw, bw, src, bt, left, right, text_of):
             kind = "substitution" if part_s and part_b else ("deletion" if part_s else "insertion")
             aln.gaps.append(Gap(kind, part_s, part_b, left, right, _phrase(text_of, part_s),
