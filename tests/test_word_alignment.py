@@ -77,6 +77,18 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
     ("The storm hit on 3 March, killing two people.", "The storm hit on March 3rd, killing two people.", []),
     ("The storm hit on 3 March, killing two people.", "The storm hit on March 4th, killing two people.",
      [("deletion", "3", ""), ("insertion", "", "4th")]),
+    # a clause the translation moved to the front is no deletion where it was: its words ("trial", "still",
+    # "early") are linked past more than one anchor; only the words that match nothing are a difference
+    ("Dr. Rossi, professor of medicine at the university in Padua, warned that the new trial is still at an "
+     "early stage.",
+     "The trial is still in its early phase, as cautiously stated by Dr. Rossi, professor of medicine at the "
+     "university in Padua.",
+     [("insertion", "", "phase, as cautiously stated")]),
+    # a word moved past one anchor is a local reordering: the gap stays ("his father's ... box" / "the ...
+    # container of his father")
+    ("He kept his father's beautifully made wooden tool box in the attic.",
+     "He kept the beautiful wooden container of his father in the attic.",
+     [("insertion", "", "container"), ("substitution", "beautifully made wooden tool box", "beautiful")]),
     # a misspelt word (one edit from a word, itself unknown to wordfreq) is that word; two real words one
     # edit apart are two words
     ("A strong eathquake struck the island on Monday.", "A strong earthquake struck the island on Monday.", []),

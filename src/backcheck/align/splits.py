@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .tokens import Word, en_words
 
 if TYPE_CHECKING:
-    from .words import Link
+    from .linking import Link
 
 # Clause punctuation: commas, semicolons, colons, brackets, a spaced dash (not a hyphen, not quotes,
 # which two translations mark differently).

@@ -18,13 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..translate.base import Translation
+from .linking import SAME, Link, chain, link_words
 from .phrases import best_subwindow
 from .splits import by_clause
 from .tokens import Word, copied_italian, en_words, it_words, one_name_or_number, with_times, words_match
 from .units import Alignment, SourceMatch
 
-# Equivalence of a linked pair: the same lemma or word; a paraphrase, stem, name or WordNet synonym.
-SAME, EQUIVALENT = 1.0, 0.9
 # How many anchors a synonym may move past and still be linked (one: a local reordering, "the
 # nuclear plant" / "the plant, nuclear").
 MAX_SYNONYM_MOVE = 1
@@ -34,16 +33,6 @@ MAX_GAP_WORDS = 5
 MIN_STAYING = 3
 # Snippets: back-translation words beyond the snippet's anchors count only this far (an edge gap).
 EDGE_EXTRA = 2
-
-
-@dataclass(frozen=True)
-class Link:
-    """Source content word ``src`` ↔ back-translation content word ``bt`` (indices into the aligned
-    content words) with their equivalence ``score``."""
-
-    src: int
-    bt: int
-    score: float
 
 
 @dataclass
@@ -112,56 +101,6 @@ class WordAlignment:
         return len(same) >= MIN_STAYING and all(same)
 
 
-def _equivalence(a: Word, b: Word) -> float:
-    if a.norm == b.norm or a.text.lower() == b.text.lower():
-        return SAME
-    return EQUIVALENT if words_match(a, b) else 0.0
-
-
-def _link(src: list[Word], bt: list[Word]) -> list[Link]:
-    """Competitive linking: the best-scoring pair first (ties: closest relative position), one link
-    per word."""
-    n, m = max(1, len(src) - 1), max(1, len(bt) - 1)
-    scored = []
-    for i, s in enumerate(src):
-        for j, b in enumerate(bt):
-            eq = _equivalence(s, b)
-            if eq > 0:
-                scored.append((-eq, abs(i / n - j / m), i, j, eq))
-    scored.sort()
-    used_s: set[int] = set()
-    used_b: set[int] = set()
-    links = []
-    for _neg, _dist, i, j, eq in scored:
-        if i in used_s or j in used_b:
-            continue
-        used_s.add(i)
-        used_b.add(j)
-        links.append(Link(i, j, eq))
-    return sorted(links, key=lambda k: k.src)
-
-
-def _chain(links: list[Link]) -> list[Link]:
-    """The longest chain of links increasing on both sides (ties: the higher total score)."""
-    best: list[tuple[int, float, int]] = []  # (length, score, previous index)
-    for k, link in enumerate(links):
-        cand = (1, link.score, -1)
-        for p in range(k):
-            if links[p].bt < link.bt and links[p].src < link.src:
-                length, score, _ = best[p]
-                if (length + 1, score + link.score) > cand[:2]:
-                    cand = (length + 1, score + link.score, p)
-        best.append(cand)
-    if not best:
-        return []
-    k = max(range(len(best)), key=lambda i: (best[i][0], best[i][1], -i))
-    out = []
-    while k >= 0:
-        out.append(links[k])
-        k = best[k][2]
-    return out[::-1]
-
-
 def _phrase(text_of: dict[int, str], words: list[Word]) -> str:
     """The text from the first to the last of ``words`` (function words between them included)."""
     if not words:
@@ -183,9 +122,9 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
     aln = WordAlignment(match, src, bt)
     if not src or not bt:
         return aln
-    aln.links = _link(src, bt)
+    aln.links = link_words(src, bt)
     _absorb_compounds(aln)
-    aln.anchors = _chain(aln.links)
+    aln.anchors = chain(aln.links)
     if not aln.anchors:
         return aln
     # A word the translation moved is still the same word (or the same name, spelled differently),
@@ -221,6 +160,8 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
             continue  # "4900" / "4,900"; "U.S." / "United States"
         if any(copied_italian(w, italian) for w in bw):
             continue  # the back-translation left an Italian word as it was: it reads as nothing here
+        if _moved(aln, s_idx, b_idx, (s_lo, s_hi), (b_lo, b_hi)):
+            continue  # a clause the translation moved: its own words are linked elsewhere
         for part_s, part_b in by_clause(sw, bw, src, bt, left, right, text_of):
             kind = "substitution" if part_s and part_b else ("deletion" if part_s else "insertion")
             aln.gaps.append(Gap(kind, part_s, part_b, left, right, _phrase(text_of, part_s),
@@ -275,6 +216,21 @@ def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:
             gap.kind, gap.bt_words, gap.bt_phrase = "substitution", [hit], hit.text
             break
     aln.gaps = [g for g in gaps if g.source_words or g.bt_words]
+
+
+def _moved(aln: WordAlignment, s_idx: list[int], b_idx: list[int], s_range: tuple[int, int],
+           b_range: tuple[int, int]) -> bool:
+    """Among the words a gap spans on one side, one is linked to a word on the other side that sits
+    past more than MAX_SYNONYM_MOVE anchors: the gap is part of a clause the translation moved ("Ur
+    cautioned that the research is still in its early days" / "The study is still in its early stages,
+    as Ur stated"), which no anchors bracket. (A word moved past one anchor is a local reordering: "my
+    father's wooden box" / "the wooden box of my father".)"""
+    for idx, mine, other, lo_hi in ((b_idx, "bt", "src", s_range), (s_idx, "src", "bt", b_range)):
+        for k in aln.links:
+            if (idx and min(idx) < getattr(k, mine) < max(idx) and not lo_hi[0] <= getattr(k, other) < lo_hi[1]
+                    and sum((a.src < k.src) != (a.bt < k.bt) for a in aln.anchors) > MAX_SYNONYM_MOVE):
+                return True
+    return False
 
 
 def _same_stem(a: Word, b: Word) -> bool:
