@@ -8,6 +8,7 @@ import pytest
 
 from backcheck.align.units import Alignment, SourceMatch
 from backcheck.align.words import WordAlignment, align_units
+from backcheck.checks.divergence import points_nowhere
 from backcheck.translate.base import SegmentTranslation, Translation
 
 
@@ -149,3 +150,19 @@ def test_a_word_the_back_translation_left_in_italian_reads_as_nothing() -> None:
     assert [(g.kind, g.source_phrase, g.bt_phrase) for g in _aligned(
         [source], "She won the gold medal in the standing category on Sunday.", italian).gaps] == [
         ("substitution", "sitting", "standing")]
+
+
+@pytest.mark.parametrize(("italian", "read", "nowhere"), [
+    # an article the phrase did not come from: nothing to show the reviewer (a finding would say
+    # "at «una» the back-translation reads ...")
+    ("una", False, True),
+    ("della", False, True),
+    # a content word, even one that does not read as the phrase, is a place to show
+    ("reperto", False, False),
+    # function words that do read as the phrase ("not" is «non»), or that the lexicon cannot judge, stay
+    ("non", True, False),
+    ("una", None, False),
+])
+def test_a_difference_on_function_words_it_did_not_come_from_points_nowhere(italian: str, read: bool | None,
+                                                                            nowhere: bool) -> None:
+    assert points_nowhere(italian, read) is nowhere

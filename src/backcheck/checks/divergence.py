@@ -117,6 +117,13 @@ def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianR
     return f
 
 
+def points_nowhere(italian: str, read: bool | None) -> bool:
+    """The Italian a difference landed on is only function words («una», «della») and cannot be what
+    the back-translation's phrase translates (``read`` is False): the finding would show the reviewer
+    nothing that carries the difference."""
+    return read is False and not any(w.content for w in it_words(italian))
+
+
 def _stem(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 5 and short[:-1] in long_
@@ -216,6 +223,8 @@ class DivergenceCheck(Check):
             # that reads as the back-translation's phrase (else the longest) carries it.
             read = {sp: reads_as(text[sp[0]:sp[1]], gap.bt_phrase, lex) for sp in spans}
             start, end = max(spans, key=lambda sp: (read[sp] is True, read[sp] is not False, sp[1] - sp[0], -sp[0]))
+            if points_nowhere(text[start:end], read[(start, end)]):
+                continue
             message = _message(gap.kind, text[start:end], gap, {}, read[(start, end)])
             cand = self.candidate(ctx, start, end, category, claim, message, evidence)
             if gap.kind == "substitution":  # the fix is rendered only for a candidate the judge reports
