@@ -61,7 +61,7 @@ def en_words(text: str, seg: int = -1) -> list[Word]:
     return out
 
 
-def with_times(words: list[Word], text: str) -> list[Word]:
+def compared_words(words: list[Word], text: str) -> list[Word]:
     """``words`` (read from ``text``) as the alignment compares them:
 
     - each English clock time is one content word whose norm is its hour of the day: "5 p.m." is
@@ -69,32 +69,34 @@ def with_times(words: list[Word], text: str) -> list[Word]:
       kept by its back-translation);
     - "per cent" is one word, "percent", and a "%" after a number is that word too ("10%" ~ "10 percent");
     - a currency symbol beside a number is its currency's name in CLDR (Babel): "$5" ~ "5 dollars";
+    - CLDR's "noon" and "midnight" are clock times (Babel), and an ordinal in digits is its number ("March
+      3rd" ~ "3 March");
     - an initialism is one content word: "U.S." and "US" are "us" (which the pronoun, a function word,
       never meets), matched to its expansion by the word alignment ("United States")."""
     spans = [(a, b, f"{TIME_MARK}{value:g}") for value, a, b, _ in clock_times(text, "en")]
     spans += [(m.start("h"), m.end("m"), f"{TIME_MARK}{int(m.group('h')) + int(m.group('m')) / 60:g}")
               for m in _DOTTED_TIME.finditer(text)]
-    spans += [(m.start(), m.end(), f"{TIME_MARK}{hour}") for m in _day_periods().finditer(text)
-              for hour in [_DAY_PERIOD_HOURS[_day_period_keys()[m.group(0).lower()]]]]
+    spans += [(m.start(), m.end(), f"{TIME_MARK}{_DAY_PERIOD_HOURS[_day_period_keys()[m.group(0).lower()]]}")
+              for m in _day_periods().finditer(text)]
     spans += [(m.start(), m.end(), "percent") for m in _PER_CENT.finditer(text)]
     spans += [(m.start(), m.end(), m.group(0).replace(".", "").lower()) for m in _DOTTED_INITIALS.finditer(text)]
     seg = words[0].seg if words else -1
     symbols = [Word(m.group(g), m.start(g), m.end(g), name, True, seg) for m in _SYMBOL.finditer(text)
                for g in ("after", "before") if m.group(g) and (name := _symbol_name(m.group(g)))]
     if not spans and not symbols:
-        return [_initialism(w) for w in words]
+        return [_read_word(w) for w in words]
     out: list[Word] = []
     for w in words:
         span = next(((a, b, n) for a, b, n in spans if a <= w.start and w.end <= b), None)
         if span is None:
-            out.append(_initialism(w))
+            out.append(_read_word(w))
         elif not out or out[-1].start != span[0]:
             a, b, norm = span
             out.append(Word(text[a:b], a, b, norm, True, w.seg))
     return sorted(out + symbols, key=lambda w: w.start)
 
 
-def _initialism(w: Word) -> Word:
+def _read_word(w: Word) -> Word:
     """An all-capitals word the stop list took for a function word ("US", "IT") is a content word; an
     ordinal in digits is its number ("3rd" ~ "3": "March 3rd" / "3 March")."""
     ordinal = _ORDINAL.fullmatch(w.text)

@@ -21,7 +21,7 @@ from ..translate.base import Translation
 from .linking import SAME, Link, chain, link_words
 from .phrases import best_subwindow
 from .splits import by_clause
-from .tokens import Word, copied_italian, en_words, it_words, one_name_or_number, with_times, words_match
+from .tokens import Word, compared_words, copied_italian, en_words, it_words, one_name_or_number, words_match
 from .units import Alignment, SourceMatch
 
 # How many anchors a synonym may move past and still be linked (one: a local reordering, "the
@@ -114,8 +114,8 @@ def _phrase(text_of: dict[int, str], words: list[Word]) -> str:
 def align_words(match: SourceMatch, translation: Translation, *, whole_article: bool) -> WordAlignment:
     """The word alignment of ``match``'s source unit with its back-translation window, and its gaps."""
     segs = translation.segments
-    bt_all = [w for k in match.segments for w in with_times(en_words(segs[k].en, k), segs[k].en)]
-    src = [w for w in with_times(en_words(match.source), match.source) if w.content]
+    bt_all = [w for k in match.segments for w in compared_words(en_words(segs[k].en, k), segs[k].en)]
+    src = [w for w in compared_words(en_words(match.source), match.source) if w.content]
     bt = [w for w in bt_all if w.content]
     if not whole_article and src and bt:
         bt = best_subwindow(src, bt)  # a snippet covers part of its window
