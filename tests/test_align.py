@@ -99,19 +99,19 @@ def test_whole_article_source_is_aligned_monotonically() -> None:
 
 def test_a_sentence_the_translation_joined_to_the_one_before_lands_there() -> None:
     # the translation made one sentence of the source's second and third: the third fits that window
-    # (the 17%, the sales, Europe) far better than the next one, which it would otherwise share for free
+    # (the 9%, the orders, the north) far better than the next one, which it would otherwise share for free
     art, tr = _translation(
         "Il ministro ha firmato un accordo di pace con il vicino.\n\n"
-        "Nel 2007 l'azienda ha venduto 83.000 auto, prevedendo un aumento delle vendite del 17% in Europa.\n\n"
-        "In Spagna l'azienda ha venduto 8.000 auto, il 6,7% del totale.\n\n"
+        "Nel 2019 il forno ha venduto 12.500 torte, prevedendo un aumento degli ordini del 9% al nord.\n\n"
+        "Al sud il forno ha venduto 3.100 torte, il 4,2% del totale.\n\n"
         "La banca centrale ha alzato i tassi di interesse.",
         ["The minister signed a peace agreement with the neighbour.",
-         "In 2007 the company sold 83,000 cars, forecasting an increase in sales of 17% in Europe.",
-         "In Spain the company sold 8,000 cars, 6.7% of the total.",
+         "In 2019 the bakery sold 12,500 cakes, forecasting an increase in orders of 9% in the north.",
+         "In the south the bakery sold 3,100 cakes, 4.2% of the total.",
          "The central bank raised interest rates."])
-    src = ["The minister signed a peace deal with the neighbour.", "In 2007 the company sold 83,000 cars.",
-           "This means a rise in sales of 17% in Europe.", "In Spain the company sold 8,000 cars, 6.7% of the total.",
-           "The central bank raised interest rates."]
+    src = ["The minister signed a peace deal with the neighbour.", "In 2019 the bakery sold 12,500 cakes.",
+           "This means a rise in orders of 9% in the north.",
+           "In the south the bakery sold 3,100 cakes, 4.2% of the total.", "The central bank raised interest rates."]
     aln = align_sources(art, src, tr)
     assert [m.segments for m in aln.matches] == [[0], [1], [1], [2], [3]]
 

@@ -92,7 +92,7 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
      [("insertion", "", "container"), ("substitution", "beautifully made wooden tool box", "beautiful")]),
     # a misspelt word (one edit from a word, itself unknown to wordfreq) is that word; two real words one
     # edit apart are two words
-    ("A strong eathquake struck the island on Monday.", "A strong earthquake struck the island on Monday.", []),
+    ("The presdent met the ministers on Monday.", "The president met the ministers on Monday.", []),
     ("The conservation group met on Monday in Rome.", "The conversation group met on Monday in Rome.",
      [("substitution", "conservation", "conversation")]),
     # one compound written solid, hyphenated or open is one word
@@ -142,14 +142,14 @@ def test_an_edge_insertion_the_next_unit_says_is_that_units_text() -> None:
 
 
 def test_a_word_the_back_translation_left_in_italian_reads_as_nothing() -> None:
-    # the engine copied «seduti» ("seated") into its English: no reading of the Italian to compare
-    source = "She won the gold medal in the sitting category on Sunday."
-    italian = "Ha vinto la medaglia d'oro nella categoria seduti domenica."
-    assert _aligned([source], "She won the gold medal in the seduti category on Sunday.", italian).gaps == []
+    # the engine copied «sindaco» ("mayor") into its English: no reading of the Italian to compare
+    source = "The mayor opened the new bridge over the river on Sunday."
+    italian = "Il sindaco ha inaugurato domenica il nuovo ponte sul fiume."
+    assert _aligned([source], "The sindaco opened the new bridge over the river on Sunday.", italian).gaps == []
     # the same English with a word the Italian does not have is a difference
     assert [(g.kind, g.source_phrase, g.bt_phrase) for g in _aligned(
-        [source], "She won the gold medal in the standing category on Sunday.", italian).gaps] == [
-        ("substitution", "sitting", "standing")]
+        [source], "The governor opened the new bridge over the river on Sunday.", italian).gaps] == [
+        ("substitution", "mayor", "governor")]
 
 
 @pytest.mark.parametrize(("italian", "read", "nowhere"), [

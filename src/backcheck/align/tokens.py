@@ -21,7 +21,7 @@ from ..lang.times import clock_times
 from ..lang.tokens import EN_TOKEN_RE, IT_TOKEN_RE
 
 NAME_SIMILARITY = 0.90
-# A word wordfreq does not know, one edit from a word it knows, is that word misspelt ("eathquake"),
+# A word wordfreq does not know, one edit from a word it knows, is that word misspelt ("presdent"),
 # from this length on (shorter words are one edit from too many others).
 TYPO_MIN_LENGTH = 6
 # A word this many Zipf points more frequent in Italian than in English is an Italian word.
@@ -244,6 +244,6 @@ def _initials(short: list[Word], long_: list[Word]) -> bool:
 def copied_italian(w: Word, italian: set[str]) -> bool:
     """A back-translation word that is the Italian's own word, left untranslated by the engine: in the
     Italian (``italian``: its lower-case words), lower case, and at least ten times as frequent in
-    Italian as in English by wordfreq (one Zipf point: "seduti", "governo"; not "interim", "piano")."""
+    Italian as in English by wordfreq (one Zipf point: "sindaco", "governo"; not "interim", "piano")."""
     low = w.text.lower()
     return w.text.islower() and low in italian and zipf(low, "it") >= zipf(low, "en") + COPIED_MARGIN

@@ -221,9 +221,9 @@ def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:
 def _moved(aln: WordAlignment, s_idx: list[int], b_idx: list[int], s_range: tuple[int, int],
            b_range: tuple[int, int]) -> bool:
     """Among the words a gap spans on one side, one is linked to a word on the other side that sits
-    past more than MAX_SYNONYM_MOVE anchors: the gap is part of a clause the translation moved ("Ur
-    cautioned that the research is still in its early days" / "The study is still in its early stages,
-    as Ur stated"), which no anchors bracket. (A word moved past one anchor is a local reordering: "my
+    past more than MAX_SYNONYM_MOVE anchors: the gap is part of a clause the translation moved ("Dr.
+    Rossi warned that the new trial is still at an early stage" / "The trial is still in its early phase,
+    as Dr. Rossi stated"), which no anchors bracket. (A word moved past one anchor is a local reordering: "my
     father's wooden box" / "the wooden box of my father".)"""
     for idx, mine, other, lo_hi in ((b_idx, "bt", "src", s_range), (s_idx, "src", "bt", b_range)):
         for k in aln.links:
