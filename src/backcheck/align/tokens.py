@@ -83,8 +83,6 @@ def compared_words(words: list[Word], text: str) -> list[Word]:
     seg = words[0].seg if words else -1
     symbols = [Word(m.group(g), m.start(g), m.end(g), name, True, seg) for m in _SYMBOL.finditer(text)
                for g in ("after", "before") if m.group(g) and (name := _symbol_name(m.group(g)))]
-    if not spans and not symbols:
-        return [_read_word(w) for w in words]
     out: list[Word] = []
     for w in words:
         span = next(((a, b, n) for a, b, n in spans if a <= w.start and w.end <= b), None)
@@ -214,23 +212,17 @@ def _derived(a: str, b: str) -> bool:
 
 
 def one_name_or_number(sw: list[Word], bw: list[Word]) -> bool:
-    """The two sides of a gap are one number or one name written two ways: digits a thousands separator
-    split ("4900" / "4,900"), or an initialism and the words whose initials it is ("U.S." / "United
-    States")."""
-    return _one_number(sw, bw) or _initials(sw, bw) or _initials(bw, sw) or _one_compound(sw, bw)
+    """The two sides of a gap are one number, name or compound written two ways: the same characters
+    split differently ("4900" / "4,900", "eurozone" / "euro zone", "e-mail" / "email"), or an
+    initialism and the words whose initials it is ("U.S." / "United States")."""
+    return _joined_alike(sw, bw) or _initials(sw, bw) or _initials(bw, sw)
 
 
-def _one_compound(sw: list[Word], bw: list[Word]) -> bool:
-    """One compound written solid, hyphenated or open ("eurozone" / "euro zone", "e-mail" / "email")."""
+def _joined_alike(sw: list[Word], bw: list[Word]) -> bool:
+    """Both sides read the same once their words are joined (the tokenizer splits "4,900" at its
+    separator and "e-mail" at its hyphen). One word a side would have been linked, not left in a gap."""
     return (bool(sw) and bool(bw) and len(sw) + len(bw) > 2
             and "".join(w.text.lower() for w in sw) == "".join(w.text.lower() for w in bw))
-
-
-def _one_number(sw: list[Word], bw: list[Word]) -> bool:
-    """Both sides are digits only and read as the same digits once joined (the tokenizer splits "4,900"
-    at its separator)."""
-    return (bool(sw) and bool(bw) and all(w.norm.isdigit() for w in sw + bw)
-            and "".join(w.norm for w in sw) == "".join(w.norm for w in bw))
 
 
 def _initials(short: list[Word], long_: list[Word]) -> bool:

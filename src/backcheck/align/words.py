@@ -133,10 +133,11 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
     # later), and must not hide a word the translation dropped.
     aln.links = [k for k in aln.links if k.score >= SAME or k in aln.anchors
                  or (src[k.src].text[:1].isupper() and bt[k.bt].text[:1].isupper())
-                 or sum((a.src < k.src) != (a.bt < k.bt) for a in aln.anchors) <= MAX_SYNONYM_MOVE]
+                 or _crossed(k, aln.anchors) <= MAX_SYNONYM_MOVE]
+    far = [k for k in aln.links if _crossed(k, aln.anchors) > MAX_SYNONYM_MOVE]
     text_of = {k: segs[k].en for k in match.segments}
-    italian = {w.text.lower() for k in match.segments for w in it_words(segs[k].it)}
     text_of[-1] = match.source
+    italian = {w.text.lower() for k in match.segments for w in it_words(segs[k].it)}
     linked_s = {k.src for k in aln.links}
     linked_b = {k.bt for k in aln.links} | set(aln.absorbed)
     bounds: list[tuple[Link | None, Link | None]] = [(None, aln.anchors[0])]
@@ -160,7 +161,7 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
             continue  # "4900" / "4,900"; "U.S." / "United States"
         if any(copied_italian(w, italian) for w in bw):
             continue  # the back-translation left an Italian word as it was: it reads as nothing here
-        if _moved(aln, s_idx, b_idx, (s_lo, s_hi), (b_lo, b_hi)):
+        if _moved(far, s_idx, b_idx, (s_lo, s_hi), (b_lo, b_hi)):
             continue  # a clause the translation moved: its own words are linked elsewhere
         for part_s, part_b in by_clause(sw, bw, src, bt, left, right, text_of):
             kind = "substitution" if part_s and part_b else ("deletion" if part_s else "insertion")
@@ -218,19 +219,21 @@ def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:
     aln.gaps = [g for g in gaps if g.source_words or g.bt_words]
 
 
-def _moved(aln: WordAlignment, s_idx: list[int], b_idx: list[int], s_range: tuple[int, int],
+def _crossed(link: Link, anchors: list[Link]) -> int:
+    """How many anchors ``link`` moved past: those whose order against it differs on the two sides."""
+    return sum((a.src < link.src) != (a.bt < link.bt) for a in anchors)
+
+
+def _moved(far: list[Link], s_idx: list[int], b_idx: list[int], s_range: tuple[int, int],
            b_range: tuple[int, int]) -> bool:
-    """Among the words a gap spans on one side, one is linked to a word on the other side that sits
-    past more than MAX_SYNONYM_MOVE anchors: the gap is part of a clause the translation moved ("Dr.
-    Rossi warned that the new trial is still at an early stage" / "The trial is still in its early phase,
-    as Dr. Rossi stated"), which no anchors bracket. (A word moved past one anchor is a local reordering: "my
-    father's wooden box" / "the wooden box of my father".)"""
-    for idx, mine, other, lo_hi in ((b_idx, "bt", "src", s_range), (s_idx, "src", "bt", b_range)):
-        for k in aln.links:
-            if (idx and min(idx) < getattr(k, mine) < max(idx) and not lo_hi[0] <= getattr(k, other) < lo_hi[1]
-                    and sum((a.src < k.src) != (a.bt < k.bt) for a in aln.anchors) > MAX_SYNONYM_MOVE):
-                return True
-    return False
+    """Among the words a gap spans on one side, one has a link in ``far`` (moved past more than
+    MAX_SYNONYM_MOVE anchors) to a word outside the gap's range on the other side: the gap is part of a
+    clause the translation moved ("Dr. Rossi warned that the new trial is still at an early stage" / "The
+    trial is still in its early phase, as Dr. Rossi stated"), which no anchors bracket. (A word moved
+    past one anchor is a local reordering: "my father's wooden box" / "the wooden box of my father".)"""
+    return any((b_idx and min(b_idx) < k.bt < max(b_idx) and not s_range[0] <= k.src < s_range[1])
+               or (s_idx and min(s_idx) < k.src < max(s_idx) and not b_range[0] <= k.bt < b_range[1])
+               for k in far)
 
 
 def _same_stem(a: Word, b: Word) -> bool:
