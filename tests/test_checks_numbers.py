@@ -39,6 +39,9 @@ NORMALISE = [
     ("en-24h", "at 21:19 GMT", "en", ("time", 21 + 19 / 60)),
     ("it-alle-count", "alle 8 squadre", "it", ("count", 8)),
     ("it-bare-decimal", "15.30", "it", ("count", 15.3)),
+    # English "at 12.50" may be a price ("shares closed at 12.50"): a number here, a time only to the
+    # word alignment (lang.times.dotted_times), where the other side's "12:50" decides.
+    ("en-dotted-after-at", "shares closed at 12.50", "en", ("count", 12.5)),
     ("it-hectares", "più di 400 ettari", "it", ("measure", 400)),
     ("en-acres", "400 acres", "en", ("measure", 400)),
     ("it-km-h", "130 chilometri orari", "it", ("measure", 130)),
@@ -80,6 +83,23 @@ def test_units_and_points(text: str, lang: str, unit: str | None, points: bool) 
 def test_normalise(text: str, lang: str, expected: tuple[str, float]) -> None:
     (q,) = extract(text, lang)
     assert (q.kind, round(q.value, 6)) == (expected[0], round(expected[1], 6))
+
+
+# Currencies come from CLDR through Babel (lang/currencies.py), so the rupee and the yen are read as
+# the dollar is: a symbol before the number, a name after it in either language (CLDR's names).
+CURRENCIES = [
+    ("rupee-sign", "₹500 million", "en", ("INR", 5e8)),
+    ("rupee-it-name", "500 milioni di rupie", "it", ("INR", 5e8)),
+    ("yen-en-name", "40 billion yen", "en", ("JPY", 4e10)),
+    ("dollar-en-ca-sign", "US$5bn", "en", ("USD", 5e9)),
+    ("pound-it-name", "3 sterline", "it", ("GBP", 3.0)),
+]
+
+
+@pytest.mark.parametrize("text,lang,expected", [c[1:] for c in CURRENCIES], ids=[c[0] for c in CURRENCIES])
+def test_currencies(text: str, lang: str, expected: tuple[str, float]) -> None:
+    (q,) = extract(text, lang)
+    assert (q.kind, q.currency, q.value) == ("amount", *expected)
 
 
 DATES = [
@@ -166,6 +186,11 @@ CASES = [
     ("million-as-billion", "La multa è di 12 miliardi di dollari, ha stabilito il giudice Moretti.",
      ["The fine is $12 million, judge Moretti ruled."],
      [("12 miliardi di dollari", "critical", "12 milioni di dollari")]),
+    # Currencies beyond euro, dollar and pound come from CLDR (lang/currencies.py): the yen's sign before
+    # the number and the Italian name after it are one currency; the fix names it in Italian.
+    ("yen-scale-changed", "Il gruppo ha perso 40 milioni di yen nel trimestre, ha detto l'amministratore Sato.",
+     ["The group lost ¥40 billion in the quarter, chief executive Sato said."],
+     [("40 milioni di yen", "critical", "40 miliardi di yen")]),
 ]
 
 

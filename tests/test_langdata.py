@@ -67,6 +67,14 @@ def _abbreviation_decides(w: str) -> bool:
 PARAPHRASE_MEMBERS = sorted({m for g in en.PARAPHRASES for m in g})
 ANCHOR_WORDS = sorted({k for k in en.ANCHORS} | {v for vs in en.ANCHORS.values() for v in vs})
 
+def _reads_currency(w: str) -> bool:
+    """A currency word or symbol (CLDR) is read as its currency after a number in both languages, and a
+    symbol before one too ("5 dollari", "5 €", "€5"; a symbol of two or more characters only before: "US$5")."""
+    written = ([f"5 {w}"] if w.isalpha() or len(w) == 1 else []) + ([] if w.isalpha() else [f"{w.upper()}5"])
+    return all(len(qs := extract(t, lg)) == 1 and qs[0].currency == CURRENCY_WORDS[w]
+               for t in written for lg in ("en", "it"))
+
+
 TABLES = [
     ("paraphrase-members", PARAPHRASE_MEMBERS, _en_content_lemma),
     ("anchor-words", ANCHOR_WORDS, lambda w: bool(_IT_WORD.fullmatch(w)) and lang.fold(w) == w),
@@ -83,9 +91,7 @@ TABLES = [
     ("loanwords", it.LOANWORDS, _lower_token),
     ("abbreviations", ABBREVIATIONS, _abbreviation_decides),
     ("scales", set(SCALES_IT) | set(SCALES_EN), lambda w: bool(SCALE_WORD.fullmatch(w)) and w == w.lower()),
-    ("currencies", CURRENCY_WORDS, lambda w: any(q.currency == CURRENCY_WORDS[w] for q in extract(
-        f"{w.upper()}5" if not w.isalpha() else f"5 {w}",
-        "en" if w in table("numbers.tsv", "en", "currency") else "it"))),
+    ("currencies", CURRENCY_WORDS, _reads_currency),
     ("number-words", {**table("numbers.tsv", "en", "number"), **table("numbers.tsv", "it", "number")},
      lambda w: bool(_WORD.fullmatch(w)) and en.lemma(w).isdigit()),
     ("reader-words", {e for lg in ("it", "en") for e in entries("boilerplate.tsv", lg, "reader")}, _lower_token),

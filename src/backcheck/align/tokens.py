@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..lang import common_prefix
+from ..lang.currencies import english_name
 from ..lang.en import demonym_match, paraphrase
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
@@ -17,7 +18,7 @@ from ..lang.frequency import zipf
 from ..lang.it import is_content as is_it_content
 from ..lang.it import lemma as it_lemma
 from ..lang.numbers import numeral
-from ..lang.times import clock_times
+from ..lang.times import clock_times, dotted_times
 from ..lang.tokens import EN_TOKEN_RE, IT_TOKEN_RE
 
 NAME_SIMILARITY = 0.90
@@ -28,10 +29,6 @@ TYPO_MIN_LENGTH = 6
 COPIED_MARGIN = 1.0
 # The norm of a clock time read as one word ("5 p.m." and "17:00" are both "@17").
 TIME_MARK = "@"
-# "at 15.30": an Italian-style clock time that a back-translation keeps (a bare "15.30" is a number).
-_DOTTED_TIME = re.compile(
-    r"\b(?:at|around|about|by|from|until|till|after|before|to)\s+(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\b",
-    re.IGNORECASE)
 # CLDR's day periods that name an hour.
 _DAY_PERIOD_HOURS = {"noon": 12, "midnight": 0}
 # "3rd", "21st": an English ordinal in digits.
@@ -66,7 +63,7 @@ def compared_words(words: list[Word], text: str) -> list[Word]:
 
     - each English clock time is one content word whose norm is its hour of the day: "5 p.m." is
       "@17", which a "17" or a "17:00" of the other side matches (an Italian article's 24-hour clock,
-      kept by its back-translation);
+      kept by its back-translation), "at 15.30" included;
     - "per cent" is one word, "percent", and a "%" after a number is that word too ("10%" ~ "10 percent");
     - a currency symbol beside a number is its currency's name in CLDR (Babel): "$5" ~ "5 dollars";
     - CLDR's "noon" and "midnight" are clock times (Babel), and an ordinal in digits is its number ("March
@@ -74,8 +71,7 @@ def compared_words(words: list[Word], text: str) -> list[Word]:
     - an initialism is one content word: "U.S." and "US" are "us" (which the pronoun, a function word,
       never meets), matched to its expansion by the word alignment ("United States")."""
     spans = [(a, b, f"{TIME_MARK}{value:g}") for value, a, b, _ in clock_times(text, "en")]
-    spans += [(m.start("h"), m.end("m"), f"{TIME_MARK}{int(m.group('h')) + int(m.group('m')) / 60:g}")
-              for m in _DOTTED_TIME.finditer(text)]
+    spans += [(a, b, f"{TIME_MARK}{value:g}") for value, a, b in dotted_times(text)]
     spans += [(m.start(), m.end(), f"{TIME_MARK}{_DAY_PERIOD_HOURS[_day_period_keys()[m.group(0).lower()]]}")
               for m in _day_periods().finditer(text)]
     spans += [(m.start(), m.end(), "percent") for m in _PER_CENT.finditer(text)]
@@ -122,22 +118,8 @@ def _day_periods() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b" if names else r"(?!)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _currency_names() -> dict[str, str]:
-    """One-character currency symbols and their currency's name, lower case, from CLDR through Babel
-    ("$": "dollar", "€": "euro", "£": "pound")."""
-    try:
-        from babel import Locale
-        from babel.numbers import get_currency_name
-    except ImportError:
-        return {}
-    en = Locale("en")
-    return {sym: get_currency_name(code, locale=en).split()[-1].lower()
-            for code, sym in en.currency_symbols.items() if len(sym) == 1 and code != "XXX"}
-
-
 def _symbol_name(sym: str) -> str | None:
-    return "percent" if sym == "%" else _currency_names().get(sym)
+    return "percent" if sym == "%" else english_name(sym)
 
 
 def it_words(text: str) -> list[Word]:

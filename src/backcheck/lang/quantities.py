@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import en, it
+from .currencies import currencies, currency_words, italian_name
 from .datafiles import table
 from .measures import unit_re, unit_table
 from .numbers import numeral
@@ -43,14 +44,17 @@ class Quantity:
         return (self.kind, round(self.value, 6), self.month)
 
 
-# Scale words after a number ("1,3 miliardi", "$5m") and currency words: data/numbers.tsv.
+# Scale words after a number ("1,3 miliardi", "$5m"): data/numbers.tsv. Currency symbols and words: CLDR.
 SCALES_IT = {w: float(v) for w, v in table("numbers.tsv", "it", "scale").items()}
 SCALES_EN = {w: float(v) for w, v in table("numbers.tsv", "en", "scale").items()}
-CURRENCY_WORDS = table("numbers.tsv", "it", "currency") | table("numbers.tsv", "en", "currency")
-# A currency written after the number ("5 miliardi di euro", "5 dollars", "5 €"): its words and the euro sign.
+CURRENCY_WORDS = currency_words()
+# A currency written after the number ("5 miliardi di euro", "5 dollars", "5 €", "5 ¥"): a word or a
+# one-character symbol ("\b" after a word, none after a symbol).
 _CURRENCY_AFTER = re.compile(r"\s*(?:di\s+)?(" + "|".join(
-    sorted((re.escape(w) for w in CURRENCY_WORDS if w.isalpha() or w == "€"), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
+    sorted((re.escape(w) + (r"\b" if w.isalpha() else "") for w in CURRENCY_WORDS if w.isalpha() or len(w) == 1),
+           key=len, reverse=True)) + ")", re.IGNORECASE)
+# A currency symbol before the number ("$5", "US$ 5", "£5", "¥500").
+_CURRENCY_BEFORE = "|".join(sorted((re.escape(sym) for c in currencies() for sym in c.symbols), key=len, reverse=True))
 # "sei" is also "you are": only a number before a lower-case word and after no pronoun.
 _SEI_BEFORE = frozenset("tu non ci lo la ne ti se che ma mi dove come chi".split())
 
@@ -135,7 +139,7 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
     taken = [(q.start, q.end) for q in found]
     num = _NUM_IT if lang == "it" else _NUM_EN
     scales = SCALES_IT if lang == "it" else SCALES_EN
-    token = re.compile(rf"(?<![\w.,])(?:(?P<cur>US\$|[$€£])\s?)?(?:(?P<num>{num})|(?P<word>{_WORD}))")
+    token = re.compile(rf"(?<![\w.,])(?:(?P<cur>{_CURRENCY_BEFORE})\s?)?(?:(?P<num>{num})|(?P<word>{_WORD}))")
     for m in token.finditer(text):
         if _overlaps((m.start(), m.end()), taken):
             continue
@@ -183,8 +187,9 @@ def _extract(text: str, lang: str) -> tuple[Quantity, ...]:
             cm = _CURRENCY_AFTER.match(text, end)
             if cm:
                 currency = CURRENCY_WORDS[cm.group(1).lower()]
-                if lang == "en" and cm.group(1).lower() == "pounds" and not m.group("cur"):
-                    unit = "mass:lb"  # "5 pounds": money or weight, the other side tells
+                also_unit = unit_table()[lang].get(cm.group(1).lower())
+                if also_unit is not None and not m.group("cur"):
+                    unit = also_unit.key  # "5 pounds": money or weight, the other side tells
                 end = cm.end()
             elif not currency and (um := unit_re(lang).match(text, end)) is not None:
                 unit, end, kind = unit_table()[lang][um.group(1).lower()].key, um.end(), "measure"
@@ -253,7 +258,7 @@ def format_it(q: Quantity) -> str:
     s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     if q.kind == "percent":
         return s + "%"
-    cur = {"EUR": "euro", "USD": "dollari", "GBP": "sterline"}.get(q.currency or "", "")
+    cur = italian_name(q.currency)
     if cur:
         cur = (" di " if suffix else " ") + cur
     return s + suffix + cur

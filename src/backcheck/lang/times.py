@@ -59,3 +59,16 @@ def clock_times(text: str, lang: str) -> list[tuple[float, int, int, float | Non
                     alt = hour + 12 + mins / 60
             out.append((hour + mins / 60, m.start(), m.end(), alt))
     return out
+
+
+# "at 15.30", "by 8.45": the full stop of British and Italian usage after a preposition of time.
+_EN_DOTTED = re.compile(r"\b(?:at|around|about|by|from|until|till|after|before|to)\s+(?P<h>[01]?\d|2[0-3])\."
+                        r"(?P<m>[0-5]\d)\b", re.IGNORECASE)
+
+
+def dotted_times(text: str) -> list[tuple[float, int, int]]:
+    """``(hour of the day, start, end)`` of each English "at 15.30": a clock time when it stands for one,
+    a price when it does not ("closed at 12.50"). :func:`clock_times` does not read them, so no number
+    becomes a time; the word alignment does, where "15.30" against the source's "3:30 pm" can only be
+    the time (:mod:`backcheck.align.tokens`)."""
+    return [(int(m.group("h")) + int(m.group("m")) / 60, m.start("h"), m.end()) for m in _EN_DOTTED.finditer(text)]

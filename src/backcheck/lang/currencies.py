@@ -1,0 +1,78 @@
+"""Currencies from the Unicode CLDR, through Babel: their symbols and their names in English and Italian.
+
+One source for every reader of money: :mod:`backcheck.lang.quantities` reads "5 miliardi di dollari",
+"$5bn" and "5 yen" as amounts in a currency, and the word alignment (:mod:`backcheck.align.tokens`)
+reads "$5" as "5 dollars". No list is typed by hand.
+
+The currencies are those CLDR writes with a one-character symbol in English ("$", "€", "£", "¥", "₹",
+...): a bare symbol or a bare currency word in a news story is one of them, and their names do not
+collide ("dollar" is the US dollar's; the Canadian dollar is written "CA$"). A currency's words are
+the head noun of its CLDR name, singular and plural: the last word in English ("US dollars" →
+"dollars"); in Italian, where the nationality follows the noun and "nuovo" precedes it, the word that
+shares the longest start with the English head ("nuovi sicli israeliani" → "sicli", for "shekels"),
+else the first ("sterline britanniche" → "sterline").
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str  # ISO 4217: "USD"
+    symbols: tuple[str, ...]  # "$", "US$"
+    en: tuple[str, ...]  # singular, plural head nouns: "dollar", "dollars"
+    it: tuple[str, ...]  # "dollaro", "dollari"
+
+
+def _common_start(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
+
+
+def _it_head(name: str, en_head: str) -> str:
+    words = name.lower().split()
+    best = max(words, key=lambda w: _common_start(w, en_head))
+    return best if _common_start(best, en_head) > 0 else words[0]
+
+
+@cache
+def currencies() -> tuple[Currency, ...]:
+    """The currencies CLDR writes with one character in English, in CLDR's order (empty without Babel)."""
+    try:
+        from babel import Locale
+        from babel.numbers import get_currency_name, get_currency_symbol
+    except ImportError:
+        return ()
+    en = Locale("en")
+    out = []
+    for code, sym in en.currency_symbols.items():
+        if len(sym) != 1 or sym.isalnum() or code == "XXX":
+            continue
+        en_names = [get_currency_name(code, count=n, locale="en").lower() for n in (1, 2)]
+        it_names = [get_currency_name(code, count=n, locale="it").lower() for n in (1, 2)]
+        en_heads = tuple(dict.fromkeys(name.split()[-1] for name in en_names))
+        it_heads = tuple(dict.fromkeys(_it_head(name, en_heads[0]) for name in it_names))
+        # Canadian English (en_CA) writes the US dollar with its country: "US$5".
+        symbols = tuple(dict.fromkeys((sym, get_currency_symbol(code, locale="en_CA"))))
+        out.append(Currency(code, symbols, en_heads, it_heads))
+    return tuple(out)
+
+
+@cache
+def currency_words() -> dict[str, str]:
+    """Every symbol and head noun, lower case, with its currency's code ("dollari": "USD", "€": "EUR")."""
+    return {w.lower(): c.code for c in currencies() for w in (*c.symbols, *c.en, *c.it)}
+
+
+def english_name(symbol: str) -> str | None:
+    """The English head noun of the currency written ``symbol``, singular ("$" → "dollar")."""
+    return next((c.en[0] for c in currencies() if symbol in c.symbols), None)
+
+
+def italian_name(code: str | None) -> str:
+    """The Italian head noun of currency ``code``, plural as amounts are written ("USD" → "dollari"); ""
+    for an unknown code."""
+    return next((c.it[-1] for c in currencies() if c.code == code), "")
