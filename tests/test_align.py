@@ -17,6 +17,7 @@ from backcheck.align import (
     source_units,
     words_match,
 )
+from backcheck.align.units import MATCH_THRESHOLD
 from backcheck.text.document import segment
 from backcheck.translate.base import SegmentTranslation, Translation
 
@@ -114,6 +115,29 @@ def test_a_sentence_the_translation_joined_to_the_one_before_lands_there() -> No
            "In the south the bakery sold 3,100 cakes, 4.2% of the total.", "The central bank raised interest rates."]
     aln = align_sources(art, src, tr)
     assert [m.segments for m in aln.matches] == [[0], [1], [1], [2], [3]]
+
+
+@pytest.mark.parametrize(("middle", "placed"), [
+    # a rewritten sentence (score about 0.3, under MATCH_THRESHOLD) in its place in the story: compared
+    ("It was hard to watch.", True),
+    # a sentence that shares nothing with the Italian there: a possible omission, as before
+    ("Completely unrelated words about football scores.", False),
+])
+def test_a_rewritten_sentence_between_placed_neighbours_is_placed(middle: str, placed: bool) -> None:
+    art, tr = _translation(
+        "Il ministro ha firmato un accordo di pace con il vicino.\n\n"
+        "Il presidente ha incontrato il suo alleato a Parigi il 3 maggio.\n\n"
+        "È un atteggiamento difficile da accettare.\n\n"
+        "La banca centrale ha alzato i tassi di interesse.",
+        ["The minister signed a peace agreement with the neighbour.", "The president met his ally in Paris on May 3.",
+         "It is an attitude difficult to accept.", "The central bank raised interest rates."])
+    src = ["The minister signed a peace deal with the neighbour.", "The president met his ally in Paris on May 3.",
+           middle, "The central bank raised interest rates."]
+    aln = align_sources(art, src, tr)
+    assert aln.whole_article
+    assert ([m.segments for m in aln.matches], aln.unmatched) == (
+        ([[0], [1], [2], [3]], []) if placed else ([[0], [1], [3]], [2]))
+    assert all(m.score < MATCH_THRESHOLD for m in aln.matches if m.source_index == 2)
 
 
 def test_anchors_use_cognates_numbers_and_elision() -> None:

@@ -5,7 +5,9 @@ Three steps, each a plain function:
 1. :func:`align_sources` places every source unit (a snippet, or a sentence of a whole English
    article) on a window of 1–3 consecutive back-translation segments. Snippets are placed
    independently (best chrF + content-word recall); a whole article is aligned with a monotonic
-   dynamic program. A unit that matches nothing is kept in ``Alignment.unmatched``.
+   dynamic program. A unit that matches nothing is kept in ``Alignment.unmatched``; in a whole
+   article, a unit the program places on a segment of its own between two placed neighbours is placed
+   at a lower score (a sentence the translation rewrote).
 2. :func:`phrase_divergences` aligns the English words of a source unit with those of its
    back-translation window (lemma, paraphrase-set and name matching, then a diff over content
    words); source phrases and back-translation phrases with no counterpart are the candidates.

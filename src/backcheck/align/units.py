@@ -28,6 +28,11 @@ MAX_WINDOW = 3
 # A pair of source units placed on one window (two sentences the translation joined) costs its best
 # member's fit less this share of the other member's, so that a unit joins the window it fits better.
 PAIR_TIE_BREAK = 0.01
+# In a whole article, a unit the monotone alignment places on a window of its own between two placed
+# neighbours is placed when it scores at least this: the story's order puts it there, and a sentence
+# the translation rewrote is compared word by word, not dropped as an omission (the bead's break-even,
+# the skip cost of the monotone alignment).
+BETWEEN_THRESHOLD = MATCH_THRESHOLD * 0.5
 # A unit placed by anchors alone needs an anchor score of at least this much (see anchor_score).
 MIN_ANCHOR_SCORE = 2
 # Sources with at least this many units and this share of the back-translation's words are a whole
@@ -155,15 +160,25 @@ def align_sources(article: Article, sources: list[str], translation: Translation
             # a wider window must earn its extra segments
             k = max(range(len(wins)), key=lambda k: row[k] - WIDER_PENALTY * (wins[k][1] - wins[k][0] - 1))
             placed.append((i, wins[k][0], wins[k][1], row[k]))
+    between = _between(placed) if whole else set()
     done = set()
     for i, a, b, s in placed:
-        if s < MATCH_THRESHOLD:
+        if s < MATCH_THRESHOLD and i not in between:
             continue
         done.add(i)
         aln.matches.append(SourceMatch(i, units[i], list(range(a, b)), segs[a].start, segs[b - 1].end,
                                        _window_text(segs, a, b), s))
     aln.unmatched = [i for i in range(len(units)) if i not in done]
     return aln
+
+
+def _between(placed: list[tuple[int, int, int, float]]) -> set[int]:
+    """The units of ``placed`` (monotone) below :data:`MATCH_THRESHOLD` but at least
+    :data:`BETWEEN_THRESHOLD`, on a window no other unit shares, whose previous and next units are placed."""
+    good = {i for i, _, _, s in placed if s >= MATCH_THRESHOLD}
+    return {i for i, a, b, s in placed
+            if BETWEEN_THRESHOLD <= s < MATCH_THRESHOLD and i - 1 in good and i + 1 in good
+            and not any(j != i and a2 < b and a < b2 for j, a2, b2, _ in placed)}
 
 
 def _monotonic(n_src: int, n_seg: int, score) -> list[tuple[int, int, int, float]]:  # type: ignore[no-untyped-def]
