@@ -64,13 +64,22 @@ def driver() -> Iterator[Any]:
         yield d
 
 
-def _open(driver: Any, tmp_path: Path, report: Report) -> Path:
-    page = tmp_path / f"{report.article_id if report.article_id.isalnum() else 'page'}.html"
-    page.write_text(render(report, "html"), encoding="utf-8")
-    driver.get(page.as_uri())
+def _fresh(driver: Any, page: Path) -> None:
+    """Open ``page`` with this browser's storage empty. The storage is cleared from a blank page of the
+    same (file) origin: a report page that is left saves its ticks as it goes, so clearing from one
+    would race with that save and an earlier test's ticks could come back."""
+    blank = page.with_name("blank.html")
+    blank.write_text("<!doctype html><title>blank</title>", encoding="utf-8")
+    driver.get(blank.as_uri())
     driver.execute_script("localStorage.clear()")
     console_errors(driver)  # drop anything from before this page
     driver.get(page.as_uri())
+
+
+def _open(driver: Any, tmp_path: Path, report: Report) -> Path:
+    page = tmp_path / f"{report.article_id if report.article_id.isalnum() else 'page'}.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    _fresh(driver, page)
     return page
 
 
@@ -228,10 +237,7 @@ def _corpus_page(driver: Any, tmp_path: Path) -> Any:
                           chrf={"one": 55.0, "two": 70.0})
     page = tmp_path / "corpus.html"
     page.write_text(render_corpus_html(corpus, Severity.MAJOR), encoding="utf-8")
-    driver.get(page.as_uri())
-    driver.execute_script("localStorage.clear()")
-    console_errors(driver)
-    driver.get(page.as_uri())
+    _fresh(driver, page)
     return corpus
 
 
@@ -279,9 +285,7 @@ def test_baseline_run_marks_cards_new_or_baselined_and_exports_the_whole_baselin
     Baseline.from_reports([old, long_report("two")]).apply(corpus)
     page = tmp_path / "corpus.html"
     page.write_text(render_corpus_html(corpus, Severity.MAJOR), encoding="utf-8")
-    driver.get(page.as_uri())
-    driver.execute_script("localStorage.clear()")
-    driver.get(page.as_uri())
+    _fresh(driver, page)
     cards = driver.find_elements("css selector", "li.finding")
     states = {c.get_attribute("data-text"): c.find_element("css selector", ".state").text
               for c in cards if c.get_attribute("data-state") == "new"}
