@@ -43,6 +43,11 @@ CASES = [
     ("ellipsis", "Il governo... Poi è caduto.", ["Il governo...", "Poi è caduto."]),
     ("time", "La riunione è alle 10.30 di sera. Durerà un'ora.",
      ["La riunione è alle 10.30 di sera.", "Durerà un'ora."]),
+    # a dash after a quoted question goes on with the sentence when a lower-case word follows it; a dash
+    # or bullet before a capital starts a list item
+    ("dash-after-quoted-question", 'She tested the phone - "Is this thing on?" - to check it. Then she spoke.',
+     ['She tested the phone - "Is this thing on?" - to check it.', "Then she spoke."]),
+    ("dash-list-items", "Tre punti. - Il primo. • Il secondo.", ["Tre punti.", "- Il primo.", "• Il secondo."]),
 ]
 
 

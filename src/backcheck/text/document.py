@@ -120,7 +120,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None,
 
     A sentence longer than ``max_tokens`` white-space tokens is split (:func:`split_long`).
     A boundary is terminal punctuation (plus closing quotes/brackets) followed by white space and an
-    upper-case letter, digit or opening quote; a full stop after an abbreviation, an initial or inside a
+    upper-case letter, digit or opening quote, or by a dash or bullet that such a character follows; a full stop after an abbreviation, an initial or inside a
     number ("1.300", "3.5") is not a boundary. A line break inside a paragraph ends a sentence when the
     line before it is a short title-like line or ends in terminal punctuation.
     """
@@ -149,8 +149,15 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None,
             if nxt in OPENERS and n + 1 < end:
                 nxt2 = text[n + 1]
                 starts_sentence = nxt2.isupper() or nxt2.isdigit() or nxt2 in OPENERS
+            elif nxt in "-–—•":
+                # a list item ("- The next point") starts a sentence; an interjected clause after a
+                # quoted question does not ('tones - "Is it on?" - to remind us')
+                m2 = n + 1
+                while m2 < end and text[m2].isspace():
+                    m2 += 1
+                starts_sentence = m2 < end and (text[m2].isupper() or text[m2].isdigit() or text[m2] in OPENERS)
             else:
-                starts_sentence = nxt.isupper() or nxt.isdigit() or nxt in "-–—•"
+                starts_sentence = nxt.isupper() or nxt.isdigit()
             if ch == "." and j == i + 1 and _is_abbreviation(text, i):
                 starts_sentence = False
             if starts_sentence:
