@@ -121,8 +121,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None,
     A sentence longer than ``max_tokens`` white-space tokens is split (:func:`split_long`).
     A boundary is terminal punctuation (plus closing quotes/brackets) followed by white space and an
     upper-case letter, digit or opening quote, or by a dash or bullet that such a character follows; a
-    full stop after an abbreviation, an initial or inside a number ("1.300", "3.5") is not a boundary. A line break inside a paragraph ends a sentence when the
-    line before it is a short title-like line or ends in terminal punctuation.
+    full stop after an abbreviation, an initial or inside a number ("1.300", "3.5") is not a boundary. A
+    line break inside a paragraph ends a sentence when the line before it is a short title-like line or
+    ends in terminal punctuation.
     """
     end = len(text) if end is None else end
     cuts: list[int] = []
