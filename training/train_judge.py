@@ -222,9 +222,14 @@ def export(rows: list[dict], names: list[str], thresholds: dict[str, float], row
     X = _matrix(rows, names)
     w = _weights(rows)
     counts: dict[str, int] = {}
+    errors: dict[str, int] = {}
     for r in rows:
         counts[r["claim"]] = counts.get(r["claim"], 0) + 1
-    trained = sorted(c for c, n in counts.items() if n >= MIN_CLAIM_ROWS and f"claim:{c}" not in EXCLUDED)
+        errors[r["claim"]] = errors.get(r["claim"], 0) + r["error"]
+    # a claim with no error among its rows (a detector the data never proves right, such as a dropped
+    # sentence, which no document here has) keeps its rule: the model could only learn to silence it
+    trained = sorted(c for c, n in counts.items()
+                     if n >= MIN_CLAIM_ROWS and errors[c] > 0 and f"claim:{c}" not in EXCLUDED)
     out: dict = {"format": "backcheck-judge-logistic/1", "features": names, "thresholds": thresholds,
                  "claims": trained,
                  "training_rows_sha256": rows_hash, "training_rows": len(rows), "sklearn": sklearn.__version__,

@@ -50,5 +50,6 @@ class Claim(TextEnum):
     PHRASE_DIFFERS = ("phrase-differs", "the back-translation and the source disagree on a phrase")
     PHRASE_ADDED = ("phrase-added", "the back-translation says something the source does not")
     PHRASE_MISSING = ("phrase-missing", "the source says something the back-translation does not")
+    SENTENCE_MISSING = ("sentence-missing", "a sentence of the source that the Italian does not have")
     MODEL_UNLIKELY = ("model-unlikely", "the model finds the source words unlikely given the Italian")
     MODEL_UNSURE = ("model-unsure", "the model was unsure of its back-translation")

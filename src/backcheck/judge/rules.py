@@ -7,9 +7,10 @@ otherwise, by a relative day or a date, or names it elsewhere); another country 
 specific the Italian adds (a number, a quarter) and a source name the whole article lacks are major
 (minor when the article or source around it explains it: the "soft" feature); a changed relative time
 ("ieri" for "today") is major, an added one and a parenthetical gloss minor; an evaluative word
-stronger or weaker than the source's is minor, major when VADER grades the two two margins apart; a dropped hedge or
-condition changes the truth of a claim (major), a dropped deadline leaves a vaguer truth (minor); a
-phrase difference and a model hint are minor: alone they are symptoms, not proof.
+stronger or weaker than the source's is minor, major when VADER grades the two two margins apart; a
+dropped hedge or condition changes the truth of a claim (major), a dropped deadline leaves a vaguer
+truth (minor), a dropped sentence loses every fact it states (major); a phrase difference and a model
+hint are minor: alone they are symptoms, not proof.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.PHRASE_DIFFERS: lambda c: MINOR,
     Claim.PHRASE_ADDED: lambda c: MINOR,
     Claim.PHRASE_MISSING: lambda c: MINOR,
+    Claim.SENTENCE_MISSING: lambda c: MAJOR,  # every fact the sentence states is lost
     Claim.MODEL_UNLIKELY: lambda c: MINOR,
     Claim.MODEL_UNSURE: lambda c: MINOR,
 }

@@ -1,0 +1,89 @@
+"""dropped: a sentence of the English source that the Italian does not have.
+
+With a whole English article, the monotone alignment (:mod:`backcheck.align.units`) places every source
+sentence on the back-translation. A sentence the Italian dropped is placed nowhere (a possible
+omission), or beside a neighbour on that neighbour's window (the alignment takes it for two sentences
+the translation joined). Either way it has no window of its own, and it is a dropped sentence when the
+back-translation around its place says none of it: of its content words (at least :data:`MIN_WORDS`),
+at most a share of :data:`MAX_PRESENT` have a counterpart (the word alignment's matching: lemma,
+synonym, number, name, see :func:`backcheck.align.tokens.words_match`) in its window and those of the
+source sentences before and after it. A sentence the translation rewrote or merged keeps its names, numbers
+and some of its nouns, so it is not reported; a sentence with fewer content words (a dateline, "8.")
+is too short to tell.
+
+A dropped sentence loses every fact it states (major, :mod:`backcheck.judge.rules`). The finding sits
+on the Italian sentence after which the source sentence would come (before which, for an article's
+first sentence), and quotes the source sentence to translate.
+"""
+
+from __future__ import annotations
+
+from ..align.tokens import en_words, words_match
+from ..align.units import SourceMatch
+from ..results import Category, Evidence
+from ..translate.base import SegmentTranslation, Translation
+from .base import Candidate, Check, CheckContext, Claim, Need, register
+
+# A source sentence needs this many content words to be judged missing.
+MIN_WORDS = 5
+# At most this share of them may have a counterpart in the back-translation around its place.
+MAX_PRESENT = 0.25
+# Absent words quoted in a message.
+SHOWN = 4
+
+
+@register
+class DroppedCheck(Check):
+    name = "dropped"
+    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE})
+    description = "A sentence of the whole English source that the Italian does not have."
+    specific = True
+
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        aln, tr = ctx.alignment, ctx.translation
+        if aln is None or tr is None or not aln.whole_article:
+            return []
+        placed = {m.source_index: m for m in aln.matches}
+        out: list[Candidate] = []
+        for i in range(len(aln.units)):
+            own = placed.get(i)
+            if own is not None and not any(m.source_index != i and set(m.segments) & set(own.segments)
+                                           for m in aln.matches):
+                continue  # a window of its own
+            before, after = placed.get(i - 1), placed.get(i + 1)
+            if before is None and after is None:
+                continue
+            words = [w for w in en_words(aln.units[i]) if w.content]
+            if len(words) < MIN_WORDS:
+                continue
+            segments = sorted({k for m in (own, before, after) if m is not None for k in m.segments})
+            around = [w for k in segments for w in en_words(tr.segments[k].en, k) if w.content]
+            absent = [w.text for w in words if not any(words_match(w, b) for b in around)]
+            present = len(words) - len(absent)
+            if present > MAX_PRESENT * len(words):
+                continue
+            seg, where = self._place(tr, own, before, after)
+            out.append(self.candidate(
+                ctx, seg.start, seg.end, Category.OMISSION, Claim.SENTENCE_MISSING,
+                f"The source sentence “{aln.units[i].strip()}” is missing from the Italian: "
+                f"{'none' if not present else 'few'} of its words ({', '.join(f'“{w}”' for w in absent[:SHOWN])}"
+                f"{', …' if len(absent) > SHOWN else ''}) are in this sentence or those around it. In the source "
+                f"it comes {where} this sentence.",
+                Evidence(kinds=("source", "alignment"), source=aln.units[i],
+                         details={"source_index": i, "content_words": len(words), "present": present},
+                         features={"present": present / len(words)})))
+        return out
+
+    @staticmethod
+    def _place(tr: Translation, own: SourceMatch | None, before: SourceMatch | None,
+               after: SourceMatch | None) -> tuple[SegmentTranslation, str]:
+        """The back-translation segment the finding sits on, and whether the sentence comes "after" or
+        "before" it: next to the neighbour whose window it shares, else after the sentence before it."""
+        if own is not None and before is not None and set(before.segments) & set(own.segments):
+            return tr.segments[own.segments[-1]], "after"
+        if own is not None:
+            return tr.segments[own.segments[0]], "before"
+        if before is not None:
+            return tr.segments[before.segments[-1]], "after"
+        assert after is not None
+        return tr.segments[after.segments[0]], "before"

@@ -1,0 +1,51 @@
+"""dropped check: a sentence of a whole English source that the Italian does not have. Articles invented
+for this test; each case states where its expected value comes from (a bilingual reading)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _checkutil import run_check
+
+SOURCE = ["The minister signed a peace agreement with the neighbouring country on Monday.",
+          "Farmers in the valley say the new dam will flood three villages and their pastures.",
+          "The central bank raised interest rates by half a point."]
+FIRST = ("Il ministro ha firmato lunedì un accordo di pace con il paese vicino.",
+         "The minister signed a peace agreement with the neighbouring country on Monday.")
+LAST = ("La banca centrale ha alzato i tassi di interesse di mezzo punto.",
+        "The central bank raised interest rates by half a point.")
+MIDDLE = {
+    "same": ("Gli agricoltori della valle dicono che la nuova diga allagherà tre villaggi e i loro pascoli.",
+             "Farmers in the valley say the new dam will flood three villages and their pastures."),
+    "rewritten": ("Secondo gli agricoltori, la diga sommergerà tre paesi della valle.",
+                  "According to the farmers, the dam will submerge three villages in the valley."),
+}
+
+
+def _article(middle: tuple[str, str] | None) -> tuple[str, str]:
+    parts = [FIRST, *([middle] if middle else []), LAST]
+    return ("Notizie\n\n" + "\n\n".join(p[0] for p in parts), "News\n\n" + "\n\n".join(p[1] for p in parts))
+
+
+@pytest.mark.parametrize(("middle", "expected", "origin"), [
+    (None, [(FIRST[0], "major")], "the Italian has no sentence about the farmers and the dam"),
+    ("same", [], "the sentence is translated word for word"),
+    ("rewritten", [], "the sentence is rewritten, its farmers, dam, villages and valley still there"),
+])
+def test_dropped_sentence(middle: str | None, expected: list[tuple[str, str]], origin: str) -> None:
+    it, bt = _article(MIDDLE[middle] if middle else None)
+    found = run_check("dropped", it, [" ".join(SOURCE)], back_translation=bt)
+    assert [(f.text, f.severity.value) for f in found] == expected, origin
+    for f in found:
+        assert f.category.value == "omission" and f.evidence.source == SOURCE[1]
+        assert "“Farmers”, “valley”" in f.message and "comes after this sentence" in f.message
+
+
+def test_a_short_sentence_or_a_snippet_is_not_judged() -> None:
+    it, bt = _article(None)
+    # a short source sentence (fewer than MIN_WORDS content words) may be a dateline or an aside
+    short = [SOURCE[0], "Farmers protest.", SOURCE[2]]
+    assert run_check("dropped", it, [" ".join(short)], back_translation=bt) == []
+    # snippets (a source shorter than the article) are not a whole article: an unplaced one may belong
+    # to a part of the story the article leaves out on purpose
+    assert run_check("dropped", it, [SOURCE[1]], back_translation=bt) == []
