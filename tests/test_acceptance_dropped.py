@@ -3,9 +3,10 @@ back-translations (../shared: newssyscomb2009-it-en, flores-it): a paragraph rem
 and from its back-translation (the two files are paragraph-aligned) is a dropped sentence the check
 should report, and the untouched documents have none. Skipped when ../shared is absent.
 
-Measured when the check was added: 35 of the 55 removals reported (0.64); one finding on the untouched
-documents (newssyscomb's "And above all, to think quite carefully about where applying for it.", whose
-Italian keeps only "E, soprattutto, dove farlo" inside the next sentence), none on flores-it."""
+Measured when the check was added: 51 of the 55 removals reported (0.93; 35 before a neighbour's own
+words stopped counting as evidence for the dropped sentence); one finding on the untouched documents
+(newssyscomb's "And above all, to think quite carefully about where applying for it.", whose Italian
+keeps only "E, soprattutto, dove farlo" inside the next sentence), none on flores-it."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from backcheck.run.options import ArticleInput, CheckOptions
 pytestmark = pytest.mark.slow
 
 CORPORA = ("newssyscomb2009-it-en", "flores-it")
-MIN_FOUND = 0.55
+MIN_FOUND = 0.85
 MAX_UNTOUCHED = 1
 
 

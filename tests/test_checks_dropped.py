@@ -41,6 +41,22 @@ def test_dropped_sentence(middle: str | None, expected: list[tuple[str, str]], o
         assert "“Farmers”, “valley”" in f.message and "comes after this sentence" in f.message
 
 
+def test_topic_words_a_neighbour_says_are_no_evidence() -> None:
+    """The dropped sentence shares its topic words (feathers, dinosaur, scientists) with the sentence before
+    it, which the back-translation says once: that one mention is the neighbour's, not the dropped
+    sentence's (origin: the Italian has no sentence about the plumage)."""
+    src = ["Scientists in Canada found dinosaur feathers preserved in a piece of amber.",
+           "The feathers show that the dinosaur had a complex plumage, the scientists said.",
+           "The piece of amber was bought at a market in Myanmar last year."]
+    it = ("Scienza\n\nScienziati in Canada hanno trovato piume di dinosauro conservate in un pezzo d'ambra.\n\n"
+          "Il pezzo d'ambra era stato comprato in un mercato del Myanmar l'anno scorso.")
+    bt = ("Science\n\nScientists in Canada found dinosaur feathers preserved in a piece of amber.\n\n"
+          "The piece of amber had been bought at a market in Myanmar last year.")
+    found = run_check("dropped", it, [" ".join(src)], back_translation=bt)
+    assert [(f.evidence.source, f.severity.value) for f in found] == [(src[1], "major")]
+    assert found[0].text.startswith("Scienziati in Canada")
+
+
 def test_a_short_sentence_or_a_snippet_is_not_judged() -> None:
     it, bt = _article(None)
     # a short source sentence (fewer than MIN_WORDS content words) may be a dateline or an aside

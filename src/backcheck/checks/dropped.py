@@ -7,9 +7,10 @@ the translation joined). Either way it has no window of its own, and it is a dro
 back-translation around its place says none of it: of its content words (at least :data:`MIN_WORDS`),
 at most a share of :data:`MAX_PRESENT` have a counterpart (the word alignment's matching: lemma,
 synonym, number, name, see :func:`backcheck.align.tokens.words_match`) in its window and those of the
-source sentences before and after it. A sentence the translation rewrote or merged keeps its names, numbers
-and some of its nouns, so it is not reported; a sentence with fewer content words (a dateline, "8.")
-is too short to tell.
+source sentences before and after it, among the words those sentences do not account for themselves
+(news sentences share their topic words: each is evidence once). A sentence the translation rewrote or
+merged keeps its names, numbers and some of its nouns, so it is not reported; a sentence with fewer
+content words (a dateline, "8.") is too short to tell.
 
 A dropped sentence loses every fact it states (major, :mod:`backcheck.judge.rules`). The finding sits
 on the Italian sentence after which the source sentence would come (before which, for an article's
@@ -18,7 +19,7 @@ first sentence), and quotes the source sentence to translate.
 
 from __future__ import annotations
 
-from ..align.tokens import en_words, words_match
+from ..align.tokens import Word, en_words, words_match
 from ..align.units import SourceMatch
 from ..results import Category, Evidence
 from ..translate.base import SegmentTranslation, Translation
@@ -30,6 +31,24 @@ MIN_WORDS = 5
 MAX_PRESENT = 0.25
 # Absent words quoted in a message.
 SHOWN = 4
+
+
+def _claim(word: Word, pool: list[Word]) -> Word | None:
+    """Take from ``pool`` the first word that matches ``word`` (``None``: none does)."""
+    for k, w in enumerate(pool):
+        if words_match(word, w):
+            return pool.pop(k)
+    return None
+
+
+def _unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
+    """The back-translation words left once the neighbouring source sentences took theirs, one each: a
+    topic word both sentences say ("feathers") is evidence for the dropped one only when the
+    back-translation says it twice."""
+    pool = list(bt)
+    for w in neighbours:
+        _claim(w, pool)
+    return pool
 
 
 @register
@@ -58,7 +77,10 @@ class DroppedCheck(Check):
                 continue
             segments = sorted({k for m in (own, before, after) if m is not None for k in m.segments})
             around = [w for k in segments for w in en_words(tr.segments[k].en, k) if w.content]
-            absent = [w.text for w in words if not any(words_match(w, b) for b in around)]
+            neighbours = [w for j in (i - 1, i + 1) if 0 <= j < len(aln.units)
+                          for w in en_words(aln.units[j]) if w.content]
+            free = _unclaimed(around, neighbours)
+            absent = [w.text for w in words if _claim(w, free) is None]
             present = len(words) - len(absent)
             if present > MAX_PRESENT * len(words):
                 continue
