@@ -51,5 +51,6 @@ class Claim(TextEnum):
     PHRASE_ADDED = ("phrase-added", "the back-translation says something the source does not")
     PHRASE_MISSING = ("phrase-missing", "the source says something the back-translation does not")
     SENTENCE_MISSING = ("sentence-missing", "a sentence of the source that the Italian does not have")
+    SENTENCE_ADDED = ("sentence-added", "a sentence of the Italian that the source does not have")
     MODEL_UNLIKELY = ("model-unlikely", "the model finds the source words unlikely given the Italian")
     MODEL_UNSURE = ("model-unsure", "the model was unsure of its back-translation")

@@ -33,7 +33,7 @@ MAX_PRESENT = 0.25
 SHOWN = 4
 
 
-def _claim(word: Word, pool: list[Word]) -> Word | None:
+def claim_word(word: Word, pool: list[Word]) -> Word | None:
     """Take from ``pool`` the first word that matches ``word`` (``None``: none does)."""
     for k, w in enumerate(pool):
         if words_match(word, w):
@@ -47,7 +47,7 @@ def _unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
     back-translation says it twice."""
     pool = list(bt)
     for w in neighbours:
-        _claim(w, pool)
+        claim_word(w, pool)
     return pool
 
 
@@ -80,7 +80,7 @@ class DroppedCheck(Check):
             neighbours = [w for j in (i - 1, i + 1) if 0 <= j < len(aln.units)
                           for w in en_words(aln.units[j]) if w.content]
             free = _unclaimed(around, neighbours)
-            absent = [w.text for w in words if _claim(w, free) is None]
+            absent = [w.text for w in words if claim_word(w, free) is None]
             present = len(words) - len(absent)
             if present > MAX_PRESENT * len(words):
                 continue

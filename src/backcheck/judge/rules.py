@@ -9,7 +9,8 @@ specific the Italian adds (a number, a quarter) and a source name the whole arti
 ("ieri" for "today") is major, an added one and a parenthetical gloss minor; an evaluative word
 stronger or weaker than the source's is minor, major when VADER grades the two two margins apart; a
 dropped hedge or condition changes the truth of a claim (major), a dropped deadline leaves a vaguer
-truth (minor), a dropped sentence loses every fact it states (major); a phrase difference and a model
+truth (minor), a dropped sentence loses every fact it states and an added one states facts the source
+does not (major); a phrase difference and a model
 hint are minor: alone they are symptoms, not proof.
 """
 
@@ -84,6 +85,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.PHRASE_ADDED: lambda c: MINOR,
     Claim.PHRASE_MISSING: lambda c: MINOR,
     Claim.SENTENCE_MISSING: lambda c: MAJOR,  # every fact the sentence states is lost
+    Claim.SENTENCE_ADDED: lambda c: MAJOR,  # facts the reader takes for the source's
     Claim.MODEL_UNLIKELY: lambda c: MINOR,
     Claim.MODEL_UNSURE: lambda c: MINOR,
 }
