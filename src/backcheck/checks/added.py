@@ -26,7 +26,9 @@ from .dropped import MAX_PRESENT, MIN_WORDS, SHOWN, claim_word
 @register
 class AddedCheck(Check):
     name = "added"
-    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE})
+    # the sentence alignment tells a rewritten sentence from a missing one by the sentence embeddings, and
+    # the words by their WordNet synonyms: without them a paraphrase too often looks like a gap
+    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.EMBEDDINGS, Need.LEXICON})
     description = "A sentence of the Italian that the whole English source does not have."
     specific = True
 

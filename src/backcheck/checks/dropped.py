@@ -54,7 +54,9 @@ def _unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
 @register
 class DroppedCheck(Check):
     name = "dropped"
-    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE})
+    # the sentence alignment tells a rewritten sentence from a missing one by the sentence embeddings, and
+    # the words by their WordNet synonyms: without them a paraphrase too often looks like a gap
+    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.EMBEDDINGS, Need.LEXICON})
     description = "A sentence of the whole English source that the Italian does not have."
     specific = True
 
