@@ -19,23 +19,22 @@ from __future__ import annotations
 from ..align.tokens import en_words
 from ..align.units import Alignment, SourceMatch
 from ..results import Category, Evidence
-from .base import Candidate, Check, CheckContext, Claim, Need, register
-from .dropped import MAX_PRESENT, MIN_WORDS, SHOWN, claim_word
+from .base import Candidate, Check, CheckContext, Claim, register
+from .dropped import MAX_PRESENT, MIN_WORDS, SENTENCE_NEEDS, claim_word, few_of, whole_article
 
 
 @register
 class AddedCheck(Check):
     name = "added"
-    # the sentence alignment tells a rewritten sentence from a missing one by the sentence embeddings, and
-    # the words by their WordNet synonyms: without them a paraphrase too often looks like a gap
-    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.EMBEDDINGS, Need.LEXICON})
+    needs = SENTENCE_NEEDS
     description = "A sentence of the Italian that the whole English source does not have."
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
-        aln, tr = ctx.alignment, ctx.translation
-        if aln is None or tr is None or not aln.whole_article:
+        whole = whole_article(ctx)
+        if whole is None:
             return []
+        aln, tr = whole
         owner: dict[int, SourceMatch] = {}
         for placed in aln.matches:
             for k in placed.segments:
@@ -62,9 +61,7 @@ class AddedCheck(Check):
                 continue
             out.append(self.candidate(
                 ctx, seg.start, seg.end, Category.ADDITION, Claim.SENTENCE_ADDED,
-                f"This sentence is not in the source: it reads as “{seg.en.strip()}”, and "
-                f"{'none' if not present else 'few'} of its words "
-                f"({', '.join(f'“{w}”' for w in absent[:SHOWN])}{', …' if len(absent) > SHOWN else ''}) "
+                f"This sentence is not in the source: it reads as “{seg.en.strip()}”, and {few_of(present, absent)} "
                 f"are in the source sentences around it.",
                 Evidence(kinds=("source", "alignment"), back_translation=seg.en,
                          details={"content_words": len(words), "present": present},

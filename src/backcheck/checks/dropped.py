@@ -20,7 +20,7 @@ first sentence), and quotes the source sentence to translate.
 from __future__ import annotations
 
 from ..align.tokens import Word, en_words, words_match
-from ..align.units import SourceMatch
+from ..align.units import Alignment, SourceMatch
 from ..results import Category, Evidence
 from ..translate.base import SegmentTranslation, Translation
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -31,6 +31,25 @@ MIN_WORDS = 5
 MAX_PRESENT = 0.25
 # Absent words quoted in a message.
 SHOWN = 4
+
+
+# Both sentence checks (this one and :mod:`.added`) read the sentence alignment, which tells a rewritten
+# sentence from a missing one by the sentence embeddings, and the words by their WordNet synonyms:
+# without them a paraphrase too often looks like a gap.
+SENTENCE_NEEDS = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.EMBEDDINGS, Need.LEXICON})
+
+
+def whole_article(ctx: CheckContext) -> tuple[Alignment, Translation] | None:
+    """The alignment and back-translation of an article checked against its whole source (``None``: snippets,
+    or no source)."""
+    aln, tr = ctx.alignment, ctx.translation
+    return (aln, tr) if aln is not None and tr is not None and aln.whole_article else None
+
+
+def few_of(present: int, absent: list[str]) -> str:
+    """"none of its words (“a”, “b”, …)": how many of a sentence's words are found, and the first absent."""
+    shown = ", ".join(f"“{w}”" for w in absent[:SHOWN]) + (", …" if len(absent) > SHOWN else "")
+    return f"{'none' if not present else 'few'} of its words ({shown})"
 
 
 def claim_word(word: Word, pool: list[Word]) -> Word | None:
@@ -54,16 +73,15 @@ def _unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
 @register
 class DroppedCheck(Check):
     name = "dropped"
-    # the sentence alignment tells a rewritten sentence from a missing one by the sentence embeddings, and
-    # the words by their WordNet synonyms: without them a paraphrase too often looks like a gap
-    needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.EMBEDDINGS, Need.LEXICON})
+    needs = SENTENCE_NEEDS
     description = "A sentence of the whole English source that the Italian does not have."
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
-        aln, tr = ctx.alignment, ctx.translation
-        if aln is None or tr is None or not aln.whole_article:
+        whole = whole_article(ctx)
+        if whole is None:
             return []
+        aln, tr = whole
         placed = {m.source_index: m for m in aln.matches}
         out: list[Candidate] = []
         for i in range(len(aln.units)):
@@ -89,10 +107,8 @@ class DroppedCheck(Check):
             seg, where = self._place(tr, own, before, after)
             out.append(self.candidate(
                 ctx, seg.start, seg.end, Category.OMISSION, Claim.SENTENCE_MISSING,
-                f"The source sentence “{aln.units[i].strip()}” is missing from the Italian: "
-                f"{'none' if not present else 'few'} of its words ({', '.join(f'“{w}”' for w in absent[:SHOWN])}"
-                f"{', …' if len(absent) > SHOWN else ''}) are in this sentence or those around it. In the source "
-                f"it comes {where} this sentence.",
+                f"The source sentence “{aln.units[i].strip()}” is missing from the Italian: {few_of(present, absent)} "
+                f"are in this sentence or those around it. In the source it comes {where} this sentence.",
                 Evidence(kinds=("source", "alignment"), source=aln.units[i],
                          details={"source_index": i, "content_words": len(words), "present": present},
                          features={"present": present / len(words)})))
