@@ -13,8 +13,8 @@ merged keeps its names, numbers and some of its nouns, so it is not reported; a 
 content words (a dateline, "8.") is too short to tell.
 
 A dropped sentence loses every fact it states (major, :mod:`backcheck.judge.rules`). The finding sits
-on the Italian sentence after which the source sentence would come (before which, for an article's
-first sentence), and quotes the source sentence to translate.
+on the Italian sentence after which the source sentence would come (before which, when it shares the
+next sentence's window or opens the article), and quotes the source sentence to translate.
 """
 
 from __future__ import annotations
