@@ -57,6 +57,19 @@ def test_topic_words_a_neighbour_says_are_no_evidence() -> None:
     assert found[0].text.startswith("Scienziati in Canada")
 
 
+def test_a_truncated_translation_is_one_finding() -> None:
+    """The Italian stops after the first sentence (origin: the last two source sentences are in no Italian
+    sentence): one finding on the last Italian sentence names both, the second of which has no placed
+    neighbour of its own."""
+    src = [*SOURCE, "The governor said that prices in the shops are still rising too fast for most families."]
+    it = "Notizie\n\n" + FIRST[0]
+    bt = "News\n\n" + FIRST[1]
+    found = run_check("dropped", it, [" ".join(src)], back_translation=bt)
+    assert [(f.text, f.severity.value) for f in found] == [(FIRST[0], "major")]
+    assert found[0].message.startswith("3 source sentences are missing from the Italian, from “Farmers")
+    assert found[0].evidence.details["sentences"] == 3 and "they come after this sentence" in found[0].message
+
+
 def test_a_short_sentence_or_a_snippet_is_not_judged() -> None:
     it, bt = _article(None)
     # a short source sentence (fewer than MIN_WORDS content words) may be a dateline or an aside

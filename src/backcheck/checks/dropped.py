@@ -46,10 +46,10 @@ def whole_article(ctx: CheckContext) -> tuple[Alignment, Translation] | None:
     return (aln, tr) if aln is not None and tr is not None and aln.whole_article else None
 
 
-def few_of(present: int, absent: list[str]) -> str:
+def few_of(present: int, absent: list[str], whose: str = "its") -> str:
     """"none of its words (“a”, “b”, …)": how many of a sentence's words are found, and the first absent."""
     shown = ", ".join(f"“{w}”" for w in absent[:SHOWN]) + (", …" if len(absent) > SHOWN else "")
-    return f"{'none' if not present else 'few'} of its words ({shown})"
+    return f"{'none' if not present else 'few'} of {whose} words ({shown})"
 
 
 def claim_word(word: Word, pool: list[Word]) -> Word | None:
@@ -58,6 +58,19 @@ def claim_word(word: Word, pool: list[Word]) -> Word | None:
         if words_match(word, w):
             return pool.pop(k)
     return None
+
+
+def _runs(missing: list[tuple[int, SegmentTranslation, str, int, list[str]]]
+          ) -> list[list[tuple[int, SegmentTranslation, str, int, list[str]]]]:
+    """``missing`` (by source index) in runs of consecutive sentences that belong at the same place."""
+    runs: list[list[tuple[int, SegmentTranslation, str, int, list[str]]]] = []
+    for m in missing:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last[0] + 1 == m[0] and (last[1], last[2]) == (m[1], m[2]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
@@ -83,36 +96,52 @@ class DroppedCheck(Check):
             return []
         aln, tr = whole
         placed = {m.source_index: m for m in aln.matches}
-        out: list[Candidate] = []
+        missing: list[tuple[int, SegmentTranslation, str, int, list[str]]] = []
         for i in range(len(aln.units)):
             own = placed.get(i)
-            if own is not None and not any(m.source_index != i and set(m.segments) & set(own.segments)
-                                           for m in aln.matches):
+            sharing = [m for m in aln.matches if own is not None and m.source_index != i
+                       and set(m.segments) & set(own.segments)]
+            if own is not None and not sharing:
                 continue  # a window of its own
-            before, after = placed.get(i - 1), placed.get(i + 1)
+            # the nearest placed sentences before and after it (a run of dropped sentences has no placed
+            # neighbour inside it)
+            before = next((placed[j] for j in range(i - 1, -1, -1) if j in placed), None)
+            after = next((placed[j] for j in range(i + 1, len(aln.units)) if j in placed), None)
             if before is None and after is None:
                 continue
             words = [w for w in en_words(aln.units[i]) if w.content]
             if len(words) < MIN_WORDS:
                 continue
-            segments = sorted({k for m in (own, before, after) if m is not None for k in m.segments})
+            near = [m for m in (before, after, *sharing) if m is not None]
+            segments = sorted({k for m in (own, *near) if m is not None for k in m.segments})
             around = [w for k in segments for w in en_words(tr.segments[k].en, k) if w.content]
-            neighbours = [w for j in (i - 1, i + 1) if 0 <= j < len(aln.units)
-                          for w in en_words(aln.units[j]) if w.content]
+            neighbours = [w for m in near for w in en_words(m.source) if w.content]
             free = _unclaimed(around, neighbours)
             absent = [w.text for w in words if claim_word(w, free) is None]
-            present = len(words) - len(absent)
-            if present > MAX_PRESENT * len(words):
+            if len(words) - len(absent) > MAX_PRESENT * len(words):
                 continue
             seg, where = self._place(tr, own, before, after)
-            out.append(self.candidate(
-                ctx, seg.start, seg.end, Category.OMISSION, Claim.SENTENCE_MISSING,
-                f"The source sentence “{aln.units[i].strip()}” is missing from the Italian: {few_of(present, absent)} "
-                f"are in this sentence or those around it. In the source it comes {where} this sentence.",
-                Evidence(kinds=("source", "alignment"), source=aln.units[i],
-                         details={"source_index": i, "content_words": len(words), "present": present},
-                         features={"present": present / len(words)})))
-        return out
+            missing.append((i, seg, where, len(words) - len(absent), absent))
+        return [self._finding(ctx, aln, run) for run in _runs(missing)]
+
+    def _finding(self, ctx: CheckContext, aln: Alignment,
+                 run: list[tuple[int, SegmentTranslation, str, int, list[str]]]) -> Candidate:
+        """One finding for a run of consecutive dropped source sentences that belong at one place."""
+        first, seg, where, present, absent = run[0]
+        units = [aln.units[i].strip() for i, *_ in run]
+        if len(run) == 1:
+            said = (f"The source sentence “{units[0]}” is missing from the Italian: {few_of(present, absent)} are in "
+                    f"this sentence or those around it. In the source it comes {where} this sentence.")
+        else:
+            said = (f"{len(run)} source sentences are missing from the Italian, from “{units[0]}” to “{units[-1]}”: "
+                    f"at most a quarter of the words of each are in this sentence or those around it "
+                    f"({few_of(present, absent, 'the first one’s')}). In the source they "
+                    f"come {where} this sentence.")
+        return self.candidate(
+            ctx, seg.start, seg.end, Category.OMISSION, Claim.SENTENCE_MISSING, said,
+            Evidence(kinds=("source", "alignment"), source=" ".join(units),
+                     details={"source_index": first, "sentences": len(run), "present": present},
+                     features={"present": present / max(present + len(absent), 1)}))
 
     @staticmethod
     def _place(tr: Translation, own: SourceMatch | None, before: SourceMatch | None,
