@@ -28,11 +28,12 @@ MAX_WINDOW = 3
 # A pair of source units placed on one window (two sentences the translation joined) costs its best
 # member's fit less this share of the other member's, so that a unit joins the window it fits better.
 PAIR_TIE_BREAK = 0.01
+# What leaving a unit out costs the monotone alignment: a bead must fit better than this to be worth it.
+SKIP_COST = MATCH_THRESHOLD * 0.5
 # In a whole article, a unit the monotone alignment places on a window of its own between two placed
 # neighbours is placed when it scores at least this: the story's order puts it there, and a sentence
-# the translation rewrote is compared word by word, not dropped as an omission (the bead's break-even,
-# the skip cost of the monotone alignment).
-BETWEEN_THRESHOLD = MATCH_THRESHOLD * 0.5
+# the translation rewrote is compared word by word, not dropped as an omission (the bead's break-even).
+BETWEEN_THRESHOLD = SKIP_COST
 # A unit placed by anchors alone needs an anchor score of at least this much (see anchor_score).
 MIN_ANCHOR_SCORE = 2
 # Sources with at least this many units and this share of the back-translation's words are a whole
@@ -183,7 +184,7 @@ def _between(placed: list[tuple[int, int, int, float]]) -> set[int]:
 
 def _monotonic(n_src: int, n_seg: int, score) -> list[tuple[int, int, int, float]]:  # type: ignore[no-untyped-def]
     """Monotonic alignment of source units to segments: 1–1, 1–2, 2–1 and skips (Gale–Church style)."""
-    skip = MATCH_THRESHOLD * 0.5
+    skip = SKIP_COST
     moves = [(1, 0), (0, 1), (1, 1), (1, 2), (2, 1), (1, 3)]
 
     def cost(i: int, ni: int, j: int, nj: int) -> float:
