@@ -140,6 +140,26 @@ def test_a_rewritten_sentence_between_placed_neighbours_is_placed(middle: str, p
     assert all(m.score < MATCH_THRESHOLD for m in aln.matches if m.source_index == 2)
 
 
+def test_page_furniture_does_not_count_towards_the_story_length() -> None:
+    """A whole source against an article with scraped furniture after it (a related link, a comment and a
+    newsletter prompt): counted, the furniture makes the source look like snippets (under
+    WHOLE_ARTICLE_RATIO of the back-translation's words); left out, the source is the whole story."""
+    from backcheck.knowledge.furniture import find_furniture
+
+    art, tr = _translation(
+        ARTICLE + "\n\nLeggi anche: Il governo approva la manovra economica e il piano per le infrastrutture del "
+        "sud\n\nLascia un commento\n\nIscriviti alla nostra newsletter per ricevere ogni mattina tutte le notizie",
+        [*BT, "Read also: The government approves the economic manoeuvre and the plan for the infrastructure of "
+         "the south", "Leave a comment", "Subscribe to our newsletter to receive all the news every morning"])
+    src = ["The minister signed a peace deal with the neighbour.", "The president met his ally in Paris on May 3.",
+           "The central bank raised interest rates."]
+    furniture = frozenset(f.paragraph for f in find_furniture(art))
+    assert furniture == {3, 4, 5}
+    assert not align_sources(art, src, tr).whole_article
+    aln = align_sources(art, src, tr, furniture)
+    assert aln.whole_article and [m.segments for m in aln.matches] == [[0], [1], [2]]
+
+
 def test_anchors_use_cognates_numbers_and_elision() -> None:
     en = en_words("The occupation of Ukraine began on 24 February.")
     it = it_words("L’occupazione dell’Ucraina è iniziata il 24 febbraio.")

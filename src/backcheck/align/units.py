@@ -139,8 +139,11 @@ def similarity_matrix(units: list[str], segs: list[SegmentTranslation], *, fast:
                   for crow, lrow in zip(cos, lex, strict=True)]
 
 
-def align_sources(article: Article, sources: list[str], translation: Translation) -> Alignment:
-    """Place every source unit on the back-translation (see module docstring)."""
+def align_sources(article: Article, sources: list[str], translation: Translation,
+                  furniture: frozenset[int] = frozenset()) -> Alignment:
+    """Place every source unit on the back-translation (see module docstring). ``furniture``: the
+    paragraphs that are scraped page furniture, which do not count towards the story's length when
+    telling a whole source from snippets."""
     units = source_units(sources)
     segs = translation.segments
     aln = Alignment(units=units)
@@ -148,7 +151,7 @@ def align_sources(article: Article, sources: list[str], translation: Translation
         aln.unmatched = list(range(len(units)))
         return aln
     n_src = sum(len(u.split()) for u in units)
-    n_bt = sum(len(s.en.split()) for s in segs)
+    n_bt = sum(len(s.en.split()) for s in segs if _paragraph(article, s.start) not in furniture)
     whole = len(units) >= WHOLE_ARTICLE_MIN_UNITS and n_src >= WHOLE_ARTICLE_RATIO * n_bt
     aln.whole_article = whole
     wins, sim = similarity_matrix(units, segs, fast=whole)
@@ -171,6 +174,11 @@ def align_sources(article: Article, sources: list[str], translation: Translation
                                        _window_text(segs, a, b), s))
     aln.unmatched = [i for i in range(len(units)) if i not in done]
     return aln
+
+
+def _paragraph(article: Article, offset: int) -> int | None:
+    sent = article.sentence_at(offset)
+    return sent.paragraph if sent is not None else None
 
 
 def _between(placed: list[tuple[int, int, int, float]]) -> set[int]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang import en, words
 from ..lang.datafiles import entries
@@ -165,8 +166,10 @@ def _footer_evidence(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
 def find_furniture(article: Article) -> tuple[Furniture, ...]:
-    """All paragraphs that are page furniture, in article order (cached: several checks ask)."""
+    """All paragraphs that are page furniture, in article order (cached: the source alignment and the
+    checks' context both ask)."""
     paras = article.paragraphs
     found: dict[int, str] = {}
     for p in paras[1:]:

@@ -96,7 +96,9 @@ def _align(article: Article, sources: list[str], translation: Translation | None
 
     step("aligning the source")
     if translation is not None:
-        return align_sources(article, sources, translation)
+        from ..knowledge.furniture import find_furniture
+
+        return align_sources(article, sources, translation, frozenset(f.paragraph for f in find_furniture(article)))
     return align_sources_without_bt(article, sources)
 
 
