@@ -131,10 +131,11 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
     # linked out of order, however far; a merely equivalent word (a synonym, a derived form) moved past
     # more than one anchor is a coincidence (the "car" of "car park" linked to an "automobile" five anchors
     # later), and must not hide a word the translation dropped.
+    crossed = {k: _crossed(k, aln.anchors) for k in aln.links}
     aln.links = [k for k in aln.links if k.score >= SAME or k in aln.anchors
                  or (src[k.src].text[:1].isupper() and bt[k.bt].text[:1].isupper())
-                 or _crossed(k, aln.anchors) <= MAX_SYNONYM_MOVE]
-    far = [k for k in aln.links if _crossed(k, aln.anchors) > MAX_SYNONYM_MOVE]
+                 or crossed[k] <= MAX_SYNONYM_MOVE]
+    far = [k for k in aln.links if crossed[k] > MAX_SYNONYM_MOVE]
     text_of = {k: segs[k].en for k in match.segments}
     text_of[-1] = match.source
     italian = {w.text.lower() for k in match.segments for w in it_words(segs[k].it)}

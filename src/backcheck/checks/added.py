@@ -50,7 +50,7 @@ class AddedCheck(Check):
             words = [w for w in en_words(seg.en, k) if w.content]
             if len(words) < MIN_WORDS:
                 continue
-            pool = [w for j in self._near(aln, owner, k) for w in en_words(aln.units[j]) if w.content]
+            pool = [w for j in self._near(aln, owner, k, len(tr.segments)) for w in en_words(aln.units[j]) if w.content]
             if m is not None:  # the window's other segments take their words first
                 for w in (w for other in m.segments if other != k for w in en_words(tr.segments[other].en, other)):
                     if w.content:
@@ -69,10 +69,11 @@ class AddedCheck(Check):
         return out
 
     @staticmethod
-    def _near(aln: Alignment, owner: dict[int, SourceMatch], k: int) -> list[int]:
+    def _near(aln: Alignment, owner: dict[int, SourceMatch], k: int, n_segments: int) -> list[int]:
         """The source sentences around segment ``k``: those placed on it, and the nearest placed before
         and after it."""
-        before = [owner[j].source_index for j in range(k - 1, -1, -1) if j in owner][:1]
-        after = [owner[j].source_index for j in range(k + 1, max(owner, default=k) + 1) if j in owner][:1]
-        on = [owner[k].source_index] if k in owner else []
-        return sorted({j for i in before + on + after for j in (i - 1, i, i + 1) if 0 <= j < len(aln.units)})
+        before = next((owner[j].source_index for j in range(k - 1, -1, -1) if j in owner), None)
+        after = next((owner[j].source_index for j in range(k + 1, n_segments) if j in owner), None)
+        on = owner[k].source_index if k in owner else None
+        return sorted({j for i in (before, on, after) if i is not None for j in (i - 1, i, i + 1)
+                       if 0 <= j < len(aln.units)})

@@ -15,9 +15,10 @@ else the first ("sterline britanniche" → "sterline").
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
+
+from .tokens import common_prefix
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,10 @@ class Currency:
     it: tuple[str, ...]  # "dollaro", "dollari"
 
 
-def _common_start(a: str, b: str) -> int:
-    return len(os.path.commonprefix([a, b]))
-
-
 def _it_head(name: str, en_head: str) -> str:
     words = name.lower().split()
-    best = max(words, key=lambda w: _common_start(w, en_head))
-    return best if _common_start(best, en_head) > 0 else words[0]
+    best = max(words, key=lambda w: common_prefix(w, en_head))
+    return best if common_prefix(best, en_head) > 0 else words[0]
 
 
 @cache
