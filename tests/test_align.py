@@ -184,3 +184,30 @@ def test_projection_bounds_are_the_anchors_furthest_italian_words() -> None:
     tr = Translation([SegmentTranslation(0, len(it), it, en)])
     words = [w for w in en_words(en, 0) if w.text in ("dated", "back")]
     assert [it[a:b] for a, b in project(words, tr)] == ["risalivano"]
+
+
+def test_a_superlative_and_a_material_adjective_are_anchors() -> None:
+    """«bellissimo» is "bello" at its highest and «legno» the wood "wooden" is made of: both pair with
+    their English words, which a dictionary of lemmas alone does not see (invented pair)."""
+    en = en_words("She kept the very beautiful wooden chest of her grandmother.")
+    it = it_words("Ha conservato il bellissimo baule di legno della nonna.")
+    pairs = {en[a].text: it[b].text for a, b in anchors(en, it).items()}
+    assert pairs["beautiful"] == "bellissimo"
+    assert pairs["wooden"] == "legno"
+
+
+@pytest.mark.parametrize(
+    ("chosen", "italian"),
+    [(("jewel", "case"), "portagioie"), (("beautiful",), "bellissimo"), (("wooden",), "legno")],
+)
+def test_a_noun_italian_puts_before_its_modifier_projects_onto_itself(chosen: tuple[str, ...],
+                                                                      italian: str) -> None:
+    """"wooden jewel-case" is «portagioie di legno»: the noun has no dictionary entry, and the only
+    free Italian word between the anchors around it is none, so it goes to the free word beside its
+    neighbour's Italian, not to a function word or to the adjective (a bilingual reading of this
+    invented pair)."""
+    en = "She kept the very beautiful wooden jewel-case of her grandmother."
+    it = "Ha conservato il bellissimo portagioie di legno della nonna."
+    tr = Translation([SegmentTranslation(0, len(it), it, en)])
+    words = [w for w in en_words(en, 0) if w.text in chosen]
+    assert [it[a:b] for a, b in project(words, tr)] == [italian]

@@ -149,3 +149,28 @@ def test_prepare_builds_the_tables(tmp_path: Path) -> None:
     again = subprocess.run([sys.executable, "-m", "backcheck.run.prepare"], env=env, capture_output=True, text=True,
                            timeout=600, check=True)
     assert again.stderr == "backcheck cache ready: lemma tables, word frequency tables\n"  # nothing rebuilt
+
+
+@pytest.mark.parametrize(
+    ("word", "bases"),
+    [("bellissimo", ("bello", "belle")), ("grandissime", ("grando", "grande")),
+     ("ricchissimi", ("ricco", "ricca")), ("prossimo", ()), ("bello", ())],
+)
+def test_superlative_bases(word: str, bases: tuple[str, ...]) -> None:
+    """The absolute superlative's possible adjectives (Serianni V.64): "-o" and "-e" class, and the "h"
+    of "ricchissimo" dropped; a word that only ends like one ("prossimo") has none."""
+    from backcheck.lang.it import superlative_bases
+
+    assert superlative_bases(word) == bases
+
+
+@pytest.mark.parametrize(
+    ("word", "bases"),
+    [("wooden", ("wood",)), ("woollen", ("wooll", "wool")), ("sunny", ("sunn", "sun")), ("rainy", ("rain",)),
+     ("ten", ()), ("lazy", ("laz",))],
+)
+def test_denominal_bases(word: str, bases: tuple[str, ...]) -> None:
+    """The nouns an "-en" or "-y" adjective may be made from; the caller keeps one its dictionary knows."""
+    from backcheck.lang.en import denominal_bases
+
+    assert denominal_bases(word) == bases

@@ -10,10 +10,14 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..lang import fold
 from ..lang.en import ANCHORS as EN_IT_FUNCTION
+from ..lang.en import denominal_bases
 from ..translate.base import SegmentTranslation, Translation
 from .tokens import Word, en_words, it_words
 
 COGNATE_SIMILARITY = 0.80
+# How far (in Italian words) a word whose English neighbour is anchored may sit from that neighbour's
+# Italian when Italian reorders the two: a noun and its modifier with a preposition between them.
+REORDER_REACH = 2
 
 
 def project(words: list[Word], translation: Translation) -> list[tuple[int, int]]:
@@ -83,11 +87,16 @@ def _anchor_score(e: Word, i: Word) -> float:
 
 @lru_cache(maxsize=65536)
 def _lexicon_pair(en_norm: str, en_folded: str, it_text: str) -> bool:
-    """MultiWordNet says the Italian word can translate the English one (lemma or surface form)."""
-    from ..knowledge.support import italian_meanings
+    """MultiWordNet says the Italian word can translate the English one (lemma or surface form), or,
+    for an English adjective it does not list, the noun it is made from ("wooden" / «legno»)."""
+    from ..knowledge.support import italian_meanings, lexicon
 
     meanings = italian_meanings(it_text)
-    return en_norm in meanings or en_folded in meanings
+    if en_norm in meanings or en_folded in meanings:
+        return True
+    lex = lexicon()
+    bases = denominal_bases(en_folded)
+    return bool(bases) and lex is not None and not lex.it_for_en(en_norm) and any(b in meanings for b in bases)
 
 
 def anchors(en: list[Word], it: list[Word]) -> dict[int, int]:
@@ -150,14 +159,27 @@ def _project_anchors(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int,
         guess = i_lo + frac * (i_hi - i_lo)
         window = range(max(0, i_lo + 1), min(i_hi, len(itw)))
         taken = set(anc.values())
-        cands = ([b for b in window if itw[b].content and b not in taken]
-                 or [b for b in window if itw[b].content] or list(window))
+        free = [b for b in window if itw[b].content and b not in taken]
+        if not free:
+            # nothing free between the bounds: the word went to the other side of its English
+            # neighbour's Italian ("wooden valet box" / «portaoggetti di legno»)
+            near = [anc[a] for a in (_nearest(anc, range(n - 1, -1, -1)), _nearest(anc, range(n + 1, len(en))))
+                    if a is not None]
+            free = [b for b in range(len(itw)) if itw[b].content and b not in taken
+                    and any(abs(b - m) <= REORDER_REACH for m in near)]
+            guess = min(near, key=lambda m: abs(m - guess)) if free else guess
+        cands = free or [b for b in window if itw[b].content] or list(window)
         if cands:
             hit.append(min(cands, key=lambda b: abs(b - guess)))
     hit = sorted(set(hit))
     if hit and hit[-1] - hit[0] <= len(ws) + 4:
         return [(itw[hit[0]].start, itw[hit[-1]].end)]
     return _word_spans(itw, hit)
+
+
+def _nearest(anc: dict[int, int], order: range) -> int | None:
+    """The first English index of ``order`` that has an anchor."""
+    return next((a for a in order if a in anc), None)
 
 
 def _word_spans(itw: list[Word], idx: list[int]) -> list[tuple[int, int]]:

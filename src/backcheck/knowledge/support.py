@@ -21,6 +21,7 @@ from ..lang import common_prefix, fold
 from ..lang.en import lemma as en_lemma
 from ..lang.it import is_content as is_it_content
 from ..lang.it import lemma as it_lemma
+from ..lang.it import superlative_bases
 from .lexicon import NO_LEXICON_ENV, Lexicon, load_lexicon
 
 _IT_TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -109,4 +110,7 @@ def italian_meanings(it_word: str, lex: Lexicon | None = None) -> frozenset[str]
     lex = lex if lex is not None else lexicon()
     if lex is None:
         return frozenset()
-    return lex.en_for_it(it_lemma(it_word)) | lex.en_for_it(fold(it_word))
+    out = lex.en_for_it(it_lemma(it_word)) | lex.en_for_it(fold(it_word))
+    # "bellissimo" means what "bello" means, at its highest
+    base = next((m for b in superlative_bases(it_word) if (m := lex.en_for_it(b))), frozenset())
+    return out | base

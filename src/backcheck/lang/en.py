@@ -92,3 +92,19 @@ def demonym_match(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     common = common_prefix(short, long_)
     return common >= max(4, len(short) - 1) and long_[common:] in {"n", "an", "ian", "ese", "ish", "i", "ean"}
+
+
+def denominal_bases(word: str) -> tuple[str, ...]:
+    """The nouns an adjective of material or quality can be made from: "wooden" → "wood", "woollen"
+    → "wool", "rainy" → "rain", "sunny" → "sun" (``()`` for other words). Italian often says these as
+    the noun ("di legno", «giornata di pioggia»), so a dictionary without the adjective still knows the
+    noun."""
+    w = fold(word)
+    out: list[str] = []
+    for suffix in ("en", "y"):
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3:
+            out.append(stem)
+            if len(stem) >= 4 and stem[-1] == stem[-2]:  # "sunny", "woollen": the doubled consonant
+                out.append(stem[:-1])
+    return tuple(out)

@@ -3,6 +3,7 @@ numbers (text2num), loanwords, lemmas (simplemma)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .calendar import month_names, weekday_names
@@ -63,6 +64,24 @@ def verb_lemmas(word: str) -> frozenset[str]:
             if form.endswith(end) and len(form) > len(end) + 2:
                 out.add(form[: -len(end)] + inf)
     return frozenset(out)
+
+
+# The absolute superlative: "bellissimo" is "bello" at its highest, "ricchissime" is "ricco", "grandissimo"
+# is "grande" (Serianni, Grammatica italiana, V.64). Dictionaries list the base adjective only.
+_SUPERLATIVE = re.compile(r"(\w{3,}?)issim[oaie]")
+
+
+def superlative_bases(word: str) -> tuple[str, ...]:
+    """The adjectives an absolute superlative can come from, most likely first (``()`` for any other
+    word): both the "-o" and the "-e" class, and "ricchissimo" → "ricco" (the "h" only keeps the
+    sound). The caller keeps the one its dictionary knows."""
+    m = _SUPERLATIVE.fullmatch(fold(word))
+    if m is None:
+        return ()
+    stem = m.group(1)
+    if stem.endswith(("ch", "gh")):
+        return (stem[:-1] + "o", stem[:-1] + "a")
+    return (stem + "o", stem + "e")
 
 
 def is_content(word: str) -> bool:
