@@ -127,6 +127,12 @@ INFLECT = [
     ("adjective-m-pl", "spessi", "a", "enorme", "enormi"),
     ("adjective-f-pl", "spesse", "a", "grosso", "grosse"),
     ("irregular-participle", "sopportato", "v", "fingere", None),  # «finto»: not regular, so no form
+    # «causa» is also the noun, the only reading simplemma lists: the regular present stands all the same
+    ("present-homograph-noun", "provoca", "v", "causare", "causa"),
+    ("present-homograph-noun-pl", "provocano", "v", "causare", "causano"),
+    # a short stem is an irregular verb's: "dare" is «dà», not the preposition «da»
+    ("present-irregular-short-stem", "regala", "v", "dare", None),
+    ("present-irregular-long-stem", "prende", "v", "ottenere", None),  # «ottiene»; «ottene» is no word
 ]
 
 

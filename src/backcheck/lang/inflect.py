@@ -75,6 +75,22 @@ def known(form: str, lemma: str) -> bool:
     return form.lower() in forms(lemma)
 
 
+# The shortest verb stem whose regular form may stand although the dictionary files it under another
+# word: the irregular verbs have short stems ("d-are", "av-ere", "ess-ere"), whose regular forms
+# («da», «esse») are other words, not theirs.
+HOMOGRAPH_STEM = 4
+
+
+def _homograph(form: str, stem: str, verb: str) -> bool:
+    """A regular verb form the dictionary files under a noun of the verb's family: simplemma gives «causa»
+    as the noun only, though it is also "causare"'s «(lui) causa»."""
+    if len(stem) < HOMOGRAPH_STEM or not forms(verb):
+        return False
+    other = _lemma(form)
+    listed = other != form.lower() or form.lower() in forms(other)  # simplemma returns an unknown word as is
+    return listed and other.startswith(stem)
+
+
 def _lemma(word: str) -> str:
     from .lemmas import lemmatize
 
@@ -256,7 +272,7 @@ def inflect(lemma: str, pos: str, like: Form) -> str | None:
             return None
         for e in endings[k].split("|"):
             form = _join(stem, e, conj)
-            if known(form, head):
+            if known(form, head) or _homograph(form, stem, head):
                 return form + like.clitic + tail
         return None
     if like.kind != "nominal":
