@@ -166,3 +166,22 @@ def test_a_word_the_back_translation_left_in_italian_reads_as_nothing() -> None:
 def test_a_difference_on_function_words_it_did_not_come_from_points_nowhere(italian: str, read: bool | None,
                                                                             nowhere: bool) -> None:
     assert points_nowhere(italian, read) is nowhere
+
+
+@pytest.mark.parametrize(
+    ("phrase", "flagged"),
+    [("«Tutto bene", "«Tutto bene?»"),          # the quotation the phrase opens is closed after its «?»
+     ("cosa “nuova", "cosa “nuova”"),
+     ("nuova”", "“nuova”"),                      # and one it closes is opened just before it
+     ("Chiese: «Tutto", "Chiese: «Tutto"),       # the closing mark is words away: the phrase stays
+     ("bene?»", "bene?»")],
+)
+def test_a_flagged_phrase_does_not_cut_a_quotation_at_its_edge(phrase: str, flagged: str) -> None:
+    """A projected phrase that stops a mark short of a quotation's end is shown with it, as the article
+    writes it (invented sentence)."""
+    from backcheck.checks.divergence import _join
+
+    text = "Chiese: «Tutto bene?» e parlò di una cosa “nuova” per tutti."
+    a = text.find(phrase)
+    [(start, end)] = _join([(a, a + len(phrase))], text)
+    assert text[start:end] == flagged
