@@ -174,3 +174,19 @@ def test_denominal_bases(word: str, bases: tuple[str, ...]) -> None:
     from backcheck.lang.en import denominal_bases
 
     assert denominal_bases(word) == bases
+
+
+@pytest.mark.parametrize(
+    ("phrase", "shown"),
+    [('"Is it on', '"Is it on?"'), ('on?"', '"on?"'), ('He asked: "Is', 'He asked: "Is'),
+     ("«Tutto bene", "«Tutto bene?»"), ("asked", "asked")],
+)
+def test_balanced_quotes(phrase: str, shown: str) -> None:
+    """A phrase that opens a quotation a mark or two before its end is shown with its end; one whose
+    quotation goes on for words stays as it is (invented sentence)."""
+    from backcheck.lang.tokens import balanced_quotes
+
+    text = 'He asked: "Is it on?" and then "on?" again, «Tutto bene?»'
+    a = text.rfind(phrase)
+    start, end = balanced_quotes(text, a, a + len(phrase))
+    assert text[start:end] == shown

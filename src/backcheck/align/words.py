@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lang.tokens import balanced_quotes
 from ..translate.base import Translation
 from .linking import SAME, Link, chain, link_words
 from .phrases import best_subwindow
@@ -102,12 +103,15 @@ class WordAlignment:
 
 
 def _phrase(text_of: dict[int, str], words: list[Word]) -> str:
-    """The text from the first to the last of ``words`` (function words between them included)."""
+    """The text from the first to the last of ``words`` (function words between them included), with
+    the end of a quotation it opens a mark or two away («Is it on?», not «Is it on)."""
     if not words:
         return ""
     first, last = words[0], words[-1]
     if first.seg == last.seg:
-        return text_of[first.seg][first.start:last.end]
+        text = text_of[first.seg]
+        a, b = balanced_quotes(text, first.start, last.end)
+        return text[a:b]
     return " ".join(w.text for w in words)
 
 

@@ -13,7 +13,6 @@ which candidates are errors and how severe (:mod:`backcheck.judge`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from ..align.words import Gap, WordAlignment
 from ..knowledge.relations import RELATIONS, relation, zipf
 from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
+from ..lang.tokens import balanced_quotes
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -138,30 +138,7 @@ def _join(spans: list[tuple[int, int]], text: str, max_gap_words: int = 3) -> li
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:
             out.append((a, b))
-    return [_balanced(a, b, text) for a, b in out]
-
-
-# Quotation marks that open and close (Italian guillemets, typographic double quotes).
-_QUOTES = (("«", "»"), ("“", "”"))
-# What may stand between a phrase's last word and the mark that closes its quotation: «È vero?»
-_CLOSING = re.compile(r"[^\w\s«»“”]{0,3}")
-
-
-def _balanced(a: int, b: int, text: str) -> tuple[int, int]:
-    """``(a, b)`` grown over the punctuation and mark that close (or open) a quotation the phrase opens
-    (or closes) a few characters away, so the flagged words and the message's «…» read as the
-    article's: «È vero?», not «È vero."""
-    for opening, closing in _QUOTES:
-        inside = text[a:b]
-        if inside.count(opening) > inside.count(closing):
-            m = _CLOSING.match(text, b)
-            if m is not None and text.startswith(closing, m.end()):
-                b = m.end() + 1
-        elif inside.count(closing) > inside.count(opening):
-            at = text.rfind(opening, max(0, a - 4), a)
-            if at >= 0 and _CLOSING.fullmatch(text, at + 1, a):
-                a = at
-    return a, b
+    return [balanced_quotes(text, a, b) for a, b in out]
 
 
 def _local(text: str, spans: list[tuple[int, int]], match: SourceMatch, n: int) -> str:

@@ -82,3 +82,34 @@ def common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+# Quotation marks that open and close (Italian guillemets, typographic double quotes); a straight double
+# quote does both.
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+# What may stand between a phrase's last word and the mark that closes its quotation: «È vero?»
+_BEFORE_MARK = re.compile(r"[^\w\s«»“”\"]{0,3}")
+
+
+def balanced_quotes(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` grown over the punctuation and mark that close (or open) a quotation ``text[a:b]``
+    opens (or closes) a few characters away, so a quoted phrase reads as the text writes it: «È vero?»,
+    not «È vero. A mark words away is left as it is."""
+    for opening, closing in _QUOTE_PAIRS:
+        inside = text[a:b]
+        if opening == closing:  # the quotes before the phrase tell whether its own opens or closes one
+            unpaired = inside.count(opening) % 2 == 1
+            opens = unpaired and text.count(opening, 0, a) % 2 == 0
+            closes = unpaired and not opens
+        else:
+            opens = inside.count(opening) > inside.count(closing)
+            closes = inside.count(closing) > inside.count(opening)
+        if opens:
+            m = _BEFORE_MARK.match(text, b)
+            if m is not None and text.startswith(closing, m.end()):
+                b = m.end() + 1
+        elif closes:
+            at = text.rfind(opening, max(0, a - 4), a)
+            if at >= 0 and _BEFORE_MARK.fullmatch(text, at + 1, a):
+                a = at
+    return a, b
