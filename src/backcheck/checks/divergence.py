@@ -199,17 +199,25 @@ class DivergenceCheck(Check):
         lex = ctx.resources.lexicon
         whole = ctx.alignment.whole_article
         text = ctx.article.text
-        pending: list[tuple[Gap, WordAlignment, list[tuple[int, int]]]] = []
+        # One difference, one candidate: where the projection falls on pieces far apart, the piece that
+        # reads as the back-translation's phrase (else the longest) carries it. A difference that lands
+        # only on function words it cannot come from is dropped before anything is embedded for it.
+        pending: list[tuple[Gap, WordAlignment, tuple[int, int], bool | None, list[tuple[int, int]]]] = []
         for wa in ctx.word_alignments():
             for gap in wa.gaps:
                 spans = self._place(gap, wa, ctx)
-                if spans:
-                    pending.append((gap, wa, spans))
-        sims = self._similarities([g for g, _, _ in pending], ctx)
-        in_context = self._in_context([(g, wa) for g, wa, _ in pending], ctx)
+                if not spans:
+                    continue
+                read = {sp: reads_as(text[sp[0]:sp[1]], gap.bt_phrase, lex) for sp in spans}
+                start, end = max(spans, key=lambda sp: (read[sp] is True, read[sp] is not False, sp[1] - sp[0],
+                                                        -sp[0]))
+                if not points_nowhere(text[start:end], read[(start, end)]):
+                    pending.append((gap, wa, (start, end), read[(start, end)], spans))
+        sims = self._similarities([p[0] for p in pending], ctx)
+        in_context = self._in_context([(p[0], p[1]) for p in pending], ctx)
         out: list[Candidate] = []
         regions: dict[tuple[int, int], ItalianRegion] = {}
-        for (gap, wa, spans), sim, ctx_sim in zip(pending, sims, in_context, strict=True):
+        for (gap, wa, (start, end), reads, spans), sim, ctx_sim in zip(pending, sims, in_context, strict=True):
             m = wa.match
             key = (m.it_start, m.it_end)
             if key not in regions:
@@ -220,16 +228,10 @@ class DivergenceCheck(Check):
             evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
                                 phrases=(("back_translation", gap.bt_phrase), ("source", gap.source_phrase)),
                                 similarity=round(sim, 3) if sim is not None else None, features=feats)
-            # One difference, one candidate: where the projection falls on pieces far apart, the piece
-            # that reads as the back-translation's phrase (else the longest) carries it.
-            read = {sp: reads_as(text[sp[0]:sp[1]], gap.bt_phrase, lex) for sp in spans}
-            start, end = max(spans, key=lambda sp: (read[sp] is True, read[sp] is not False, sp[1] - sp[0], -sp[0]))
-            if points_nowhere(text[start:end], read[(start, end)]):
-                continue
-            message = _message(gap.kind, text[start:end], gap, {}, read[(start, end)])
+            message = _message(gap.kind, text[start:end], gap, {}, reads)
             cand = self.candidate(ctx, start, end, category, claim, message, evidence)
             if gap.kind == "substitution":  # the fix is rendered only for a candidate the judge reports
-                cand = replace(cand, complete=partial(_with_fix, ctx, gap, m.source, read[(start, end)]))
+                cand = replace(cand, complete=partial(_with_fix, ctx, gap, m.source, reads))
             out.append(cand)
         return out
 
