@@ -24,6 +24,8 @@ LAST = ("Il parlamento deve ancora approvare il testo entro la fine del mese. La
         "rates by half a point. Its governor said that prices in the shops are still rising too fast.")
 ADDED = ("Gli agricoltori della valle temono che la nuova diga allaghi tre villaggi e i loro pascoli.",
          "Farmers in the valley fear that the new dam will flood three villages and their pastures.")
+TOLL = ("La regione ha deciso di raddoppiare il pedaggio dell'autostrada costiera a partire da settembre.",
+        "The region has decided to double the toll on the coastal motorway starting in September.")
 RESTATED = ("Il ministro ha detto che l'accordo di pace con il paese vicino è stato firmato lunedì.",
             "The minister said that the peace agreement with the neighbouring country was signed on Monday.")
 
@@ -50,3 +52,21 @@ def test_snippets_are_not_a_whole_source() -> None:
     """With snippets the article may hold much the source lacks: nothing is an added sentence."""
     it, bt = _article(ADDED)
     assert run_check("added", it, [SOURCE[0]], back_translation=bt) == []
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("auto", []), ("whole", [ADDED[0], TOLL[0]]), ("snippets", [])])
+def test_the_user_can_say_the_source_is_whole(kind: str, expected: list[str]) -> None:
+    """A translation that added two paragraphs to a short story is over a third longer than its source,
+    so its length alone says snippets and nothing is reported; --source-kind whole says otherwise, and
+    both paragraphs are reported (the source says nothing of farmers, a dam or a toll road)."""
+    from backcheck.judge.rules import RuleJudge
+    from backcheck.run import Checker, CheckOptions
+    from backcheck.run.options import ArticleInput
+
+    parts = [FIRST, ADDED, TOLL]
+    inp = ArticleInput(id="t", text="\n\n".join(p[0] for p in parts), sources=SOURCE[:2],
+                       back_translation="\n\n".join(p[1] for p in parts))
+    options = CheckOptions(engine="none", checks=["added"], source_kind=kind)
+    report = Checker(options, translator=None, judge=RuleJudge()).check(inp)
+    assert [f.text for f in report.findings] == expected
+    assert ("source:whole" in report.signature) is (kind == "whole")

@@ -246,3 +246,13 @@ def test_terminal_table_is_worst_first_like_html_and_markdown(tmp_path: Path, mo
     md_rows = [line for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("| ")
                and any(i in line for i in ids)]
     assert [next(i for i in ids if i in line) for line in md_rows] == ids
+
+
+def test_source_kind_is_checked_and_enters_the_signature() -> None:
+    """--source-kind takes one of its values (any case) and, when it is not auto, is in the signature."""
+    code, _, err = _check("--source-kind", "partial")
+    assert code == 2 and "'partial' is not one of auto, whole, snippets" in err
+    code, out, _ = _check("--source-kind", "Whole", "--format", "json")
+    assert code in (0, 1) and "source:whole" in json.loads(out)["signature"]
+    code, out, _ = _check("--format", "json")
+    assert "source:" not in json.loads(out)["signature"]

@@ -363,3 +363,15 @@ def test_malformed_glossary_is_a_usage_error_not_one_error_per_article(tmp_path:
     result = CliRunner().invoke(app, ["corpus", str(ARTICLES), "--engine", "none", "--glossary", str(bad)])
     assert result.exit_code == 2
     assert f"{bad}:2" in result.output
+
+
+@pytest.mark.parametrize(
+    ("kind", "pairs"),
+    [("auto", []), ("whole", [("One. Two. Three. Four.", "Two.")]), ("snippets", [])],
+)
+def test_the_source_kind_the_user_gives_decides_what_is_scored(kind: str, pairs: list[tuple[str, str]]) -> None:
+    """--source-kind whole scores a source however short against its back-translation; snippets never."""
+    report = _report("Uno. Due. Tre.\n\nQuattro.", [(0, 14, "One. Two. Three."), (16, 24, "Four.")])
+    assert score_pairs(report, ["Two."], kind) == pairs
+    whole = _report("Uno.\n\nDue.", [(0, 4, "One."), (6, 10, "Two.")])
+    assert score_pairs(whole, ["One.\nTwo."], "snippets") == []

@@ -140,10 +140,11 @@ def similarity_matrix(units: list[str], segs: list[SegmentTranslation], *, fast:
 
 
 def align_sources(article: Article, sources: list[str], translation: Translation,
-                  furniture: frozenset[int] = frozenset()) -> Alignment:
+                  furniture: frozenset[int] = frozenset(), *, whole: bool | None = None) -> Alignment:
     """Place every source unit on the back-translation (see module docstring). ``furniture``: the
     paragraphs that are scraped page furniture, which do not count towards the story's length when
-    telling a whole source from snippets."""
+    telling a whole source from snippets. ``whole``: the user says what the source is (``None``: told
+    from its length)."""
     units = source_units(sources)
     segs = translation.segments
     aln = Alignment(units=units)
@@ -152,7 +153,8 @@ def align_sources(article: Article, sources: list[str], translation: Translation
         return aln
     n_src = sum(len(u.split()) for u in units)
     n_bt = sum(len(s.en.split()) for s in segs if _paragraph(article, s.start) not in furniture)
-    whole = len(units) >= WHOLE_ARTICLE_MIN_UNITS and n_src >= WHOLE_ARTICLE_RATIO * n_bt
+    if whole is None:
+        whole = len(units) >= WHOLE_ARTICLE_MIN_UNITS and n_src >= WHOLE_ARTICLE_RATIO * n_bt
     aln.whole_article = whole
     wins, sim = similarity_matrix(units, segs, fast=whole)
     index = {w: k for k, w in enumerate(wins)}

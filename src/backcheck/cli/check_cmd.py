@@ -54,6 +54,7 @@ def check(
     back_translation: Path | None = typer.Option(
         None, "--back-translation", "-b",
         help="A given English back-translation, paragraph-mirrored with the article (skips the model)."),
+    source_kind: str = opt.SOURCE_KIND,
     glossary: list[Path] = opt.GLOSSARY,
     no_starter_glossary: bool = opt.NO_STARTER_GLOSSARY,
     engine: str = opt.ENGINE,
@@ -102,7 +103,7 @@ def check(
     limits = Limits(max_article_chars, max_source_units, max_sentence_tokens)
     options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache,
                            cache_dir=cache_dir, glossaries=list(glossary), starter_glossary=not no_starter_glossary,
-                           checks=opt.check_selection(only, skip), limits=limits)
+                           checks=opt.check_selection(only, skip), limits=limits, source_kind=source_kind)
     options.validate()
     inp = load_article_input(article, list(source), back_translation, max_bytes=limits.max_file_bytes)
     # one rule for check and corpus (backcheck.run.checker): a given back-translation loads no model

@@ -180,6 +180,7 @@ def corpus(
     beam: int | None = opt.BEAM,
     no_cache: bool = opt.NO_CACHE,
     cache_dir: Path | None = opt.CACHE_DIR,
+    source_kind: str = opt.SOURCE_KIND,
     glossary: list[Path] = opt.GLOSSARY,
     no_starter_glossary: bool = opt.NO_STARTER_GLOSSARY,
     only: list[str] = opt.CHECKS,
@@ -220,7 +221,7 @@ def corpus(
             check_writable(out, what)  # before any work: fail in a second, not after an hour
     options = CheckOptions(engine=engine, model=model, beam=beam, use_cache=not no_cache, cache_dir=cache_dir,
                            glossaries=list(glossary), starter_glossary=not no_starter_glossary,
-                           checks=opt.check_selection(only, skip),
+                           checks=opt.check_selection(only, skip), source_kind=source_kind,
                            limits=Limits(max_article_chars, max_source_units, max_sentence_tokens))
     show_bar = sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("GITHUB_ACTIONS")
     with _progress(show_bar, quiet) as progress:

@@ -48,6 +48,13 @@ BEAM = typer.Option(None, "--beam", min=1, help="Beam size. Default: the model's
                                                 "(6 for opus-mt-it-en).")
 QUANTIZATION = typer.Option(DEFAULT_QUANTIZATION, "--quantization",
                             help="CTranslate2 weights: int8, int16, float32...")
+SOURCE_KIND = choice(
+    ("auto", "whole", "snippets"), "auto", "--source-kind", metavar="KIND",
+    help="what the English source is. auto takes it as the whole original when it has at least 3/4 of the "
+         "back-translation's words, else as snippets. Say whole when the Italian may have much more text "
+         "than its source (a translation that added paragraphs: they are reported, as are source "
+         "sentences it dropped); say snippets for excerpts that cover most of the article (no sentence is "
+         "then reported as added or dropped).")
 NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the translation cache.")
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Translation cache folder. Default: $BACKCHECK_CACHE, "
                                                    "else ~/.cache/backcheck.")

@@ -90,7 +90,7 @@ def check_corpus(
     pairs: list[tuple[str, str]] = []
     chrf: dict[str, float] = {}
     for report in reports:
-        if not report.error and (p := score_pairs(report, sources.get(report.article_id, []))):
+        if not report.error and (p := score_pairs(report, sources.get(report.article_id, []), options.source_kind)):
             pairs += p
             chrf[report.article_id] = article_chrf(p)
     return CorpusReport(

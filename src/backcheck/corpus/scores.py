@@ -21,8 +21,9 @@ from ..results import Report
 WHOLE_ARTICLE_RATIO = 0.7
 
 
-def score_pairs(report: Report, sources: list[str]) -> list[tuple[str, str]]:
-    """(back-translation, source) segment pairs of one article, or none when its source is snippets.
+def score_pairs(report: Report, sources: list[str], kind: str = "auto") -> list[tuple[str, str]]:
+    """(back-translation, source) segment pairs of one article, or none when its source is snippets
+    (``kind``, as ``--source-kind`` says: told from the lengths, or said).
 
     Line-aligned when the article's paragraphs and the source lines match one to one (the back-
     translation segments are grouped by the Italian paragraph they cover); otherwise one pair of the
@@ -31,7 +32,7 @@ def score_pairs(report: Report, sources: list[str]) -> list[tuple[str, str]]:
     segs = sorted(report.back_translation, key=lambda s: s.get("start", 0))
     src_lines = [" ".join(s.split()) for src in sources for s in src.splitlines() if s.strip()]
     bt_text = " ".join(" ".join(str(s.get("en", "")).split()) for s in segs).strip()
-    if not bt_text or not src_lines:
+    if not bt_text or not src_lines or kind == "snippets":
         return []
     paras = paragraph_spans(report.text)
     if len(paras) == len(src_lines) > 1:
@@ -46,7 +47,7 @@ def score_pairs(report: Report, sources: list[str]) -> list[tuple[str, str]]:
             return list(zip(grouped, src_lines, strict=True))
     source = " ".join(src_lines)
     ratio = len(source.split()) / len(bt_text.split())
-    if not WHOLE_ARTICLE_RATIO <= ratio <= 1 / WHOLE_ARTICLE_RATIO:
+    if kind == "auto" and not WHOLE_ARTICLE_RATIO <= ratio <= 1 / WHOLE_ARTICLE_RATIO:
         return []
     return [(bt_text, source)]
 

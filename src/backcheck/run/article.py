@@ -31,14 +31,14 @@ def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator:
     article = _segment(inp, options)
     translation = _back_translation(inp, article, translator)
     sources = [s for s in inp.sources if s.strip()]
-    alignment = _align(article, sources, translation)
+    alignment = _align(article, sources, translation, options.source_kind)
     ctx = _context(article, sources, translation, alignment, glossary, resources, translator)
     names = options.checks or sorted(CHECKS)
     candidates, skipped = _propose(ctx, names)
     findings = judge.decide(candidates, specific={n for n in names if CHECKS[n].specific},
                             exclusive={n for n in names if CHECKS[n].exclusive})
     signature = make_signature(translation, inp.back_translation is not None, glossary, names, resources,
-                               judge.signature())
+                               judge.signature(), source_kind=options.source_kind)
     return Report(
         article_id=inp.id,
         article_path=inp.path,
@@ -87,8 +87,10 @@ def _back_translation(inp: ArticleInput, article: Article, translator: Translato
     return None
 
 
-def _align(article: Article, sources: list[str], translation: Translation | None) -> Alignment | None:
-    """The source units placed on the back-translation (or, without one, on the Italian)."""
+def _align(article: Article, sources: list[str], translation: Translation | None, kind: str = "auto"
+           ) -> Alignment | None:
+    """The source units placed on the back-translation (or, without one, on the Italian); ``kind``: what
+    the source is (:data:`backcheck.run.options.SOURCE_KINDS`)."""
     if not sources:
         return None
     from ..align import align_sources, align_sources_without_bt
@@ -98,7 +100,8 @@ def _align(article: Article, sources: list[str], translation: Translation | None
     if translation is not None:
         from ..knowledge.furniture import find_furniture
 
-        return align_sources(article, sources, translation, frozenset(f.paragraph for f in find_furniture(article)))
+        return align_sources(article, sources, translation, frozenset(f.paragraph for f in find_furniture(article)),
+                             whole=None if kind == "auto" else kind == "whole")
     return align_sources_without_bt(article, sources)
 
 

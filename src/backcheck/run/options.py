@@ -11,6 +11,11 @@ from ..text.limits import Limits
 from ..text.reading import read_text
 
 ENGINES = CHECK_ENGINES
+# What an English source file holds: ``auto`` tells a whole original from snippets by its length (at
+# least 0.75 of the back-translation's words: :data:`backcheck.align.units.WHOLE_ARTICLE_RATIO`);
+# ``whole`` and ``snippets`` say it, for a translation much longer than its source (content added)
+# or snippets that cover most of the article.
+SOURCE_KINDS = ("auto", "whole", "snippets")
 
 
 @dataclass
@@ -27,6 +32,8 @@ class CheckOptions:
     starter_glossary: bool = True
     checks: list[str] | None = None  # None = all registered checks
     limits: Limits = field(default_factory=Limits)  # refuse over-size input (exit 2 / an error row)
+    # what the English source is: told from its length (auto), or as the user says (see SOURCE_KINDS)
+    source_kind: str = "auto"
     # CPU threads per engine (0 = the engine's default); does not change results, so not in the signature
     threads: int = 0
 
@@ -34,6 +41,9 @@ class CheckOptions:
         self.limits.validate()
         if self.engine not in ENGINES:
             raise BackcheckError(f"unknown engine {self.engine!r}", f"use --engine {'|'.join(ENGINES)}")
+        if self.source_kind not in SOURCE_KINDS:
+            raise BackcheckError(f"unknown source kind {self.source_kind!r}",
+                                 f"use --source-kind {'|'.join(SOURCE_KINDS)}")
         if self.beam is not None and self.beam < 1:
             raise BackcheckError(f"--beam must be at least 1, got {self.beam}")
         if self.checks:

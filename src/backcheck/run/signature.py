@@ -73,7 +73,7 @@ def glossary_id(glossary: Glossary | None) -> str:
 
 
 def make_signature(translation: Translation | None, given: bool, glossary: Glossary | None, checks: list[str],
-                   resources: Resources, judge: str | None = None) -> Signature:
+                   resources: Resources, judge: str | None = None, source_kind: str = "auto") -> Signature:
     """The signature of one article's result: back-translation (given, or the engine's settings), the
     glossary, the checks and their settings, the resources' versions, the judge, sacrebleu, backcheck."""
     from importlib.metadata import version  # sacrebleu's version without importing it (0.15 s)
@@ -88,6 +88,8 @@ def make_signature(translation: Translation | None, given: bool, glossary: Gloss
     else:
         parts["bt"] = sig.get("engine", "?") if sig else "none"
         parts.update((k, str(sig[k])) for k in _ENGINE_FIELDS if k in sig)
+    if source_kind != "auto":  # told from the source's length otherwise (signatures of before stay valid)
+        parts["source"] = source_kind
     parts["glossary"] = glossary_id(glossary)
     parts["checks"] = "+".join(checks)
     parts["settings"] = settings_id(checks)
