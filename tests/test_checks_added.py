@@ -70,3 +70,6 @@ def test_the_user_can_say_the_source_is_whole(kind: str, expected: list[str]) ->
     report = Checker(options, translator=None, judge=RuleJudge()).check(inp)
     assert [f.text for f in report.findings] == expected
     assert ("source:whole" in report.signature) is (kind == "whole")
+    # taken as snippets, the check is skipped, and the report says why and what to do
+    reasons = {s.check: s.reason for s in report.skipped}
+    assert ("--source-kind whole" in reasons.get("added", "")) is (kind != "whole")

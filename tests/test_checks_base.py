@@ -71,6 +71,8 @@ def test_skipped_checks_say_why_with_the_need_text() -> None:
     assert why["divergence"] == why_skipped({Need.BACK_TRANSLATION, Need.SOURCE})
     assert "--back-translation" in why["divergence"] and "--source" in why["divergence"]
     assert "--engine" in why["confidence"]
+    # without a source, whether it is whole cannot be asked: the missing source is the reason
+    assert "whole English original" not in why["dropped"] and "--source" in why["dropped"]
 
 
 def test_a_changed_setting_changes_the_signature(monkeypatch: pytest.MonkeyPatch) -> None:

