@@ -3,6 +3,8 @@ for this test; each case states where its expected value comes from (a bilingual
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from _checkutil import run_check
@@ -73,3 +75,22 @@ def test_the_user_can_say_the_source_is_whole(kind: str, expected: list[str]) ->
     # taken as snippets, the check is skipped, and the report says why and what to do
     reasons = {s.check: s.reason for s in report.skipped}
     assert ("--source-kind whole" in reasons.get("added", "")) is (kind != "whole")
+
+
+def test_a_manifest_line_says_what_its_source_is(tmp_path: Path) -> None:
+    """In a JSONL manifest, "source_kind" is per article and wins over the run's --source-kind: the same
+    article is checked against a whole source on one line and as snippets on the other."""
+    import json
+
+    from backcheck.corpus import check_corpus
+    from backcheck.run import CheckOptions
+
+    parts = [FIRST, ADDED, TOLL]
+    line = {"it": "\n\n".join(p[0] for p in parts), "source": SOURCE[:2],
+            "back_translation": "\n\n".join(p[1] for p in parts)}
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text("\n".join(json.dumps({**line, "id": i, **kind}) for i, kind in
+                                  (("said", {"source_kind": "whole"}), ("told", {}))) + "\n", encoding="utf-8")
+    result = check_corpus(manifest, CheckOptions(engine="none", checks=["added"]))
+    found = {r.article_id: [f.text for f in r.findings] for r in result.reports}
+    assert found == {"said": [ADDED[0], TOLL[0]], "told": []}

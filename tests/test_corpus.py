@@ -59,6 +59,8 @@ def test_manifest_matches_folder_corpus(monkeypatch: pytest.MonkeyPatch) -> None
         pytest.param(['{"id": "a", "it": "x", "back_translation": ["y"]}'], ':1: "back_translation" must be',
                      id="bt-type"),
         pytest.param(['{"id": "a", "it": "x", "sorce": "y"}'], ":1: unknown key(s) sorce", id="unknown-key"),
+        pytest.param(['{"id": "a", "it": "x", "source_kind": "all"}'], ':1: "source_kind" must be one of',
+                     id="source-kind-value"),
         pytest.param(["", "  "], "file is empty", id="empty"),
         pytest.param(["", '{"id": "a", "it": "x"}'], "", id="blank-lines-are-fine"),
     ],

@@ -90,8 +90,10 @@ def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int
     return entries
 
 
-def _manifest_article(obj: object, where: str) -> tuple[str, str, list[str], str | None]:
-    """Validate one manifest line: (id, it, sources, back_translation)."""
+def _manifest_article(obj: object, where: str) -> tuple[str, str, list[str], str | None, str | None]:
+    """Validate one manifest line: (id, it, sources, back_translation, source_kind)."""
+    from ..run.options import SOURCE_KINDS
+
     if not isinstance(obj, dict):
         raise BackcheckError(f"{where}: expected a JSON object, got {type(obj).__name__}",
                              'write {"id": ..., "it": ...} on each line')
@@ -112,11 +114,14 @@ def _manifest_article(obj: object, where: str) -> tuple[str, str, list[str], str
     back = obj.get("back_translation")
     if back is not None and not isinstance(back, str):
         raise BackcheckError(f'{where}: "back_translation" must be a string', "fix that line")
-    unknown = set(obj) - {"id", "it", "source", "back_translation"}
+    kind = obj.get("source_kind")
+    if kind is not None and kind not in SOURCE_KINDS:
+        raise BackcheckError(f'{where}: "source_kind" must be one of {", ".join(SOURCE_KINDS)}', "fix that line")
+    unknown = set(obj) - {"id", "it", "source", "back_translation", "source_kind"}
     if unknown:
         raise BackcheckError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}",
-                             "allowed keys: id, it, source, back_translation")
-    return art_id, it, sources, back
+                             "allowed keys: id, it, source, back_translation, source_kind")
+    return art_id, it, sources, back, kind
 
 
 def _manifest_entries(path: Path, *, max_bytes: int | None = None, exclude: Sequence[str] = ()) -> list[_Entry]:
@@ -137,7 +142,7 @@ def _manifest_entries(path: Path, *, max_bytes: int | None = None, exclude: Sequ
             except (json.JSONDecodeError, RecursionError) as exc:
                 msg = f"{exc.msg}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nested too deep"
                 raise BackcheckError(f"{where}: not valid JSON ({msg})", "each line must be one JSON object") from None
-            art_id, it, sources, back = _manifest_article(obj, where)
+            art_id, it, sources, back, kind = _manifest_article(obj, where)
             if art_id in seen:
                 raise BackcheckError(f"{where}: duplicate id {art_id!r} (first on line {seen[art_id]})",
                                      "ids must be unique")
@@ -152,14 +157,15 @@ def _manifest_entries(path: Path, *, max_bytes: int | None = None, exclude: Sequ
             continue
 
         def load(art_id: str = art_id, it: str = it, sources: list[str] = sources,
-                 back: str | None = back, where: str = where) -> ArticleInput:
+                 back: str | None = back, where: str = where, kind: str | None = kind) -> ArticleInput:
             if not it.strip():
                 raise BackcheckError(f'{where}: article {art_id!r} has an empty "it"',
                                      "give the Italian text")
             if back is not None and not back.strip():
                 raise BackcheckError(f'{where}: article {art_id!r} has an empty "back_translation"',
                                      "drop the key or give the text")
-            return ArticleInput(id=art_id, text=it, path=None, sources=sources, back_translation=back)
+            return ArticleInput(id=art_id, text=it, path=None, sources=sources, back_translation=back,
+                                source_kind=kind)
 
         entries.append(_Entry(art_id, None, load, manifest_line=lineno))
     return entries

@@ -67,6 +67,7 @@ def check_corpus(
     if progress:
         progress(0, len(entries))
     sources: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
     if raise_internal and checker_factory is None and jobs == 1 and backend == "local":
         checker_factory = _raising_checker
 
@@ -78,6 +79,7 @@ def check_corpus(
                 yield error_report(entry.id, entry.path, exc)
                 continue
             sources[entry.id] = inp.sources
+            kinds[entry.id] = inp.source_kind or options.source_kind
             yield inp
 
     reports: list[Report] = []
@@ -90,7 +92,8 @@ def check_corpus(
     pairs: list[tuple[str, str]] = []
     chrf: dict[str, float] = {}
     for report in reports:
-        if not report.error and (p := score_pairs(report, sources.get(report.article_id, []), options.source_kind)):
+        kind = kinds.get(report.article_id, options.source_kind)
+        if not report.error and (p := score_pairs(report, sources.get(report.article_id, []), kind)):
             pairs += p
             chrf[report.article_id] = article_chrf(p)
     return CorpusReport(

@@ -31,14 +31,15 @@ def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator:
     article = _segment(inp, options)
     translation = _back_translation(inp, article, translator)
     sources = [s for s in inp.sources if s.strip()]
-    alignment = _align(article, sources, translation, options.source_kind)
+    kind = inp.source_kind or options.source_kind
+    alignment = _align(article, sources, translation, kind)
     ctx = _context(article, sources, translation, alignment, glossary, resources, translator)
     names = options.checks or sorted(CHECKS)
     candidates, skipped = _propose(ctx, names)
     findings = judge.decide(candidates, specific={n for n in names if CHECKS[n].specific},
                             exclusive={n for n in names if CHECKS[n].exclusive})
     signature = make_signature(translation, inp.back_translation is not None, glossary, names, resources,
-                               judge.signature(), source_kind=options.source_kind)
+                               judge.signature(), source_kind=kind)
     return Report(
         article_id=inp.id,
         article_path=inp.path,

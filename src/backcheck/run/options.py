@@ -65,6 +65,7 @@ class ArticleInput:
     sources: list[str] = field(default_factory=list)
     back_translation: str | None = None
     back_translation_path: str | None = None
+    source_kind: str | None = None  # what its source is, where a manifest says (else the run's --source-kind)
 
 
 def load_article_input(
