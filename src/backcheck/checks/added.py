@@ -20,7 +20,7 @@ from ..align.tokens import en_words
 from ..align.units import Alignment, SourceMatch
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, register
-from .dropped import MAX_PRESENT, MIN_WORDS, SENTENCE_NEEDS, claim_word, few_of, whole_article
+from .dropped import MAX_PRESENT, MIN_WORDS, SENTENCE_NEEDS, claim_word, few_of, unclaimed, whole_article
 
 
 @register
@@ -50,11 +50,11 @@ class AddedCheck(Check):
             words = [w for w in en_words(seg.en, k) if w.content]
             if len(words) < MIN_WORDS:
                 continue
-            pool = [w for j in self._near(aln, owner, k, len(tr.segments)) for w in en_words(aln.units[j]) if w.content]
-            if m is not None:  # the window's other segments take their words first
-                for w in (w for other in m.segments if other != k for w in en_words(tr.segments[other].en, other)):
-                    if w.content:
-                        claim_word(w, pool)
+            near = [w for j in self._near(aln, owner, k, len(tr.segments)) for w in en_words(aln.units[j]) if w.content]
+            # the window's other segments take their words first
+            others = [w for other in (m.segments if m is not None else []) if other != k
+                      for w in en_words(tr.segments[other].en, other) if w.content]
+            pool = unclaimed(near, others)
             absent = [w.text for w in words if claim_word(w, pool) is None]
             present = len(words) - len(absent)
             if present > MAX_PRESENT * len(words):

@@ -42,9 +42,11 @@ SENTENCE_NEEDS = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.WHOLE_SOURC
 
 def whole_article(ctx: CheckContext) -> tuple[Alignment, Translation] | None:
     """The alignment and back-translation of an article checked against its whole source (``None``: snippets,
-    or no source)."""
-    aln, tr = ctx.alignment, ctx.translation
-    return (aln, tr) if aln is not None and tr is not None and aln.whole_article else None
+    or no source), as :data:`Need.WHOLE_SOURCE` tells it."""
+    if not ctx.has(Need.WHOLE_SOURCE):
+        return None
+    assert ctx.alignment is not None and ctx.translation is not None
+    return ctx.alignment, ctx.translation
 
 
 def few_of(present: int, absent: list[str], whose: str = "its") -> str:
@@ -74,7 +76,7 @@ def _runs(missing: list[tuple[int, SegmentTranslation, str, int, list[str]]]
     return runs
 
 
-def _unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
+def unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
     """The back-translation words left once the neighbouring source sentences took theirs, one each: a
     topic word both sentences say ("feathers") is evidence for the dropped one only when the
     back-translation says it twice."""
@@ -117,7 +119,7 @@ class DroppedCheck(Check):
             segments = sorted({k for m in (own, *near) if m is not None for k in m.segments})
             around = [w for k in segments for w in en_words(tr.segments[k].en, k) if w.content]
             neighbours = [w for m in near for w in en_words(m.source) if w.content]
-            free = _unclaimed(around, neighbours)
+            free = unclaimed(around, neighbours)
             absent = [w.text for w in words if claim_word(w, free) is None]
             if len(words) - len(absent) > MAX_PRESENT * len(words):
                 continue

@@ -79,7 +79,7 @@ def check_corpus(
                 yield error_report(entry.id, entry.path, exc)
                 continue
             sources[entry.id] = inp.sources
-            kinds[entry.id] = inp.source_kind or options.source_kind
+            kinds[entry.id] = options.source_kind_for(inp)
             yield inp
 
     reports: list[Report] = []

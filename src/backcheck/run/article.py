@@ -31,7 +31,7 @@ def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator:
     article = _segment(inp, options)
     translation = _back_translation(inp, article, translator)
     sources = [s for s in inp.sources if s.strip()]
-    kind = inp.source_kind or options.source_kind
+    kind = options.source_kind_for(inp)
     alignment = _align(article, sources, translation, kind)
     ctx = _context(article, sources, translation, alignment, glossary, resources, translator)
     names = options.checks or sorted(CHECKS)

@@ -37,6 +37,10 @@ class CheckOptions:
     # CPU threads per engine (0 = the engine's default); does not change results, so not in the signature
     threads: int = 0
 
+    def source_kind_for(self, inp: ArticleInput) -> str:
+        """What ``inp``'s source is: as its manifest line says, else as the run's ``--source-kind``."""
+        return inp.source_kind or self.source_kind
+
     def validate(self) -> None:
         self.limits.validate()
         if self.engine not in ENGINES:
