@@ -20,6 +20,17 @@ CASES = [
     # "the suspect" is a noun, not a hedge: the back-translation does not hedge
     ("hedge-dropped-noun-lookalike", "The suspect probably fled abroad.", "Il sospettato è fuggito all'estero.",
      "The suspect fled abroad.", [("fuggito", "major")]),
+    # the hedged adjective has no word of its own in the Italian («in bianco»): the finding sits on the
+    # noun it qualifies, not on a word before the hedge
+    ("hedge-on-adjective-rendered-otherwise",
+     "Back at the hotel, after a largely sleepless night, she called her lawyer.",
+     "Tornata in albergo, dopo una notte in bianco, ha chiamato il suo avvocato.",
+     "Back at the hotel, after a night in white, she called her lawyer.", [("notte", "major")]),
+    # the hedged verb and its complement are one Italian verb: the finding sits on that verb (what the
+    # back-translation reads for the complement), not on a word before the hedge
+    ("hedge-on-verb-rendered-otherwise", "The new ferry will probably make it possible to cross the lake in winter.",
+     "Il nuovo traghetto permetterà di attraversare il lago d'inverno.",
+     "The new ferry will allow crossing the lake in winter.", [("permetterà", "major")]),
     # a modal renders the hedge
     ("hedge-as-modal", "The suspect probably fled abroad.", "Il sospettato potrebbe essere fuggito all'estero.",
      "The suspect may have fled abroad.", []),

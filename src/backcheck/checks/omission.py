@@ -38,6 +38,10 @@ _DEADLINE = re.compile(
 _DIGITS = re.compile(r"\d+")
 # Italian verbs too light to anchor a phrase on (lexicon translations of many English verbs).
 LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
+# A verb's complements that complete its meaning (spaCy's English labels): "make it possible", "keep calm".
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
+# The most words a hedge's quoted phrase spans beyond the hedge ("probably make it possible").
+MAX_PHRASE = 5
 
 
 def _kind(word: str) -> frozenset[str]:
@@ -68,8 +72,22 @@ def facts(doc: Any, text: str) -> list[_Fact]:
         low = tok.lower_
         if low in hedges and tok.pos_ in ("ADV", "ADJ"):
             head = tok.head if tok.head.i != tok.i else None
-            anchors = [head.text] if head is not None and is_en_content(head.text) else []
-            out.append(_Fact("hedge", low, f"{tok.text} {head.text}" if head is not None else tok.text, anchors))
+            if head is None:
+                out.append(_Fact("hedge", low, tok.text, []))
+                continue
+            more = []
+            # a hedged adjective hangs on its noun ("a largely sleepless [night]"): where the Italian
+            # renders the adjective with other words («notte in bianco»), the noun still places the finding
+            if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ == "NOUN":
+                more.append(head.head)
+            # a hedged verb with its complement ("probably make it [possible]"): the Italian may say both
+            # in one verb («permetterà»)
+            if head.pos_ == "VERB":
+                more += [c for c in head.children if c.dep_ in COMPLEMENTS and is_en_content(c.text)]
+            anchors = [t.text for t in (head, *more) if is_en_content(t.text)]
+            lo, hi = min(t.i for t in (tok, head, *more)), max(t.i for t in (tok, head, *more))
+            phrase = doc[lo:hi + 1].text if more and hi - lo <= MAX_PHRASE else f"{tok.text} {head.text}"
+            out.append(_Fact("hedge", low, phrase, anchors))
         elif low in conditions and tok.dep_ == "mark":
             clause = tok.head
             span = doc[tok.i:clause.right_edge.i + 1].text
@@ -215,15 +233,22 @@ class OmissionCheck(Check):
 
 
 def _linked(ctx: CheckContext, m: Any, fact: _Fact, itw: list[Any]) -> list[int]:
-    """The Italian word of the last anchor before the fact's phrase: the source word the word alignment
-    linked to the back-translation, projected onto the Italian (when no anchor word was found in the
-    Italian itself)."""
+    """Where no anchor word was found in the Italian itself: the Italian of what the back-translation
+    reads for an anchor word of the fact's phrase (a gap of the word alignment, projected), else of the
+    last anchor before the phrase (the source word the word alignment linked, projected)."""
     if ctx.translation is None:
         return []
     at = m.source.find(fact.phrase)
     wa = next((w for w in ctx.word_alignments() if w.match is m), None)
     if wa is None or at < 0:
         return []
+    # an anchor word the back-translation words otherwise: the Italian of what it reads there
+    for gap in wa.gaps:
+        if gap.bt_words and any(w.start >= at and w.text in fact.anchors for w in gap.source_words):
+            got = [k for a, b in project(gap.bt_words, ctx.translation)
+                   for k, w in enumerate(itw) if m.it_start + w.start < b and a < m.it_start + w.end]
+            if got:
+                return got[:2]
     before = [k for k in wa.anchors if wa.source[k.src].end <= at]
     if not before:
         return []
