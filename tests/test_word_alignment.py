@@ -185,3 +185,18 @@ def test_a_flagged_phrase_does_not_cut_a_quotation_at_its_edge(phrase: str, flag
     a = text.find(phrase)
     [(start, end)] = _join([(a, a + len(phrase))], text)
     assert text[start:end] == flagged
+
+
+def test_a_finding_quotes_only_what_its_italian_piece_reads_as() -> None:
+    """The back-translation's phrase "two had not" holds a number word, which is not placed on the Italian:
+    the finding on «non» quotes what «non» reads as ("not"), not the whole phrase (invented sentences;
+    «non» is "not" by any dictionary)."""
+    from _checkutil import run_check
+
+    found = run_check(
+        "divergence", "Notizie del giorno\n\nUna settimana prima del voto, i due non si incontravano dal 3 maggio.",
+        ["The mayor last met the governor on May 3, a week before the vote."],
+        back_translation="News of the day\n\nA week before the vote, the two had not met since May 3.")
+    on_non = [f for f in found if f.text == "non"]
+    assert on_non and all("«non» reads as “not”" in f.message for f in on_non)
+    assert all(dict(f.evidence.phrases)["back_translation"] == "not" for f in on_non)

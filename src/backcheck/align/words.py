@@ -102,7 +102,7 @@ class WordAlignment:
         return len(same) >= MIN_STAYING and all(same)
 
 
-def _phrase(text_of: dict[int, str], words: list[Word]) -> str:
+def phrase_text(text_of: dict[int, str], words: list[Word]) -> str:
     """The text from the first to the last of ``words`` (function words between them included), with
     the end of a quotation it opens a mark or two away («Is it on?», not «Is it on)."""
     if not words:
@@ -170,8 +170,8 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
             continue  # a clause the translation moved: its own words are linked elsewhere
         for part_s, part_b in by_clause(sw, bw, src, bt, left, right, text_of):
             kind = "substitution" if part_s and part_b else ("deletion" if part_s else "insertion")
-            aln.gaps.append(Gap(kind, part_s, part_b, left, right, _phrase(text_of, part_s),
-                                _phrase(text_of, part_b), (s_hi - s_lo, b_hi - b_lo)))
+            aln.gaps.append(Gap(kind, part_s, part_b, left, right, phrase_text(text_of, part_s),
+                                phrase_text(text_of, part_b), (s_hi - s_lo, b_hi - b_lo)))
     _repair_swaps(aln, text_of)
     return aln
 
@@ -216,7 +216,7 @@ def _repair_swaps(aln: WordAlignment, text_of: dict[int, str]) -> None:
             if hit is None:
                 continue
             other.bt_words = [b for b in other.bt_words if b is not hit]
-            other.bt_phrase = _phrase(text_of, other.bt_words)
+            other.bt_phrase = phrase_text(text_of, other.bt_words)
             other.kind = "substitution" if other.source_words and other.bt_words else (
                 "deletion" if other.source_words else "insertion")
             gap.kind, gap.bt_words, gap.bt_phrase = "substitution", [hit], hit.text

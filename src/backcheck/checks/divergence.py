@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..align import project
 from ..align.tokens import Word, it_words
-from ..align.words import Gap, WordAlignment
+from ..align.words import Gap, WordAlignment, phrase_text
 from ..knowledge.relations import RELATIONS, relation, zipf
 from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
@@ -165,6 +165,22 @@ def _applied(gap: Gap, wa: WordAlignment) -> tuple[str, str] | None:
     return src, (src[:at] + gap.bt_phrase + src[at + len(gap.source_phrase):]).replace("  ", " ")
 
 
+def _shown(gap: Gap, at: tuple[int, int], spans: list[tuple[int, int]], ctx: CheckContext) -> Gap:
+    """The gap as its finding quotes it: where the back-translation's phrase came from Italian pieces
+    far apart and the finding sits on one of them (or a number of the phrase was left unplaced), only
+    the back-translation words from that piece («viene» reads as “comes”, not as the whole “case
+    comes”). The judge's features are the whole gap's."""
+    if (len(spans) < 2 and not any(w.norm.isdigit() for w in gap.bt_words)) or not gap.bt_words \
+            or ctx.translation is None:
+        return gap  # one piece, from every word (a number's word is not projected: _place)
+    start, end = at
+    kept = [w for w in gap.bt_words if any(a < end and start < b for a, b in project([w], ctx.translation))]
+    if not kept or len(kept) == len(gap.bt_words):
+        return gap
+    text_of = {k: seg.en for k, seg in enumerate(ctx.translation.segments)}
+    return replace(gap, bt_words=kept, bt_phrase=phrase_text(text_of, kept))
+
+
 def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = None, reads: bool | None = None) -> str:
     said = f"“{gap.source_phrase}”" + (f" ({rendered(fix)})" if fix else "")
     where = f"«{italian}» reads as" if reads is not False else f"at «{italian}» the back-translation reads"
@@ -228,10 +244,14 @@ class DivergenceCheck(Check):
             evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
                                 phrases=(("back_translation", gap.bt_phrase), ("source", gap.source_phrase)),
                                 similarity=round(sim, 3) if sim is not None else None, features=feats)
-            message = _message(gap.kind, text[start:end], gap, {}, reads)
+            shown = _shown(gap, (start, end), spans, ctx)
+            if shown is not gap:
+                evidence = replace(evidence, phrases=(("back_translation", shown.bt_phrase),
+                                                      ("source", gap.source_phrase)))
+            message = _message(gap.kind, text[start:end], shown, {}, reads)
             cand = self.candidate(ctx, start, end, category, claim, message, evidence)
             if gap.kind == "substitution":  # the fix is rendered only for a candidate the judge reports
-                cand = replace(cand, complete=partial(_with_fix, ctx, gap, m.source, reads))
+                cand = replace(cand, complete=partial(_with_fix, ctx, shown, m.source, reads))
             out.append(cand)
         return out
 
