@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import BackcheckError
+from ..report.spans import SORTS
 from ..text.limits import LIMITS_HELP
 from . import EXIT_CODES_HELP, app, use_color, verbosity
 from . import options as opt
@@ -69,6 +70,11 @@ def check(
         opt.SEVERITIES, None, "--min-severity", metavar="SEVERITY",
         help="text report: list only findings at least this severe (the summary line still counts every "
              "finding; the exit code still follows --fail-on)."),
+    sort: str = opt.choice(
+        SORTS, "position", "--sort", metavar="ORDER",
+        help="text and Markdown reports: position lists the findings in reading order, by paragraph; "
+             "severity lists the most severe first and, within a severity, the likeliest errors first (the "
+             "judge's probability, shown as p(error) on each finding)."),
     only: list[str] = opt.CHECKS,
     skip: list[str] = opt.SKIP_CHECKS,
     no_cache: bool = opt.NO_CACHE,
@@ -95,6 +101,9 @@ def check(
 
     level = verbosity(ctx, verbose)
     fmt = opt.report_format(fmt, output)
+    if sort != "position" and fmt not in ("text", "markdown"):
+        raise BackcheckError(f"--sort applies to the text and Markdown reports, not --format {fmt}",
+                             "drop --sort (JSON lists findings in reading order, each with its probability)")
     if min_severity is not None and fmt != "text":
         raise BackcheckError(f"--min-severity applies to the text report, not --format {fmt}",
                              "drop --min-severity (the HTML report filters by severity itself)")
@@ -117,9 +126,9 @@ def check(
     if fmt == "text":
         text = render_text(shown, color=to_terminal and use_color(sys.stdout), width=_width(to_terminal),
                            verbosity=-1 if quiet else level, fail_on=Severity.parse(fail_on),
-                           min_severity=Severity.parse(min_severity) if min_severity else None)
+                           min_severity=Severity.parse(min_severity) if min_severity else None, sort=sort)
     else:
-        text = render(shown, fmt)
+        text = render(shown, fmt, sort=sort)
     if output is not None:
         write_text(output, text, "report")
         typer.echo(f"wrote {printable(str(output))} ({len(report.findings)} findings)", err=True)

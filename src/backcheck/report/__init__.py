@@ -24,16 +24,20 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
 }
 
 
-def render(report: Report, fmt: str, *, color: bool = False, width: int | None = None) -> str:
+def render(report: Report, fmt: str, *, color: bool = False, width: int | None = None,
+           sort: str = "position") -> str:
     """Render ``report`` as ``fmt`` (one of :data:`RENDERERS`).
 
     ``color`` and ``width`` only concern ``text``: ANSI colours for a terminal, and the line width
-    (default 100); files should get ``color=False``.
+    (default 100); files should get ``color=False``. ``sort`` orders the findings of the text and
+    Markdown reports (:data:`~backcheck.report.spans.SORTS`).
     """
     if fmt not in RENDERERS:
         raise BackcheckError(f"unknown report format {fmt!r}", f"use one of: {', '.join(RENDERERS)}")
     if fmt == "text":
-        return render_text(report, color=color, width=width)
+        return render_text(report, color=color, width=width, sort=sort)
+    if fmt == "markdown":
+        return render_markdown(report, sort)
     return RENDERERS[fmt](report)
 
 

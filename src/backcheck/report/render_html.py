@@ -25,7 +25,7 @@ from ..results import Finding, Report
 from . import evidence
 from .html_page import esc, page, toolbar
 from .sidebyside import Row, rows
-from .spans import Piece, numbered, pieces, severity_counts, worst
+from .spans import Piece, likelihood, numbered, pieces, severity_counts, worst
 
 
 def _tooltip(n: int, f: Finding) -> str:
@@ -87,7 +87,9 @@ def _card(report: Report, n: int, f: Finding, p: str, key: str, state: str | Non
         '<input type="checkbox" class="accept-box"> accept</label>',
         f'<div class="meta"><a class="num" href="#{p}f{n}">[{n}]</a> <span class="badge sev-{sev}">{sev}</span>{badge} '
         f"<strong>{esc(f.category.value)}</strong> · line {line}, column {col} · check <code>{esc(f.check)}</code>"
-        "</div>",
+        + (f' · <span class="likelihood" title="the judge\'s probability that this is an error">{esc(lk)}</span>'
+           if (lk := likelihood(f)) else "")
+        + "</div>",
         f'<p><span class="span" lang="it">{esc(f.text)}</span> — {esc(f.message)}</p>',
     ]
     kinds = evidence.kinds(f)

@@ -7,7 +7,7 @@ import re
 
 from ..offsets import line_col
 from ..results import Report
-from .spans import numbered, pieces, severity_counts
+from .spans import likelihood, numbered, pieces, severity_counts
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
@@ -37,11 +37,11 @@ def _bold(escaped: str) -> str:
     return "\n".join(out)
 
 
-def _article(report: Report) -> str:
+def _article(report: Report, sort: str) -> str:
     """The article with every run of flagged text in bold, footnote numbers inside the run."""
     parts: list[str] = []
     run: list[str] = []  # escaped text of the current run of flagged pieces
-    for piece in pieces(report.text, numbered(report)):
+    for piece in pieces(report.text, numbered(report, sort)):
         chunk = escape_markdown(report.text[piece.start : piece.end])
         marks = "".join(f"\\[{n}\\]" for n in piece.ends)
         if piece.numbers:
@@ -58,8 +58,9 @@ def _article(report: Report) -> str:
     return re.sub(r"(?<!\n)\n(?!\n)", lambda _: "\\\n", body)
 
 
-def render_markdown(report: Report) -> str:
-    """The report as GitHub-flavoured Markdown."""
+def render_markdown(report: Report, sort: str = "position") -> str:
+    """The report as GitHub-flavoured Markdown; ``sort`` orders and numbers the findings table
+    (:func:`~backcheck.report.spans.numbered`)."""
     title = report.article_path or report.article_id
     lines = [f"# backcheck: {escape_markdown(title)}", ""]
     if report.error:
@@ -70,19 +71,20 @@ def render_markdown(report: Report) -> str:
         + ", ".join(f"{v} {k}" for k, v in counts.items())
     )
     lines.append("")
-    items = numbered(report)
+    items = numbered(report, sort)
     if items:
-        lines.append("| # | Severity | Category | Line:Col | Span | Message | Fix |")
-        lines.append("|---|---|---|---|---|---|---|")
+        lines.append("| # | Severity | p(error) | Category | Line:Col | Span | Message | Fix |")
+        lines.append("|---|---|---|---|---|---|---|---|")
         for n, f in items:
             line, col = line_col(report.text, f.start)
+            p = (likelihood(f) or "").removeprefix("p(error) ")
             lines.append(
-                f"| {n} | {f.severity.value} | {f.category.value} | {line}:{col} | {_cell(f.text)} "
+                f"| {n} | {f.severity.value} | {p} | {f.category.value} | {line}:{col} | {_cell(f.text)} "
                 f"| {_cell(f.message)} | {_cell(f.fix_text() or '')} |"
             )
         lines.append("")
     if report.text:
-        lines += ["## Article", "", _article(report), ""]
+        lines += ["## Article", "", _article(report, sort), ""]
     if report.skipped:
         lines += ["## Skipped checks", ""]
         lines += [f"- `{s.check}`: {escape_markdown(s.reason)}" for s in report.skipped]

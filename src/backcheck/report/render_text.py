@@ -16,7 +16,7 @@ from ..results import Finding, Report, Severity
 from . import evidence
 from .corpus_summary import article_rows, scores_line
 from .sidebyside import rows
-from .spans import category_counts, numbered, summary_line
+from .spans import category_counts, likelihood, numbered, summary_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -98,12 +98,15 @@ def _context(report: Report, f: Finding, color: bool, room: int) -> Text:
     return out
 
 
-def _block(report: Report, n: int, f: Finding, *, color: bool, verbosity: int, width: int) -> list[Text]:
+def _block(report: Report, n: int, f: Finding, *, color: bool, verbosity: int, width: int,
+           paragraph: int | None = None) -> list[Text]:
     from rich.text import Text
 
     line, col = line_col(report.text, f.start)
+    where = (f"¶{paragraph} " if paragraph is not None else "") + f"{line}:{col}"
+    p = likelihood(f)
     head = Text.assemble(f"[{n}] ", (f.severity.value, SEVERITY_STYLE[f.severity]),
-                         f" {f.category.value} · {line}:{col} · {f.check}")
+                         f" {f.category.value} · {where} · {f.check}" + (f" · {p}" if p else ""))
     out = [head, _context(report, f, color, width - INDENT), Text(f.message)]
     phrases = evidence.phrases(f)
     if phrases and not all(text in f.message for _, text in phrases):  # else the message says it
@@ -140,11 +143,13 @@ def _skipped_note(report: Report) -> str | None:
 
 
 def render_text(report: Report, *, color: bool = False, width: int | None = None, verbosity: int = 0,
-                fail_on: Severity | None = None, min_severity: Severity | None = None) -> str:
+                fail_on: Severity | None = None, min_severity: Severity | None = None,
+                sort: str = "position") -> str:
     """The report for a terminal (``color=True``: ANSI styles) or a plain-text file (``color=False``);
     see the module docstring for ``verbosity``. ``fail_on`` adds the gate line; ``min_severity`` lists
-    only the findings at least that severe (the summary line counts all and says how many are hidden)."""
-    from rich.padding import Padding
+    only the findings at least that severe (the summary line counts all and says how many are hidden).
+    ``sort="severity"``: one list, the most severe and likeliest first, each finding with its paragraph
+    (:func:`~backcheck.report.spans.numbered`), instead of the findings grouped by paragraph."""
     from rich.text import Text
 
     console = _console(color, width)
@@ -162,7 +167,18 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
     console.print(Text(summary, style="bold"))
     if cats and verbosity >= 0:
         console.print(Text("by category: " + ", ".join(f"{k} {v}" for k, v in cats.items())))
-    if verbosity >= 0 and report.text:
+    if verbosity >= 0 and report.text and sort == "severity":
+        paragraphs = paragraph_spans(report.text)
+        listed = [(n, f) for n, f in numbered(report, sort) if f.severity.rank >= floor]
+        if listed:
+            console.print()
+            console.print(Text("most severe first; within a severity, the likeliest first (p(error), the judge's "
+                               "probability; those without one were decided by rule)", style="bold"))
+        for n, f in listed:
+            para = next((k for k, (a, b) in enumerate(paragraphs, start=1) if a <= f.start <= b), None)
+            _print_block(console, _block(report, n, f, color=color, verbosity=verbosity, width=console.width,
+                                         paragraph=para))
+    elif verbosity >= 0 and report.text:
         items = numbered(report)
         for k, row in enumerate((r for r in rows(report, items) if r.is_paragraph), start=1):
             listed = [(n, f) for n, f in row.findings if f.severity.rank >= floor]
@@ -173,10 +189,8 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
             console.print()
             console.print(Text(f"¶{k} · line {line} · {first}", style="bold"), no_wrap=True, overflow="ellipsis")
             for n, f in listed:
-                lines = _block(report, n, f, color=color, verbosity=verbosity, width=console.width)
-                console.print(Padding(lines[0], (0, 0, 0, 2), expand=False))
-                for extra in lines[1:]:
-                    console.print(Padding(extra, (0, 0, 0, INDENT), expand=False))
+                _print_block(console, _block(report, n, f, color=color, verbosity=verbosity, width=console.width))
+    if verbosity >= 0 and report.text:
         if report.skipped and verbosity > 0:
             console.print()
             for s in report.skipped:
@@ -190,6 +204,14 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
         for sig_line in wrap_signature(report.signature, console.width):
             console.print(Text(sig_line, style="dim"), no_wrap=True, overflow="ignore")
     return _text_of(console)
+
+
+def _print_block(console: Console, lines: list[Text]) -> None:
+    from rich.padding import Padding
+
+    console.print(Padding(lines[0], (0, 0, 0, 2), expand=False))
+    for extra in lines[1:]:
+        console.print(Padding(extra, (0, 0, 0, INDENT), expand=False))
 
 
 def _text_of(console: Console) -> str:

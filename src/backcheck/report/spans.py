@@ -23,10 +23,29 @@ class Piece:
     ends: tuple[int, ...]
 
 
-def numbered(report: Report) -> list[tuple[int, Finding]]:
-    """Findings in reading order (start, then longest first), numbered from 1."""
-    ordered = sorted(report.findings, key=lambda f: (f.start, -f.end, -f.severity.rank))
+# How a report may order its findings (``--sort``).
+SORTS = ("position", "severity")
+
+
+def numbered(report: Report, sort: str = "position") -> list[tuple[int, Finding]]:
+    """Findings numbered from 1 in reading order (start, then longest first), or (``sort="severity"``)
+    the most severe first and, within a severity, the likeliest errors first: the judge's probability,
+    highest first (a finding the rules alone decided, without one, after those that have one), then
+    reading order."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown order {sort!r}: one of {', '.join(SORTS)}")
+    if sort == "severity":
+        ordered = sorted(report.findings, key=lambda f: (-f.severity.rank, f.probability is None,
+                                                         -(f.probability or 0.0), f.start, -f.end))
+    else:
+        ordered = sorted(report.findings, key=lambda f: (f.start, -f.end, -f.severity.rank))
     return list(enumerate(ordered, start=1))
+
+
+def likelihood(f: Finding) -> str | None:
+    """The judge's probability that ``f`` is an error, as a report shows it ("p(error) 0.87"); ``None``
+    for a finding the rules alone decided."""
+    return None if f.probability is None else f"p(error) {f.probability:.2f}"
 
 
 def pieces(text: str, findings: list[tuple[int, Finding]]) -> list[Piece]:
