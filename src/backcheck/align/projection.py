@@ -85,18 +85,32 @@ def _anchor_score(e: Word, i: Word) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=65536)
 def _lexicon_pair(en_norm: str, en_folded: str, it_text: str) -> bool:
     """MultiWordNet says the Italian word can translate the English one (lemma or surface form), or,
     for an English adjective it does not list, the noun it is made from ("wooden" / «legno»)."""
-    from ..knowledge.support import italian_meanings, lexicon
+    meanings = _meanings(it_text)
+    return en_norm in meanings or en_folded in meanings or any(b in meanings for b in _bases(en_norm, en_folded))
 
-    meanings = italian_meanings(it_text)
-    if en_norm in meanings or en_folded in meanings:
-        return True
+
+# Every English word of a segment is weighed against every Italian word: each side's lexicon facts are
+# looked up once per word, not once per pair (the lexicon is loaded once per process).
+@lru_cache(maxsize=16384)
+def _meanings(it_text: str) -> frozenset[str]:
+    """The English lemmas the Italian word can mean (knowledge.support.italian_meanings)."""
+    from ..knowledge.support import italian_meanings
+
+    return italian_meanings(it_text)
+
+
+@lru_cache(maxsize=16384)
+def _bases(en_norm: str, en_folded: str) -> tuple[str, ...]:
+    """The nouns an English adjective MultiWordNet does not list is made from ("wooden" → "wood");
+    none for a word it lists."""
+    from ..knowledge.support import lexicon
+
     lex = lexicon()
     bases = denominal_bases(en_folded)
-    return bool(bases) and lex is not None and not lex.it_for_en(en_norm) and any(b in meanings for b in bases)
+    return tuple(bases) if bases and lex is not None and not lex.it_for_en(en_norm) else ()
 
 
 def anchors(en: list[Word], it: list[Word]) -> dict[int, int]:
