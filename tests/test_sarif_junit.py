@@ -305,3 +305,21 @@ def test_cli_writes_all_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     assert json.loads((out / "r.json").read_text(encoding="utf-8"))["summary"]["articles"] == 3
     assert len(_cases((out / "j.xml").read_text(encoding="utf-8"), tmp_path)) == 3
     assert json.loads((out / "r.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_sarif_rank_is_the_judges_probability(corpus_with_broken: CorpusReport, shared_dir: Path) -> None:
+    """A finding the judge decided carries its probability as SARIF's result rank (0-100, the priority a
+    code-scanning UI sorts by); one the rules decided has none. One finding of the fake pipeline gets a
+    probability for the test."""
+    from dataclasses import replace
+
+    reports = corpus_with_broken.reports
+    first = next(r for r in reports if r.findings)
+    reports[reports.index(first)] = replace(first, findings=[replace(first.findings[0], probability=0.873),
+                                                              *first.findings[1:]])
+    log = to_sarif(corpus_with_broken)
+    _validate(log, shared_dir)
+    results = log["runs"][0]["results"]
+    ranked = [r for r in results if "rank" in r]
+    assert [(r["rank"], r["properties"]["probability"]) for r in ranked] == [(87.3, 0.873)]
+    assert len(results) > 1 and all("probability" not in r["properties"] for r in results if "rank" not in r)

@@ -83,6 +83,9 @@ def to_sarif(corpus: CorpusReport) -> dict[str, Any]:
             }
             if f.suggestion:
                 result["properties"]["suggestion"] = f.suggestion
+            if f.probability is not None:  # SARIF's priority of a result, 0-100: the judge's probability
+                result["rank"] = round(100 * f.probability, 1)
+                result["properties"]["probability"] = round(f.probability, 3)
             if corpus.baseline_states is not None:
                 result["baselineState"] = state
             results.append(result)
