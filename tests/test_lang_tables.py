@@ -61,7 +61,8 @@ def test_lemmas_equal_simplemma(lang: str, cache: Path) -> None:
     import simplemma
 
     vocab = sorted(VOCAB[lang])
-    assert len(vocab) > 300
+    # the bundled example alone gives about 280 words a language; ../shared, thousands
+    assert len(vocab) > (1000 if SHARED.is_dir() else 250)
     assert [lemmas.lemmatize(w, lang) for w in vocab] == [simplemma.lemmatize(w, lang=lang) for w in vocab]
     assert isinstance(lemmas._lemmatizer()._lemmatization_strategy._dictionary_lookup._dictionary_factory,
                       lemmas.TrieDictionaryFactory)  # the tries were used, not simplemma's own dictionaries
