@@ -241,13 +241,10 @@ class DivergenceCheck(Check):
             local = ItalianRegion(_local(text, spans, m, CONFIG.neighbourhood), lex)
             feats = features(gap, wa, local, regions[key], lex, sim, ctx_sim, whole)
             claim, category = KINDS[gap.kind]
-            evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
-                                phrases=(("back_translation", gap.bt_phrase), ("source", gap.source_phrase)),
-                                similarity=round(sim, 3) if sim is not None else None, features=feats)
             shown = _shown(gap, (start, end), spans, ctx)
-            if shown is not gap:
-                evidence = replace(evidence, phrases=(("back_translation", shown.bt_phrase),
-                                                      ("source", gap.source_phrase)))
+            evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
+                                phrases=(("back_translation", shown.bt_phrase), ("source", gap.source_phrase)),
+                                similarity=round(sim, 3) if sim is not None else None, features=feats)
             message = _message(gap.kind, text[start:end], shown, {}, reads)
             cand = self.candidate(ctx, start, end, category, claim, message, evidence)
             if gap.kind == "substitution":  # the fix is rendered only for a candidate the judge reports

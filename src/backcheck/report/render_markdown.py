@@ -7,7 +7,7 @@ import re
 
 from ..offsets import line_col
 from ..results import Report
-from .spans import likelihood, numbered, pieces, severity_counts
+from .spans import numbered, pieces, probability_text, severity_counts
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
@@ -77,7 +77,7 @@ def render_markdown(report: Report, sort: str = "position") -> str:
         lines.append("|---|---|---|---|---|---|---|---|")
         for n, f in items:
             line, col = line_col(report.text, f.start)
-            p = (likelihood(f) or "").removeprefix("p(error) ")
+            p = probability_text(f) or ""
             lines.append(
                 f"| {n} | {f.severity.value} | {p} | {f.category.value} | {line}:{col} | {_cell(f.text)} "
                 f"| {_cell(f.message)} | {_cell(f.fix_text() or '')} |"

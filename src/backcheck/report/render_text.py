@@ -168,16 +168,14 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
     if cats and verbosity >= 0:
         console.print(Text("by category: " + ", ".join(f"{k} {v}" for k, v in cats.items())))
     if verbosity >= 0 and report.text and sort == "severity":
-        paragraphs = paragraph_spans(report.text)
         listed = [(n, f) for n, f in numbered(report, sort) if f.severity.rank >= floor]
         if listed:
             console.print()
             console.print(Text("most severe first; within a severity, the likeliest first (p(error), the judge's "
                                "probability; those without one were decided by rule)", style="bold"))
         for n, f in listed:
-            para = next((k for k, (a, b) in enumerate(paragraphs, start=1) if a <= f.start <= b), None)
             _print_block(console, _block(report, n, f, color=color, verbosity=verbosity, width=console.width,
-                                         paragraph=para))
+                                         paragraph=evidence.paragraph_number(report, f.start)))
     elif verbosity >= 0 and report.text:
         items = numbered(report)
         for k, row in enumerate((r for r in rows(report, items) if r.is_paragraph), start=1):

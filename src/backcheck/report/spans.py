@@ -42,10 +42,16 @@ def numbered(report: Report, sort: str = "position") -> list[tuple[int, Finding]
     return list(enumerate(ordered, start=1))
 
 
+def probability_text(f: Finding) -> str | None:
+    """The judge's probability that ``f`` is an error, as a report writes it ("0.87"); ``None`` for a
+    finding the rules alone decided."""
+    return None if f.probability is None else f"{f.probability:.2f}"
+
+
 def likelihood(f: Finding) -> str | None:
-    """The judge's probability that ``f`` is an error, as a report shows it ("p(error) 0.87"); ``None``
-    for a finding the rules alone decided."""
-    return None if f.probability is None else f"p(error) {f.probability:.2f}"
+    """:func:`probability_text` labelled, as a finding's head shows it ("p(error) 0.87")."""
+    p = probability_text(f)
+    return None if p is None else f"p(error) {p}"
 
 
 def pieces(text: str, findings: list[tuple[int, Finding]]) -> list[Piece]:
