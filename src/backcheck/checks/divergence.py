@@ -18,6 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..align import project
+from ..align.context import found_in_context
 from ..align.tokens import Word, it_words
 from ..align.words import Gap, WordAlignment, phrase_text
 from ..knowledge.relations import RELATIONS, relation, zipf
@@ -76,8 +77,10 @@ def _pos(lex: Lexicon | None, w: Word | None) -> dict[str, float]:
 
 
 def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianRegion, lex: Lexicon | None,
-             similarity: float | None, in_context: float | None, whole_article: bool) -> dict[str, float]:
-    """The graded features of one gap (names as the judge's model reads them)."""
+             similarity: float | None, in_context: float | None, whole_article: bool,
+             found: tuple[float | None, float | None] = (None, None)) -> dict[str, float]:
+    """The graded features of one gap (names as the judge's model reads them); ``found``: how well each
+    side's words are found in the other side's sentence (:func:`backcheck.align.context.found_in_context`)."""
     sw, bw = gap.source_words, gap.bt_words
     s_sup, s_uns, s_unk = _support(sw, local)
     b_sup, b_uns, b_unk = _support(bw, local)
@@ -101,6 +104,10 @@ def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianR
         # how much the sentence's meaning moves when the difference is applied to it (1: not at all)
         "context_similarity": in_context if in_context is not None else 1.0,
         "has_context_similarity": float(in_context is not None),
+        # 1 where a side has no words or the model is missing: nothing to look for
+        "source_found": found[0] if found[0] is not None else 1.0,
+        "bt_found": found[1] if found[1] is not None else 1.0,
+        "has_found": float(found != (None, None)),
         "source_supported": s_sup, "source_unsupported": s_uns, "source_unknown": s_unk,
         "bt_supported": b_sup, "bt_unsupported": b_uns, "bt_unknown": b_unk,
         "source_supported_region": r_sup, "source_unsupported_region": r_uns,
@@ -230,16 +237,18 @@ class DivergenceCheck(Check):
                 if not points_nowhere(text[start:end], read[(start, end)]):
                     pending.append((gap, wa, (start, end), read[(start, end)], spans))
         sims = self._similarities([p[0] for p in pending], ctx)
+        found = found_in_context([(p[0], p[1]) for p in pending], ctx.translation, ctx.resources.embeddings)
         in_context = self._in_context([(p[0], p[1]) for p in pending], ctx)
         out: list[Candidate] = []
         regions: dict[tuple[int, int], ItalianRegion] = {}
-        for (gap, wa, (start, end), reads, spans), sim, ctx_sim in zip(pending, sims, in_context, strict=True):
+        for (gap, wa, (start, end), reads, spans), sim, ctx_sim, seen in zip(pending, sims, in_context, found,
+                                                                             strict=True):
             m = wa.match
             key = (m.it_start, m.it_end)
             if key not in regions:
                 regions[key] = ItalianRegion(text[m.it_start:m.it_end], lex)
             local = ItalianRegion(_local(text, spans, m, CONFIG.neighbourhood), lex)
-            feats = features(gap, wa, local, regions[key], lex, sim, ctx_sim, whole)
+            feats = features(gap, wa, local, regions[key], lex, sim, ctx_sim, whole, seen)
             claim, category = KINDS[gap.kind]
             shown = _shown(gap, (start, end), spans, ctx)
             evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,

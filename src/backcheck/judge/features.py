@@ -29,7 +29,7 @@ DIVERGENCE = ("substitution", "deletion", "insertion", "n_source", "n_bt", "edge
               "source_unsupported", "source_unknown", "source_supported_region", "source_unsupported_region",
               "zipf_source", "zipf_bt", "source_name", "bt_name", "source_number", "bt_number", "light_bt",
               "same_stem", "rel_synonym", "rel_antonym", "rel_hypernym", "rel_sibling", "rel_unrelated",
-              "rel_unknown")
+              "rel_unknown", "source_found", "bt_found", "has_found")
 # Graded features other checks record.
 CHECK_FEATURES = ("strong", "confirmed")
 # The intensity check's: the difference of the two words' VADER magnitudes, whether it is at least two

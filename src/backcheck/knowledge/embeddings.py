@@ -28,6 +28,10 @@ EPS = 1e-12  # as torch.nn.functional.normalize
 MAX_CACHED_VECTORS = 4096
 _VECTORS: dict[str, Any] = {}
 _VECTORS_LOCK = threading.Lock()
+# Contextual token vectors and their offsets, by text (:func:`token_vectors`): an article's source units
+# and back-translation segments.
+MAX_CACHED_TOKENS = 1024
+_TOKENS: dict[str, Any] = {}
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, Any] = {}
@@ -125,14 +129,15 @@ def forget() -> None:
     (a corpus on one process or on several gives the same findings)."""
     with _VECTORS_LOCK:
         _VECTORS.clear()
+        _TOKENS.clear()
 
 
-def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:
-    """:func:`embed` with a given encoder (either runtime)."""
+def _batches(encoder: minilm.Encoder, texts: list[str]) -> Any:
+    """The encoder over ``texts`` in length-sorted batches of :data:`BATCH`: for each batch, the texts'
+    indices, their encodings, the hidden states and the attention mask."""
     import numpy as np
 
     tok = _tokenizer()
-    out = np.zeros((len(texts), DIM), dtype=np.float32)
     order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
     for lo in range(0, len(order), BATCH):
         idx = order[lo:lo + BATCH]
@@ -143,11 +148,48 @@ def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:
         for row, e in enumerate(enc):
             ids[row, :len(e.ids)] = e.ids
             mask[row, :len(e.ids)] = 1
-        hidden = encoder(ids, mask)
-        weights = mask[..., None].astype(hidden.dtype)
-        pooled = (hidden * weights).sum(1) / np.maximum(weights.sum(1), 1)
-        out[idx] = _normalize(pooled)
+        yield idx, enc, encoder(ids, mask), mask
+
+
+def _mean_pooled(hidden: Any, mask: Any) -> Any:
+    import numpy as np
+
+    weights = mask[..., None].astype(hidden.dtype)
+    return _normalize((hidden * weights).sum(1) / np.maximum(weights.sum(1), 1))
+
+
+def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:
+    """:func:`embed` with a given encoder (either runtime)."""
+    import numpy as np
+
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for idx, _, hidden, mask in _batches(encoder, texts):
+        out[idx] = _mean_pooled(hidden, mask)
     return out
+
+
+def token_vectors(texts: list[str]) -> list[tuple[Any, list[tuple[int, int]]]] | None:
+    """Each text's contextual token vectors (L2-normalised; the special tokens left out) with their
+    character offsets in the text, or ``None`` when the model is unavailable. The same model call gives
+    the text's :func:`embed` vector, which the cache keeps too; both are kept until :func:`forget`."""
+    encoder = _encoder()
+    if encoder is None:
+        return None
+    unique = list(dict.fromkeys(texts))
+    with _VECTORS_LOCK:
+        missing = [t for t in unique if t not in _TOKENS]
+    for idx, enc, hidden, mask in _batches(encoder, missing):
+        vectors = _mean_pooled(hidden, mask)
+        with _VECTORS_LOCK:
+            for row, (k, e) in enumerate(zip(idx, enc, strict=True)):
+                keep = [i for i, (special, (a, b)) in enumerate(zip(e.special_tokens_mask, e.offsets, strict=True))
+                        if not special and b > a]
+                _TOKENS[missing[k]] = (_normalize(hidden[row, keep]), [e.offsets[i] for i in keep])
+                _VECTORS.setdefault(missing[k], vectors[row])
+            while len(_TOKENS) > MAX_CACHED_TOKENS:
+                _TOKENS.pop(next(iter(_TOKENS)))
+    with _VECTORS_LOCK:
+        return [_TOKENS[t] for t in texts]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,66 @@
+"""align/context.py: how well each side of a gap is found, token by token in context, in the other side's
+sentence (the judge's source_found / bt_found). Sentence pairs written for this test; the expected
+orderings are read off the pairs (a word the back-translation only moved is found where it went; a word
+it replaced by an unrelated one is not; a synonym sits between the two)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backcheck.align.context import found_in_context
+from backcheck.align.units import Alignment, SourceMatch
+from backcheck.align.words import Gap, WordAlignment, align_units
+from backcheck.knowledge import embeddings
+from backcheck.translate.base import SegmentTranslation, Translation
+
+pytestmark = pytest.mark.skipif(not embeddings.available(), reason="the MiniLM embedding model is not installed")
+
+
+def _gaps(source: str, bt: str) -> tuple[list[tuple[Gap, WordAlignment]], Translation]:
+    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
+    alignment = Alignment(units=[source], matches=[SourceMatch(0, source, [0], 0, 10, bt, 1.0)], whole_article=True)
+    (wa,) = align_units(alignment, translation)
+    return [(g, wa) for g in wa.gaps], translation
+
+
+def _found(source: str, bt: str) -> tuple[float | None, float | None]:
+    gaps, translation = _gaps(source, bt)
+    assert len(gaps) == 1, [(g.kind, g.source_phrase, g.bt_phrase) for g in gaps[0:]]
+    embeddings.forget()
+    (got,) = found_in_context(gaps, translation, embeddings)
+    return got
+
+
+def test_an_unrelated_word_is_found_less_than_a_synonym() -> None:
+    source = "The minister met his Russian counterpart in Geneva on Tuesday."
+    wrong = _found(source, "The minister met his Russian ally in Geneva on Tuesday.")
+    close = _found(source, "The minister met his Russian equivalent in Geneva on Tuesday.")
+    assert wrong[0] is not None and close[0] is not None
+    assert 0.0 < wrong[0] < close[0] <= 1.0
+    assert 0.0 < wrong[1] < close[1] <= 1.0  # type: ignore[operator]
+
+
+def test_a_deletion_has_no_back_translation_side() -> None:
+    source_found, bt_found = _found("The council approved the new budget late on Monday.",
+                                    "The council approved the budget late on Monday.")
+    assert bt_found is None
+    assert source_found is not None and 0.0 < source_found <= 1.0
+
+
+def test_without_the_model_every_gap_gets_none() -> None:
+    gaps, translation = _gaps("The minister met his Russian counterpart in Geneva on Tuesday.",
+                              "The minister met his Russian ally in Geneva on Tuesday.")
+    assert found_in_context(gaps, translation, None) == [(None, None)] * len(gaps)
+
+
+def test_token_vectors_carry_offsets_into_the_text_and_the_sentence_vector() -> None:
+    text = "Prices rose sharply in March."
+    embeddings.forget()
+    fresh = embeddings.embed([text])[0]
+    embeddings.forget()
+    ((vectors, offsets),) = embeddings.token_vectors([text])  # type: ignore[misc]
+    assert len(vectors) == len(offsets) > 0
+    assert [text[a:b].lower() for a, b in offsets][:3] == ["prices", "rose", "sharply"]
+    assert abs(float((vectors * vectors).sum(1).max()) - 1.0) < 1e-4  # each token vector is unit length
+    # the same model call gave the sentence's embed() vector, which the cache now holds
+    assert float(embeddings.embed([text])[0] @ fresh) > 1 - 1e-5
