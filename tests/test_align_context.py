@@ -64,3 +64,13 @@ def test_token_vectors_carry_offsets_into_the_text_and_the_sentence_vector() -> 
     assert abs(float((vectors * vectors).sum(1).max()) - 1.0) < 1e-4  # each token vector is unit length
     # the same model call gave the sentence's embed() vector, which the cache now holds
     assert float(embeddings.embed([text])[0] @ fresh) > 1 - 1e-5
+
+
+def test_more_texts_than_the_cache_holds_are_all_returned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings, "MAX_CACHED_TOKENS", 2)
+    embeddings.forget()
+    texts = ["The bridge opened.", "The mayor spoke at length.", "Rain fell all day."]
+    got = embeddings.token_vectors(texts)
+    assert got is not None and len(got) == 3
+    assert [len(offsets) for _, offsets in got] == [4, 6, 5]  # words and the full stop, no special tokens
+    assert len(embeddings._TOKENS) == 2

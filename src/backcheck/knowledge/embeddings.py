@@ -177,19 +177,22 @@ def token_vectors(texts: list[str]) -> list[tuple[Any, list[tuple[int, int]]]] |
         return None
     unique = list(dict.fromkeys(texts))
     with _VECTORS_LOCK:
-        missing = [t for t in unique if t not in _TOKENS]
+        got = {t: _TOKENS[t] for t in unique if t in _TOKENS}
+    missing = [t for t in unique if t not in got]
     for idx, enc, hidden, mask in _batches(encoder, missing):
         vectors = _mean_pooled(hidden, mask)
-        with _VECTORS_LOCK:
-            for row, (k, e) in enumerate(zip(idx, enc, strict=True)):
-                keep = [i for i, (special, (a, b)) in enumerate(zip(e.special_tokens_mask, e.offsets, strict=True))
-                        if not special and b > a]
-                _TOKENS[missing[k]] = (_normalize(hidden[row, keep]), [e.offsets[i] for i in keep])
+        for row, (k, e) in enumerate(zip(idx, enc, strict=True)):
+            keep = [i for i, (special, (a, b)) in enumerate(zip(e.special_tokens_mask, e.offsets, strict=True))
+                    if not special and b > a]
+            got[missing[k]] = (_normalize(hidden[row, keep]), [e.offsets[i] for i in keep])
+            with _VECTORS_LOCK:
                 _VECTORS.setdefault(missing[k], vectors[row])
-            while len(_TOKENS) > MAX_CACHED_TOKENS:
-                _TOKENS.pop(next(iter(_TOKENS)))
     with _VECTORS_LOCK:
-        return [_TOKENS[t] for t in texts]
+        _TOKENS.update((t, got[t]) for t in missing)
+        for cache, bound in ((_TOKENS, MAX_CACHED_TOKENS), (_VECTORS, MAX_CACHED_VECTORS)):
+            while len(cache) > bound:  # the oldest first
+                cache.pop(next(iter(cache)))
+    return [got[t] for t in texts]
 
 
 @lru_cache(maxsize=1)
