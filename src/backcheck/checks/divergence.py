@@ -78,7 +78,7 @@ def _pos(lex: Lexicon | None, w: Word | None) -> dict[str, float]:
 
 def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianRegion, lex: Lexicon | None,
              similarity: float | None, in_context: float | None, whole_article: bool,
-             found: tuple[float | None, float | None] = (None, None)) -> dict[str, float]:
+             found: tuple[float | None, float | None]) -> dict[str, float]:
     """The graded features of one gap (names as the judge's model reads them); ``found``: how well each
     side's words are found in the other side's sentence (:func:`backcheck.align.context.found_in_context`)."""
     sw, bw = gap.source_words, gap.bt_words

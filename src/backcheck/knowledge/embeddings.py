@@ -118,9 +118,15 @@ def embed(texts: list[str]) -> Any | None:
         got.update(zip(missing, fresh, strict=True))
         with _VECTORS_LOCK:
             _VECTORS.update(zip(missing, fresh, strict=True))
-            while len(_VECTORS) > MAX_CACHED_VECTORS:  # the oldest first (dicts keep insertion order)
-                _VECTORS.pop(next(iter(_VECTORS)))
+            _trim(_VECTORS, MAX_CACHED_VECTORS)
     return np.stack([got[t] for t in texts])
+
+
+def _trim(cache: dict[str, Any], bound: int) -> None:
+    """Drop ``cache``'s oldest entries (dicts keep insertion order) down to ``bound``; the caller holds
+    :data:`_VECTORS_LOCK`."""
+    while len(cache) > bound:
+        cache.pop(next(iter(cache)))
 
 
 def forget() -> None:
@@ -189,9 +195,8 @@ def token_vectors(texts: list[str]) -> list[tuple[Any, list[tuple[int, int]]]] |
                 _VECTORS.setdefault(missing[k], vectors[row])
     with _VECTORS_LOCK:
         _TOKENS.update((t, got[t]) for t in missing)
-        for cache, bound in ((_TOKENS, MAX_CACHED_TOKENS), (_VECTORS, MAX_CACHED_VECTORS)):
-            while len(cache) > bound:  # the oldest first
-                cache.pop(next(iter(cache)))
+        _trim(_TOKENS, MAX_CACHED_TOKENS)
+        _trim(_VECTORS, MAX_CACHED_VECTORS)
     return [got[t] for t in texts]
 
 
