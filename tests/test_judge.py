@@ -38,10 +38,10 @@ def test_a_file_that_is_not_a_model_is_refused(tmp_path) -> None:  # type: ignor
 
 def test_probabilities_are_probabilities_and_graded() -> None:
     model = ErrorModel.load()
-    near = _candidate(Claim.PHRASE_DIFFERS, substitution=1.0, context_similarity=0.99, similarity=0.9,
-                      has_similarity=1.0, has_context_similarity=1.0, source_supported=1.0)
-    far = _candidate(Claim.PHRASE_DIFFERS, substitution=1.0, context_similarity=0.55, similarity=0.05,
-                     has_similarity=1.0, has_context_similarity=1.0, source_unsupported=1.0)
+    near = _candidate(Claim.PHRASE_DIFFERS, substitution=1.0, source_found=0.95, bt_found=0.95, similarity=0.9,
+                      has_similarity=1.0, has_found=1.0, source_supported=1.0)
+    far = _candidate(Claim.PHRASE_DIFFERS, substitution=1.0, source_found=0.3, bt_found=0.3, similarity=0.05,
+                     has_similarity=1.0, has_found=1.0, source_unsupported=1.0)
     (pn, mn), (pf, mf) = model.probabilities(near), model.probabilities(far)
     assert all(0.0 <= p <= 1.0 for p in (pn, mn, pf, mf))
     # a paraphrase the Italian supports is less likely an error than a far reading it does not

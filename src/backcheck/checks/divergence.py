@@ -77,8 +77,8 @@ def _pos(lex: Lexicon | None, w: Word | None) -> dict[str, float]:
 
 
 def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianRegion, lex: Lexicon | None,
-             similarity: float | None, in_context: float | None, whole_article: bool,
-             found: tuple[float | None, float | None]) -> dict[str, float]:
+             similarity: float | None, whole_article: bool, found: tuple[float | None, float | None]
+             ) -> dict[str, float]:
     """The graded features of one gap (names as the judge's model reads them); ``found``: how well each
     side's words are found in the other side's sentence (:func:`backcheck.align.context.found_in_context`)."""
     sw, bw = gap.source_words, gap.bt_words
@@ -101,9 +101,6 @@ def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianR
         "whole_article": float(whole_article),
         "similarity": similarity if similarity is not None else 0.0,
         "has_similarity": float(similarity is not None),
-        # how much the sentence's meaning moves when the difference is applied to it (1: not at all)
-        "context_similarity": in_context if in_context is not None else 1.0,
-        "has_context_similarity": float(in_context is not None),
         # 1 where a side has no words or the model is missing: nothing to look for
         "source_found": found[0] if found[0] is not None else 1.0,
         "bt_found": found[1] if found[1] is not None else 1.0,
@@ -160,18 +157,6 @@ def _local(text: str, spans: list[tuple[int, int]], match: SourceMatch, n: int) 
     return region[words[a].start:words[b].end]
 
 
-def _applied(gap: Gap, wa: WordAlignment) -> tuple[str, str] | None:
-    """(sentence, the sentence with the gap's difference applied) for :meth:`DivergenceCheck._in_context`."""
-    src, bt = wa.match.source, wa.match.bt
-    if gap.kind == "insertion":
-        at = bt.find(gap.bt_phrase)
-        return (bt, (bt[:at] + bt[at + len(gap.bt_phrase):]).replace("  ", " ")) if at >= 0 else None
-    at = src.find(gap.source_phrase)
-    if at < 0 or not gap.source_phrase:
-        return None
-    return src, (src[:at] + gap.bt_phrase + src[at + len(gap.source_phrase):]).replace("  ", " ")
-
-
 def _shown(gap: Gap, at: tuple[int, int], spans: list[tuple[int, int]], ctx: CheckContext) -> Gap:
     """The gap as its finding quotes it: where the back-translation's phrase came from Italian pieces
     far apart and the finding sits on one of them (or a number of the phrase was left unplaced), only
@@ -210,9 +195,10 @@ def _with_fix(ctx: CheckContext, gap: Gap, source: str, reads: bool | None, c: C
 @register
 class DivergenceCheck(Check):
     name = "divergence"
-    # The judge grades a difference by how far it moves the sentence's meaning (embedding similarity in
-    # context); without the embedding model a paraphrase cannot be told from an error (116 minor false
-    # alarms on flores-it's 92 sentences), so the check is skipped with the reason instead.
+    # The judge grades a difference by whether each side's words, read in context, are said anywhere in
+    # the other sentence (embedding token vectors); without the embedding model a paraphrase cannot be
+    # told from an error (116 minor false alarms on flores-it's 92 sentences), so the check is skipped
+    # with the reason instead.
     needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.EMBEDDINGS})
     description = "Source and back-translation differ on a word or phrase that anchors bracket."
     config = CONFIG
@@ -238,17 +224,15 @@ class DivergenceCheck(Check):
                     pending.append((gap, wa, (start, end), read[(start, end)], spans))
         sims = self._similarities([p[0] for p in pending], ctx)
         found = found_in_context([(p[0], p[1]) for p in pending], ctx.translation, ctx.resources.embeddings)
-        in_context = self._in_context([(p[0], p[1]) for p in pending], ctx)
         out: list[Candidate] = []
         regions: dict[tuple[int, int], ItalianRegion] = {}
-        for (gap, wa, (start, end), reads, spans), sim, ctx_sim, seen in zip(pending, sims, in_context, found,
-                                                                             strict=True):
+        for (gap, wa, (start, end), reads, spans), sim, seen in zip(pending, sims, found, strict=True):
             m = wa.match
             key = (m.it_start, m.it_end)
             if key not in regions:
                 regions[key] = ItalianRegion(text[m.it_start:m.it_end], lex)
             local = ItalianRegion(_local(text, spans, m, CONFIG.neighbourhood), lex)
-            feats = features(gap, wa, local, regions[key], lex, sim, ctx_sim, whole, seen)
+            feats = features(gap, wa, local, regions[key], lex, sim, whole, seen)
             claim, category = KINDS[gap.kind]
             shown = _shown(gap, (start, end), spans, ctx)
             evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
@@ -272,23 +256,6 @@ class DivergenceCheck(Check):
         if anchor is None:
             return []
         return _join(project([wa.bt[anchor.bt]], ctx.translation), ctx.article.text)
-
-    @staticmethod
-    def _in_context(gaps: list[tuple[Gap, WordAlignment]], ctx: CheckContext) -> list[float | None]:
-        """For each gap, the embedding similarity of the sentence before and after the difference is
-        applied: the source unit with its phrase replaced by the back-translation's (a substitution) or
-        removed (a deletion); the back-translation window without its extra phrase (an insertion). A
-        paraphrase barely moves the sentence; a changed meaning does."""
-        emb = ctx.resources.embeddings
-        if emb is None or not gaps:
-            return [None] * len(gaps)
-        pairs = [_applied(gap, wa) for gap, wa in gaps]
-        todo = [k for k, p in enumerate(pairs) if p is not None]
-        sims = emb.phrase_similarity([pairs[k] for k in todo]) if todo else []
-        out: list[float | None] = [None] * len(gaps)
-        for k, sim in zip(todo, sims, strict=True):
-            out[k] = sim
-        return out
 
     @staticmethod
     def _similarities(gaps: list[Gap], ctx: CheckContext) -> list[float | None]:

@@ -25,11 +25,11 @@ QUANTITIES = ("date", "year", "percent", "amount", "count", "time", "measure")
 # probe), the back-translation side's lexicon support and the part of speech (the synthetic errors
 # are planted where the lexicon knows the words, so on real errors these features point the other way).
 DIVERGENCE = ("substitution", "deletion", "insertion", "n_source", "n_bt", "edge", "anchors", "similarity",
-              "has_similarity", "context_similarity", "has_context_similarity", "source_supported",
-              "source_unsupported", "source_unknown", "source_supported_region", "source_unsupported_region",
-              "zipf_source", "zipf_bt", "source_name", "bt_name", "source_number", "bt_number", "light_bt",
-              "same_stem", "rel_synonym", "rel_antonym", "rel_hypernym", "rel_sibling", "rel_unrelated",
-              "rel_unknown", "source_found", "bt_found", "has_found")
+              "has_similarity", "source_supported", "source_unsupported", "source_unknown",
+              "source_supported_region", "source_unsupported_region", "zipf_source", "zipf_bt", "source_name",
+              "bt_name", "source_number", "bt_number", "light_bt", "same_stem", "rel_synonym", "rel_antonym",
+              "rel_hypernym", "rel_sibling", "rel_unrelated", "rel_unknown", "source_found", "bt_found",
+              "has_found")
 # Graded features other checks record.
 CHECK_FEATURES = ("strong", "confirmed")
 # The intensity check's: the difference of the two words' VADER magnitudes, whether it is at least two
