@@ -214,3 +214,19 @@ def test_a_sense_without_italian_yields_only_to_a_close_one(monkeypatch: pytest.
     got = render("counterpart", "The minister spoke with his counterpart.", article, start, start + 7,
                  lexicon=LEX, parser=parser, bt_phrase="ally")
     assert tuple(r.text for r in got) == expected
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), [
+    ("Officials counted every ballot by hand.", "ballot", True),
+    ("Officials sealed the ballot box at noon.", "ballot box", False),
+    ("Postal ballots arrived late.", "Postal ballots", True),
+], ids=["the-term", "a-modifier-of-the-head", "the-head-after-a-modifier"])
+def test_a_glossary_term_renders_the_phrase_it_heads_only(sentence: str, phrase: str, expected: bool) -> None:
+    """The starter glossary's "ballot" (glossary.tsv: «scheda elettorale») renders a ballot and a phrase
+    it heads, never a box it modifies (English noun compounds are head-final: a ballot box is a box)."""
+    from backcheck.knowledge.glossary import load_glossary
+    from backcheck.knowledge.rendering_sources import term_options
+
+    at = sentence.index(phrase)
+    got = [o.lemma for o in term_options((at, at + len(phrase)), sentence, load_glossary([]))]
+    assert ("scheda elettorale" in got) is expected, got

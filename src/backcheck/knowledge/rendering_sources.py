@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..lang import determiners, fold
 from ..lang import inflect as it_inflect
 from ..lang.datafiles import rows
+from ..lang.en import FUNCTION_WORDS as EN_FUNCTION_WORDS
 from ..lang.en import lemma as en_lemma
 from ..lang.it import FUNCTION_WORDS as IT_FUNCTION_WORDS
 from ..lang.it import lemma as it_lemma
@@ -71,8 +72,16 @@ def news_terms() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+def _modifies_what_follows(sentence: str, end: int, phrase_end: int) -> bool:
+    """The phrase goes on after a term with a content word: the term is a modifier of that word's noun
+    ("ballot" in "ballot box"), whose rendering it is not ("vote" in "vote of confidence" heads it)."""
+    rest = sentence[end:phrase_end].split()
+    return bool(rest) and rest[0].lower().strip(".,;:") not in EN_FUNCTION_WORDS
+
+
 def term_options(phrase_at: tuple[int, int], sentence: str, glossary: Glossary | None) -> list[Option]:
-    """Accepted renderings of the glossary and news terms whose English overlaps the source phrase."""
+    """Accepted renderings of the glossary and news terms whose English overlaps the source phrase and
+    heads it (not one that modifies a word after it)."""
     from .glossary import english_pattern
 
     a, b = phrase_at
@@ -81,7 +90,8 @@ def term_options(phrase_at: tuple[int, int], sentence: str, glossary: Glossary |
     entries += [(en, its, f"news terms {NEWS_TERMS}") for en, its, _ in news_terms()]
     for english, accepted, origin in entries:
         for m in english_pattern(english).finditer(sentence):
-            if m.start() < b and a < m.end() and (m.end() - m.start()) >= (b - a) * 0.5:
+            if m.start() < b and a < m.end() and (m.end() - m.start()) >= (b - a) * 0.5 \
+                    and not _modifies_what_follows(sentence, m.end(), b):
                 found.append((len(english), [Option(t, None, origin) for t in accepted]))
     found.sort(key=lambda x: -x[0])
     return [o for _, opts in found for o in opts]
