@@ -117,3 +117,52 @@ def test_malloc_arenas_are_capped_unless_the_user_chose(monkeypatch: pytest.Monk
     monkeypatch.delenv("MALLOC_ARENA_MAX")
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert limit_malloc_arenas() is glibc
+
+
+GIB = 1 << 30
+
+
+@pytest.mark.parametrize(
+    ("engine", "cpus", "articles", "memory", "expected"),
+    [("none", 2, 12, 20 * GIB, 2), ("none", 8, 3, 20 * GIB, 3), ("none", 8, 40, 3 * GIB, 3),
+     ("none", 4, 40, None, 4), ("none", 4, 40, GIB // 2, 1), ("ctranslate2", 8, 40, 20 * GIB, 1),
+     ("none", 4, 0, 20 * GIB, 1)],
+    ids=["a-core-each", "no-more-than-the-articles", "no-more-than-the-memory-holds", "memory-unknown",
+         "too-little-memory-still-one", "an-engine-uses-every-core-itself", "an-empty-corpus"],
+)
+def test_default_jobs(monkeypatch: pytest.MonkeyPatch, engine: str, cpus: int, articles: int,
+                      memory: int | None, expected: int) -> None:
+    """Without --jobs: one worker per core for the single-threaded checks of given back-translations,
+    bounded by the articles and by the memory available at WORKER_MEMORY (1 GiB) a worker."""
+    from backcheck.corpus.backends import worker
+
+    monkeypatch.setattr("os.cpu_count", lambda: cpus)
+    monkeypatch.setattr(worker, "available_memory", lambda: memory)
+    assert worker.auto_jobs(CheckOptions(engine=engine), articles) == expected
+
+
+def test_available_memory_is_read_on_linux() -> None:
+    from backcheck.corpus.backends.worker import available_memory
+
+    got = available_memory()
+    if not Path("/proc/meminfo").exists():
+        assert got is None
+    else:
+        assert got is not None and got > 0
+
+
+def test_no_jobs_given_uses_the_default_and_debug_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check_corpus(jobs=None) asks auto_jobs (here: one worker, so the checks run in this process and a
+    fake pipeline is seen); raise_internal keeps one process whatever auto_jobs would say."""
+    from backcheck.corpus import run as corpus_run
+    from corpus_fakes import install_fake_pipeline
+
+    calls = install_fake_pipeline(monkeypatch)
+    asked: list[int] = []
+    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n: asked.append(n) or 1)
+    result = check_corpus(ARTICLES, CheckOptions(engine="none"), jobs=None)
+    assert asked == [3] and calls == {"build": 1, "check": 3} and len(result.reports) == 3
+    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n: 8)
+    calls.clear()
+    check_corpus(ARTICLES, CheckOptions(engine="none"), jobs=None, raise_internal=True)
+    assert calls == {"build": 1, "check": 3}

@@ -169,8 +169,10 @@ def corpus(
              "--exclude 'draft-*'. Repeatable."),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1,
-        help="Worker processes (local) or Ray actors, each loading the model once. Default: 1 locally, "
-             "one per cluster CPU with Ray."),
+        help="Worker processes (local) or Ray actors, each loading the model once. Default: with given "
+             "back-translations (--engine none) one per core, as many as the articles and the free "
+             "memory allow (about 1 GB each); with a model engine 1, since translation already uses "
+             "every core; one per cluster CPU with Ray."),
     backend: str = opt.choice(("local", "ray"), "local", "--backend", metavar="BACKEND",
                               help="this machine, or a Ray cluster (pip install 'backcheck[ray]')."),
     ray_address: str | None = typer.Option(
@@ -225,7 +227,7 @@ def corpus(
                            limits=Limits(max_article_chars, max_source_units, max_sentence_tokens))
     show_bar = sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("GITHUB_ACTIONS")
     with _progress(show_bar, quiet) as progress:
-        result = check_corpus(path, options, jobs=jobs if jobs is not None else (0 if backend == "ray" else 1),
+        result = check_corpus(path, options, jobs=jobs,
                               progress=progress, follow_symlinks=follow_symlinks,
                               raise_internal=bool(ctx.find_root().params.get("debug")),
                               backend=backend, ray_address=ray_address, exclude=exclude)

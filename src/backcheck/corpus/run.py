@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..corpus_results import CorpusReport
 from ..errors import BackcheckError
 from ..results import Report
+from .backends.worker import auto_jobs
 from .discovery import discover
 from .scores import article_chrf, corpus_scores, score_pairs
 
@@ -31,7 +32,7 @@ def check_corpus(
     path: Path,
     options: CheckOptions,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
     follow_symlinks: bool = False,
     raise_internal: bool = False,
@@ -42,9 +43,11 @@ def check_corpus(
 ) -> CorpusReport:
     """Check every article of the corpus at ``path``.
 
-    Articles are read here and checked by :class:`backcheck.run.checker.Checker` instances built once per
-    worker (:mod:`backcheck.corpus.backends.processes`): in this process (``jobs=1``), on ``jobs`` worker processes, or
-    on Ray actors (``backend="ray"``, ``ray_address``). Reports keep corpus order either way.
+    Articles are read here and checked by :class:`backcheck.run.checker.Checker` instances built once
+    per worker (:mod:`backcheck.corpus.backends.processes`): in this process (``jobs=1``), on ``jobs``
+    worker processes, or on Ray actors (``backend="ray"``, ``ray_address``); ``jobs=None``: as many
+    as :func:`~backcheck.corpus.backends.worker.auto_jobs` says (one with ``raise_internal``; one per
+    cluster CPU on Ray). Reports keep corpus order either way.
     ``progress`` is called with ``(0, total)`` once the articles are found (before any model loads),
     then with ``(done, total)`` after each article. ``exclude`` globs leave article folders (or
     manifest ids) out. ``checker_factory`` replaces
@@ -57,13 +60,16 @@ def check_corpus(
     from ..run.checker import INTERNAL_ERROR, error_report
     from .backends import run_reports
 
-    if jobs < 0 or (jobs == 0 and backend == "local"):
+    if jobs is not None and (jobs < 0 or (jobs == 0 and backend == "local")):
         raise BackcheckError(f"--jobs must be at least 1, got {jobs}", "use --jobs 1 or more")
     started = time.perf_counter()
     options.validate()
     entries = discover(path, follow_symlinks=follow_symlinks, max_bytes=options.limits.max_file_bytes,
                        exclude=exclude)
-    log.info("corpus %s: %d articles", path, len(entries))
+    if jobs is None:
+        jobs = 0 if backend == "ray" else 1 if raise_internal else auto_jobs(options, len(entries))
+    log.info("corpus %s: %d articles, %s", path, len(entries),
+             f"{jobs} worker{'s' if jobs > 1 else ''}" if backend == "local" else "Ray")
     if progress:
         progress(0, len(entries))
     sources: dict[str, list[str]] = {}

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 # At most jobs × this many articles are in flight, so memory stays flat on a corpus of any size.
 WINDOW_PER_JOB = 4
+# What one worker checking given back-translations holds at its peak (the embedding model, the parser,
+# the lexicon: 0.6 GB measured on newssyscomb), with room to spare; --jobs by default starts no more
+# workers than the memory available holds.
+WORKER_MEMORY = 1 << 30
 # An item to check, or a report that is already final (an article that could not be read).
 Item = Union["ArticleInput", "Report"]
 CheckerFactory = Callable[["CheckOptions"], Any]
@@ -36,6 +40,34 @@ def share_threads(options: CheckOptions, workers: int) -> CheckOptions:
     if options.threads:
         return options
     return replace(options, threads=max(1, (os.cpu_count() or 1) // max(workers, 1)))
+
+
+def auto_jobs(options: CheckOptions, articles: int) -> int:
+    """How many local workers ``corpus`` starts when ``--jobs`` is not given. With given
+    back-translations (``--engine none``) the checks are single-threaded Python, so one worker per core
+    (no more than the articles, nor than the available memory holds at :data:`WORKER_MEMORY` each)
+    checks a corpus about that many times faster. With a model engine, translation dominates and
+    already uses every core, while each worker would load the model again (docs/corpus.md): one
+    worker."""
+    if options.engine != "none":
+        return 1
+    jobs = min(os.cpu_count() or 1, articles)
+    memory = available_memory()
+    if memory is not None:
+        jobs = min(jobs, memory // WORKER_MEMORY)
+    return max(1, jobs)
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available to new processes (Linux's MemAvailable), or ``None`` where unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def is_report(item: Item) -> bool:
