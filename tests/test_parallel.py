@@ -123,22 +123,24 @@ GIB = 1 << 30
 
 
 @pytest.mark.parametrize(
-    ("engine", "cpus", "articles", "memory", "expected"),
-    [("none", 2, 12, 20 * GIB, 2), ("none", 8, 3, 20 * GIB, 3), ("none", 8, 40, 3 * GIB, 3),
-     ("none", 4, 40, None, 4), ("none", 4, 40, GIB // 2, 1), ("ctranslate2", 8, 40, 20 * GIB, 1),
-     ("none", 4, 0, 20 * GIB, 1)],
+    ("engine", "given", "cpus", "articles", "memory", "expected"),
+    [("none", False, 2, 12, 20 * GIB, 2), ("none", False, 8, 3, 20 * GIB, 3), ("none", False, 8, 40, 3 * GIB, 3),
+     ("none", False, 4, 40, None, 4), ("none", False, 4, 40, GIB // 2, 1),
+     ("ctranslate2", True, 8, 40, 20 * GIB, 1), ("auto", False, 8, 40, 20 * GIB, 1),
+     ("auto", True, 8, 40, 20 * GIB, 8), ("none", False, 4, 0, 20 * GIB, 1)],
     ids=["a-core-each", "no-more-than-the-articles", "no-more-than-the-memory-holds", "memory-unknown",
-         "too-little-memory-still-one", "an-engine-uses-every-core-itself", "an-empty-corpus"],
+         "too-little-memory-still-one", "a-named-engine-uses-every-core-itself", "auto-may-translate",
+         "auto-with-every-back-translation-given", "an-empty-corpus"],
 )
-def test_default_jobs(monkeypatch: pytest.MonkeyPatch, engine: str, cpus: int, articles: int,
+def test_default_jobs(monkeypatch: pytest.MonkeyPatch, engine: str, given: bool, cpus: int, articles: int,
                       memory: int | None, expected: int) -> None:
-    """Without --jobs: one worker per core for the single-threaded checks of given back-translations,
+    """Without --jobs: one worker per core for the single-threaded checks when no model translates,
     bounded by the articles and by the memory available at WORKER_MEMORY (1 GiB) a worker."""
     from backcheck.corpus.backends import worker
 
     monkeypatch.setattr("os.cpu_count", lambda: cpus)
     monkeypatch.setattr(worker, "available_memory", lambda: memory)
-    assert worker.auto_jobs(CheckOptions(engine=engine), articles) == expected
+    assert worker.auto_jobs(CheckOptions(engine=engine), articles, back_translated=given) == expected
 
 
 def test_available_memory_is_read_on_linux() -> None:
@@ -159,10 +161,10 @@ def test_no_jobs_given_uses_the_default_and_debug_one_process(monkeypatch: pytes
 
     calls = install_fake_pipeline(monkeypatch)
     asked: list[int] = []
-    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n: asked.append(n) or 1)
+    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n, back_translated: asked.append(n) or 1)
     result = check_corpus(ARTICLES, CheckOptions(engine="none"), jobs=None)
     assert asked == [3] and calls == {"build": 1, "check": 3} and len(result.reports) == 3
-    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n: 8)
+    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n, back_translated: 8)
     calls.clear()
     check_corpus(ARTICLES, CheckOptions(engine="none"), jobs=None, raise_internal=True)
     assert calls == {"build": 1, "check": 3}

@@ -169,10 +169,10 @@ def corpus(
              "--exclude 'draft-*'. Repeatable."),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1,
-        help="Worker processes (local) or Ray actors, each loading the model once. Default: with given "
-             "back-translations (--engine none) one per core, as many as the articles and the free "
-             "memory allow (about 1 GB each); with a model engine 1, since translation already uses "
-             "every core; one per cluster CPU with Ray."),
+        help="Worker processes (local) or Ray actors, each loading the model once. Default: when no "
+             "model translates (--engine none, or auto with every back-translation given) one per core, "
+             "as many as the articles and the free memory allow (about 1 GB each); when a model may "
+             "translate 1, since translation already uses every core; one per cluster CPU with Ray."),
     backend: str = opt.choice(("local", "ray"), "local", "--backend", metavar="BACKEND",
                               help="this machine, or a Ray cluster (pip install 'backcheck[ray]')."),
     ray_address: str | None = typer.Option(

@@ -28,6 +28,8 @@ class _Entry:
     path: str | None
     load: Callable[[], ArticleInput]
     manifest_line: int | None = None
+    # it comes with its back-translation (no engine needs to translate it)
+    back_translated: bool = False
 
 
 def _refuse(article_id: str, where: str | None, message: str, hint: str) -> _Entry:
@@ -86,7 +88,7 @@ def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int
                 article_id=article_id, max_bytes=max_bytes,
             )
 
-        entries.append(_Entry(d.name, str(article), load))
+        entries.append(_Entry(d.name, str(article), load, back_translated=back.is_file()))
     return entries
 
 
@@ -167,7 +169,7 @@ def _manifest_entries(path: Path, *, max_bytes: int | None = None, exclude: Sequ
             return ArticleInput(id=art_id, text=it, path=None, sources=sources, back_translation=back,
                                 source_kind=kind)
 
-        entries.append(_Entry(art_id, None, load, manifest_line=lineno))
+        entries.append(_Entry(art_id, None, load, manifest_line=lineno, back_translated=back is not None))
     return entries
 
 

@@ -67,7 +67,8 @@ def check_corpus(
     entries = discover(path, follow_symlinks=follow_symlinks, max_bytes=options.limits.max_file_bytes,
                        exclude=exclude)
     if jobs is None:
-        jobs = 0 if backend == "ray" else 1 if raise_internal else auto_jobs(options, len(entries))
+        jobs = 0 if backend == "ray" else 1 if raise_internal else auto_jobs(
+            options, len(entries), back_translated=all(e.back_translated for e in entries))
     log.info("corpus %s: %d articles, %s", path, len(entries),
              f"{jobs} worker{'s' if jobs > 1 else ''}" if backend == "local" else "Ray")
     if progress:

@@ -42,14 +42,14 @@ def share_threads(options: CheckOptions, workers: int) -> CheckOptions:
     return replace(options, threads=max(1, (os.cpu_count() or 1) // max(workers, 1)))
 
 
-def auto_jobs(options: CheckOptions, articles: int) -> int:
-    """How many local workers ``corpus`` starts when ``--jobs`` is not given. With given
-    back-translations (``--engine none``) the checks are single-threaded Python, so one worker per core
-    (no more than the articles, nor than the available memory holds at :data:`WORKER_MEMORY` each)
-    checks a corpus about that many times faster. With a model engine, translation dominates and
-    already uses every core, while each worker would load the model again (docs/corpus.md): one
-    worker."""
-    if options.engine != "none":
+def auto_jobs(options: CheckOptions, articles: int, *, back_translated: bool = False) -> int:
+    """How many local workers ``corpus`` starts when ``--jobs`` is not given. When no model translates
+    (``--engine none``, or ``auto`` with every article's back-translation given: ``back_translated``),
+    the checks are single-threaded Python, so one worker per core (no more than the articles, nor than
+    the available memory holds at :data:`WORKER_MEMORY` each) checks a corpus about that many times
+    faster. When a model translates, translation dominates and already uses every core, while each
+    worker would load the model again (docs/corpus.md): one worker."""
+    if not (options.engine == "none" or (options.engine == "auto" and back_translated)):
         return 1
     jobs = min(os.cpu_count() or 1, articles)
     memory = available_memory()
