@@ -141,6 +141,26 @@ def test_an_edge_insertion_the_next_unit_says_is_that_units_text() -> None:
         ("insertion", "", "gift for the whole valley")]
 
 
+def _both_units(units: list[str], bt: str) -> list[list[tuple[str, str, str]]]:
+    """The gaps of every one of ``units``, all placed on the one back-translation sentence ``bt``."""
+    translation = Translation([SegmentTranslation(0, 10, "x", bt)])
+    alignment = Alignment(units=units, matches=[SourceMatch(i, u, [0], 0, 10, bt, 1.0) for i, u in enumerate(units)],
+                          whole_article=True)
+    return [[(g.kind, g.source_phrase, g.bt_phrase) for g in wa.gaps] for wa in align_units(alignment, translation)]
+
+
+def test_an_edge_gap_stops_at_the_words_the_neighbouring_unit_anchors() -> None:
+    """The translation merged two source sentences and added a word between them: the first unit's edge
+    gap is the added word alone, not the rest of the sentence the second unit says ("gift", "valley" are
+    its anchors), and the second unit leaves the words between the two to the first (one difference)."""
+    bt = "The mayor opened the new bridge in Parma, a generous gift for the valley."
+    assert _both_units(["The mayor opened the new bridge in Parma.", "It is a gift for the valley."], bt) == [
+        [("insertion", "", "generous")], []]
+    # with no neighbour anchored there, the edge runs on as before
+    assert _both_units(["The mayor opened the new bridge in Parma.", "The works lasted two years."], bt) == [
+        [("insertion", "", "generous gift for the valley")], []]
+
+
 def test_a_word_the_back_translation_left_in_italian_reads_as_nothing() -> None:
     # the engine copied «sindaco» ("mayor") into its English: no reading of the Italian to compare
     source = "The mayor opened the new bridge over the river on Sunday."

@@ -34,6 +34,9 @@ MAX_GAP_WORDS = 5
 MIN_STAYING = 3
 # Snippets: back-translation words beyond the snippet's anchors count only this far (an edge gap).
 EDGE_EXTRA = 2
+# The back-translation words (segment, offset) the previous and the next source unit anchor.
+Claimed = tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]
+NONE: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass
@@ -115,8 +118,20 @@ def phrase_text(text_of: dict[int, str], words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-def align_words(match: SourceMatch, translation: Translation, *, whole_article: bool) -> WordAlignment:
-    """The word alignment of ``match``'s source unit with its back-translation window, and its gaps."""
+def align_words(match: SourceMatch, translation: Translation, *, whole_article: bool,
+                claimed: Claimed = (NONE, NONE)) -> WordAlignment:
+    """The word alignment of ``match``'s source unit with its back-translation window, and its gaps.
+    ``claimed``: the back-translation words (segment, offset) that the previous and the next source
+    unit anchor; an edge gap stops short of them (the rest of a sentence the translation merged is the
+    neighbour's)."""
+    aln = _linked(match, translation, whole_article=whole_article)
+    if aln.anchors:
+        _find_gaps(aln, translation, whole_article, claimed)
+    return aln
+
+
+def _linked(match: SourceMatch, translation: Translation, *, whole_article: bool) -> WordAlignment:
+    """The content words of both sides, their links and anchors (no gaps yet)."""
     segs = translation.segments
     bt_all = [w for k in match.segments for w in compared_words(en_words(segs[k].en, k), segs[k].en)]
     src = [w for w in compared_words(en_words(match.source), match.source) if w.content]
@@ -139,6 +154,13 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
     aln.links = [k for k in aln.links if k.score >= SAME or k in aln.anchors
                  or (src[k.src].text[:1].isupper() and bt[k.bt].text[:1].isupper())
                  or crossed[k] <= MAX_SYNONYM_MOVE]
+    return aln
+
+
+def _find_gaps(aln: WordAlignment, translation: Translation, whole_article: bool, claimed: Claimed) -> None:
+    """The gaps between ``aln``'s anchors (see module doc)."""
+    match, src, bt, segs = aln.match, aln.source, aln.bt, translation.segments
+    crossed = {k: _crossed(k, aln.anchors) for k in aln.links}
     far = [k for k in aln.links if crossed[k] > MAX_SYNONYM_MOVE]
     text_of = {k: segs[k].en for k in match.segments}
     text_of[-1] = match.source
@@ -157,6 +179,7 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
         b_idx = [j for j in range(b_lo, b_hi) if j not in linked_b]
         if left is None or right is None:
             b_idx = _edge(b_idx, s_idx, bt, left, right, whole_article)
+            b_idx = _unclaimed(b_idx, bt, claimed[0] if left is None else claimed[1], left is None)
         if not s_idx and not b_idx:
             continue
         if len(s_idx) > MAX_GAP_WORDS or len(b_idx) > MAX_GAP_WORDS:
@@ -173,24 +196,45 @@ def align_words(match: SourceMatch, translation: Translation, *, whole_article: 
             aln.gaps.append(Gap(kind, part_s, part_b, left, right, phrase_text(text_of, part_s),
                                 phrase_text(text_of, part_b), (s_hi - s_lo, b_hi - b_lo)))
     _repair_swaps(aln, text_of)
-    return aln
 
 
 def align_units(alignment: Alignment, translation: Translation) -> list[WordAlignment]:
-    """:func:`align_words` for every placed source unit. An insertion at the edge of a unit's window
-    that the neighbouring source unit on that side says word for word is that unit's text, where the
-    two sides split sentences differently ("The mayor opened the bridge. It is a gift for the valley."
-    against "The mayor opened the bridge, a gift for the valley."), not an addition."""
-    out = []
+    """:func:`align_words` for every placed source unit. Where the two sides split sentences
+    differently ("The mayor opened the bridge. It is a gift for the valley." against "The mayor opened
+    the bridge, a gift for the valley."), what runs on past a unit's edge is the neighbouring unit's
+    text, not an addition: an edge gap stops short of the words the neighbour on that side anchors, and
+    an edge insertion the neighbour says word for word is dropped."""
     units = alignment.units
-    for m in alignment.matches:
-        aln = align_words(m, translation, whole_article=alignment.whole_article)
-        before = units[m.source_index - 1] if m.source_index > 0 else ""
-        after = units[m.source_index + 1] if m.source_index + 1 < len(units) else ""
-        aln.gaps = [g for g in aln.gaps if not (g.kind == "insertion" and g.edge
-                                                 and _said_by(g.bt_words, before if g.left is None else after))]
-        out.append(aln)
-    return out
+    alns = [_linked(m, translation, whole_article=alignment.whole_article) for m in alignment.matches]
+    anchored = {a.match.source_index: frozenset((a.bt[k.bt].seg, a.bt[k.bt].start) for k in a.anchors)
+                for a in alns}
+    for aln in alns:
+        i = aln.match.source_index
+        if aln.anchors:
+            neighbours = (anchored.get(i - 1, NONE), anchored.get(i + 1, NONE))
+            _find_gaps(aln, translation, alignment.whole_article, neighbours)
+        kept = []
+        for g in aln.gaps:
+            side = i + (-1 if g.left is None else 1)  # the neighbour on the gap's side
+            neighbour = units[side] if 0 <= side < len(units) else ""
+            if not (g.kind == "insertion" and g.edge and _said_by(g.bt_words, neighbour)):
+                kept.append(g)
+        aln.gaps = kept
+    return alns
+
+
+def _unclaimed(b_idx: list[int], bt: list[Word], claimed: frozenset[tuple[int, int]], first_edge: bool
+               ) -> list[int]:
+    """An edge gap's back-translation words short of the first one a neighbouring unit anchors, counting
+    outward from this unit's edge anchor. The words between two units' anchors are one gap, the first
+    unit's: a gap before the unit's first anchor (``first_edge``) that reaches the previous unit's
+    anchors leaves them to it."""
+    out: list[int] = []
+    for j in (reversed(b_idx) if first_edge else b_idx):
+        if (bt[j].seg, bt[j].start) in claimed:
+            return [] if first_edge else out
+        out.append(j)
+    return sorted(out)
 
 
 def _said_by(words: list[Word], unit: str) -> bool:
