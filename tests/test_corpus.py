@@ -377,3 +377,18 @@ def test_the_source_kind_the_user_gives_decides_what_is_scored(kind: str, pairs:
     assert score_pairs(report, ["Two."], kind) == pairs
     whole = _report("Uno.\n\nDue.", [(0, 4, "One."), (6, 10, "Two.")])
     assert score_pairs(whole, ["One.\nTwo."], "snippets") == []
+
+
+def test_discovery_records_what_the_default_workers_need(tmp_path: Path) -> None:
+    """Each entry's size (bytes of its file, characters of a manifest line's text) and whether its
+    back-translation is given, known before any article is read (corpus's default --jobs)."""
+    folders = discover(ARTICLES)
+    assert [e.size for e in folders] == [(ARTICLES / i / "article.it.txt").stat().st_size for i in IDS]
+    assert all(e.back_translated for e in folders)
+    lines = [json.loads(x) for x in MANIFEST.read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines[0].pop("back_translation", None)
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    entries = discover(manifest)
+    assert [e.size for e in entries] == [len(x["it"]) for x in lines]
+    assert [e.back_translated for e in entries] == [False] + ["back_translation" in x for x in lines[1:]]

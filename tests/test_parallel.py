@@ -122,25 +122,33 @@ def test_malloc_arenas_are_capped_unless_the_user_chose(monkeypatch: pytest.Monk
 GIB = 1 << 30
 
 
+BIG = 10 ** 6  # characters of Italian: enough text to pay for any number of workers here
+
+
 @pytest.mark.parametrize(
-    ("engine", "given", "cpus", "articles", "memory", "expected"),
-    [("none", False, 2, 12, 20 * GIB, 2), ("none", False, 8, 3, 20 * GIB, 3), ("none", False, 8, 40, 3 * GIB, 3),
-     ("none", False, 4, 40, None, 4), ("none", False, 4, 40, GIB // 2, 1),
-     ("ctranslate2", True, 8, 40, 20 * GIB, 1), ("auto", False, 8, 40, 20 * GIB, 1),
-     ("auto", True, 8, 40, 20 * GIB, 8), ("none", False, 4, 0, 20 * GIB, 1)],
+    ("engine", "given", "cpus", "articles", "text", "memory", "expected"),
+    [("none", False, 2, 12, BIG, 20 * GIB, 2), ("none", False, 8, 3, BIG, 20 * GIB, 3),
+     ("none", False, 8, 40, BIG, 3 * GIB, 3), ("none", False, 4, 40, BIG, None, 4),
+     ("none", False, 4, 40, BIG, GIB // 2, 1), ("none", False, 8, 40, 65_000, 20 * GIB, 2),
+     ("none", False, 8, 40, 15_000, 20 * GIB, 1), ("ctranslate2", True, 8, 40, BIG, 20 * GIB, 1),
+     ("auto", False, 8, 40, BIG, 20 * GIB, 1), ("auto", True, 8, 40, BIG, 20 * GIB, 8),
+     ("none", False, 4, 0, 0, 20 * GIB, 1)],
     ids=["a-core-each", "no-more-than-the-articles", "no-more-than-the-memory-holds", "memory-unknown",
-         "too-little-memory-still-one", "a-named-engine-uses-every-core-itself", "auto-may-translate",
-         "auto-with-every-back-translation-given", "an-empty-corpus"],
+         "too-little-memory-still-one", "no-more-than-the-text-pays-for", "a-small-corpus-in-one-process",
+         "a-named-engine-uses-every-core-itself", "auto-may-translate", "auto-with-every-back-translation-given",
+         "an-empty-corpus"],
 )
 def test_default_jobs(monkeypatch: pytest.MonkeyPatch, engine: str, given: bool, cpus: int, articles: int,
-                      memory: int | None, expected: int) -> None:
+                      text: int, memory: int | None, expected: int) -> None:
     """Without --jobs: one worker per core for the single-threaded checks when no model translates,
-    bounded by the articles and by the memory available at WORKER_MEMORY (1 GiB) a worker."""
+    bounded by the articles, by the text (a worker's start pays off past CHARS_PER_WORKER characters:
+    65,000 pay for two, 15,000 for one) and by the memory available at WORKER_MEMORY (1 GiB) a worker."""
     from backcheck.corpus.backends import worker
 
     monkeypatch.setattr("os.cpu_count", lambda: cpus)
     monkeypatch.setattr(worker, "available_memory", lambda: memory)
-    assert worker.auto_jobs(CheckOptions(engine=engine), articles, back_translated=given) == expected
+    assert worker.auto_jobs(CheckOptions(engine=engine), articles, back_translated=given,
+                            text_size=text) == expected
 
 
 def test_available_memory_is_read_on_linux() -> None:
@@ -161,10 +169,11 @@ def test_no_jobs_given_uses_the_default_and_debug_one_process(monkeypatch: pytes
 
     calls = install_fake_pipeline(monkeypatch)
     asked: list[int] = []
-    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n, back_translated: asked.append(n) or 1)
+    monkeypatch.setattr(corpus_run, "auto_jobs",
+                        lambda options, n, back_translated, text_size: asked.append((n, back_translated)) or 1)
     result = check_corpus(ARTICLES, CheckOptions(engine="none"), jobs=None)
-    assert asked == [3] and calls == {"build": 1, "check": 3} and len(result.reports) == 3
-    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n, back_translated: 8)
+    assert asked == [(3, True)] and calls == {"build": 1, "check": 3} and len(result.reports) == 3
+    monkeypatch.setattr(corpus_run, "auto_jobs", lambda options, n, back_translated, text_size: 8)
     calls.clear()
     check_corpus(ARTICLES, CheckOptions(engine="none"), jobs=None, raise_internal=True)
     assert calls == {"build": 1, "check": 3}

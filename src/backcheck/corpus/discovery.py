@@ -30,6 +30,8 @@ class _Entry:
     manifest_line: int | None = None
     # it comes with its back-translation (no engine needs to translate it)
     back_translated: bool = False
+    # the article's size (bytes of its file, or characters of a manifest line's text), known before reading
+    size: int = 0
 
 
 def _refuse(article_id: str, where: str | None, message: str, hint: str) -> _Entry:
@@ -88,7 +90,8 @@ def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int
                 article_id=article_id, max_bytes=max_bytes,
             )
 
-        entries.append(_Entry(d.name, str(article), load, back_translated=back.is_file()))
+        entries.append(_Entry(d.name, str(article), load, back_translated=back.is_file(),
+                              size=article.stat().st_size if article.is_file() else 0))
     return entries
 
 
@@ -169,7 +172,8 @@ def _manifest_entries(path: Path, *, max_bytes: int | None = None, exclude: Sequ
             return ArticleInput(id=art_id, text=it, path=None, sources=sources, back_translation=back,
                                 source_kind=kind)
 
-        entries.append(_Entry(art_id, None, load, manifest_line=lineno, back_translated=back is not None))
+        entries.append(_Entry(art_id, None, load, manifest_line=lineno, back_translated=back is not None,
+                              size=len(it)))
     return entries
 
 

@@ -68,7 +68,8 @@ def check_corpus(
                        exclude=exclude)
     if jobs is None:
         jobs = 0 if backend == "ray" else 1 if raise_internal else auto_jobs(
-            options, len(entries), back_translated=all(e.back_translated for e in entries))
+            options, len(entries), back_translated=all(e.back_translated for e in entries),
+            text_size=sum(e.size for e in entries))
     log.info("corpus %s: %d articles, %s", path, len(entries),
              f"{jobs} worker{'s' if jobs > 1 else ''}" if backend == "local" else "Ray")
     if progress:

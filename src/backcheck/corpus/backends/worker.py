@@ -20,6 +20,11 @@ WINDOW_PER_JOB = 4
 # the lexicon: 0.6 GB measured on newssyscomb), with room to spare; --jobs by default starts no more
 # workers than the memory available holds.
 WORKER_MEMORY = 1 << 30
+# A worker more pays for its start (loading the parser, the embedding model and the lexicon: about
+# 2.4 s more for a second worker on 2 cores) once the corpus has this much Italian text: the checks take
+# about 28 ms per sentence of about 134 characters (newssyscomb and flores-it, one and two workers side
+# by side), so a second worker breaks even near 23,000 characters; the bar keeps a margin above that.
+CHARS_PER_WORKER = 30_000
 # An item to check, or a report that is already final (an article that could not be read).
 Item = Union["ArticleInput", "Report"]
 CheckerFactory = Callable[["CheckOptions"], Any]
@@ -42,16 +47,17 @@ def share_threads(options: CheckOptions, workers: int) -> CheckOptions:
     return replace(options, threads=max(1, (os.cpu_count() or 1) // max(workers, 1)))
 
 
-def auto_jobs(options: CheckOptions, articles: int, *, back_translated: bool = False) -> int:
+def auto_jobs(options: CheckOptions, articles: int, *, back_translated: bool = False, text_size: int = 0) -> int:
     """How many local workers ``corpus`` starts when ``--jobs`` is not given. When no model translates
     (``--engine none``, or ``auto`` with every article's back-translation given: ``back_translated``),
-    the checks are single-threaded Python, so one worker per core (no more than the articles, nor than
-    the available memory holds at :data:`WORKER_MEMORY` each) checks a corpus about that many times
-    faster. When a model translates, translation dominates and already uses every core, while each
-    worker would load the model again (docs/corpus.md): one worker."""
+    the checks are single-threaded Python, so one worker per core checks a large corpus about that many
+    times faster: no more workers than the articles, than the Italian text pays for
+    (``text_size`` characters, :data:`CHARS_PER_WORKER` a worker), nor than the available memory holds
+    at :data:`WORKER_MEMORY` each. When a model translates, translation dominates and already uses every
+    core, while each worker would load the model again (docs/corpus.md): one worker."""
     if not (options.engine == "none" or (options.engine == "auto" and back_translated)):
         return 1
-    jobs = min(os.cpu_count() or 1, articles)
+    jobs = min(os.cpu_count() or 1, articles, text_size // CHARS_PER_WORKER)
     memory = available_memory()
     if memory is not None:
         jobs = min(jobs, memory // WORKER_MEMORY)
