@@ -1,6 +1,6 @@
 """How the words between two anchors split into several differences: clause by clause where both sides
 mark clauses alike, or at two function words both sides share (:func:`by_clause`, for
-:func:`backcheck.align.words.align_words`)."""
+:func:`backcheck.align.words.align_units`)."""
 
 from __future__ import annotations
 

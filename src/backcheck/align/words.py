@@ -118,18 +118,6 @@ def phrase_text(text_of: dict[int, str], words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-def align_words(match: SourceMatch, translation: Translation, *, whole_article: bool,
-                claimed: Claimed = (NONE, NONE)) -> WordAlignment:
-    """The word alignment of ``match``'s source unit with its back-translation window, and its gaps.
-    ``claimed``: the back-translation words (segment, offset) that the previous and the next source
-    unit anchor; an edge gap stops short of them (the rest of a sentence the translation merged is the
-    neighbour's)."""
-    aln = _linked(match, translation, whole_article=whole_article)
-    if aln.anchors:
-        _find_gaps(aln, translation, whole_article, claimed)
-    return aln
-
-
 def _linked(match: SourceMatch, translation: Translation, *, whole_article: bool) -> WordAlignment:
     """The content words of both sides, their links and anchors (no gaps yet)."""
     segs = translation.segments
@@ -158,7 +146,9 @@ def _linked(match: SourceMatch, translation: Translation, *, whole_article: bool
 
 
 def _find_gaps(aln: WordAlignment, translation: Translation, whole_article: bool, claimed: Claimed) -> None:
-    """The gaps between ``aln``'s anchors (see module doc)."""
+    """The gaps between ``aln``'s anchors (see module doc). ``claimed``: the back-translation words
+    (segment, offset) that the previous and the next source unit anchor; an edge gap stops short of
+    them (the rest of a sentence the translation merged is the neighbour's)."""
     match, src, bt, segs = aln.match, aln.source, aln.bt, translation.segments
     crossed = {k: _crossed(k, aln.anchors) for k in aln.links}
     far = [k for k in aln.links if crossed[k] > MAX_SYNONYM_MOVE]
@@ -199,11 +189,12 @@ def _find_gaps(aln: WordAlignment, translation: Translation, whole_article: bool
 
 
 def align_units(alignment: Alignment, translation: Translation) -> list[WordAlignment]:
-    """:func:`align_words` for every placed source unit. Where the two sides split sentences
-    differently ("The mayor opened the bridge. It is a gift for the valley." against "The mayor opened
-    the bridge, a gift for the valley."), what runs on past a unit's edge is the neighbouring unit's
-    text, not an addition: an edge gap stops short of the words the neighbour on that side anchors, and
-    an edge insertion the neighbour says word for word is dropped."""
+    """The word alignment of every placed source unit with its back-translation window, and its gaps
+    (every unit linked first, then the gaps, which see the neighbours' anchors). Where the two sides
+    split sentences differently ("The mayor opened the bridge. It is a gift for the valley." against
+    "The mayor opened the bridge, a gift for the valley."), what runs on past a unit's edge is the
+    neighbouring unit's text, not an addition: an edge gap stops short of the words the neighbour on
+    that side anchors, and an edge insertion the neighbour says word for word is dropped."""
     units = alignment.units
     alns = [_linked(m, translation, whole_article=alignment.whole_article) for m in alignment.matches]
     anchored = {a.match.source_index: frozenset((a.bt[k.bt].seg, a.bt[k.bt].start) for k in a.anchors)

@@ -172,8 +172,8 @@ def corpus(
         help="Worker processes (local) or Ray actors, each loading the model once. Default: when no "
              "model translates (--engine none, or auto with every back-translation given) one per core, "
              "as many as the articles, the text (30,000 characters a worker) and the free memory "
-             "(about 1 GB each) allow; when a model may "
-             "translate 1, since translation already uses every core; one per cluster CPU with Ray."),
+             "(about 1 GB each) allow; when a model may translate 1, since translation already uses every "
+             "core; one per cluster CPU with Ray."),
     backend: str = opt.choice(("local", "ray"), "local", "--backend", metavar="BACKEND",
                               help="this machine, or a Ray cluster (pip install 'backcheck[ray]')."),
     ray_address: str | None = typer.Option(
