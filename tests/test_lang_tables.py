@@ -191,3 +191,31 @@ def test_balanced_quotes(phrase: str, shown: str) -> None:
     a = text.rfind(phrase)
     start, end = balanced_quotes(text, a, a + len(phrase))
     assert text[start:end] == shown
+
+
+@pytest.mark.parametrize(
+    ("phrase", "shown"),
+    [("real) product, it is", "real product, it is"),        # the bracket opened before the phrase
+     ('claims that "when bemoaning', "claims that when bemoaning"),  # a quotation that goes on after it
+     ("shoes (some, obviously, a bit", "shoes some, obviously, a bit"),
+     ('said" and "went', "said and went"),                   # closes one, opens another
+     ("a (b) c", "a (b) c"), ('he said "yes" and "no"', 'he said "yes" and "no"'),
+     ("«È tutto a posto?»", "«È tutto a posto?»"), ("“a” b”", "“a” b")],
+)
+def test_a_quoted_phrase_leaves_nothing_open(phrase: str, shown: str) -> None:
+    """A message quotes a phrase without the brackets and quotation marks whose partner lies outside it;
+    paired ones stay (invented phrases; the expected value is the phrase less its unpaired marks)."""
+    from backcheck.lang.tokens import without_unpaired
+
+    assert without_unpaired(phrase) == shown
+
+
+def test_a_divergence_message_quotes_phrases_without_unpaired_marks() -> None:
+    """The message of a difference shows the back-translation's phrase without the parenthesis it closes
+    (an invented gap; the phrases of the evidence keep the words as they are)."""
+    from backcheck.align.words import Gap
+    from backcheck.checks.divergence import _message
+
+    gap = Gap("substitution", [], [], None, None, "least royal", "real) product")
+    assert _message("substitution", "prodotto reale", gap) == (
+        "«prodotto reale» reads as “real product”; the source says “least royal”")

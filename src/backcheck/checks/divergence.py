@@ -24,7 +24,7 @@ from ..align.words import Gap, WordAlignment, phrase_text
 from ..knowledge.relations import RELATIONS, relation, zipf
 from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
-from ..lang.tokens import balanced_quotes
+from ..lang.tokens import balanced_quotes, without_unpaired
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -174,13 +174,16 @@ def _shown(gap: Gap, at: tuple[int, int], spans: list[tuple[int, int]], ctx: Che
 
 
 def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = None, reads: bool | None = None) -> str:
-    said = f"“{gap.source_phrase}”" + (f" ({rendered(fix)})" if fix else "")
-    where = f"«{italian}» reads as" if reads is not False else f"at «{italian}» the back-translation reads"
+    """The finding's sentence. The English phrases are quoted without the brackets and quotation marks
+    they leave open ("real) product" is shown as "real product"); the Italian as the finding marks it."""
+    it, bt, src = italian, without_unpaired(gap.bt_phrase), without_unpaired(gap.source_phrase)
+    said = f"“{src}”" + (f" ({rendered(fix)})" if fix else "")
+    where = f"«{it}» reads as" if reads is not False else f"at «{it}» the back-translation reads"
     if kind == "substitution":
-        return f"{where} “{gap.bt_phrase}”; the source says {said}"
+        return f"{where} “{bt}”; the source says {said}"
     if kind == "insertion":
-        return f"{where} “{gap.bt_phrase}”, which the source does not say"
-    return f"the source says “{gap.source_phrase}” here; the Italian does not"
+        return f"{where} “{bt}”, which the source does not say"
+    return f"the source says “{src}” here; the Italian does not"
 
 
 def _with_fix(ctx: CheckContext, gap: Gap, source: str, reads: bool | None, c: Candidate) -> Candidate:

@@ -113,3 +113,33 @@ def balanced_quotes(text: str, a: int, b: int) -> tuple[int, int]:
             if at >= 0 and _BEFORE_MARK.fullmatch(text, at + 1, a):
                 a = at
     return a, b
+
+
+_BRACKETS = {")": "(", "]": "[", "»": "«", "”": "“"}
+
+
+def _opening(phrase: str, k: int) -> str:
+    return "“" if phrase[k] == '"' else phrase[k]
+
+
+def without_unpaired(phrase: str) -> str:
+    """``phrase`` as a message quotes it: without the brackets and quotation marks whose partner lies
+    outside it ("real) product" → "real product", 'claims that "when' → "claims that when"), which
+    would otherwise open or close something in the message itself."""
+    drop: set[int] = set()
+    stack: list[int] = []
+    for k, c in enumerate(phrase):
+        if c == '"':  # a straight quote opens at the start or after a space, and closes elsewhere
+            c = "“" if k == 0 or phrase[k - 1].isspace() or phrase[k - 1] in _BRACKETS.values() else "”"
+        if c in _BRACKETS.values():
+            stack.append(k)
+        elif c in _BRACKETS:
+            if stack and _opening(phrase, stack[-1]) == _BRACKETS[c]:
+                stack.pop()
+            else:
+                drop.add(k)
+    drop.update(stack)
+    if not drop:
+        return phrase
+    kept = "".join(c for k, c in enumerate(phrase) if k not in drop)
+    return re.sub(r"\s{2,}", " ", kept).strip()
