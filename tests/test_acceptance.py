@@ -39,8 +39,9 @@ PROFILE = "minimal" if all(os.environ.get(v) for v in RESOURCE_SWITCHES) else "f
 # the reporting bar in-sample)
 MIN_GOLD_RECALL = {"full": 0.72, "minimal": 0.45}[PROFILE]
 # austin-shoigu's meaning errors (gold mistranslation / terminology rows of severity major or critical: 7)
-# reported at major or critical: 4 measured (reversal x2, wordclass, connectives); issue #15's target is 5
-AUSTIN_MIN_MEANING_MAJORS = {"full": 4, "minimal": 0}[PROFILE]
+# reported at major or critical: 5 measured (reversal x2, wordclass, connectives, referents), issue #15's
+# target
+AUSTIN_MIN_MEANING_MAJORS = {"full": 5, "minimal": 0}[PROFILE]
 MIN_PRECISION = {"full": 0.90, "minimal": 0.85}[PROFILE]
 PLANTED_MIN_RECALL = {"full": 0.80, "minimal": 0.45}[PROFILE]
 # gold rows of severity major or critical, found by any finding

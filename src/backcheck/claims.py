@@ -39,6 +39,8 @@ class Claim(TextEnum):
     STANCE_CHANGED = ("stance-changed", "a likelihood stated as a certainty, or a certainty as a likelihood "
                                         "(\"apparently\" read as \"obviously\")")
     PARTICIPANT_LOST = ("participant-lost", "a source noun naming a participant read as its adverb")
+    REFERENT_CHANGED = ("referent-changed", "two persons the source names dropped from a sentence that "
+                                            "names others, who now stand in their place")
     NAME_NOT_STANDARD = ("name-not-standard", "a multi-word name not in its standard Italian form")
     MODALITY_CHANGED = ("modality-changed", "a modal read otherwise: 'must / should have done' as a real past "
                                             "obligation, 'don't have to' as 'must not', or back")

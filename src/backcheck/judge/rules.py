@@ -67,6 +67,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.RELATIVE_TIME_ADDED: lambda c: MINOR,
     Claim.INTENSITY_CHANGED: lambda c: MAJOR if _flag(c, "intensity_strong") else MINOR,
     Claim.PARTICIPANT_LOST: lambda c: MAJOR,
+    Claim.REFERENT_CHANGED: lambda c: MAJOR,  # who did what is another's
     Claim.CAUSE_SWAPPED: lambda c: MAJOR,  # who acts (or is acted on) is gone from the sentence
     Claim.CONNECTIVE_CHANGED: lambda c: MAJOR,  # "but it was not used" / «until it had no»: another fact
     # a report or a guess stated as a fact (the writer now vouches for it); a fact hedged is milder
