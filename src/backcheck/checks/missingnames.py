@@ -42,11 +42,11 @@ INHABITANT_SUFFIXES = tuple(f"{stem}{end}" for stem in ("es", "ens", "an", "in",
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def _forms(text: str) -> list[str]:
+def name_forms(text: str) -> list[str]:
     return [folded(re.sub(r"['’]s$", "", t)) for t in _TOKEN.findall(text)]
 
 
-def _present(name: str, tokens: list[str], text: str, exonyms: frozenset[str]) -> bool:
+def name_present(name: str, tokens: list[str], text: str, exonyms: frozenset[str]) -> bool:
     low = folded(name)
     if low in tokens or re.search(rf"(?<!\w){re.escape(low)}", text):
         return True
@@ -154,7 +154,7 @@ class MissingNamesCheck(Check):
         art = ctx.article
         content = ctx.content_sentences()
         whole = folded(art.text)
-        whole_tokens = _forms(art.text)
+        whole_tokens = name_forms(art.text)
         nation_words = {folded(n.text) for s in ctx.sources for n in find_nations(s, "en")}
         lex = ctx.resources.lexicon
         persons = source_names(ctx.sources).persons
@@ -168,7 +168,7 @@ class MissingNamesCheck(Check):
                 continue
             lo, hi = ctx.around(content, idx[0], idx[-1])
             region = folded(art.text[lo:hi])
-            tokens = _forms(art.text[lo:hi])
+            tokens = name_forms(art.text[lo:hi])
             bt = folded(ctx.back_translation_of(lo, hi))
             missing: list[tuple[str, bool, bool]] = []
             for low, name in unit.names.items():
@@ -182,14 +182,14 @@ class MissingNamesCheck(Check):
                 if bt and re.search(rf"(?<!\w){re.escape(folded(name))}", bt):
                     continue  # the back-translation has it: the Italian says it in its own way
                 exonyms = _exonyms(lex, match.source, name)
-                if _present(name, tokens, region, exonyms) or _unit(name, match.source):
+                if name_present(name, tokens, region, exonyms) or _unit(name, match.source):
                     continue
                 if _said_as_a_word(name, match.source, art.text[lo:hi], tokens, lex):
                     continue
                 before = folded(art.text[:lo])
-                if _present(name, _forms(before), before, exonyms):
+                if name_present(name, name_forms(before), before, exonyms):
                     continue  # used before: a repeated name the translator may drop
-                missing.append((name, person, _present(name, whole_tokens, whole, exonyms)))
+                missing.append((name, person, name_present(name, whole_tokens, whole, exonyms)))
             for names, person, later in _whole_names(match.source, missing):
                 a, b = self._place(ctx, match.source, names[0], content[idx[0]].start, content[idx[-1]].end)
                 full = " ".join(names)

@@ -1,6 +1,7 @@
 """referents: two persons the source sentence names are named nowhere in its Italian, which names other
-persons of the same sentence ("Milley last spoke with Gerasimov, a week before Austin's call with
-Shoigu" / «Una settimana prima della telefonata tra Austin e Shoigu, i due non si parlavano»).
+persons of the same sentence ("Jansen last spoke with Berg, a week before Rossi's call with Verdi" /
+«Una settimana prima della telefonata tra Rossi e Verdi, i due non si parlavano»: the two are now Rossi
+and Verdi).
 
 Dropping a name the article has already used is ordinary translation (a pronoun, a dropped subject),
 and the missingnames check leaves it alone. Two participants dropped at once, from a sentence that
@@ -23,7 +24,7 @@ from ..knowledge.nations import folded
 from ..knowledge.source_names import source_names
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
-from .missingnames import _forms, _present
+from .missingnames import name_forms, name_present
 
 # Participants dropped at once from one sentence: one is a dropped subject, two a changed referent.
 MIN_DROPPED = 2
@@ -74,8 +75,8 @@ class ReferentsCheck(Check):
             if len(named) <= MIN_DROPPED:
                 continue
             region = text[m.it_start:m.it_end]
-            tokens, bt = _forms(region), folded(m.bt or "")
-            here = [ws for ws in named if any(_present(p, tokens, folded(region), frozenset())
+            tokens, bt = name_forms(region), folded(m.bt or "")
+            here = [ws for ws in named if any(name_present(p, tokens, folded(region), frozenset())
                                               or _mentioned(folded(p), bt) for p in ws)]
             gone = [ws for ws in named if ws not in here]
             if len(gone) < MIN_DROPPED or not here:
