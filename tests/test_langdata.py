@@ -213,6 +213,8 @@ PHRASE_TABLES = [
     ("polarity-en-particle", entries("polarity.tsv", "en", "particle"), _labelled_neg),
     ("polarity-en-implicative", entries("polarity.tsv", "en", "implicative"), _negates_complement),
     ("polarity-en-not-negation", entries("polarity.tsv", "en", "not-negation"), _not_negation_matches),
+    # limits are compared word by word with the source's and the back-translation's lower-cased words
+    ("polarity-en-limit", entries("polarity.tsv", "en", "limit"), _lower_token),
     ("polarity-it-particle", entries("polarity.tsv", "it", "particle"),
      lambda w: bool(_IT_WORD.fullmatch(w)) and w == w.lower()),
     ("polarity-it-expletive", entries("polarity.tsv", "it", "expletive"), _it_phrase_folds),
@@ -248,10 +250,10 @@ def test_unreachable_cues_are_caught():
     ("non ha firmato", True),
 ])
 def test_italian_cues_as_written_and_folded(italian: str, negated: bool) -> None:
-    from backcheck.checks.polarity import _Italian
+    from backcheck.checks.polarity import ItalianClause
     from backcheck.knowledge.support import lexicon
 
-    region = _Italian(italian, 0, lexicon())
+    region = ItalianClause(italian, 0, lexicon())
     k = next(i for i, w in enumerate(region.words) if w.text.startswith("firmat"))
     assert region.negated_before(k) is negated
 

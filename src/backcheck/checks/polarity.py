@@ -130,7 +130,7 @@ def _italian_negative_verbs(lex: Lexicon | None) -> frozenset[str]:
     return frozenset(w for verb in _cues("en", "implicative") for w in lex.it_for_en_pos(verb, "v") if " " not in w)
 
 
-class _Italian:
+class ItalianClause:
     """The Italian words of one aligned region and its negative cues."""
 
     def __init__(self, text: str, offset: int, lex: Lexicon | None) -> None:
@@ -196,7 +196,7 @@ class PolarityCheck(Check):
         for m in negated:
             docs = parser.parse([m.source] + ([m.bt] if m.bt else []))
             src_doc, bt_doc = docs[0], (docs[1] if len(docs) > 1 else None)
-            italian = _Italian(ctx.article.text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
+            italian = ItalianClause(ctx.article.text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
             for pred, cue, kind in negated_predicates(src_doc):
                 lemma = _phrasal(pred)
                 kinds = ["polarity"]

@@ -1,0 +1,81 @@
+"""negated: the Italian negates a statement the source asserts (the mirror of the polarity check).
+
+The word alignment links a source predicate to the same word in the back-translation (one lemma: "signed"
+/ "did not sign"); the back-translation's parse (spaCy) negates that word, the Italian has a negator in
+front of the word it renders, and the source sentence has no negation at all (no particle, no negative
+implicative verb: "declined to sign" is the polarity check's). A different predicate ("stayed away" /
+«non è venuto») is a paraphrase and is not linked, so it is never compared.
+
+Left alone, because a negation there restates the affirmative: a sentence with a word that turns a
+negation into a time, a degree or a limit ("had not spoken since March" for "last spoke in March",
+"not discussed enough" for "thinly discussed", "no more than", "only", "hardly"), on either side.
+A proved reversal: the judge makes it critical. Needs the source, a back-translation and the parser.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..lang import fold, words
+from ..lang.datafiles import word_set
+from ..results import Category, Evidence
+from .base import Candidate, Check, CheckContext, Claim, Need, register
+from .polarity import ItalianClause, may_negate, negated_predicates
+
+
+def _limits() -> frozenset[str]:
+    return word_set("polarity.tsv", "en", "limit")
+
+
+def _token_at(doc: Any, start: int) -> Any | None:
+    return next((t for t in doc if t.idx == start), None)
+
+
+@register
+class NegatedCheck(Check):
+    name = "negated"
+    needs = frozenset({Need.SOURCE, Need.BACK_TRANSLATION, Need.PARSER})
+    description = "The Italian negates a statement that the source asserts."
+    specific = True
+
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        assert ctx.translation is not None
+        parser = ctx.resources.parser
+        assert parser is not None  # Need.PARSER
+        limits = _limits()
+        segs = ctx.translation.segments
+        text = ctx.article.text
+        out: list[Candidate] = []
+        for wa in ctx.word_alignments():
+            m = wa.match
+            if may_negate(m.source) or {fold(w.text) for w in words(m.source)} & limits:
+                continue  # the source negates something, or limits it
+            # only a back-translation sentence that can hold a negation is parsed
+            same = [(wa.source[k.src], wa.bt[k.bt]) for k in wa.links if wa.source[k.src].norm == wa.bt[k.bt].norm
+                    and may_negate(segs[wa.bt[k.bt].seg].en)]
+            for s_word, b_word in same:
+                doc = parser.parse([segs[b_word.seg].en])
+                tok = _token_at(doc[0], b_word.start) if doc else None
+                if tok is None:
+                    continue
+                negated = [(pred, cue) for pred, cue, kind in negated_predicates(doc[0])
+                           if pred.i == tok.i and kind == "particle"]
+                if not negated or {t.lower_ for t in tok.sent} & limits:
+                    continue
+                span = ctx.first_span([b_word])
+                if span is None:
+                    continue
+                region = ItalianClause(text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
+                k = next((i for i, w in enumerate(region.words) if region.offset + w.start == span[0]), None)
+                if k is None or not region.negated_before(k):
+                    continue
+                start, end = region.span(k)
+                cue = negated[0][1]
+                message = (f"the Italian negates «{text[start:end]}» (read back as “{cue} {tok.text}”) where the "
+                           f"source affirms “{s_word.text}”: the meaning is reversed")
+                out.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message,
+                                          Evidence(kinds=("polarity", "word-alignment"), source=m.source,
+                                                   back_translation=m.bt,
+                                                   phrases=(("source", s_word.text), ("italian", text[start:end])),
+                                                   details={"negation": "added"})))
+        return out
