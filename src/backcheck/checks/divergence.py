@@ -176,9 +176,9 @@ def _shown(gap: Gap, at: tuple[int, int], spans: list[tuple[int, int]], ctx: Che
 def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = None, reads: bool | None = None) -> str:
     """The finding's sentence. The English phrases are quoted without the brackets and quotation marks
     they leave open ("real) product" is shown as "real product"); the Italian as the finding marks it."""
-    it, bt, src = italian, without_unpaired(gap.bt_phrase), without_unpaired(gap.source_phrase)
+    bt, src = without_unpaired(gap.bt_phrase), without_unpaired(gap.source_phrase)
     said = f"“{src}”" + (f" ({rendered(fix)})" if fix else "")
-    where = f"«{it}» reads as" if reads is not False else f"at «{it}» the back-translation reads"
+    where = f"«{italian}» reads as" if reads is not False else f"at «{italian}» the back-translation reads"
     if kind == "substitution":
         return f"{where} “{bt}”; the source says {said}"
     if kind == "insertion":

@@ -58,8 +58,7 @@ class NegatedCheck(Check):
                 tok = _token_at(doc[0], b_word.start) if doc else None
                 if tok is None:
                     continue
-                negated = [(pred, cue) for pred, cue, kind in negated_predicates(doc[0])
-                           if pred.i == tok.i and kind == "particle"]
+                negated = [p for p, _cue, kind in negated_predicates(doc[0]) if p.i == tok.i and kind == "particle"]
                 if not negated or {t.lower_ for t in tok.sent} & limits:
                     continue
                 span = ctx.first_span([b_word])
@@ -70,9 +69,12 @@ class NegatedCheck(Check):
                 if k is None or not region.negated_before(k):
                     continue
                 start, end = region.span(k)
-                cue = negated[0][1]
-                message = (f"the Italian negates «{text[start:end]}» (read back as “{cue} {tok.text}”) where the "
-                           f"source affirms “{s_word.text}”: the meaning is reversed")
+                # the back-translation's negated predicate with its auxiliaries ("did not sign")
+                first = min((c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i),
+                            default=tok.i)
+                read = tok.doc[first:tok.i + 1].text
+                message = (f"the Italian negates «{text[start:end]}» (read back as “{read}”) where the source "
+                           f"affirms “{s_word.text}”: the meaning is reversed")
                 out.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message,
                                           Evidence(kinds=("polarity", "word-alignment"), source=m.source,
                                                    back_translation=m.bt,
