@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -189,7 +190,8 @@ def choose_thresholds(rows: list[dict], docs: list[dict], p_err: list[float], p_
         ranked = sorted((pe for r, pe in zip(rows, p_err, strict=True) if r["corpus"] == corpus), reverse=True)
         allowed = int(REPORTED_PER_100 * sentences / 100)
         if sentences >= MIN_BUDGET_SENTENCES and allowed < len(ranked):
-            minor = max(minor, ranked[allowed])
+            # strictly above the first probability past the budget (the model file keeps 4 decimals)
+            minor = max(minor, math.floor(ranked[allowed] * 10_000 + 1) / 10_000)
     clean_sentences = sum(d["sentences"] for d in docs if d["corpus"].startswith("clean:"))
     clean = [(pe, pm) for r, pe, pm in zip(rows, p_err, p_maj, strict=True) if r["corpus"].startswith("clean:")]
     gold = [(pe, pm, r["error"]) for r, pe, pm in zip(rows, p_err, p_maj, strict=True)
