@@ -207,6 +207,22 @@ def test_a_flagged_phrase_does_not_cut_a_quotation_at_its_edge(phrase: str, flag
     assert text[start:end] == flagged
 
 
+@pytest.mark.parametrize(
+    ("phrase", "pieces"),
+    [("scarpe (alcuni, ovviamente, un po", ["scarpe", "alcuni, ovviamente, un po"]),  # opens, not closed
+     ("un po secche) e lucide", ["un po secche", "e lucide"]),                    # closes, not opened
+     ("scarpe (alcuni, ovviamente, un po secche)", ["scarpe (alcuni, ovviamente, un po secche)"])],
+)
+def test_a_projected_phrase_is_cut_at_a_bracket_it_leaves_open(phrase: str, pieces: list[str]) -> None:
+    """A projection across a bracket whose partner lies outside it is two phrases, one inside the
+    brackets and one out; the finding then sits on one of them (invented sentence)."""
+    from backcheck.checks.divergence import _join
+
+    text = "Le scarpe (alcuni, ovviamente, un po secche) e lucide."
+    a = text.find(phrase)
+    assert [text[s:e] for s, e in _join([(a, a + len(phrase))], text)] == pieces
+
+
 def test_a_finding_quotes_only_what_its_italian_piece_reads_as() -> None:
     """The back-translation's phrase "two had not" holds a number word, which is not placed on the Italian:
     the finding on «non» quotes what «non» reads as ("not"), not the whole phrase (invented sentences;

@@ -24,7 +24,7 @@ from ..align.words import Gap, WordAlignment, phrase_text
 from ..knowledge.relations import RELATIONS, relation, zipf
 from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
-from ..lang.tokens import balanced_quotes, without_unpaired
+from ..lang.tokens import balanced_quotes, unpaired, without_unpaired
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -142,7 +142,24 @@ def _join(spans: list[tuple[int, int]], text: str, max_gap_words: int = 3) -> li
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:
             out.append((a, b))
-    return [balanced_quotes(text, a, b) for a, b in out]
+    return [piece for a, b in out for piece in _bracket_pieces(text, *balanced_quotes(text, a, b))]
+
+
+def _bracket_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut at the brackets it opens or closes without their partner («scarpe (alcuni, un
+    po»: «scarpe», «alcuni, un po»): the pieces are two phrases, one inside the brackets and one out."""
+    cuts = sorted(a + k for k in unpaired(text[a:b]) if text[a + k] in "()[]")
+    if not cuts:
+        return [(a, b)]
+    out = []
+    for lo, hi in zip([a, *[c + 1 for c in cuts]], [*cuts, b], strict=True):
+        while lo < hi and not text[lo].isalnum():
+            lo += 1
+        while hi > lo and not (text[hi - 1].isalnum() or text[hi - 1] in "»”\"?!."):
+            hi -= 1
+        if any(ch.isalpha() for ch in text[lo:hi]):
+            out.append((lo, hi))
+    return out or [(a, b)]
 
 
 def _local(text: str, spans: list[tuple[int, int]], match: SourceMatch, n: int) -> str:

@@ -122,14 +122,13 @@ def _opening(phrase: str, k: int) -> str:
     return "“" if phrase[k] == '"' else phrase[k]
 
 
-def without_unpaired(phrase: str) -> str:
-    """``phrase`` as a message quotes it: without the brackets and quotation marks whose partner lies
-    outside it ("real) product" → "real product", 'claims that "when' → "claims that when"), which
-    would otherwise open or close something in the message itself."""
+def unpaired(phrase: str) -> set[int]:
+    """The positions of the brackets and quotation marks of ``phrase`` whose partner lies outside it
+    (a straight quote opens at the start or after a space, and closes elsewhere)."""
     drop: set[int] = set()
     stack: list[int] = []
     for k, c in enumerate(phrase):
-        if c == '"':  # a straight quote opens at the start or after a space, and closes elsewhere
+        if c == '"':
             c = "“" if k == 0 or phrase[k - 1].isspace() or phrase[k - 1] in _BRACKETS.values() else "”"
         if c in _BRACKETS.values():
             stack.append(k)
@@ -138,7 +137,14 @@ def without_unpaired(phrase: str) -> str:
                 stack.pop()
             else:
                 drop.add(k)
-    drop.update(stack)
+    return drop | set(stack)
+
+
+def without_unpaired(phrase: str) -> str:
+    """``phrase`` as a message quotes it: without the brackets and quotation marks whose partner lies
+    outside it ("real) product" → "real product", 'claims that "when' → "claims that when"), which
+    would otherwise open or close something in the message itself."""
+    drop = unpaired(phrase)
     if not drop:
         return phrase
     kept = "".join(c for k, c in enumerate(phrase) if k not in drop)
