@@ -20,6 +20,12 @@ CASES = [
      "The shop sells shoes and shoe polish.",
      [("The source's 'Brellox' is missing from the Italian here.", "minor")],
      "bilingual reading: the brand is dropped; not a person's name, so minor"),
+    ("brand-italian-writes-as-is", "Il negozio vende caschi e guanti da moto.",
+     ["The shop sells Cobra helmets and motorcycle gloves."],
+     "The shop sells helmets and motorcycle gloves.",
+     [("The source's 'Cobra' is missing from the Italian here.", "minor")],
+     "bilingual reading: the brand is dropped; MultiWordNet gives 'cobra' itself among the Italian for the "
+     "snake, so the fix is the name as written, not its other Italian word («naia»)"),
     ("exonym", "Il vertice si terrà a Londra in primavera.",
      ["The summit will be held in London in the spring."],
      "The summit will be held in London in spring.", [], "MultiWordNet gives 'Londra' for 'London'"),
