@@ -209,16 +209,16 @@ def test_a_flagged_phrase_does_not_cut_a_quotation_at_its_edge(phrase: str, flag
 
 @pytest.mark.parametrize(
     ("phrase", "pieces"),
-    [("scarpe (alcuni, ovviamente, un po", ["scarpe", "alcuni, ovviamente, un po"]),  # opens, not closed
-     ("un po secche) e lucide", ["un po secche", "e lucide"]),                    # closes, not opened
-     ("scarpe (alcuni, ovviamente, un po secche)", ["scarpe (alcuni, ovviamente, un po secche)"])],
+    [("tazze (alcune, a dire il vero, un po", ["tazze", "alcune, a dire il vero, un po"]),  # opens, not closed
+     ("un po sbeccate) e i piatti", ["un po sbeccate", "e i piatti"]),               # closes, not opened
+     ("tazze (alcune, a dire il vero, un po sbeccate)", ["tazze (alcune, a dire il vero, un po sbeccate)"])],
 )
 def test_a_projected_phrase_is_cut_at_a_bracket_it_leaves_open(phrase: str, pieces: list[str]) -> None:
     """A projection across a bracket whose partner lies outside it is two phrases, one inside the
     brackets and one out; the finding then sits on one of them (invented sentence)."""
     from backcheck.checks.divergence import _join
 
-    text = "Le scarpe (alcuni, ovviamente, un po secche) e lucide."
+    text = "Le tazze (alcune, a dire il vero, un po sbeccate) e i piatti."
     a = text.find(phrase)
     assert [text[s:e] for s, e in _join([(a, a + len(phrase))], text)] == pieces
 

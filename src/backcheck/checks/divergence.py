@@ -146,8 +146,8 @@ def _join(spans: list[tuple[int, int]], text: str, max_gap_words: int = 3) -> li
 
 
 def _bracket_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """``text[a:b]`` cut at the brackets it opens or closes without their partner («scarpe (alcuni, un
-    po»: «scarpe», «alcuni, un po»): the pieces are two phrases, one inside the brackets and one out."""
+    """``text[a:b]`` cut at the brackets it opens or closes without their partner («tazze (alcune, un
+    po'»: «tazze», «alcune, un po'»): the pieces are two phrases, one inside the brackets and one out."""
     cuts = sorted(a + k for k in unpaired(text[a:b]) if text[a + k] in "()[]")
     if not cuts:
         return [(a, b)]

@@ -118,9 +118,9 @@ def _exonyms(lex, source: str, name: str) -> frozenset[str]:  # type: ignore[no-
 
 def _italian_name(name: str, exonyms: frozenset[str], article: str) -> str:
     """The form of a missing name to write: the Italian exonym the article uses elsewhere, else the only
-    one MultiWordNet gives ("Monaco" for "Munich") when it does not give the name itself too (Italian
-    writes "Kiwi" as English does; «kivi» is another spelling of the fruit), else the name as the source
-    writes it."""
+    one MultiWordNet gives ("Monaco" for "Munich") when it does not give the name itself too (a brand
+    "Cobra" stays "Cobra": MultiWordNet's Italian for the snake is «cobra» and «naia»), else the name as
+    the source writes it."""
     forms = sorted(e for e in exonyms if folded(e) != folded(name) and len(e) > 2)
     used = [e for e in forms if re.search(rf"(?<!\w){re.escape(folded(e))}(?!\w)", article)]
     itself = any(folded(e) == folded(name) for e in exonyms)
