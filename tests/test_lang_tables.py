@@ -195,9 +195,9 @@ def test_balanced_quotes(phrase: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "shown"),
-    [("real) product, it is", "real product, it is"),        # the bracket opened before the phrase
-     ('claims that "when bemoaning', "claims that when bemoaning"),  # a quotation that goes on after it
-     ("shoes (some, obviously, a bit", "shoes some, obviously, a bit"),
+    [("best) offer, it is", "best offer, it is"),            # the bracket opened before the phrase
+     ('says that "when asked', "says that when asked"),      # a quotation that goes on after it
+     ("cups (some, honestly, a bit", "cups some, honestly, a bit"),
      ('said" and "went', "said and went"),                   # closes one, opens another
      ("a (b) c", "a (b) c"), ('he said "yes" and "no"', 'he said "yes" and "no"'),
      ("«È tutto a posto?»", "«È tutto a posto?»"), ("“a” b”", "“a” b")],
@@ -216,6 +216,6 @@ def test_a_divergence_message_quotes_phrases_without_unpaired_marks() -> None:
     from backcheck.align.words import Gap
     from backcheck.checks.divergence import _message
 
-    gap = Gap("substitution", [], [], None, None, "least royal", "real) product")
-    assert _message("substitution", "prodotto reale", gap) == (
-        "«prodotto reale» reads as “real product”; the source says “least royal”")
+    gap = Gap("substitution", [], [], None, None, "cheapest", "best) offer")
+    assert _message("substitution", "offerta migliore", gap) == (
+        "«offerta migliore» reads as “best offer”; the source says “cheapest”")

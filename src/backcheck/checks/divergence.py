@@ -192,7 +192,7 @@ def _shown(gap: Gap, at: tuple[int, int], spans: list[tuple[int, int]], ctx: Che
 
 def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = None, reads: bool | None = None) -> str:
     """The finding's sentence. The English phrases are quoted without the brackets and quotation marks
-    they leave open ("real) product" is shown as "real product"); the Italian as the finding marks it."""
+    they leave open ("best) offer" is shown as "best offer"); the Italian as the finding marks it."""
     bt, src = without_unpaired(gap.bt_phrase), without_unpaired(gap.source_phrase)
     said = f"“{src}”" + (f" ({rendered(fix)})" if fix else "")
     where = f"«{italian}» reads as" if reads is not False else f"at «{italian}» the back-translation reads"

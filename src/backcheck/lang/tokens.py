@@ -142,7 +142,7 @@ def unpaired(phrase: str) -> set[int]:
 
 def without_unpaired(phrase: str) -> str:
     """``phrase`` as a message quotes it: without the brackets and quotation marks whose partner lies
-    outside it ("real) product" → "real product", 'claims that "when' → "claims that when"), which
+    outside it ("best) offer" → "best offer", 'says that "when' → "says that when"), which
     would otherwise open or close something in the message itself."""
     drop = unpaired(phrase)
     if not drop:
