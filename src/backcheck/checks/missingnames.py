@@ -128,17 +128,24 @@ def _italian_name(name: str, exonyms: frozenset[str], article: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in pick.split()) if pick else name
 
 
-def _whole_names(source: str, missing: list[tuple[str, bool, bool]]) -> list[tuple[list[str], bool, bool]]:
-    """Missing names the source writes next to each other ("Anna Kowalczyk") as one: (its words, a
-    person's, named later in the article)."""
-    out: list[tuple[list[str], bool, bool]] = []
-    for name, person, later in missing:
-        if out and re.search(rf"{re.escape(out[-1][0][-1])}\s+{re.escape(name)}", source):
-            words, p, lt = out[-1]
-            out[-1] = (words + [name], p or person, lt and later)
+def name_runs(names: list[str], source: str) -> list[list[str]]:
+    """``names`` (in the order the source writes them) grouped into the names they are: those the source
+    writes next to each other are one ("Anna Kowalczyk")."""
+    out: list[list[str]] = []
+    for name in names:
+        if out and re.search(rf"{re.escape(out[-1][-1])}\s+{re.escape(name)}", source):
+            out[-1].append(name)
         else:
-            out.append(([name], person, later))
+            out.append([name])
     return out
+
+
+def _whole_names(source: str, missing: list[tuple[str, bool, bool]]) -> list[tuple[list[str], bool, bool]]:
+    """Missing names the source writes next to each other as one (:func:`name_runs`): (its words, a
+    person's, named later in the article)."""
+    flags = {name: (person, later) for name, person, later in missing}
+    return [(words, any(flags[w][0] for w in words), all(flags[w][1] for w in words))
+            for words in name_runs([name for name, _, _ in missing], source)]
 
 
 @register

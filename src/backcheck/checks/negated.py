@@ -14,8 +14,7 @@ A proved reversal: the judge makes it critical. Needs the source, a back-transla
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..knowledge.parser import token_at
 from ..lang import fold, words
 from ..lang.datafiles import word_set
 from ..results import Category, Evidence
@@ -25,10 +24,6 @@ from .polarity import ItalianClause, may_negate, negated_predicates
 
 def _limits() -> frozenset[str]:
     return word_set("polarity.tsv", "en", "limit")
-
-
-def _token_at(doc: Any, start: int) -> Any | None:
-    return next((t for t in doc if t.idx == start), None)
 
 
 @register
@@ -55,7 +50,7 @@ class NegatedCheck(Check):
                     and may_negate(segs[wa.bt[k.bt].seg].en)]
             for s_word, b_word in same:
                 doc = parser.parse([segs[b_word.seg].en])
-                tok = _token_at(doc[0], b_word.start) if doc else None
+                tok = token_at(doc[0], b_word.start) if doc else None
                 if tok is None:
                     continue
                 negated = [p for p, _cue, kind in negated_predicates(doc[0]) if p.i == tok.i and kind == "particle"]

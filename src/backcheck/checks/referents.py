@@ -24,7 +24,7 @@ from ..knowledge.nations import folded
 from ..knowledge.source_names import source_names
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
-from .missingnames import name_forms, name_present
+from .missingnames import name_forms, name_present, name_runs
 
 # Participants dropped at once from one sentence: one is a dropped subject, two a changed referent.
 MIN_DROPPED = 2
@@ -32,18 +32,6 @@ MIN_DROPPED = 2
 
 def _mentioned(name: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
-
-
-def _people(names: list[str], source: str) -> list[list[str]]:
-    """The persons ``names`` (in the order the source writes them) stand for: names written next to each
-    other are one person ("John Kirby")."""
-    out: list[list[str]] = []
-    for name in names:
-        if out and re.search(rf"{re.escape(out[-1][-1])}\s+{re.escape(name)}", source):
-            out[-1].append(name)
-        else:
-            out.append([name])
-    return out
 
 
 def _predicate(doc: Any, name: str) -> Any | None:
@@ -71,7 +59,7 @@ class ReferentsCheck(Check):
         out: list[Candidate] = []
         for wa in ctx.word_alignments():
             m = wa.match
-            named = _people(sorted((p for p in persons if _mentioned(p, m.source)), key=m.source.find), m.source)
+            named = name_runs(sorted((p for p in persons if _mentioned(p, m.source)), key=m.source.find), m.source)
             if len(named) <= MIN_DROPPED:
                 continue
             region = text[m.it_start:m.it_end]

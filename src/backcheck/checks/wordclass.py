@@ -12,6 +12,7 @@ or when the Italian itself has a word that translates it (the back-translation d
 
 from __future__ import annotations
 
+from ..knowledge.parser import token_at
 from ..knowledge.support import ItalianRegion
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -54,7 +55,7 @@ class WordClassCheck(Check):
             bt_norms = {w.norm for w in wa.bt}
             text = ctx.article.text
             for s, b in pairs:
-                tok = next((t for t in doc if t.idx == s.start), None)
+                tok = token_at(doc, s.start)
                 if tok is None or tok.pos_ != "NOUN" or tok.dep_ not in PARTICIPANT or s.norm in bt_norms:
                     continue  # not a participant, or the back-translation has the noun too
                 span = ctx.first_span([b])

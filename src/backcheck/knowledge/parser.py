@@ -131,3 +131,7 @@ def parse(texts: list[str]) -> list[Any] | None:
                 _CACHE[text] = doc
         return [_CACHE[t] if t in _CACHE else nlp(t) for t in texts]
 
+
+def token_at(doc: Any, start: int) -> Any | None:
+    """The token of a parse that starts at character ``start`` of its text (``None``: none does)."""
+    return next((t for t in doc if t.idx == start), None)

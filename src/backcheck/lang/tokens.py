@@ -115,7 +115,8 @@ def balanced_quotes(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_BRACKETS = {")": "(", "]": "[", "»": "«", "”": "“"}
+# closing mark -> its opening one: the brackets, and the quotation marks that differ in each direction
+_BRACKETS = {close: open_ for open_, close in (("(", ")"), ("[", "]"), *_QUOTE_PAIRS) if open_ != close}
 
 
 def _opening(phrase: str, k: int) -> str:
