@@ -23,3 +23,20 @@ def test_the_reporting_bar_reports_no_more_false_alarms_than_the_budget(top: flo
     docs = [{"corpus": "clean:flores-it", "sentences": 100}]
     bar = choose_thresholds(rows, docs, p_err, [0.0] * len(p_err))["minor"]
     assert sum(p >= bar for p in p_err) == int(REPORTED_PER_100) == 9
+
+
+def test_the_calibration_table_counts_each_band_by_kind_of_document() -> None:
+    """Held-out probabilities of four machine-translated candidates (two errors) and two professional
+    ones, in bands around a bar of 0.15: each band counts its candidates, their mean probability and the
+    share that are errors, apart for each kind of document; synthetic rows are left out."""
+    from report import _calibration
+
+    rows = [{"corpus": "wmt25-dev", "error": e} for e in (1, 0, 1, 1)]
+    rows += [{"corpus": "clean:flores-it", "error": 0}] * 2 + [{"corpus": "synthetic:flores-it", "error": 1}]
+    p_err = [0.16, 0.18, 0.04, 0.95, 0.17, 0.02, 0.99]
+    table = {line.split(" | ")[0]: line for line in _calibration(rows, p_err, 0.15) if line.startswith("| 0")}
+    assert table["| 0.15–0.2"] == "| 0.15–0.2 | 2, 0.17, 0.50 | 1, 0.17, 0.00 |"
+    assert table["| 0–0.05"] == "| 0–0.05 | 1, 0.04, 1.00 | 1, 0.02, 0.00 |"
+    assert table["| 0.9–1"] == "| 0.9–1 | 1, 0.95, 1.00 | 0 |"
+    brier = next(line for line in _calibration(rows, p_err, 0.15) if line.startswith("Brier"))
+    assert "professional 0.015" in brier  # (0.17² + 0.02²) / 2
