@@ -68,7 +68,7 @@ class EntitiesCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         text = ctx.article.text
         spans = [(s.start, s.end) for s in ctx.content_sentences()]
-        src = source_names(ctx.sources) if ctx.sources else SourceNames({}, set())
+        src = source_names(ctx.sources) if ctx.sources else SourceNames({}, frozenset())
         if src.names:
             def is_person(t: str) -> bool:
                 return t.lower() in src.in_runs

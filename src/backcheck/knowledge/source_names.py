@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, Word, words
 from ..lang.en import FUNCTION_WORDS as ENGLISH_FUNCTION_WORDS
@@ -12,14 +15,15 @@ from ..lang.en import FUNCTION_WORDS as ENGLISH_FUNCTION_WORDS
 _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|ern)$")  # Belgian, Chinese, British, European, Western
 
 
-@dataclass
+@dataclass(frozen=True)
 class SourceNames:
     """Names in the English source: every capitalised word, and the ones that are persons' names
-    (a first name and surname after a title, or whose surname the source also uses alone)."""
+    (a first name and surname after a title, or whose surname the source also uses alone). Read-only:
+    one article's names are shared by the checks that read them."""
 
-    names: dict[str, str]
-    persons: set[str]
-    in_runs: set[str] = field(default_factory=set)  # words of any multi-word name ("Wilhelm Molterer")
+    names: Mapping[str, str]
+    persons: frozenset[str]
+    in_runs: frozenset[str] = field(default_factory=frozenset)  # words of any multi-word name ("Wilhelm Molterer")
 
 
 def _close(run: list[str], after_the: bool, titled: bool, runs: list[tuple[list[str], bool]],
@@ -34,6 +38,14 @@ def _close(run: list[str], after_the: bool, titled: bool, runs: list[tuple[list[
 
 
 def source_names(sources: list[str]) -> SourceNames:
+    """The names of ``sources`` (the whole source of an article, or one unit). Kept for the last few
+    hundred texts asked: the entities, missingnames and referents checks all read an article's, and
+    missingnames each unit's in between."""
+    return _source_names(tuple(sources))
+
+
+@lru_cache(maxsize=256)
+def _source_names(sources: tuple[str, ...]) -> SourceNames:
     names: dict[str, str] = {}
     runs: list[tuple[list[str], bool]] = []  # (tokens, preceded by a title)
     alone: Counter[str] = Counter()
@@ -76,4 +88,4 @@ def source_names(sources: list[str]) -> SourceNames:
             in_runs.update(run)
             if titled or alone[run[-1]] > 0:
                 persons.update(run)
-    return SourceNames(names, persons, in_runs)
+    return SourceNames(MappingProxyType(names), frozenset(persons), frozenset(in_runs))
