@@ -23,6 +23,17 @@ def run_check(name: str, text: str, sources: list[str] | None = None, *, back_tr
     return checker.check(inp).findings
 
 
+# The headline paragraph a table test's sentence pair follows, so the pair is the article's body.
+HEAD = "Notizie del giorno\n\n"
+BT_HEAD = "News of the day\n\n"
+
+
+def run_pair(name: str, source: str, italian: str, bt: str | None) -> list[Finding]:
+    """:func:`run_check` on one invented sentence pair: ``italian`` and its back-translation ``bt`` (none:
+    no back-translation) after a headline, against the one-sentence source ``source``."""
+    return run_check(name, HEAD + italian, [source], back_translation=BT_HEAD + bt if bt is not None else None)
+
+
 def read_folder(folder: Path) -> tuple[str, list[str]]:
     text = (folder / "article.it.txt").read_text(encoding="utf-8")
     src = folder / "source.en.txt"

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
+from _checkutil import run_pair
 from backcheck.checks.causality import cause_span
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
 
 # (id, source, Italian, literal back-translation, expected [(span, severity)], origin)
 CASES = [
@@ -30,7 +27,7 @@ CASES = [
 @pytest.mark.parametrize(("source", "italian", "bt", "expected", "origin"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_causality(source: str, italian: str, bt: str, expected: list[tuple[str, str]], origin: str) -> None:
-    found = run_check("causality", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("causality", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected, origin
     for f in found:
         assert f.category.value == "mistranslation" and "the cause" in f.message

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
+from _checkutil import run_pair
 from backcheck.checks.connectives import connectives
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
 
 # (id, source, Italian, literal back-translation, expected [(span, severity)], origin)
 CASES = [
@@ -47,7 +44,7 @@ FIXES = {CASES[0][1]: "ma", CASES[1][1]: "perché", CASES[2][1]: None}
 @pytest.mark.parametrize(("source", "italian", "bt", "expected", "origin"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_connectives_check(source: str, italian: str, bt: str, expected: list[tuple[str, str]], origin: str) -> None:
-    found = run_check("connectives", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("connectives", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected, origin
     for f in found:
         assert f.category.value == "mistranslation" and "link" in f.message

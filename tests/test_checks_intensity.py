@@ -15,12 +15,9 @@ from importlib import resources
 
 import pytest
 
-from _checkutil import run_check
+from _checkutil import run_pair
 from backcheck.checks.intensity import MARGIN, STRONG
 from backcheck.lang.valence import valence
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
 
 # (id, source, Italian, back-translation, expected [(span, severity)])
 CASES = [
@@ -68,14 +65,14 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "italian", "bt", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_intensity(source: str, italian: str, bt: str, expected: list[tuple[str, str]]) -> None:
-    found = run_check("intensity", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("intensity", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected
     assert all(f.category.value == "mistranslation" and f.evidence.source == source for f in found)
 
 
 def test_message_names_both_words() -> None:
     source, italian, bt = CASES[0][1:4]
-    (f,) = run_check("intensity", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    (f,) = run_pair("intensity", source, italian, bt)
     assert f.message == "«indignati» reads as “outraged”, stronger than the source's “worried”"
 
 

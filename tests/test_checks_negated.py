@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
+from _checkutil import run_pair
 
 # (id, source, Italian, literal back-translation, expected [(span, severity)], origin)
 CASES = [
@@ -39,7 +36,7 @@ CASES = [
 @pytest.mark.parametrize(("source", "italian", "bt", "expected", "origin"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_negated(source: str, italian: str, bt: str, expected: list[tuple[str, str]], origin: str) -> None:
-    found = run_check("negated", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("negated", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected, origin
     for f in found:
         assert "(read back as “did not sign”) where the source affirms “signed”" in f.message

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
+from _checkutil import run_pair
 
 # (id, source, Italian, back-translation, expected [(span, severity)])
 CASES = [
@@ -53,6 +50,6 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "italian", "bt", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_omission(source: str, italian: str, bt: str, expected: list[tuple[str, str]]) -> None:
-    found = run_check("omission", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("omission", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected
     assert all(f.category.value == "omission" and f.evidence.source == source for f in found)

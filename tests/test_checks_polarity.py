@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
+from _checkutil import run_pair
 
 # (id, source, Italian, back-translation or None, expected [(span, severity, suggestion)])
 CASES = [
@@ -59,6 +56,6 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "italian", "bt", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_polarity(source: str, italian: str, bt: str | None, expected: list[tuple[str, str, str | None]]) -> None:
-    found = run_check("polarity", HEAD + italian, [source], back_translation=BT_HEAD + bt if bt else None)
+    found = run_pair("polarity", source, italian, bt or None)
     assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected
     assert all(f.category.value == "mistranslation" and f.evidence.source == source for f in found)

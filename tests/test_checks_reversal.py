@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
+from _checkutil import run_pair
 
 # (id, source, Italian, back-translation, expected [(span, severity)])
 CASES = [
@@ -57,7 +54,7 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "italian", "bt", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_reversal(source: str, italian: str, bt: str, expected: list[tuple[str, str]]) -> None:
-    found = run_check("reversal", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("reversal", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected
     assert all(f.category.value == "mistranslation" and f.evidence.source == source for f in found)
 
@@ -106,7 +103,7 @@ FIXES = {"antonym-verb": "aprirà", "antonym-buy-sell": "venduto", "converse-reo
 @pytest.mark.parametrize(("case", "fix"), FIXES.items(), ids=list(FIXES))
 def test_reversal_fix(case: str, fix: str | None) -> None:
     _, source, italian, bt, _expected = next(c for c in CASES if c[0] == case)
-    [found] = run_check("reversal", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    [found] = run_pair("reversal", source, italian, bt)
     assert found.suggestion == fix
     # the message names the fix's lemma beside the source word: "the source's “sold” (vendere)"
     assert (fix is None) == ("(" not in found.message)

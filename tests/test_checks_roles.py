@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
+from _checkutil import run_pair
 
 # (id, source, Italian, literal back-translation, expected [(span, severity)], origin)
 CASES = [
@@ -29,7 +26,7 @@ CASES = [
 @pytest.mark.parametrize(("source", "italian", "bt", "expected", "origin"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_roles(source: str, italian: str, bt: str, expected: list[tuple[str, str]], origin: str) -> None:
-    found = run_check("roles", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("roles", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected, origin
     for f in found:
         assert f.category.value == "mistranslation" and "who does what to whom" in f.message

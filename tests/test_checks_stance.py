@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from _checkutil import run_check
-
-HEAD = "Notizie del giorno\n\n"
-BT_HEAD = "News of the day\n\n"
+from _checkutil import run_pair
 
 # (id, source, Italian, back-translation, expected [(span, severity, fix)])
 CASES = [
@@ -52,7 +49,7 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "italian", "bt", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_stance(source: str, italian: str, bt: str, expected: list[tuple[str, str, str]]) -> None:
-    found = run_check("stance", HEAD + italian, [source], back_translation=BT_HEAD + bt)
+    found = run_pair("stance", source, italian, bt)
     assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected
     assert all(f.category.value == "mistranslation" and f.evidence.source == source for f in found)
 
