@@ -17,9 +17,9 @@ source, a back-translation and the parser (spaCy) for the predicate.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..knowledge.mentions import in_source_text
 from ..knowledge.nations import folded
 from ..knowledge.source_names import source_names
 from ..results import Category, Evidence
@@ -28,10 +28,6 @@ from .missingnames import name_forms, name_present, name_runs
 
 # Participants dropped at once from one sentence: one is a dropped subject, two a changed referent.
 MIN_DROPPED = 2
-
-
-def _mentioned(name: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _predicate(doc: Any, name: str) -> Any | None:
@@ -59,13 +55,14 @@ class ReferentsCheck(Check):
         out: list[Candidate] = []
         for wa in ctx.word_alignments():
             m = wa.match
-            named = name_runs(sorted((p for p in persons if _mentioned(p, m.source)), key=m.source.find), m.source)
+            named = name_runs(sorted((p for p in persons if in_source_text(p, [m.source])), key=m.source.find),
+                              m.source)
             if len(named) <= MIN_DROPPED:
                 continue
             region = text[m.it_start:m.it_end]
-            tokens, bt = name_forms(region), folded(m.bt or "")
-            here = [ws for ws in named if any(name_present(p, tokens, folded(region), frozenset())
-                                              or _mentioned(folded(p), bt) for p in ws)]
+            tokens, region_folded, bt = name_forms(region), folded(region), [folded(m.bt or "")]
+            here = [ws for ws in named if any(name_present(p, tokens, region_folded, frozenset())
+                                              or in_source_text(folded(p), bt) for p in ws)]
             gone = [ws for ws in named if ws not in here]
             if len(gone) < MIN_DROPPED or not here:
                 continue
