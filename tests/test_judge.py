@@ -10,7 +10,7 @@ import pytest
 from backcheck.checks.base import Candidate, Claim
 from backcheck.judge import RuleJudge
 from backcheck.judge.dedupe import resolve
-from backcheck.judge.features import ENGINE_ONLY, feature_vector, model_features
+from backcheck.judge.features import UNTRAINED, feature_vector, model_features
 from backcheck.judge.model import MODEL_FILE, ErrorModel, ModelJudge
 from backcheck.results import Category, Evidence, Severity
 
@@ -22,7 +22,7 @@ def _candidate(claim: Claim, start: int = 0, end: int = 5, check: str = "diverge
 
 def test_model_file_lists_the_codes_features_and_says_where_it_came_from() -> None:
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    assert data["features"] == [n for n in model_features() if n not in ENGINE_ONLY]
+    assert data["features"] == [n for n in model_features() if n not in UNTRAINED]
     for target in ("error", "major"):
         m = data["models"][target]
         assert len(m["mean"]) == len(m["scale"]) == len(m["coef"]) == len(data["features"])

@@ -1,6 +1,7 @@
 """Labelled candidates for the judge's error model: run every check on an article folder (the production
 path: :class:`backcheck.run.Checker`, given back-translation, no model) and label each candidate that
-survives de-duplication by the gold spans it overlaps (``gold.tsv``; none for a clean document).
+survives de-duplication by the gold spans it overlaps (``gold.tsv``; none for a clean document). The
+claims the rules judge (``judge.features.RULES_ONLY``) are left out.
 
 A candidate is an error when it overlaps a gold span under the shared scorer's rule (a finding may not
 be much longer than the gold span: ``../shared/tools/score.py``); its severity is the most severe gold
@@ -17,7 +18,7 @@ from backcheck.checks import CHECKS
 from backcheck.checks.base import Candidate
 from backcheck.judge.base import Judge
 from backcheck.judge.dedupe import resolve
-from backcheck.judge.features import feature_vector
+from backcheck.judge.features import RULES_ONLY, feature_vector
 from backcheck.results import Finding, Severity
 from backcheck.run import Checker, CheckOptions, load_article_input
 
@@ -74,7 +75,10 @@ class _Collect(Judge):
         return Severity.MINOR
 
     def decide(self, candidates, *, specific, exclusive) -> list[Finding]:  # type: ignore[no-untyped-def]
-        self.kept = resolve(list(candidates), specific=specific, exclusive=exclusive)
+        # the claims the rules judge are neither trained on nor scored, nor allowed to replace a candidate
+        # the model is trained on
+        kept = [c for c in candidates if f"claim:{c.claim.value}" not in RULES_ONLY]
+        self.kept = resolve(kept, specific=specific, exclusive=exclusive)
         return []
 
 

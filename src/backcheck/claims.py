@@ -46,6 +46,7 @@ class Claim(TextEnum):
                                             "obligation, 'don't have to' as 'must not', or back")
     FALSE_FRIEND = ("false-friend", "an Italian look-alike of the source word that means something else")
     FALSE_FRIEND_SUSPECTED = ("false-friend-suspected", "an Italian look-alike of a common English word")
+    CALQUE = ("calque", "an English idiom put into Italian word for word, which reads literally")
     TERM_WRONG = ("term-wrong", "a known wrong rendering of a glossary term")
     UNTRANSLATED = ("untranslated", "text left in English or another language")
     FURNITURE = ("furniture", "scraped page furniture")

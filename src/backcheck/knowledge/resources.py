@@ -1,9 +1,10 @@
 """The language resources a :class:`~backcheck.run.checker.Checker` hands its checks (``ctx.resources``).
 
-Three resources, each optional and loaded on first use: the MultiWordNet lexicon
-(:mod:`.lexicon`), the English dependency parser (:mod:`.parser`) and the sentence-embedding model
-(:mod:`.embeddings`). Their loaders keep one instance per process, so every Checker of a process (and
-every article it checks) shares them, and a corpus worker loads each once. A check declares which
+Four resources, each optional and loaded on first use: the MultiWordNet lexicon
+(:mod:`.lexicon`), the English dependency parser (:mod:`.parser`), the sentence-embedding model
+(:mod:`.embeddings`) and Wiktionary's English idioms (:mod:`.idioms`). Their loaders keep one
+instance per process, so every Checker of a process (and every article it checks) shares them, and a
+corpus worker loads each once. A check declares which
 it needs (:class:`backcheck.checks.base.Need`); one whose need is missing is skipped with the
 reason, never silently empty. :meth:`Resources.versions` names what was used, for the signature.
 
@@ -49,6 +50,11 @@ class Resources:
         ``embed``, ``embed_static``), or ``None``. Asking does not load the model: it loads on first use."""
         return self._get("embeddings")
 
+    @property
+    def idioms(self) -> Any | None:
+        """Wiktionary's figurative English idioms (:class:`backcheck.knowledge.idioms.Idioms`), or ``None``."""
+        return self._get("idioms")
+
     def begin_article(self) -> None:
         """Called before each article: what a resource keeps for one article only is dropped (the
         embedding model's vectors by text)."""
@@ -63,11 +69,11 @@ class Resources:
         """Each resource's name and version as the signature records it ("none" when unavailable);
         names the parser and the embedding model without loading them."""
         from ..lang import valence
-        from . import embeddings, parser
+        from . import embeddings, idioms, parser
         from .support import lexicon_signature
 
-        return {"embed": embeddings.signature(), "lexicon": lexicon_signature(), "parser": parser.signature(),
-                "valence": valence.signature()}
+        return {"embed": embeddings.signature(), "idioms": idioms.signature(), "lexicon": lexicon_signature(),
+                "parser": parser.signature(), "valence": valence.signature()}
 
     def __getstate__(self) -> dict[str, Any]:
         return {}
@@ -94,4 +100,10 @@ def _embeddings() -> Any:
     return embeddings if embeddings.signature() != "none" else None
 
 
-_LOADERS = {"lexicon": _lexicon, "parser": _parser, "embeddings": _embeddings}
+def _idioms() -> Any:
+    from . import idioms
+
+    return idioms.load()
+
+
+_LOADERS = {"lexicon": _lexicon, "parser": _parser, "embeddings": _embeddings, "idioms": _idioms}

