@@ -144,6 +144,9 @@ def build(source: Path, target: Path) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump({"schema": SCHEMA, "idioms": rows}, f, ensure_ascii=False)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as any cache file, not mkstemp's owner-only mode
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
