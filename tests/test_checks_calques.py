@@ -25,6 +25,9 @@ YAML = """\
 - lemma: the ball is in someone's court
   senses:
   - content: It is another's turn to act.
+- lemma: find one's voice
+  senses:
+  - content: To begin to speak up with confidence.
 - lemma: market day
   senses:
   - content: The day of the week on which a market is held.
@@ -61,7 +64,7 @@ def invented(tmp_path: Path) -> idioms.Idioms:
 def test_only_figurative_idioms_of_two_content_words_are_kept(invented: idioms.Idioms) -> None:
     kept = {i.headword: i.meaning for i in invented.idioms}
     assert set(kept) == {"spill the beans", "beat around the bush", "hit the nail on the head",
-                         "the ball is in someone's court", "wet blanket"}
+                         "the ball is in someone's court", "find one's voice", "wet blanket"}
     # a label is not part of the meaning; a "Synonym of" line is skipped for the meaning after it
     assert kept["beat around the bush"] == "To avoid coming to the point."
     assert kept["wet blanket"] == "A person who spoils the fun of others."
@@ -74,6 +77,7 @@ def test_only_figurative_idioms_of_two_content_words_are_kept(invented: idioms.I
     ("She hit the nail right on the head.", "hit the nail on the head", "hit the nail right on the head"),
     ("Now the ball is in the new government's court.", "the ball is in someone's court",
      "the ball is in the new government's court"),
+    ("After years she found her voice.", "find one's voice", "found her voice"),
 ])
 def test_idioms_are_found_by_lemma_with_small_variations(invented: idioms.Idioms, text: str, headword: str,
                                                         read: str) -> None:
@@ -86,6 +90,7 @@ def test_idioms_are_found_by_lemma_with_small_variations(invented: idioms.Idioms
     "They beat the bush around the garden.",       # the words out of order
     "It was market day in the village.",           # a literal phrase
     "Good morning, everyone.",                     # a greeting
+    "You will find few dissenting voices.",        # "one's" stands for a possessive
 ])
 def test_what_is_not_an_idiom_here_is_not_found(invented: idioms.Idioms, text: str) -> None:
     assert invented.find(text) == []
@@ -99,7 +104,7 @@ def test_the_index_is_built_once_into_the_cache(tmp_path: Path, monkeypatch: pyt
     idioms.load.cache_clear()
     try:
         loaded = idioms.load(tmp_path / "cache")
-        assert loaded is not None and len(loaded.idioms) == 5
+        assert loaded is not None and len(loaded.idioms) == 6
         index = tmp_path / "cache" / f"idioms-9.9-s{idioms.SCHEMA}.json"
         assert index.is_file()
         source.write_text("- lemma: [broken", encoding="utf-8")  # the cache is read, not the YAML

