@@ -28,6 +28,9 @@ YAML = """\
 - lemma: find one's voice
   senses:
   - content: To begin to speak up with confidence.
+- lemma: cold feet
+  senses:
+  - content: A loss of nerve before an important step.
 - lemma: market day
   senses:
   - content: The day of the week on which a market is held.
@@ -64,7 +67,7 @@ def invented(tmp_path: Path) -> idioms.Idioms:
 def test_only_figurative_idioms_of_two_content_words_are_kept(invented: idioms.Idioms) -> None:
     kept = {i.headword: i.meaning for i in invented.idioms}
     assert set(kept) == {"spill the beans", "beat around the bush", "hit the nail on the head",
-                         "the ball is in someone's court", "find one's voice", "wet blanket"}
+                         "the ball is in someone's court", "find one's voice", "cold feet", "wet blanket"}
     # a label is not part of the meaning; a "Synonym of" line is skipped for the meaning after it
     assert kept["beat around the bush"] == "To avoid coming to the point."
     assert kept["wet blanket"] == "A person who spoils the fun of others."
@@ -78,6 +81,7 @@ def test_only_figurative_idioms_of_two_content_words_are_kept(invented: idioms.I
     ("Now the ball is in the new government's court.", "the ball is in someone's court",
      "the ball is in the new government's court"),
     ("After years she found her voice.", "find one's voice", "found her voice"),
+    ("The investors got cold feet.", "cold feet", "cold feet"),
 ])
 def test_idioms_are_found_by_lemma_with_small_variations(invented: idioms.Idioms, text: str, headword: str,
                                                         read: str) -> None:
@@ -91,6 +95,7 @@ def test_idioms_are_found_by_lemma_with_small_variations(invented: idioms.Idioms
     "It was market day in the village.",           # a literal phrase
     "Good morning, everyone.",                     # a greeting
     "You will find few dissenting voices.",        # "one's" stands for a possessive
+    "He rested a cold foot on the stool.",         # the idiom's plural is part of it
 ])
 def test_what_is_not_an_idiom_here_is_not_found(invented: idioms.Idioms, text: str) -> None:
     assert invented.find(text) == []
@@ -104,7 +109,7 @@ def test_the_index_is_built_once_into_the_cache(tmp_path: Path, monkeypatch: pyt
     idioms.load.cache_clear()
     try:
         loaded = idioms.load(tmp_path / "cache")
-        assert loaded is not None and len(loaded.idioms) == 6
+        assert loaded is not None and len(loaded.idioms) == 7
         index = tmp_path / "cache" / f"idioms-9.9-s{idioms.SCHEMA}.json"
         assert index.is_file()
         source.write_text("- lemma: [broken", encoding="utf-8")  # the cache is read, not the YAML

