@@ -7,8 +7,8 @@ figurative idioms of Wiktionary (:mod:`backcheck.knowledge.idioms`) in the back-
 keeps one when the Italian of that segment translates the idiom's content words one by one
 (MultiWordNet: the Italian holds a rendering of each, near each other). Then:
 
-- a source unit is aligned there and uses the same idiom: the translator copied the image -> a
-  candidate with the source as evidence;
+- a source unit is aligned there and uses the same idiom (it or a neighbour: an alignment may be one
+  sentence off): the translator copied the image -> a candidate with the source as evidence;
 - a source unit is aligned there and does not use it: the image is the back-translation's own (an
   Italian idiom read back into an English one), nothing is reported;
 - no source is aligned there: a candidate without source.
@@ -92,8 +92,9 @@ class CalquesCheck(Check):
     def _propose(self, ctx: CheckContext, idioms: Idioms, match: Match, bt: str, start: int,
                  end: int) -> Candidate | None:
         idiom = match.idiom
-        sources = ctx.sources_for(start, end)
-        used = [s for s in sources if any(m.idiom == idiom for m in idioms.find(s))]
+        # the units placed here and their neighbours: a unit placed one sentence off must not hide the idiom
+        sources, window = ctx.source_window(start, end)
+        used = [s for s in window if any(m.idiom == idiom for m in idioms.find(s))]
         if sources and not used:
             return None  # the source says it otherwise: the image is the back-translation's own
         meaning = idiom.meaning.rstrip(". ")
