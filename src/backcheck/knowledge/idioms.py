@@ -169,7 +169,7 @@ class Idioms:
             self._by_first.setdefault(i.pattern[0].rstrip("+"), []).append(i)
 
     def find(self, text: str) -> list[Match]:
-        """The idioms of ``text``, longest first where two start at the same word."""
+        """The idioms of ``text`` in order, the longest where several start at the same word."""
         toks = words(text)
         lem = [en_lemma(w.text) for w in toks]
         out: list[Match] = []
