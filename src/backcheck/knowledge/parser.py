@@ -98,6 +98,18 @@ def available() -> bool:
     return _nlp() is not None
 
 
+def verb_forms() -> dict[str, str]:
+    """Irregular English verb forms and their lemma ("bit" -> "bite", "broke" -> "break"): the verb
+    exceptions of en_core_web_sm's lemmatizer (from WordNet); empty without the parser. Where a form
+    has several lemmas, the first."""
+    nlp = _nlp()
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return {}
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc", {})
+    verbs = table.get("verb", {}) if table else {}
+    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas and lemmas[0] != form}
+
+
 def signature() -> str:
     import importlib.util
 
