@@ -4,6 +4,7 @@ invented idiom file; the check's own tests read the real Wiktionary list that id
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -108,37 +109,36 @@ def test_what_is_not_an_idiom_here_is_not_found(invented: idioms.Idioms, text: s
     assert invented.find(text) == []
 
 
-def test_the_index_is_built_once_into_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture()
+def package_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The idiom file of a stand-in package (version 9.9), empty until a test writes it; the memo of
+    :func:`idioms.load` is cleared before and after."""
     source = tmp_path / "idioms.yml"
-    source.write_text(YAML, encoding="utf-8")
+    source.write_text("", encoding="utf-8")
     monkeypatch.setattr(idioms, "_data_file", lambda: source)
     monkeypatch.setattr(idioms, "_version", lambda: "9.9")
     idioms.load.cache_clear()
-    try:
-        loaded = idioms.load(tmp_path / "cache")
-        assert loaded is not None and len(loaded.idioms) == 8
-        index = idioms.index_path(tmp_path / "cache")
-        assert index is not None and index.is_file() and "9.9" in index.name
-        source.write_text("- lemma: [broken", encoding="utf-8")  # the cache is read, not the YAML
-        idioms.load.cache_clear()
-        assert idioms.load(tmp_path / "cache") is not None
-    finally:
-        idioms.load.cache_clear()
+    yield source
+    idioms.load.cache_clear()
+
+
+def test_the_index_is_built_once_into_the_cache(package_file: Path, tmp_path: Path) -> None:
+    package_file.write_text(YAML, encoding="utf-8")
+    loaded = idioms.load(tmp_path / "cache")
+    assert loaded is not None and len(loaded.idioms) == 8
+    index = idioms.index_path(tmp_path / "cache")
+    assert index is not None and index.is_file() and "9.9" in index.name
+    package_file.write_text("- lemma: [broken", encoding="utf-8")  # the cache is read, not the YAML
+    idioms.load.cache_clear()
+    assert idioms.load(tmp_path / "cache") is not None
 
 
 @pytest.mark.parametrize("broken", ["- lemma: [unclosed", "just a string", ""])
-def test_a_broken_idiom_file_switches_the_check_off_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_a_broken_idiom_file_switches_the_check_off_with_a_warning(package_file: Path, tmp_path: Path,
                                                                    caplog: pytest.LogCaptureFixture,
                                                                    broken: str) -> None:
-    source = tmp_path / "idioms.yml"
-    source.write_text(broken, encoding="utf-8")
-    monkeypatch.setattr(idioms, "_data_file", lambda: source)
-    monkeypatch.setattr(idioms, "_version", lambda: "9.9")
-    idioms.load.cache_clear()
-    try:
-        assert idioms.load(tmp_path / "cache") is None
-    finally:
-        idioms.load.cache_clear()
+    package_file.write_text(broken, encoding="utf-8")
+    assert idioms.load(tmp_path / "cache") is None
     assert "the calque check is off" in caplog.text
 
 
