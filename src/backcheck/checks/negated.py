@@ -48,6 +48,7 @@ class NegatedCheck(Check):
             # only a back-translation sentence that can hold a negation is parsed
             same = [(wa.source[k.src], wa.bt[k.bt]) for k in wa.links if wa.source[k.src].norm == wa.bt[k.bt].norm
                     and may_negate(segs[wa.bt[k.bt].seg].en)]
+            region: ItalianClause | None = None  # the unit's Italian, read once and only when a pair gets there
             for s_word, b_word in same:
                 doc = parser.parse([segs[b_word.seg].en])
                 tok = token_at(doc[0], b_word.start) if doc else None
@@ -59,7 +60,8 @@ class NegatedCheck(Check):
                 span = ctx.first_span([b_word])
                 if span is None:
                     continue
-                region = ItalianClause(text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
+                if region is None:
+                    region = ItalianClause(text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
                 k = next((i for i, w in enumerate(region.words) if region.offset + w.start == span[0]), None)
                 if k is None or not region.negated_before(k):
                     continue
