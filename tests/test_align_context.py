@@ -53,24 +53,57 @@ def test_without_the_model_every_gap_gets_none() -> None:
     assert found_in_context(gaps, translation, None) == [(None, None)] * len(gaps)
 
 
-def test_token_vectors_carry_offsets_into_the_text_and_the_sentence_vector() -> None:
+def test_token_vectors_carry_offsets_into_the_text_and_leave_the_cache_alone() -> None:
     text = "Prices rose sharply in March."
-    embeddings.forget()
-    fresh = embeddings.embed([text])[0]
     embeddings.forget()
     ((vectors, offsets),) = embeddings.token_vectors([text])  # type: ignore[misc]
     assert len(vectors) == len(offsets) > 0
     assert [text[a:b].lower() for a, b in offsets][:3] == ["prices", "rose", "sharply"]
     assert abs(float((vectors * vectors).sum(1).max()) - 1.0) < 1e-4  # each token vector is unit length
-    # the same model call gave the sentence's embed() vector, which the cache now holds
-    assert float(embeddings.embed([text])[0] @ fresh) > 1 - 1e-5
+    # nothing is cached: what the background thread computes cannot depend on what ran before it
+    assert embeddings._VECTORS == {}
+    ((again, same_offsets),) = embeddings.token_vectors([text])  # type: ignore[misc]
+    assert same_offsets == offsets and (again == vectors).all()
 
 
-def test_more_texts_than_the_cache_holds_are_all_returned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(embeddings, "MAX_CACHED_TOKENS", 2)
-    embeddings.forget()
-    texts = ["The bridge opened.", "The mayor spoke at length.", "Rain fell all day."]
+def test_every_text_is_returned_in_order_with_its_own_tokens() -> None:
+    texts = ["The bridge opened.", "The mayor spoke at length.", "Rain fell all day.", "The bridge opened."]
     got = embeddings.token_vectors(texts)
-    assert got is not None and len(got) == 3
-    assert [len(offsets) for _, offsets in got] == [4, 6, 5]  # words and the full stop, no special tokens
-    assert len(embeddings._TOKENS) == 2
+    assert got is not None and len(got) == 4
+    assert [len(offsets) for _, offsets in got] == [4, 6, 5, 4]  # words and the full stop, no special tokens
+    assert (got[0][0] == got[3][0]).all()
+
+
+def test_work_in_the_background_gives_what_the_caller_would_compute() -> None:
+    texts = ["The council approved the budget.", "Talks resumed in the capital on Friday."]
+    here = embeddings.token_vectors(texts)
+    there = embeddings.in_background(embeddings.token_vectors, texts).result(timeout=60)
+    assert here is not None and there is not None
+    assert all((a == b).all() and oa == ob for (a, oa), (b, ob) in zip(here, there, strict=True))
+    pairs = [("the talks", "the negotiations")]
+    assert (embeddings.in_background(embeddings.phrase_similarity, pairs, cached=False).result(timeout=60)
+            == embeddings.phrase_similarity(pairs, cached=False))
+
+
+def test_a_forked_process_gets_its_own_background_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    parents = ThreadPoolExecutor(max_workers=1)
+    parents.shutdown()  # what a fork leaves: a pool whose thread is gone
+    monkeypatch.setattr(embeddings, "_POOL", (-1, parents))
+    assert embeddings.in_background(sum, [1, 2]).result(timeout=60) == 3
+    assert embeddings._POOL is not None and embeddings._POOL[1] is not parents
+
+
+def test_divergence_finds_the_same_whether_it_embeds_in_the_background_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    from _checkutil import run_pair
+    from backcheck.checks.divergence import DivergenceCheck
+
+    args = ("divergence", "The minister met his Russian counterpart in Geneva on Tuesday to discuss the border.",
+            "Il ministro ha incontrato il suo alleato russo a Ginevra martedì per discutere del confine.",
+            "The minister met his Russian ally in Geneva on Tuesday to discuss the border.")
+    prepared = run_pair(*args)
+    monkeypatch.setattr(DivergenceCheck, "prepares", False)
+    inline = run_pair(*args)
+    assert prepared and [f.to_dict() for f in prepared] == [f.to_dict() for f in inline]
+    assert any(f.evidence.features.get("has_found") for f in prepared)  # the background's work reached the judge

@@ -105,3 +105,37 @@ def test_every_category_describes_itself_and_sarif_uses_it() -> None:
     sarif = render_sarif(CorpusReport(path="c", reports=[report]))
     rules = {r["id"]: r["shortDescription"]["text"] for r in json.loads(sarif)["runs"][0]["tool"]["driver"]["rules"]}
     assert rules == {c.value: c.description for c in Category}
+
+
+def test_a_check_that_prepares_starts_first_runs_last_and_keeps_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    from backcheck.checks.base import Claim
+    from backcheck.results import Category
+    from backcheck.run.article import _propose
+
+    events: list[str] = []
+
+    class Early(Check):
+        name = "early"
+        description = "Prepares work in the background."
+        prepares = True
+
+        def prepare(self, ctx: CheckContext) -> None:
+            events.append("early prepares")
+
+        def run(self, ctx: CheckContext) -> list:  # type: ignore[type-arg]
+            events.append("early runs")
+            return [self.candidate(ctx, 0, 2, Category.MISTRANSLATION, Claim.PHRASE_DIFFERS, "first")]
+
+    class Plain(Check):
+        name = "plain"
+        description = "Does its work when run."
+
+        def run(self, ctx: CheckContext) -> list:  # type: ignore[type-arg]
+            events.append("plain runs")
+            return [self.candidate(ctx, 3, 5, Category.MISTRANSLATION, Claim.PHRASE_DIFFERS, "second")]
+
+    monkeypatch.setitem(CHECKS, "early", Early)
+    monkeypatch.setitem(CHECKS, "plain", Plain)
+    got, skipped = _propose(CheckContext(article=segment(FURNITURE)), ["early", "plain"])
+    assert events == ["early prepares", "plain runs", "early runs"]
+    assert [c.message for c in got] == ["first", "second"] and skipped == []  # the names' order, as before

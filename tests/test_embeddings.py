@@ -170,3 +170,7 @@ def test_vectors_are_cached_within_an_article_only() -> None:
     assert resources.embeddings is not None
     resources.begin_article()
     assert emb._VECTORS == {}
+    # a new Checker's resources have not asked for the model yet: the module's vectors go all the same
+    emb.embed(["a cached sentence"])
+    Resources().begin_article()
+    assert emb._VECTORS == {}

@@ -259,6 +259,12 @@ class Check(ABC):
     exclusive: ClassVar[bool] = False
     # the check's settings: a frozen dataclass; its values enter the report signature
     config: ClassVar[Any] = NoSettings()
+    # the check starts work in prepare() that run() collects: it runs after the others, which that work overlaps
+    prepares: ClassVar[bool] = False
+
+    def prepare(self, ctx: CheckContext) -> None:
+        """Start, on a background thread, work that :meth:`run` will need (for a check that ``prepares``)."""
+        return None  # most checks have nothing to start
 
     @abstractmethod
     def run(self, ctx: CheckContext) -> list[Candidate]:
@@ -271,17 +277,8 @@ class Check(ABC):
     def settings(cls) -> dict[str, Any]:
         return asdict(cls.config)
 
-    def candidate(
-        self,
-        ctx: CheckContext,
-        start: int,
-        end: int,
-        category: Category,
-        claim: Claim,
-        message: str,
-        evidence: Evidence | None = None,
-        suggestion: str | None = None,
-    ) -> Candidate:
+    def candidate(self, ctx: CheckContext, start: int, end: int, category: Category, claim: Claim, message: str,
+                  evidence: Evidence | None = None, suggestion: str | None = None) -> Candidate:
         """A candidate for ``article.text[start:end]`` with its sentence as context."""
         sent = ctx.article.sentence_at(start)
         return Candidate(

@@ -13,15 +13,16 @@ which candidates are errors and how severe (:mod:`backcheck.judge`).
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..align import project
 from ..align.context import found_in_context
-from ..align.tokens import Word, it_words
+from ..align.features import features
+from ..align.tokens import it_words
 from ..align.words import Gap, WordAlignment, phrase_text
-from ..knowledge.relations import RELATIONS, relation, zipf
 from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
 from ..lang.tokens import balanced_quotes, unpaired, without_unpaired
@@ -30,7 +31,6 @@ from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 if TYPE_CHECKING:
     from ..align import SourceMatch
-    from ..knowledge.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -48,90 +48,16 @@ CONFIG = DivergenceSettings()
 KINDS = {"substitution": (Claim.PHRASE_DIFFERS, Category.MISTRANSLATION),
          "deletion": (Claim.PHRASE_MISSING, Category.OMISSION),
          "insertion": (Claim.PHRASE_ADDED, Category.ADDITION)}
-# Verbs whose meaning comes from their object: too light to be a reading of a word.
-LIGHT_VERBS = frozenset({"make", "do", "have", "take", "get", "give", "go", "be", "put", "set"})
-
-
-def _is_name(w: Word) -> bool:
-    return w.text[:1].isupper() and w.start > 0
-
-
-def _head(words: list[Word]) -> Word | None:
-    """The phrase's head for WordNet: its last word that is neither a name nor a number."""
-    return next((w for w in reversed(words) if not _is_name(w) and not w.norm.isdigit()), None)
-
-
-def _support(words: list[Word], region: ItalianRegion) -> tuple[float, float, float]:
-    """Shares of ``words`` the Italian ``region`` supports, does not support, cannot judge."""
-    if not words:
-        return 0.0, 0.0, 0.0
-    verdicts = [region.supports(w.text) for w in words]
-    n = len(verdicts)
-    return (sum(v is True for v in verdicts) / n, sum(v is False for v in verdicts) / n,
-            sum(v is None for v in verdicts) / n)
-
-
-def _pos(lex: Lexicon | None, w: Word | None) -> dict[str, float]:
-    parts = lex.pos(w.norm, "english") if lex is not None and w is not None else frozenset()
-    return {f"pos_{p}": float(p in parts) for p in "nvar"}
-
-
-def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianRegion, lex: Lexicon | None,
-             similarity: float | None, whole_article: bool, found: tuple[float | None, float | None]
-             ) -> dict[str, float]:
-    """The graded features of one gap (names as the judge's model reads them); ``found``: how well each
-    side's words are found in the other side's sentence (:func:`backcheck.align.context.found_in_context`)."""
-    sw, bw = gap.source_words, gap.bt_words
-    s_sup, s_uns, s_unk = _support(sw, local)
-    b_sup, b_uns, b_unk = _support(bw, local)
-    r_sup, r_uns, _ = _support(sw, region)
-    hs, hb = _head(sw), _head(bw)
-    rel = relation(lex, hs.norm, hb.norm) if hs is not None and hb is not None else "unknown"
-    f: dict[str, float] = {
-        "substitution": float(gap.kind == "substitution"),
-        "deletion": float(gap.kind == "deletion"),
-        "insertion": float(gap.kind == "insertion"),
-        "n_source": float(len(sw)),
-        "n_bt": float(len(bw)),
-        "edge": float(gap.edge),
-        "anchors": ((gap.left.score if gap.left else 0.0) + (gap.right.score if gap.right else 0.0)) / 2,
-        "unit_coverage": wa.coverage,
-        "unit_gaps": float(len(wa.gaps)),
-        "unit_score": wa.match.score,
-        "whole_article": float(whole_article),
-        "similarity": similarity if similarity is not None else 0.0,
-        "has_similarity": float(similarity is not None),
-        # 1 where a side has no words or the model is missing: nothing to look for
-        "source_found": found[0] if found[0] is not None else 1.0,
-        "bt_found": found[1] if found[1] is not None else 1.0,
-        "has_found": float(found != (None, None)),
-        "source_supported": s_sup, "source_unsupported": s_uns, "source_unknown": s_unk,
-        "bt_supported": b_sup, "bt_unsupported": b_uns, "bt_unknown": b_unk,
-        "source_supported_region": r_sup, "source_unsupported_region": r_uns,
-        "zipf_source": min((zipf(w.norm) for w in sw if w.norm.isalpha()), default=0.0),
-        "zipf_bt": min((zipf(w.norm) for w in bw if w.norm.isalpha()), default=0.0),
-        "source_name": float(any(_is_name(w) for w in sw)),
-        "bt_name": float(any(_is_name(w) for w in bw)),
-        "source_number": float(any(w.norm.isdigit() for w in sw)),
-        "bt_number": float(any(w.norm.isdigit() for w in bw)),
-        "light_bt": float(bool(bw) and all(w.norm in LIGHT_VERBS for w in bw)),
-        "same_stem": float(hs is not None and hb is not None and _stem(hs.norm, hb.norm)),
-    }
-    f.update({f"rel_{r}": float(rel == r) for r in RELATIONS})
-    f.update(_pos(lex, hs))
-    return f
-
-
+# a difference found, before it is embedded: the gap, its unit's word alignment, the Italian span that
+# carries it, whether that span reads as the back-translation's phrase, and every span it projects onto
+Pending = tuple[Gap, WordAlignment, tuple[int, int], "bool | None", list[tuple[int, int]]]
+# how well each side of a difference is found in the other side's sentence
+Found = tuple["float | None", "float | None"]
 def points_nowhere(italian: str, read: bool | None) -> bool:
     """The Italian a difference landed on is only function words («una», «della») and cannot be what
     the back-translation's phrase translates (``read`` is False): the finding would show the reviewer
     nothing that carries the difference."""
     return read is False and not any(w.content for w in it_words(italian))
-
-
-def _stem(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 5 and short[:-1] in long_
 
 
 def _join(spans: list[tuple[int, int]], text: str, max_gap_words: int = 3) -> list[tuple[int, int]]:
@@ -223,15 +149,27 @@ class DivergenceCheck(Check):
     description = "Source and back-translation differ on a word or phrase that anchors bracket."
     config = CONFIG
 
-    def run(self, ctx: CheckContext) -> list[Candidate]:
-        assert ctx.translation is not None and ctx.alignment is not None
+    prepares = True
+    # what prepare() found and started, on this article
+    _pending: list[Pending] | None = None
+    _later: Future[tuple[list[float | None], list[Found]]] | None = None
+
+    def prepare(self, ctx: CheckContext) -> None:
+        """Find the differences, and start embedding them on the background thread while the other
+        checks run."""
+        self._pending = self._differences(ctx)
+        emb = ctx.resources.embeddings
+        if emb is not None and self._pending:
+            self._later = emb.in_background(self._embedded, self._pending, ctx)
+
+    def _differences(self, ctx: CheckContext) -> list[Pending]:
+        assert ctx.translation is not None
         lex = ctx.resources.lexicon
-        whole = ctx.alignment.whole_article
         text = ctx.article.text
         # One difference, one candidate: where the projection falls on pieces far apart, the piece that
         # reads as the back-translation's phrase (else the longest) carries it. A difference that lands
         # only on function words it cannot come from is dropped before anything is embedded for it.
-        pending: list[tuple[Gap, WordAlignment, tuple[int, int], bool | None, list[tuple[int, int]]]] = []
+        pending: list[Pending] = []
         for wa in ctx.word_alignments():
             for gap in wa.gaps:
                 spans = self._place(gap, wa, ctx)
@@ -242,8 +180,22 @@ class DivergenceCheck(Check):
                                                         -sp[0]))
                 if not points_nowhere(text[start:end], read[(start, end)]):
                     pending.append((gap, wa, (start, end), read[(start, end)], spans))
-        sims = self._similarities([p[0] for p in pending], ctx)
-        found = found_in_context([(p[0], p[1]) for p in pending], ctx.translation, ctx.resources.embeddings)
+        return pending
+
+    def _embedded(self, pending: list[Pending], ctx: CheckContext) -> tuple[list[float | None], list[Found]]:
+        """Each difference's phrase similarity and how well each side is found in the other's sentence
+        (computed without the embedding caches: the same on either thread)."""
+        assert ctx.translation is not None
+        return (self._similarities([p[0] for p in pending], ctx),
+                found_in_context([(p[0], p[1]) for p in pending], ctx.translation, ctx.resources.embeddings))
+
+    def run(self, ctx: CheckContext) -> list[Candidate]:
+        assert ctx.translation is not None and ctx.alignment is not None
+        lex = ctx.resources.lexicon
+        whole = ctx.alignment.whole_article
+        text = ctx.article.text
+        pending = self._pending if self._pending is not None else self._differences(ctx)
+        sims, found = self._later.result() if self._later is not None else self._embedded(pending, ctx)
         out: list[Candidate] = []
         regions: dict[tuple[int, int], ItalianRegion] = {}
         for (gap, wa, (start, end), reads, spans), sim, seen in zip(pending, sims, found, strict=True):
@@ -286,7 +238,8 @@ class DivergenceCheck(Check):
         subs = [k for k, g in enumerate(gaps) if g.kind == "substitution"][:CONFIG.max_embedded]
         if emb is None or not subs:
             return out
-        sims: list[Any] = emb.phrase_similarity([(gaps[k].bt_phrase, gaps[k].source_phrase) for k in subs])
+        sims: list[Any] = emb.phrase_similarity([(gaps[k].bt_phrase, gaps[k].source_phrase) for k in subs],
+                                                cached=False)
         for k, s in zip(subs, sims, strict=True):
             out[k] = s
         return out

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from . import minilm
+
+T = TypeVar("T")
+P = ParamSpec("P")
 
 DISABLE_ENV = "BACKCHECK_NO_EMBEDDINGS"
 # Texts per model call, in length order: small batches pad little (on 2 cores, 400 newssyscomb
@@ -28,10 +33,8 @@ EPS = 1e-12  # as torch.nn.functional.normalize
 MAX_CACHED_VECTORS = 4096
 _VECTORS: dict[str, Any] = {}
 _VECTORS_LOCK = threading.Lock()
-# Contextual token vectors and their offsets, by text (:func:`token_vectors`): an article's source units
-# and back-translation segments.
-MAX_CACHED_TOKENS = 1024
-_TOKENS: dict[str, Any] = {}
+# The background thread of :func:`in_background`, with the process it belongs to.
+_POOL: tuple[int, ThreadPoolExecutor] | None = None
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, Any] = {}
@@ -97,11 +100,12 @@ def _normalize(x: Any) -> Any:
     return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), EPS)
 
 
-def embed(texts: list[str]) -> Any | None:
+def embed(texts: list[str], *, cached: bool = True) -> Any | None:
     """L2-normalised mean-pooled embeddings (a ``len(texts)`` × 384 float32 array), or ``None`` when
     the model is unavailable. Texts are embedded in length-sorted batches; a text embedded before for
-    the same article (a sentence the alignment, the divergence check and a fix's sense ranking all
-    embed) comes from a bounded cache that :func:`forget` empties."""
+    the same article (a sentence the alignment and a fix's sense ranking both embed) comes from a
+    bounded cache that :func:`forget` empties. ``cached=False`` neither reads nor fills it (for
+    :func:`in_background`)."""
     import numpy as np
 
     encoder = _encoder()
@@ -111,11 +115,12 @@ def embed(texts: list[str]) -> Any | None:
         return np.zeros((0, DIM), dtype=np.float32)
     unique = list(dict.fromkeys(texts))
     with _VECTORS_LOCK:
-        got = {t: _VECTORS[t] for t in unique if t in _VECTORS}
+        got = {t: _VECTORS[t] for t in unique if cached and t in _VECTORS}
     missing = [t for t in unique if t not in got]
     if missing:
         fresh = list(pooled(encoder, missing))
         got.update(zip(missing, fresh, strict=True))
+    if missing and cached:
         with _VECTORS_LOCK:
             _VECTORS.update(zip(missing, fresh, strict=True))
             _trim(_VECTORS, MAX_CACHED_VECTORS)
@@ -135,7 +140,6 @@ def forget() -> None:
     (a corpus on one process or on several gives the same findings)."""
     with _VECTORS_LOCK:
         _VECTORS.clear()
-        _TOKENS.clear()
 
 
 def _batches(encoder: minilm.Encoder, texts: list[str]) -> Any:
@@ -176,28 +180,33 @@ def pooled(encoder: minilm.Encoder, texts: list[str]) -> Any:
 
 def token_vectors(texts: list[str]) -> list[tuple[Any, list[tuple[int, int]]]] | None:
     """Each text's contextual token vectors (L2-normalised; the special tokens left out) with their
-    character offsets in the text, or ``None`` when the model is unavailable. The same model call gives
-    the text's :func:`embed` vector, which the cache keeps too; both are kept until :func:`forget`."""
+    character offsets in the text, or ``None`` when the model is unavailable. Nothing is cached: the
+    result depends on ``texts`` alone, so it is the same whether computed here or by
+    :func:`in_background` while other checks run."""
     encoder = _encoder()
     if encoder is None:
         return None
     unique = list(dict.fromkeys(texts))
-    with _VECTORS_LOCK:
-        got = {t: _TOKENS[t] for t in unique if t in _TOKENS}
-    missing = [t for t in unique if t not in got]
-    for idx, enc, hidden, mask in _batches(encoder, missing):
-        vectors = _mean_pooled(hidden, mask)
+    got: dict[str, tuple[Any, list[tuple[int, int]]]] = {}
+    for idx, enc, hidden, _ in _batches(encoder, unique):
         for row, (k, e) in enumerate(zip(idx, enc, strict=True)):
             keep = [i for i, (special, (a, b)) in enumerate(zip(e.special_tokens_mask, e.offsets, strict=True))
                     if not special and b > a]
-            got[missing[k]] = (_normalize(hidden[row, keep]), [e.offsets[i] for i in keep])
-            with _VECTORS_LOCK:
-                _VECTORS.setdefault(missing[k], vectors[row])
-    with _VECTORS_LOCK:
-        _TOKENS.update((t, got[t]) for t in missing)
-        _trim(_TOKENS, MAX_CACHED_TOKENS)
-        _trim(_VECTORS, MAX_CACHED_VECTORS)
+            got[unique[k]] = (_normalize(hidden[row, keep]), [e.offsets[i] for i in keep])
     return [got[t] for t in texts]
+
+
+def in_background(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+    """``fn(*args, **kwargs)`` on this process's background thread, loading the model first on the caller's: a
+    check starts the model work it will need (token vectors, phrase similarities) and collects it after
+    the other checks ran, which it overlaps (ONNX Runtime releases the GIL while it computes). ``fn``
+    must not read or write the caches, or what it returns would depend on the threads' timing."""
+    global _POOL
+    _encoder()
+    with _LOCK:
+        if _POOL is None or _POOL[0] != os.getpid():  # a forked worker needs its own thread
+            _POOL = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="backcheck-embed"))
+        return _POOL[1].submit(fn, *args, **kwargs)
 
 
 @lru_cache(maxsize=1)
@@ -244,13 +253,16 @@ def embed_static(texts: list[str]) -> Any | None:
     return _normalize(out - _common_direction())
 
 
-def phrase_similarity(pairs: list[tuple[str, str]], *, fast: bool = False) -> list[float | None]:
+def phrase_similarity(pairs: list[tuple[str, str]], *, fast: bool = False, cached: bool = True
+                      ) -> list[float | None]:
     """Cosine similarity of each pair's mean-pooled embeddings, or ``None`` when unavailable.
-    ``fast``: averaged token vectors (:func:`embed_static`), for ranking only."""
+    ``fast``: averaged token vectors (:func:`embed_static`), for ranking only; ``cached``: as
+    :func:`embed`'s."""
     if not pairs:
         return []
     n = len(pairs)
-    vec = (embed_static if fast else embed)([p[0] for p in pairs] + [p[1] for p in pairs])
+    texts = [p[0] for p in pairs] + [p[1] for p in pairs]
+    vec = embed_static(texts) if fast else embed(texts, cached=cached)
     if vec is None:
         return [None] * n
     return [float(s) for s in (vec[:n] * vec[n:]).sum(-1).tolist()]

@@ -57,9 +57,12 @@ class Resources:
 
     def begin_article(self) -> None:
         """Called before each article: what a resource keeps for one article only is dropped (the
-        embedding model's vectors by text)."""
-        if self._loaded.get("embeddings") is not None:
-            self._loaded["embeddings"].forget()
+        embedding model's vectors by text). The vectors live in the module, not in this object, so they
+        are dropped even when this object has not loaded the model yet: a new Checker (``check_article``
+        makes one per call) must not find the previous article's vectors."""
+        from . import embeddings
+
+        embeddings.forget()
 
     def loaded(self) -> list[str]:
         """The resources asked for so far."""

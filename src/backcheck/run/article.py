@@ -126,22 +126,30 @@ def _context(article: Article, sources: list[str], translation: Translation | No
 
 def _propose(ctx: CheckContext, names: list[str]) -> tuple[list[Candidate], list[SkippedCheck]]:
     """Every selected check's candidates, in check order; a check whose needs are not met is skipped
-    with the reason."""
+    with the reason. Checks that prepare (:attr:`~backcheck.checks.base.Check.prepares`) start their
+    background work first and run last."""
     from ..checks import CHECKS
     from ..checks.base import why_skipped
     from .progress import step
 
-    candidates: list[Candidate] = []
     skipped: list[SkippedCheck] = []
-    for n, name in enumerate(names):
-        step(f"{name} check", n, len(names))
+    checks = []
+    for name in names:
         check = CHECKS[name]()
         missing = check.missing(ctx)
         if missing:
             skipped.append(SkippedCheck(name, why_skipped(missing)))
-            continue
-        candidates.extend(check.run(ctx))
-    return candidates, skipped
+        else:
+            checks.append(check)
+    for check in checks:
+        if check.prepares:
+            check.prepare(ctx)
+    # a check that prepared runs last: its background work overlaps the others (the output keeps names' order)
+    proposed: dict[str, list[Candidate]] = {}
+    for n, check in enumerate(sorted(checks, key=lambda c: c.prepares)):
+        step(f"{check.name} check", n, len(checks))
+        proposed[check.name] = check.run(ctx)
+    return [c for check in checks for c in proposed[check.name]], skipped
 
 
 def _alignment_dicts(alignment: Alignment | None) -> list[dict[str, object]]:
