@@ -187,7 +187,7 @@ def _same_number(a: str, b: str) -> bool:
 def _derived(a: str, b: str) -> bool:
     """Noun and verb of one stem ("implementation" ~ "implemented"); adverbs excluded, since
     "officially" for "the official" is exactly the kind of slip to catch."""
-    if a.endswith("ly") or b.endswith("ly"):
+    if a.endswith("ly") or b.endswith("ly") or a[:7] != b[:7]:  # the common prefix must be 7 letters or more
         return False
     common = common_prefix(a, b)
     return common >= 7 and common >= 0.8 * min(len(a), len(b))

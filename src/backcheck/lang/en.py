@@ -87,7 +87,7 @@ def demonym_match(a: str, b: str) -> bool:
     """"Russia"~"Russian", "Ukraine"~"Ukrainian", "Syria"~"Syrian": a place and its adjective."""
     from .tokens import common_prefix
 
-    if len(a) < 4 or len(b) < 4:
+    if len(a) < 4 or len(b) < 4 or a[:4] != b[:4]:  # the common prefix must be 4 letters or more
         return False
     short, long_ = sorted((a, b), key=len)
     common = common_prefix(short, long_)
