@@ -26,8 +26,10 @@ def _gaps(source: str, bt: str) -> tuple[list[tuple[Gap, WordAlignment]], Transl
 def _found(source: str, bt: str) -> tuple[float | None, float | None]:
     gaps, translation = _gaps(source, bt)
     assert len(gaps) == 1, [(g.kind, g.source_phrase, g.bt_phrase) for g in gaps[0:]]
-    embeddings.forget()
-    (got,) = found_in_context(gaps, translation, embeddings)
+    texts = [source, bt]
+    vectors = embeddings.token_vectors(texts)
+    assert vectors is not None
+    (got,) = found_in_context(gaps, translation, dict(zip(texts, vectors, strict=True)))
     return got
 
 

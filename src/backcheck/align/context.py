@@ -9,6 +9,7 @@ each word as its sentence uses it and looks for it in the whole other sentence.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .tokens import Word
@@ -31,27 +32,22 @@ def _found(own: Any, rows: list[int], other: Any) -> float | None:
 
 
 def found_in_context(gaps: list[tuple[Gap, WordAlignment]], translation: Translation,
-                     embeddings: Any) -> list[tuple[float | None, float | None]]:
+                     vectors: Mapping[str, tuple[Any, list[tuple[int, int]]]] | None
+                     ) -> list[tuple[float | None, float | None]]:
     """For each gap: how well its source words are found in its back-translation window, and its
     back-translation words in its source unit (``None`` for a side without words, or without the
-    embedding model)."""
+    embedding model). ``vectors``: the token vectors and offsets of each gap's source unit and
+    back-translation segments, by text (:func:`backcheck.knowledge.embeddings.token_vectors`), or
+    ``None`` without the model."""
     import numpy as np
 
-    none: list[tuple[float | None, float | None]] = [(None, None)] * len(gaps)
-    if embeddings is None or not gaps:
-        return none
+    if vectors is None:
+        return [(None, None)] * len(gaps)
     segs = translation.segments
-    units = list(dict.fromkeys(wa.match.source for _, wa in gaps))
-    seg_ids = list(dict.fromkeys(k for _, wa in gaps for k in wa.match.segments))
-    got = embeddings.token_vectors(units + [segs[k].en for k in seg_ids])
-    if got is None:
-        return none
-    of_unit = dict(zip(units, got[:len(units)], strict=True))
-    of_seg = dict(zip(seg_ids, got[len(units):], strict=True))
     out = []
     for gap, wa in gaps:
-        s_vec, s_off = of_unit[wa.match.source]
-        parts = [of_seg[k] for k in wa.match.segments]
+        s_vec, s_off = vectors[wa.match.source]
+        parts = [vectors[segs[k].en] for k in wa.match.segments]
         b_vec = np.concatenate([v for v, _ in parts]) if parts else np.zeros((0, s_vec.shape[1]), np.float32)
         b_rows, base = [], 0
         for k, (vec, off) in zip(wa.match.segments, parts, strict=True):

@@ -138,6 +138,15 @@ def _with_fix(ctx: CheckContext, gap: Gap, source: str, reads: bool | None, c: C
                    evidence=replace(c.evidence, details={"fix": detail}), complete=None)
 
 
+def _sentences(ctx: CheckContext) -> list[str]:
+    """Every source unit with a word-alignment gap and its back-translation segments: the texts whose
+    token vectors :func:`~backcheck.align.context.found_in_context` reads."""
+    assert ctx.translation is not None
+    gapped = [wa for wa in ctx.word_alignments() if wa.gaps]
+    return list(dict.fromkeys([wa.match.source for wa in gapped]
+                              + [ctx.translation.segments[k].en for wa in gapped for k in wa.match.segments]))
+
+
 @register
 class DivergenceCheck(Check):
     name = "divergence"
@@ -152,15 +161,19 @@ class DivergenceCheck(Check):
     prepares = True
     # what prepare() found and started, on this article
     _pending: list[Pending] | None = None
-    _later: Future[tuple[list[float | None], list[Found]]] | None = None
+    _tokens: Future[list[Any] | None] | None = None
+    _sims: Future[list[float | None]] | None = None
 
     def prepare(self, ctx: CheckContext) -> None:
-        """Find the differences, and start embedding them on the background thread while the other
-        checks run."""
-        self._pending = self._differences(ctx)
+        """Start the embedding model on the background thread while the other checks run: the token
+        vectors of the sentences with differences as soon as the word alignment has them, then the
+        phrase similarities of the differences once they are placed."""
         emb = ctx.resources.embeddings
-        if emb is not None and self._pending:
-            self._later = emb.in_background(self._embedded, self._pending, ctx)
+        if emb is not None:
+            self._tokens = emb.in_background(emb.token_vectors, _sentences(ctx))
+        self._pending = self._differences(ctx)
+        if emb is not None:
+            self._sims = emb.in_background(self._similarities, [p[0] for p in self._pending], ctx)
 
     def _differences(self, ctx: CheckContext) -> list[Pending]:
         assert ctx.translation is not None
@@ -182,20 +195,20 @@ class DivergenceCheck(Check):
                     pending.append((gap, wa, (start, end), read[(start, end)], spans))
         return pending
 
-    def _embedded(self, pending: list[Pending], ctx: CheckContext) -> tuple[list[float | None], list[Found]]:
-        """Each difference's phrase similarity and how well each side is found in the other's sentence
-        (computed without the embedding caches: the same on either thread)."""
-        assert ctx.translation is not None
-        return (self._similarities([p[0] for p in pending], ctx),
-                found_in_context([(p[0], p[1]) for p in pending], ctx.translation, ctx.resources.embeddings))
-
     def run(self, ctx: CheckContext) -> list[Candidate]:
         assert ctx.translation is not None and ctx.alignment is not None
         lex = ctx.resources.lexicon
         whole = ctx.alignment.whole_article
         text = ctx.article.text
+        # what prepare() started, or the same work here (computed without the embedding caches, the
+        # result is the same on either thread)
+        emb = ctx.resources.embeddings
+        texts = _sentences(ctx)
+        got = self._tokens.result() if self._tokens is not None else emb.token_vectors(texts) if emb else None
+        vectors = dict(zip(texts, got, strict=True)) if got is not None else None
         pending = self._pending if self._pending is not None else self._differences(ctx)
-        sims, found = self._later.result() if self._later is not None else self._embedded(pending, ctx)
+        sims = self._sims.result() if self._sims is not None else self._similarities([p[0] for p in pending], ctx)
+        found = found_in_context([(p[0], p[1]) for p in pending], ctx.translation, vectors)
         out: list[Candidate] = []
         regions: dict[tuple[int, int], ItalianRegion] = {}
         for (gap, wa, (start, end), reads, spans), sim, seen in zip(pending, sims, found, strict=True):
