@@ -143,6 +143,7 @@ def _propose(ctx: CheckContext, names: list[str]) -> tuple[list[Candidate], list
             checks.append(check)
     for check in checks:
         if check.prepares:
+            step(f"{check.name} check (starting)", 0, len(checks))
             check.prepare(ctx)
     # a check that prepared runs last: its background work overlaps the others (the output keeps names' order)
     proposed: dict[str, list[Candidate]] = {}
