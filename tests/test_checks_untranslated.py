@@ -99,20 +99,3 @@ def test_project_examples() -> None:
     assert found == gold
     assert clean_example_majors("untranslated") == []
 
-
-def test_windows_scored_at_once_are_what_one_by_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
-    """lingua's parallel mode scores each text on its own: priming the cache with an article's windows
-    changes no confidence (to rounding), and the cache stays within its bound."""
-    from backcheck.knowledge import langid
-
-    texts = ["il governo ha deciso", "we want our jobs back", "la riunione di ieri", "until further notice"]
-    one_by_one = [langid._by_code(langid.detector().compute_language_confidence_values(t)) for t in texts]
-    monkeypatch.setattr(langid, "_SCORED", {})
-    monkeypatch.setattr(langid, "MAX_SCORED", 3)
-    langid.prime(texts)
-    assert list(langid._SCORED) == texts[1:]  # the oldest went first
-    for text, want in zip(texts, one_by_one, strict=True):
-        got = langid.confidences(text)
-        assert got.keys() == want.keys() and all(abs(got[k] - want[k]) < 1e-9 for k in want)
-    english = langid.confidences("we want our jobs back")
-    assert max(english, key=english.__getitem__) == "en"

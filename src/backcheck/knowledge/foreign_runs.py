@@ -10,7 +10,7 @@ from ..lang import it as italian
 from ..lang.others import FOREIGN_FUNCTION_WORDS
 from ..text.document import Sentence
 from .foreign_words import DELIMITERS, QUOTES, chunks, english_only, english_runs, is_italian_only, is_plain
-from .langid import confidences, prime
+from .langid import confidences
 
 WINDOW = 3
 MIN_RUN_WORDS = 3
@@ -143,24 +143,12 @@ def _sentence_vote(sentence: str, ws: list[Word]) -> str | None:
     return lang if confidences(sentence).get("it", 0.0) < MAX_ITALIAN_VOTED else None
 
 
-def _windows(text: str, sentences: list[Sentence]) -> list[str]:
-    """The texts :func:`_foreign_runs` scores in ``sentences``, to score them in one call."""
-    out = []
-    for sent in sentences:
-        for a, b in chunks(text, sent.start, sent.end):
-            ws = words(text, a, b)
-            out += [text[ws[i].start : ws[i : i + WINDOW][-1].end] for i in range(len(ws) if len(ws) >= 2 else 0)
-                    if sum(1 for w in ws[i : i + WINDOW] if w.text[:1].islower()) >= 2]
-    return out
-
-
 def find_untranslated(text: str, sentences: list[Sentence]) -> list[tuple[int, int, str, float, bool]]:
     """``(start, end, language, confidence, quoted)`` of foreign runs in ``sentences`` of ``text``.
 
     A run must hold a function word of the detected language ("the", "to", "ce", "und"): a run of
     nouns alone is a term the Italian borrowed ("bank holding company"), not an untranslated phrase.
     """
-    prime(_windows(text, sentences))
     found = []
     for sent in sentences:
         sent_words = words(text, sent.start, sent.end)
