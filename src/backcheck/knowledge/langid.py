@@ -26,7 +26,9 @@ def detector() -> LanguageDetector:
 
 
 def confidences(text: str) -> dict[str, float]:
-    """Confidence per language code (they sum to 1), e.g. ``{"it": 0.9, "en": 0.05, ...}``."""
+    """Confidence per language code (they sum to 1), e.g. ``{"it": 0.9, "en": 0.05, ...}``. One text per
+    call on purpose: lingua's ``..._in_parallel`` methods start a Rust thread pool that a fork does not
+    carry over, and a ``backcheck serve`` worker forked after a check then hangs."""
     values = detector().compute_language_confidence_values(text)
     return {v.language.iso_code_639_1.name.lower(): v.value for v in values}
 
