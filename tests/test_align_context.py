@@ -5,6 +5,8 @@ it replaced by an unrelated one is not; a synonym sits between the two)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from backcheck.align.context import found_in_context
@@ -96,6 +98,21 @@ def test_a_forked_process_gets_its_own_background_thread(monkeypatch: pytest.Mon
     assert embeddings.in_background(sum, [1, 2]).result(timeout=60) == 3
     assert embeddings._POOL is not None and embeddings._POOL[1] is not parents
 
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_background_work_runs_in_a_really_forked_child() -> None:
+    """What a `backcheck serve` worker does: fork after the parent has used the background thread."""
+    assert embeddings.in_background(sum, [1]).result(timeout=60) == 1  # the parent's thread is alive
+    pid = os.fork()
+    if pid == 0:  # the child: exit 0 only if its own background thread does the work
+        try:
+            ok = embeddings.in_background(sum, [1, 2]).result(timeout=30) == 3
+        except BaseException:
+            ok = False
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 def test_divergence_finds_the_same_whether_it_embeds_in_the_background_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
     from _checkutil import run_pair
