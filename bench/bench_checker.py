@@ -10,7 +10,8 @@
    CTranslate2 int8 translation time per sentence of the same Italian sentences with the
    full-size random-weight opus-mt-it-en model (bench_engines.py builds it once), at the model's
    default beam and a fixed output length of 30 tokens (what a real back-translation of a news
-   sentence is). Target: checker ≤ 5% of translation.
+   sentence is), the fastest of three runs. The checker runs once: its caches are cold only the first
+   time. Target: checker ≤ 5% of translation.
 
 Writes its section of bench/RESULTS.md (between markers; other sections are left alone).
 """
@@ -32,6 +33,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 BEGIN, END = "<!-- bench_checker: begin -->", "<!-- bench_checker: end -->"
 TRANSLATE_SENTENCES = 40
+# Translation runs, the fastest kept: on a shared machine one run moves by ±10% (145–171 ms per sentence
+# across one day's runs), and the fastest is the least disturbed (the ratio errs on the checker's side).
+TRANSLATE_REPEATS = 3
 OUTPUT_TOKENS = 30
 
 
@@ -76,9 +80,12 @@ def translation_per_sentence() -> tuple[float, int]:
     text = (sorted(p for p in CORPUS.iterdir() if p.is_dir())[0] / "article.it.txt").read_text(encoding="utf-8")
     sentences = [s.text for s in segment(text).sentences][:TRANSLATE_SENTENCES]
     ct.translate(sentences[:2])  # load + warm up
-    t0 = time.perf_counter()
-    ct.translate(sentences)
-    return (time.perf_counter() - t0) / len(sentences), ct.beam
+    best = float("inf")
+    for _ in range(TRANSLATE_REPEATS):  # the engine keeps nothing between calls: each run is a whole one
+        t0 = time.perf_counter()
+        ct.translate(sentences)
+        best = min(best, time.perf_counter() - t0)
+    return best / len(sentences), ct.beam
 
 
 def main() -> int:
@@ -105,7 +112,7 @@ def main() -> int:
         f"workers (one per core), wall with model loading | {wall:.1f} s | ≤ 20 s |",
         f"| checker time per sentence (resources loaded) | {check_s * 1000:.1f} ms | |",
         f"| CTranslate2 int8 translation per sentence (random full-size opus-mt-it-en, beam {beam}, "
-        f"{OUTPUT_TOKENS} tokens out) | {trans_s * 1000:.0f} ms | |",
+        f"{OUTPUT_TOKENS} tokens out; fastest of {TRANSLATE_REPEATS}) | {trans_s * 1000:.0f} ms | |",
         f"| checker / translation | {100 * ratio:.1f}% | ≤ 5% |",
         END,
     ])
