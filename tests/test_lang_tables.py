@@ -219,3 +219,18 @@ def test_a_divergence_message_quotes_phrases_without_unpaired_marks() -> None:
     gap = Gap("substitution", [], [], None, None, "cheapest", "best) offer")
     assert _message("substitution", "offerta migliore", gap) == (
         "«offerta migliore» reads as “best offer”; the source says “cheapest”")
+
+
+def test_a_divergence_message_names_the_whole_phrase_a_piece_belongs_to() -> None:
+    """A finding on one Italian piece of a back-translation phrase quotes that piece, and names the whole
+    phrase the source's stands against (an invented gap: the phrase's other words came from Italian
+    far away)."""
+    from backcheck.align.words import Gap
+    from backcheck.checks.divergence import _message
+
+    piece = Gap("substitution", [], [], None, None, "postpone the vote", "delay")
+    assert _message("substitution", "rinviare", piece, whole="delay the decision on") == (
+        "«rinviare» reads as “delay” (part of “delay the decision on”); the source says “postpone the vote”")
+    # the whole phrase at the finding: nothing to add
+    assert _message("substitution", "rinviare", piece, whole="delay") == (
+        "«rinviare» reads as “delay”; the source says “postpone the vote”")

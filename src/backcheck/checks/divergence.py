@@ -103,8 +103,8 @@ def _local(text: str, spans: list[tuple[int, int]], match: SourceMatch, n: int) 
 def _shown(gap: Gap, at: tuple[int, int], spans: list[tuple[int, int]], ctx: CheckContext) -> Gap:
     """The gap as its finding quotes it: where the back-translation's phrase came from Italian pieces
     far apart and the finding sits on one of them (or a number of the phrase was left unplaced), only
-    the back-translation words from that piece («viene» reads as “comes”, not as the whole “case
-    comes”). The judge's features are the whole gap's."""
+    the back-translation words from that piece («rinviare» reads as “delay”, not as the whole “delay
+    the decision on”); the message names the whole phrase too. The judge's features are the whole gap's."""
     if (len(spans) < 2 and not any(w.norm.isdigit() for w in gap.bt_words)) or not gap.bt_words \
             or ctx.translation is None:
         return gap  # one piece, from every word (a number's word is not projected: _place)
@@ -116,25 +116,30 @@ def _shown(gap: Gap, at: tuple[int, int], spans: list[tuple[int, int]], ctx: Che
     return replace(gap, bt_words=kept, bt_phrase=phrase_text(text_of, kept))
 
 
-def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = None, reads: bool | None = None) -> str:
+def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = None, reads: bool | None = None,
+             whole: str | None = None) -> str:
     """The finding's sentence. The English phrases are quoted without the brackets and quotation marks
-    they leave open ("best) offer" is shown as "best offer"); the Italian as the finding marks it."""
+    they leave open ("best) offer" is shown as "best offer"); the Italian as the finding marks it.
+    ``whole``: the back-translation's whole phrase where the finding quotes only its piece (:func:`_shown`),
+    named too, since the source's phrase stands against the whole of it."""
     bt, src = without_unpaired(gap.bt_phrase), without_unpaired(gap.source_phrase)
+    full = without_unpaired(whole) if whole else bt
+    reads_bt = f"“{bt}”" + (f" (part of “{full}”)" if full != bt else "")
     said = f"“{src}”" + (f" ({rendered(fix)})" if fix else "")
     where = f"«{italian}» reads as" if reads is not False else f"at «{italian}» the back-translation reads"
     if kind == "substitution":
-        return f"{where} “{bt}”; the source says {said}"
+        return f"{where} {reads_bt}; the source says {said}"
     if kind == "insertion":
-        return f"{where} “{bt}”, which the source does not say"
+        return f"{where} {reads_bt}, which the source does not say"
     return f"the source says “{src}” here; the Italian does not"
 
 
-def _with_fix(ctx: CheckContext, gap: Gap, source: str, reads: bool | None, c: Candidate) -> Candidate:
+def _with_fix(ctx: CheckContext, gap: Gap, source: str, reads: bool | None, whole: str, c: Candidate) -> Candidate:
     """``c`` with its suggested fix, and the message that names it."""
     fix, detail = ctx.fix(c.start, c.end, gap.source_phrase, source, gap.bt_phrase)
     if not detail:
         return replace(c, complete=None)
-    return replace(c, message=_message(gap.kind, c.text, gap, detail, reads), suggestion=fix,
+    return replace(c, message=_message(gap.kind, c.text, gap, detail, reads, whole), suggestion=fix,
                    evidence=replace(c.evidence, details={"fix": detail}), complete=None)
 
 
@@ -223,10 +228,10 @@ class DivergenceCheck(Check):
             evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
                                 phrases=(("back_translation", shown.bt_phrase), ("source", gap.source_phrase)),
                                 similarity=round(sim, 3) if sim is not None else None, features=feats)
-            message = _message(gap.kind, text[start:end], shown, {}, reads)
+            message = _message(gap.kind, text[start:end], shown, {}, reads, gap.bt_phrase)
             cand = self.candidate(ctx, start, end, category, claim, message, evidence)
             if gap.kind == "substitution":  # the fix is rendered only for a candidate the judge reports
-                cand = replace(cand, complete=partial(_with_fix, ctx, shown, m.source, reads))
+                cand = replace(cand, complete=partial(_with_fix, ctx, shown, m.source, reads, gap.bt_phrase))
             out.append(cand)
         return out
 
