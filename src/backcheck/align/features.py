@@ -93,5 +93,3 @@ def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianR
 def _stem(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 5 and short[:-1] in long_
-
-

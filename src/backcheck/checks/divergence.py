@@ -51,8 +51,8 @@ KINDS = {"substitution": (Claim.PHRASE_DIFFERS, Category.MISTRANSLATION),
 # a difference found, before it is embedded: the gap, its unit's word alignment, the Italian span that
 # carries it, whether that span reads as the back-translation's phrase, and every span it projects onto
 Pending = tuple[Gap, WordAlignment, tuple[int, int], "bool | None", list[tuple[int, int]]]
-# how well each side of a difference is found in the other side's sentence
-Found = tuple["float | None", "float | None"]
+
+
 def points_nowhere(italian: str, read: bool | None) -> bool:
     """The Italian a difference landed on is only function words («una», «della») and cannot be what
     the back-translation's phrase translates (``read`` is False): the finding would show the reviewer
