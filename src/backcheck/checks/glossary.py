@@ -9,6 +9,9 @@ Without an aligned source, only entries flagged ``no-source`` (wrong in any cont
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..knowledge.glossary import Glossary, GlossaryEntry, load_glossary
 from ..knowledge.renderings import accepted_fix
 from ..knowledge.senses import uses_sense
@@ -24,6 +27,12 @@ def _default_glossary() -> Glossary:
 
 
 _STARTER: Glossary | None = None
+
+
+@lru_cache(maxsize=8)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds what any of ``patterns`` (the wrong renderings' patterns) finds."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 def _source_with_term(entry: GlossaryEntry, sources: list[str]) -> str | None:
@@ -70,12 +79,14 @@ class GlossaryCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         glossary = ctx.glossary if ctx.glossary is not None else _default_glossary()
         out: list[Candidate] = []
+        entries = [(entry, entry.italian_patterns("wrong")) for entry in glossary if entry.wrong]
+        any_wrong = _any_of(tuple(p.pattern for _, patterns in entries for p in patterns))
         for sent in ctx.content_sentences():
+            if not any_wrong.search(sent.text):
+                continue  # no wrong rendering of any term here (one search instead of one per term)
             sources: list[str] | None = None
-            for entry in glossary:
-                if not entry.wrong:
-                    continue
-                hits = [m for p in entry.italian_patterns("wrong") for m in p.finditer(sent.text)]
+            for entry, wrong in entries:
+                hits = [m for p in wrong for m in p.finditer(sent.text)]
                 if not hits:
                     continue
                 if any(p.search(sent.text) for p in entry.italian_patterns("accepted")):

@@ -21,6 +21,7 @@ in capitals ("US", "UK", never the pronoun "us").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -139,11 +140,53 @@ def _add_wordnet(lex, names, code, add) -> None:  # type: ignore[no-untyped-def]
                     add("it", w, code, False)
 
 
+_RUN = re.compile(r"\w+")
+
+
 @cache
-def _pattern(lang: str) -> re.Pattern[str]:
+def _forms(lang: str) -> tuple[list[str], dict[str, list[int]]]:
+    """The forms, longest first, and where each word a form can begin with stands in that order."""
     forms = sorted(tables()[lang], key=len, reverse=True)
+    first: dict[str, list[int]] = {}
+    for i, f in enumerate(forms):
+        m = _RUN.match(f)
+        first.setdefault(m.group() if m else "", []).append(i)
+    return forms, first
+
+
+@cache
+def _pattern(lang: str, key: str = "") -> re.Pattern[str]:
+    """The forms (all, or those that can begin at a word ``key``), longest first, as one pattern."""
+    forms, first = _forms(lang)
     plural = "s?" if lang == "en" else ""  # "Germans", "Italians"
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + rf"){plural}(?![\w])", re.IGNORECASE)
+    if key:
+        keys = (key, key[:-1]) if plural and key.endswith("s") else (key,)
+        picked = [forms[i] for i in sorted(i for k in keys for i in first.get(k, ()))]
+    else:
+        picked = forms
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, picked)) + rf"){plural}(?![\w])", re.IGNORECASE)
+
+
+def _matches(text: str, lang: str) -> Iterator[re.Match[str]]:
+    """What ``_pattern(lang).finditer(text)`` finds: a form can begin only at a word that begins one
+    of the forms, so each word is tried against those forms alone (one alternation of all the forms,
+    case-insensitive, at every position of the text took most of this module's time)."""
+    forms, first = _forms(lang)
+    if "" in first:  # a form that does not begin with a letter: no shortcut
+        yield from _pattern(lang).finditer(text)
+        return
+    end = 0
+    for run in _RUN.finditer(text):
+        start = run.start()
+        if start < end or (start and text[start - 1] == "."):
+            continue
+        key = run.group().lower()
+        if key not in first and not (lang == "en" and key.endswith("s") and key[:-1] in first):
+            continue
+        m = _pattern(lang, key).match(text, start)
+        if m:
+            end = m.end()
+            yield m
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -154,7 +197,7 @@ def find_nations(text: str, lang: str) -> list[NationMention]:
     """Country names and nationality adjectives of ``text`` (``lang`` "it" or "en")."""
     table = tables()[lang]
     out = []
-    for m in _pattern(lang).finditer(text):
+    for m in _matches(text, lang):
         word = m.group()
         key = word.lower()
         as_country, as_adjective = table.get(key) or table[key[:-1]]
