@@ -29,7 +29,8 @@ CASES = [
     # limbs «braccia» is right; a "summit" of leaders is a «vertice», of a mountain a «cima»
     ("sense-weapons", "Il paese ha inviato braccia ai ribelli.", ["The country sent arms to the rebels."],
      [("braccia", "armi")]),
-    ("sense-limbs", "Comincia quando sprofondi tra le sue braccia.", ["It begins when you sink in his arms."], []),
+    ("sense-limbs", "Il bambino si è addormentato tra le braccia della nonna.",
+     ["The child fell asleep in his grandmother's arms."], []),
     ("sense-leaders", "I leader si sono incontrati alla cima di Ginevra.", ["The leaders met at the Geneva summit."],
      [("cima", "vertice")]),
     ("sense-mountain", "Gli scalatori hanno raggiunto la cima.", ["The climbers reached the summit."], []),
@@ -99,3 +100,26 @@ def test_project_examples() -> None:
     found, gold = project_example_matches("glossary", "terminology")
     assert found == gold
     assert clean_example_majors("glossary") == []
+
+
+def test_required_text_is_in_every_match() -> None:
+    """The check skips a term when the lower-cased sentence lacks ``_required`` of each of its wrong
+    renderings: that must be a necessary condition of the term's pattern. Every wrong rendering of the
+    starter glossary, written as the pattern lets it vary (final vowels, case, either apostrophe), inside
+    an invented sentence."""
+    from backcheck.checks.glossary import _required
+    from backcheck.knowledge.glossary import italian_pattern
+
+    glossary = load_glossary([], starter=True)
+    tried = 0
+    for entry in glossary:
+        for term in entry.wrong:
+            variants = {term, term.upper(), term.title(), term.replace("'", "’"),
+                        " ".join(w[:-1] + "i" if len(w) >= 5 and w[-1] in "aeo" and w.isalpha() else w
+                                 for w in term.split())}
+            for v in variants:
+                text = f"Secondo il comunicato, {v} resta in vigore."
+                if italian_pattern(term).search(text):
+                    tried += 1
+                    assert _required(term) in text.lower(), (term, v)
+    assert tried > 50

@@ -9,7 +9,6 @@ Without an aligned source, only entries flagged ``no-source`` (wrong in any cont
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..knowledge.glossary import Glossary, GlossaryEntry, load_glossary
@@ -29,10 +28,14 @@ def _default_glossary() -> Glossary:
 _STARTER: Glossary | None = None
 
 
-@lru_cache(maxsize=8)
-def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern that finds what any of ``patterns`` (the wrong renderings' patterns) finds."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+@lru_cache(maxsize=4096)
+def _required(term: str) -> str:
+    """What every match of :func:`~backcheck.knowledge.glossary.italian_pattern` of ``term`` contains, in
+    lower case: its first word up to an apostrophe, less the final vowel the pattern lets vary."""
+    word = term.replace("’", "'").split()[0].lower()
+    if len(word) >= 5 and word[-1] in "aeio" and word.isalpha():
+        word = word[:-1]
+    return word.split("'")[0]
 
 
 def _source_with_term(entry: GlossaryEntry, sources: list[str]) -> str | None:
@@ -79,13 +82,14 @@ class GlossaryCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         glossary = ctx.glossary if ctx.glossary is not None else _default_glossary()
         out: list[Candidate] = []
-        entries = [(entry, entry.italian_patterns("wrong")) for entry in glossary if entry.wrong]
-        any_wrong = _any_of(tuple(p.pattern for _, patterns in entries for p in patterns))
+        entries = [(entry, entry.italian_patterns("wrong"), [_required(t) for t in entry.wrong])
+                   for entry in glossary if entry.wrong]
         for sent in ctx.content_sentences():
-            if not any_wrong.search(sent.text):
-                continue  # no wrong rendering of any term here (one search instead of one per term)
             sources: list[str] | None = None
-            for entry, wrong in entries:
+            lowered = sent.text.lower()
+            for entry, wrong, required in entries:
+                if not any(r in lowered for r in required):
+                    continue  # none of its wrong renderings can be here (a substring test, not a search)
                 hits = [m for p in wrong for m in p.finditer(sent.text)]
                 if not hits:
                     continue

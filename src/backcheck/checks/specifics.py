@@ -45,8 +45,10 @@ def _implied() -> dict[str, frozenset[float]]:
     return {w: frozenset(float(x) for x in v.split("|")) for w, v in table("numbers.tsv", "en", "implied").items()}
 
 
+@lru_cache(maxsize=65536)
 def ordinal_value(word: str, lang: str) -> int | None:
-    """The value of an ordinal word from "third" on (text2num: "terza" → 3, "twentieth" → 20)."""
+    """The value of an ordinal word from "third" on (text2num: "terza" → 3, "twentieth" → 20; memoised:
+    every word of every sentence is asked)."""
     from text_to_num import alpha2digit
 
     m = re.fullmatch(r"(\d+)(?:º|ª|rd|th|st|nd)", alpha2digit(word.lower(), lang))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lang.datafiles import rows
 from ..lang.tokens import strip_accents
@@ -237,5 +237,6 @@ def italian_name(code: str, country: bool) -> str | None:
     return adjectives[0][2] if adjectives else None
 
 
+@lru_cache(maxsize=131072)
 def folded(text: str) -> str:
     return strip_accents(text.lower())

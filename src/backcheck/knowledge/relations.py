@@ -20,8 +20,10 @@ RELATIONS = ("synonym", "antonym", "hypernym", "sibling", "similar", "unrelated"
 HYPERNYM_DEPTH = 3
 
 
+@lru_cache(maxsize=16384)
 def _ancestors(lex: Lexicon, synsets: tuple[str, ...], depth: int) -> dict[str, int]:
-    """Synset → steps up (0: the synset itself) for ``synsets`` and their hypernyms."""
+    """Synset → steps up (0: the synset itself) for ``synsets`` and their hypernyms (memoised: a word
+    meets many others; the callers only read the mapping)."""
     out = {s: 0 for s in synsets}
     frontier = list(synsets)
     for step in range(1, depth + 1):
