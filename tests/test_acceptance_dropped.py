@@ -7,8 +7,8 @@ is absent.
 
 Measured when the check was added: 51 of the 55 removals reported (0.93; 35 before a neighbour's own
 words stopped counting as evidence for the dropped sentence); one finding on the untouched documents
-(newssyscomb's "And above all, to think quite carefully about where applying for it.", whose Italian
-keeps only "E, soprattutto, dove farlo" inside the next sentence), none on flores-it."""
+(a newssyscomb sentence whose Italian keeps only its last clause, inside the next sentence), none on
+flores-it."""
 
 from __future__ import annotations
 

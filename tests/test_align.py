@@ -127,10 +127,10 @@ def test_a_rewritten_sentence_between_placed_neighbours_is_placed(middle: str, p
     art, tr = _translation(
         "Il ministro ha firmato un accordo di pace con il vicino.\n\n"
         "Il presidente ha incontrato il suo alleato a Parigi il 3 maggio.\n\n"
-        "È un atteggiamento difficile da accettare.\n\n"
+        "È una scelta difficile da spiegare.\n\n"
         "La banca centrale ha alzato i tassi di interesse.",
         ["The minister signed a peace agreement with the neighbour.", "The president met his ally in Paris on May 3.",
-         "It is an attitude difficult to accept.", "The central bank raised interest rates."])
+         "It is a choice difficult to explain.", "The central bank raised interest rates."])
     src = ["The minister signed a peace deal with the neighbour.", "The president met his ally in Paris on May 3.",
            middle, "The central bank raised interest rates."]
     aln = align_sources(art, src, tr)

@@ -37,7 +37,7 @@ CASES = [
      ["President Volodymyr Zelensky spoke with Dmitry Peskov.", "Zelensky said more. Peskov did not."], []),
     ("different-people", "Hanno parlato Mario Rossi e Maria Bianchi; poi Mario Rossi ha chiuso.", [], []),
     ("surname-endings", "I Rossi e il Rosso: Russia, Russi e Galles, Gallese.", [], []),
-    ("country-list", "I governi di Belgio, Lussemburgo e Olanda hanno trovato l'accordo a Belgrado.", [], []),
+    ("country-list", "I governi di Svezia, Norvegia e Finlandia hanno firmato l'intesa a Oslo.", [], []),
     # a surname that is an English word, translated after the same first name (knowledge/surnames.py)
     ("surname-translated", "La mostra è curata da Hannah Fornaio, che ha lavorato a lungo a Glasgow.",
      ["The exhibition is curated by Hannah Baker, who worked for years in Glasgow."], [("Fornaio", "Baker")]),

@@ -25,9 +25,9 @@ CASES = [
      "According to the lawyers, the Supreme Tribunal rejected the appeal.", [],
      "written capitalised as a name: the translator gives it as the institution's Italian name (an "
      "established form MultiWordNet may lack)"),
-    ("part-of-a-longer-name", "Ri ha parlato sabato all'assemblea generale delle Nazioni Unite.",
-     ["Ri was speaking Saturday at the United Nations General Assembly."],
-     "Ri spoke on Saturday at the general assembly of the United Nations.", [],
+    ("part-of-a-longer-name", "La delegata è intervenuta martedì all'assemblea generale delle Nazioni Unite.",
+     ["The delegate addressed the United Nations General Assembly on Tuesday."],
+     "The delegate intervened on Tuesday at the general assembly of the United Nations.", [],
      "inside a sentence the whole run is the name: MWN's 'general assembly' (a legislature) is not "
      "'United Nations General Assembly'"),
     ("standard-form", "Secondo gli avvocati, la Corte suprema ha respinto il ricorso.",

@@ -45,9 +45,10 @@ CASES = [
     ("denied-kept", "The union refused to accept the offer.", "Il sindacato ha negato di accettare l'offerta.",
      None, []),
     # "not going to listen": the negated predicate is "listen" (the future's "go" is light), which the
-    # back-translation negates through "do not want to listen"
+    # back-translation negates through "do not intend to listen"
     ("going-to-kept", "They said: we are not going to listen to the court.",
-     "Hanno detto che non vogliono ascoltare il tribunale.", "They said they do not want to listen to the court.", []),
+     "Hanno detto che non intendono ascoltare il tribunale.",
+     "They said they do not intend to listen to the court.", []),
     ("going-to-dropped", "They said: we are not going to listen to the court.",
      "Hanno detto che ascolteranno il tribunale.", "They said they will listen to the court.",
      [("ascolteranno", "critical", "non ascolteranno")]),

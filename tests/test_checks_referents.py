@@ -15,9 +15,9 @@ BT = "Governor Piet Jansen met Senator Ulla Berg and Mayor Anna Rossi in Turin o
 
 # (id, source sentence, Italian, literal back-translation, expected [(span, severity)], origin)
 CASES = [
-    ("two-dropped", "Jansen last spoke with Berg in March, a week before Rossi's visit to Turin.",
-     "Una settimana prima della visita di Rossi a Torino, i due non si parlavano da marzo.",
-     "A week before Rossi's visit to Turin, the two had not spoken since March.", [("parlavano", "major")],
+    ("two-dropped", "Jansen last talked to Berg in March, two days before Rossi's trip to Turin.",
+     "Due giorni prima del viaggio di Rossi a Torino, i due non si sentivano da marzo.",
+     "Two days before Rossi's trip to Turin, the two had not talked since March.", [("sentivano", "major")],
      "«i due» follows the one person the sentence names: Jansen and Berg are gone, the speakers changed"),
     ("subject-dropped", "Jansen said he would call Berg after Rossi's visit to Turin.",
      "Ha detto che chiamerà Berg dopo la visita di Rossi a Torino.",

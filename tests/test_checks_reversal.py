@@ -20,9 +20,9 @@ CASES = [
      "Il club ha comprato il suo attaccante da una squadra spagnola.",
      "The club bought its striker from a Spanish team.", [("comprato", "critical")]),
     # the clause is reordered around the converse verb: who gives and who gets is swapped
-    ("converse-reordered", "The boy met the donor whose kidney he will receive next month.",
-     "Il ragazzo ha incontrato la donatrice a cui donerà il suo rene il mese prossimo.",
-     "The boy met the donor to whom he will donate his kidney next month.", [("donerà", "critical")]),
+    ("converse-reordered", "The patient thanked the cousin whose kidney she will receive in spring.",
+     "La paziente ha ringraziato la cugina a cui donerà il suo rene in primavera.",
+     "The patient thanked the cousin to whom she will donate her kidney in spring.", [("donerà", "critical")]),
     # the reversing prefix is lost: "unvaccinated" read as "vaccinated", a pair WordNet does not list as
     # antonyms (Quirk et al., A Comprehensive Grammar, App. I.21: un- negates an adjective)
     ("prefix-dropped", "Most of the patients admitted this week were unvaccinated, the hospital said.",

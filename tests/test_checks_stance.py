@@ -40,10 +40,10 @@ CASES = [
      "The driver had obviously fallen asleep at the wheel before the crash.", []),
     # the source vouches for the other clause itself ("clearly upset"): the hedge was dropped (the omission
     # check's concern), not turned into a certainty
-    ("another-place", "Police said the fire was probably started by a cigarette, and the owners are clearly upset.",
-     "La polizia ha detto che l'incendio è stato appiccato da una sigaretta, e i proprietari sono chiaramente "
-     "sconvolti.",
-     "Police said the fire was started by a cigarette, and the owners are clearly upset.", []),
+    ("another-place", "The firm said the outage was probably caused by a storm, and the customers are clearly angry.",
+     "L'azienda ha detto che il guasto è stato causato da una tempesta, e i clienti sono chiaramente "
+     "arrabbiati.",
+     "The company said the outage was caused by a storm, and the customers are clearly angry.", []),
 ]
 
 

@@ -30,28 +30,28 @@ def _gaps(source: str, bt: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("source", "bt", "expected"), [
-    # one word for another between two anchors ("his Russian ... said")
-    ("His Russian counterpart said the talks were useful.", "His Russian ally said the talks were useful.",
-     [("substitution", "counterpart", "ally")]),
-    # a comma on each side between the anchors: one difference per clause, not "light, sums" for
-    # "encapsulates" (the words before the comma were added; the verb after it was replaced)
-    ("The screens, all linked by tubes, encapsulate the novel about a boy.",
-     "The screens, all linked by tubes that give off light, sum up the novel about a boy.",
-     [("insertion", "", "give off light"), ("substitution", "encapsulate", "sum")]),
+    # one word for another between two anchors ("her Danish ... said")
+    ("Her Danish colleague said the talks were useful.", "Her Danish neighbour said the talks were useful.",
+     [("substitution", "colleague", "neighbour")]),
+    # a comma on each side between the anchors: one difference per clause, not "ships, recount" for
+    # "celebrate" (the words before the comma were added; the verb after it was replaced)
+    ("The walls, all covered with posters, celebrate the story of the port.",
+     "The walls, all covered with posters that show old ships, recount the story of the port.",
+     [("insertion", "", "show old ships"), ("substitution", "celebrate", "recount")]),
     # the commas differ in number: which clause a word is in cannot be told, so one difference
-    ("The screens, all linked by tubes encapsulate the novel about a boy.",
-     "The screens, all linked by tubes that glow, sum up the novel about a boy.",
-     [("substitution", "encapsulate", "glow, sum")]),
+    ("The walls, all covered with posters celebrate the story of the port.",
+     "The walls, all covered with posters that fade, recount the story of the port.",
+     [("substitution", "celebrate", "fade, recount")]),
     # the same two function words once on each side ("for all") mark a place as an anchor would: the
-    # replaced adjective and the added noun are two differences, not "standard issue" / "compulsory for
-    # all men"; "seventy" and "70" are one number and anchor the end
-    ("They said the pass should be standard issue for all over seventy, the club agreed.",
-     "They said the pass should be compulsory for all men over 70, the club agreed.",
-     [("substitution", "standard issue", "compulsory"), ("insertion", "", "men")]),
+    # replaced adjective and the added noun are two differences, not "routine" / "obligatory for all
+    # women"; "sixty" and "60" are one number and anchor the end
+    ("They said the card should be routine for all over sixty, the council agreed.",
+     "They said the card should be obligatory for all women over 60, the council agreed.",
+     [("substitution", "routine", "obligatory"), ("insertion", "", "women")]),
     # a shared pair that occurs twice on one side marks no one place: one difference
-    ("They said the pass should be standard issue for all over seventy, the club agreed.",
-     "They said the pass should be compulsory for all and for all men over 70, the club agreed.",
-     [("substitution", "standard issue", "compulsory for all and for all men")]),
+    ("They said the card should be routine for all over sixty, the council agreed.",
+     "They said the card should be obligatory for all and for all women over 60, the council agreed.",
+     [("substitution", "routine", "obligatory for all and for all women")]),
     # one number, its digits split by a thousands separator on one side only: no difference
     ("The fund raised 4900 euros for the school.", "The fund raised 4,900 euros for the school.", []),
     # a different number is one

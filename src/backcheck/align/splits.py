@@ -20,9 +20,9 @@ _CLAUSE_MARK = re.compile(r"[,;:()]| [–—] ")
 def by_clause(sw: list[Word], bw: list[Word], src: list[Word], bt: list[Word], left: Link | None,
                right: Link | None, text_of: dict[int, str]) -> list[tuple[list[Word], list[Word]]]:
     """The gap's words paired clause by clause: when both sides put the same number of clause marks
-    between the two anchors ("tubes, encapsulates" / "tubes that give off light, sums up"), the words
+    between the two anchors ("posters, celebrate" / "posters that show old ships, recount"), the words
     before the k-th mark on one side correspond to those before the k-th mark on the other, so the gap
-    is one difference per clause ("give off light" inserted; "encapsulates" / "sums up"). Otherwise,
+    is one difference per clause ("show old ships" inserted; "celebrate" / "recount"). Otherwise,
     one difference."""
     whole = [(sw, bw)]
     if left is None or right is None or not sw and not bw:
@@ -59,8 +59,8 @@ def _function_pairs(text: str, lo: int) -> dict[tuple[str, str], list[int]]:
 def _by_shared_pair(sw: list[Word], bw: list[Word], s_text: str, s_lo: int, b_text: str,
                     b_lo: int) -> list[tuple[list[Word], list[Word]]]:
     """The gap's words split where both sides have the same two function words, once each, in the same
-    order ("standard issue [for all] over" / "compulsory [for all] men over"): they bracket the words as
-    an anchor would, so "standard issue" / "compulsory" is one difference and "men" another. A single
+    order ("routine [for all] over" / "obligatory [for all] women over"): they bracket the words as
+    an anchor would, so "routine" / "obligatory" is one difference and "women" another. A single
     function word is too common to mark a place; without such a pair, one difference."""
     whole = [(sw, bw)]
     if not sw or not bw or len(sw) + len(bw) < 3:

@@ -1,6 +1,7 @@
 """connectives: the Italian links two clauses by another relation than the source. The source says
-"tested daily, **but** it has not been used"; the back-translation of the Italian says "tested daily
-**until** it had no connection": a contrast became a time limit, and the sentence a different fact.
+"inspected every week, **but** it has never been opened"; the back-translation of the Italian says
+"inspected every week **until** it was opened": a contrast became a time limit, and the sentence a
+different fact.
 
 Each source unit and its back-translation are searched for the connectives of four relations
 (``lang/data/connectives.tsv``: contrast, time, cause, condition; only connectives of one relation).
@@ -8,7 +9,7 @@ A finding needs a connective of the back-translation whose relation the source h
 one of that relation), in the place of a source connective of another relation that the
 back-translation does not keep there. Two connectives are in the same place when every link of the
 word alignment keeps its side of them (:meth:`~backcheck.align.words.WordAlignment.same_place`). The
-source's relation may still be said elsewhere («Ma secondo il Pentagono … fino a quando …»); what
+source's relation may still be said elsewhere («Ma secondo il ministero … fino a quando …»); what
 stands in its place is another. A time read as a condition, or back ("when" / «se»), is a paraphrase
 more often than not and is left alone. The finding sits on the Italian connective of the
 back-translation's relation when the segment has exactly one (the fix: the source's connective in

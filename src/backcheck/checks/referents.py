@@ -1,7 +1,7 @@
 """referents: two persons the source sentence names are named nowhere in its Italian, which names other
-persons of the same sentence ("Jansen last spoke with Berg, a week before Rossi's call with Verdi" /
-«Una settimana prima della telefonata tra Rossi e Verdi, i due non si parlavano»: the two are now Rossi
-and Verdi).
+persons of the same sentence ("Jansen last talked to Berg two days before Rossi's trip with Verdi" /
+«Due giorni prima del viaggio di Rossi e Verdi, i due non si sentivano»: the two are now Rossi and
+Verdi).
 
 Dropping a name the article has already used is ordinary translation (a pronoun, a dropped subject),
 and the missingnames check leaves it alone. Two participants dropped at once, from a sentence that

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from ..knowledge.lexicon import Lexicon
 
 
-# A reversal often reorders its clause ("whose heart he will receive" / "to whom he will donate his
-# heart"): the two words may sit in gaps this far apart.
+# A reversal often reorders its clause ("whose kidney she will receive" / "to whom she will donate her
+# kidney"): the two words may sit in gaps this far apart.
 NEAR = 2
 
 
@@ -164,7 +164,7 @@ class ReversalCheck(Check):
             m = wa.match
             region = ItalianRegion(ctx.article.text[m.it_start:m.it_end], lex)
             # the words each side has and the other does not, wherever the clause put them (a reversal
-            # often reorders it: "whose heart he will receive" / "to whom he will donate his heart")
+            # often reorders it: "whose kidney she will receive" / "to whom she will donate her kidney")
             for s, b, apart in _near_pairs(wa):
                 kind = opposition(lex, s.norm, b.norm)
                 lost = _prefix_lost(lex, s, b, embeddings) if lex is not None and kind in (None, "prefix") else None

@@ -131,7 +131,7 @@ def _expand_to_delimiters(text: str, start: int, end: int, lo: int, hi: int) -> 
 
 def _sentence_vote(sentence: str, ws: list[Word]) -> str | None:
     """A whole sentence in another language by function words, for text too short for lingua
-    ("Rafael Correa à Quito, ce lundi."): at least :data:`MIN_VOTES` distinct function words of one
+    ("Le ministre arrive à Lyon, ce mardi."): at least :data:`MIN_VOTES` distinct function words of one
     language, no Italian-only word, and lingua not confident it is Italian."""
     lower = [w.lower for w in ws if w.text[:1].islower()]
     if len(ws) < MIN_RUN_WORDS or any(is_italian_only(w) for w in ws if w.text[:1].islower()):

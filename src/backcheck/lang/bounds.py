@@ -56,7 +56,7 @@ def bound_before(text: str, start: int, lang: str) -> tuple[str, str] | None:
     return phrase, bounds(lang).get(phrase, "approx")
 
 
-# How many words before an Italian number a bound may stand («fino a raggiungere i 3.000»).
+# How many words before an Italian number a bound may stand («fino a toccare quota 500»).
 WINDOW_IT = 5
 
 

@@ -210,7 +210,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:a|e|o|-|–|to|and|or)\s*$")
 
 
 def _share_range_scale(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """"da 25 a 55 miliardi": the first number of a range takes the scale and unit of the second."""
+    """"da 14 a 38 milioni": the first number of a range takes the scale and unit of the second."""
     out = list(qs)
     for i in range(len(out) - 1, 0, -1):
         a, b = out[i - 1], out[i]
