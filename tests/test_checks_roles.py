@@ -17,6 +17,11 @@ CASES = [
      "Il giovane sfidante ha sconfitto il campione a Parigi domenica.",
      "The young challenger defeated the champion in Paris on Sunday.", [],
      "a voice change keeps the roles: the challenger won on both sides"),
+    # the voice changes and the roles swap: no word changes sides, so only the voice says to look
+    ("passive-to-active-swapped", "The champion was defeated by the young challenger in Paris on Sunday.",
+     "Il campione ha sconfitto il giovane sfidante a Parigi domenica.",
+     "The champion defeated the young challenger in Paris on Sunday.", [("sconfitto", "critical")],
+     "the source: the challenger won; the Italian: the champion won"),
     ("same-roles", "The young challenger defeated the champion in Paris on Sunday.",
      "Il giovane sfidante ha sconfitto il campione a Parigi domenica.",
      "The young challenger defeated the champion in Paris on Sunday.", [], "the same sentence"),

@@ -7,8 +7,8 @@ the word alignment to a back-translation verb, each side's *agent* (the subject 
 one) are read; a voice change ("was defeated by" / "defeated") keeps them. When the source's agent is
 linked to the back-translation's patient and the source's patient to its agent, the two participants
 changed places: a reversal (critical, like a converse verb). The finding sits on the Italian words of
-the back-translation's verb. Only a unit where two linked words changed sides around a third, or whose
-voice differs between the two sides, is parsed: a swap with neither cannot happen.
+the back-translation's verb. Only a unit where two linked words changed sides around a third, or where
+a linked verb is passive on one side only, is parsed: a swap with neither cannot happen.
 """
 
 from __future__ import annotations
@@ -36,6 +36,18 @@ def _swapped_around_a_link(wa: Any) -> bool:
         if before_after and after_before:
             return True
     return False
+
+
+def _voice_changed_at_a_link(wa: Any, bt: str) -> bool:
+    """One side is passive and the other is not, and a passive participle of that side is a linked word:
+    the verb of a clause whose voice changed is linked to the other side's (as the check needs), so a
+    voice change only elsewhere in the unit (an unlinked participle) cannot hide a swap."""
+    src_passive, bt_passive = _passive(wa.match.source), _passive(bt)
+    if src_passive == bt_passive:
+        return False
+    text, words, side = (wa.match.source, wa.source, "src") if src_passive else (bt, wa.bt, "bt")
+    ends = {m.end() for m in _PASSIVE.finditer(text)}
+    return any(words[getattr(k, side)].end in ends for k in wa.links)
 
 
 def participants(verb: Any) -> tuple[Any | None, Any | None]:
@@ -67,8 +79,8 @@ class RolesCheck(Check):
             return []
         out: list[Candidate] = []
         todo = [(wa, ctx.translation.segments[seg].en) for wa, seg in ctx.sentence_alignments()]
-        # nothing changed sides around a word and the voice is the same: no swap to look for
-        todo = [(wa, bt) for wa, bt in todo if _swapped_around_a_link(wa) or _passive(wa.match.source) != _passive(bt)]
+        # nothing changed sides around a word and no linked verb changed voice: no swap to look for
+        todo = [(wa, bt) for wa, bt in todo if _swapped_around_a_link(wa) or _voice_changed_at_a_link(wa, bt)]
         docs = parser.parse([t for wa, bt in todo for t in (wa.match.source, bt)]) if todo else None
         if not docs:
             return out
