@@ -12,6 +12,9 @@
    default beam and a fixed output length of 30 tokens (what a real back-translation of a news
    sentence is), the fastest of three runs. The checker runs once: its caches are cold only the first
    time. Target: checker ≤ 5% of translation.
+3. What issue #16's detectors add to the checker: the checker per sentence with every check and without
+   them, each in a fresh process, alternately five times, as points of the translation time above (the median).
+   Target: ≤ 1 point.
 
 Writes its section of bench/RESULTS.md (between markers; other sections are left alone).
 """
@@ -19,6 +22,7 @@ Writes its section of bench/RESULTS.md (between markers; other sections are left
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -47,21 +51,30 @@ def corpus_wall() -> float:
     return time.perf_counter() - t0
 
 
-def checker_per_sentence() -> tuple[float, int]:
+# The detectors issue #16 added (its target: together at most 1 percentage point of translation time).
+DETECTORS_16 = ("calendar", "intensity", "missingnames", "nationality", "relativetime", "reversal", "roles",
+                "specifics")
+DETECTOR_ROUNDS = 5
+
+
+def checker_per_sentence(without: tuple[str, ...] = ()) -> tuple[float, int]:
+    from backcheck.checks import CHECKS
     from backcheck.run.checker import check_article
     from backcheck.run.options import CheckOptions, load_article_input
     from backcheck.text.document import segment
+
+    checks = sorted(set(CHECKS) - set(without)) if without else None
 
     folders = sorted(p for p in CORPUS.iterdir() if p.is_dir())
     warm = load_article_input(ROOT / "examples" / "mt-article" / "article.it.txt",
                               [ROOT / "examples" / "mt-article" / "source.en.txt"],
                               ROOT / "examples" / "mt-article" / "back.en.txt")
-    check_article(warm, CheckOptions(engine="none"))  # loads every resource once
+    check_article(warm, CheckOptions(engine="none", checks=checks))  # loads every resource once
     n = 0
     t0 = time.perf_counter()
     for f in folders:
         inp = load_article_input(f / "article.it.txt", [f / "source.en.txt"], f / "back.en.txt")
-        check_article(inp, CheckOptions(engine="none"))
+        check_article(inp, CheckOptions(engine="none", checks=checks))
         n += len(segment(inp.text).sentences)
     return (time.perf_counter() - t0) / n, n
 
@@ -88,7 +101,21 @@ def translation_per_sentence() -> tuple[float, int]:
     return best / len(sentences), ct.beam
 
 
+def detectors_cost() -> list[float]:
+    """What the detectors of :data:`DETECTORS_16` add to the checker, ms per sentence: the checker with
+    every check and without them, each in a fresh process (cold caches, as above), alternately
+    :data:`DETECTOR_ROUNDS` times; one difference per round."""
+    def run(without: bool) -> float:
+        args = [sys.executable, __file__, "--checker-only"] + (["--without-16"] if without else [])
+        return float(subprocess.run(args, capture_output=True, text=True, check=True).stdout.split()[-1])
+
+    return [1000 * (run(False) - run(True)) for _ in range(DETECTOR_ROUNDS)]
+
+
 def main() -> int:
+    if "--checker-only" in sys.argv:  # one measurement for detectors_cost, in its own process
+        print(checker_per_sentence(DETECTORS_16 if "--without-16" in sys.argv else ())[0])
+        return 0
     if not CORPUS.is_dir():
         print("../shared/corpora/newssyscomb2009-it-en is absent: nothing to measure", file=sys.stderr)
         return 0
@@ -100,6 +127,10 @@ def main() -> int:
     ratio = check_s / trans_s
     print(f"checker {check_s * 1000:.1f} ms/sentence; ctranslate2 int8 {trans_s * 1000:.0f} ms/sentence; "
           f"{100 * ratio:.1f}%", file=sys.stderr)
+    added = sorted(detectors_cost())
+    share = [100 * a / 1000 / trans_s for a in added]
+    print(f"issue #16's detectors add {', '.join(f'{a:.1f}' for a in added)} ms/sentence "
+          f"({', '.join(f'{x:.1f}' for x in share)} points)", file=sys.stderr)
     section = "\n".join([
         BEGIN,
         "## Checker (bench/bench_checker.py)",
@@ -114,6 +145,10 @@ def main() -> int:
         f"| CTranslate2 int8 translation per sentence (random full-size opus-mt-it-en, beam {beam}, "
         f"{OUTPUT_TOKENS} tokens out; fastest of {TRANSLATE_REPEATS}) | {trans_s * 1000:.0f} ms | |",
         f"| checker / translation | {100 * ratio:.1f}% | ≤ 5% |",
+        f"| what issue #16's detectors ({', '.join(DETECTORS_16)}) add: the checker with and without them, "
+        f"alternately in fresh processes, {DETECTOR_ROUNDS} rounds, from the lowest | "
+        f"{' / '.join(f'{x:.1f}' for x in share)} points ({' / '.join(f'{a:.1f}' for a in added)} ms; median "
+        f"{statistics.median(share):.1f}) | ≤ 1 point |",
         END,
     ])
     results = HERE / "RESULTS.md"
