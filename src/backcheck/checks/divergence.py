@@ -25,6 +25,7 @@ from ..align.tokens import it_words
 from ..align.words import Gap, WordAlignment, phrase_text
 from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
+from ..knowledge.support import region as support_region
 from ..lang.tokens import balanced_quotes, unpaired, without_unpaired
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -220,7 +221,7 @@ class DivergenceCheck(Check):
             m = wa.match
             key = (m.it_start, m.it_end)
             if key not in regions:
-                regions[key] = ItalianRegion(text[m.it_start:m.it_end], lex)
+                regions[key] = support_region(text[m.it_start:m.it_end], lex)
             local = ItalianRegion(_local(text, spans, m, CONFIG.neighbourhood), lex)
             feats = features(gap, wa, local, regions[key], lex, sim, whole, seen)
             claim, category = KINDS[gap.kind]

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..align.words import SAME
 from ..knowledge.relations import zipf
 from ..knowledge.support import ItalianRegion
+from ..knowledge.support import region as support_region
 from ..lang.en import paraphrase
 from ..lang.it import is_content as is_it_content
 from ..lang.valence import table, valence
@@ -113,7 +114,8 @@ def grade(s: Word, b: Word, lex: Lexicon | None) -> tuple[float, float] | None:
     """(source valence, back-translation valence) when the two differ in degree (see module doc), a
     neutral word counting 0; ``None`` otherwise."""
     pos = _shared_pos(s, b, lex)
-    vs, vb = _rated(s, lex, pos), _rated(b, lex, pos)
+    vs = _rated(s, lex, pos)
+    vb = _rated(b, lex, pos) if vs is not None else None
     if vs is None or vb is None or vs * vb < 0:
         return None
     if min(abs(vs), abs(vb)) >= MARGIN:
@@ -164,7 +166,7 @@ class IntensityCheck(Check):
                 if graded is None:
                     continue
                 if region is None:
-                    region = ItalianRegion(text[m.it_start:m.it_end], lex)
+                    region = support_region(text[m.it_start:m.it_end], lex)
                 vs, vb = graded
                 neutral = vs == 0.0 or vb == 0.0
                 if neutral and how != "gap":

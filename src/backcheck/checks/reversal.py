@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..knowledge.relations import relation
 from ..knowledge.renderings import as_fix, render_opposite, rendered
-from ..knowledge.support import ItalianRegion
+from ..knowledge.support import region as support_region
 from ..lang import fold
 from ..lang.datafiles import entries, word_set
 from ..lang.en import lemma as en_lemma
@@ -162,7 +162,7 @@ class ReversalCheck(Check):
 
         for wa in ctx.word_alignments():
             m = wa.match
-            region = ItalianRegion(ctx.article.text[m.it_start:m.it_end], lex)
+            region = support_region(ctx.article.text[m.it_start:m.it_end], lex)
             # the words each side has and the other does not, wherever the clause put them (a reversal
             # often reorders it: "whose kidney she will receive" / "to whom she will donate her kidney")
             for s, b, apart in _near_pairs(wa):

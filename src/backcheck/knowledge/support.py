@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -98,6 +99,17 @@ class ItalianRegion:
         if not cands:
             return None
         return self._has(cands)
+
+
+@lru_cache(maxsize=2048)
+def _region(text: str, lex: Lexicon) -> ItalianRegion:
+    return ItalianRegion(text, lex)
+
+
+def region(text: str, lex: Lexicon | None) -> ItalianRegion:
+    """The :class:`ItalianRegion` of ``text``, shared by the checks that read the same unit (it is never
+    changed once built); built afresh without a lexicon (which one applies then is read each time)."""
+    return _region(text, lex) if lex is not None else ItalianRegion(text, lex)
 
 
 def translations(lex: Lexicon, en_word: str) -> frozenset[str]:
