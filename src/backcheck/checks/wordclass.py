@@ -1,6 +1,6 @@
 """wordclass: a source noun that names a participant, read back as the adverb made from it ("the
-secretary confirmed the date" / «ha segretamente confermato la data», "she secretly confirmed the
-date"): who acts, or what is acted on, is lost and a manner stands in its place.
+critic praised the play" / «ha criticamente lodato lo spettacolo», "he critically praised the play"):
+who acts, or what is acted on, is lost and a manner stands in its place.
 
 The word alignment pairs the source word with the back-translation's (a link of one stem, or two words
 of one gap); the source's parse (spaCy) says the source word is a noun with a role in its clause
