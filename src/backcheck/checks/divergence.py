@@ -168,6 +168,7 @@ class DivergenceCheck(Check):
     # what prepare() found and started, on this article
     _pending: list[Pending] | None = None
     _tokens: Future[list[Any] | None] | None = None
+    _texts: list[str] | None = None  # the texts _tokens is computing the token vectors of
     _sims: Future[list[float | None]] | None = None
 
     def prepare(self, ctx: CheckContext) -> None:
@@ -176,7 +177,8 @@ class DivergenceCheck(Check):
         phrase similarities of the differences once they are placed."""
         emb = ctx.resources.embeddings
         if emb is not None:
-            self._tokens = emb.in_background(emb.token_vectors, _sentences(ctx))
+            self._texts = _sentences(ctx)
+            self._tokens = emb.in_background(emb.token_vectors, self._texts)
         self._pending = self._differences(ctx)
         if emb is not None:
             self._sims = emb.in_background(self._similarities, [p[0] for p in self._pending], ctx)
@@ -209,21 +211,17 @@ class DivergenceCheck(Check):
         # what prepare() started, or the same work here (computed without the embedding caches, the
         # result is the same on either thread)
         emb = ctx.resources.embeddings
-        texts = _sentences(ctx)
+        texts = self._texts if self._texts is not None else _sentences(ctx)
         got = self._tokens.result() if self._tokens is not None else emb.token_vectors(texts) if emb else None
         vectors = dict(zip(texts, got, strict=True)) if got is not None else None
         pending = self._pending if self._pending is not None else self._differences(ctx)
         sims = self._sims.result() if self._sims is not None else self._similarities([p[0] for p in pending], ctx)
         found = found_in_context([(p[0], p[1]) for p in pending], ctx.translation, vectors)
         out: list[Candidate] = []
-        regions: dict[tuple[int, int], ItalianRegion] = {}
         for (gap, wa, (start, end), reads, spans), sim, seen in zip(pending, sims, found, strict=True):
             m = wa.match
-            key = (m.it_start, m.it_end)
-            if key not in regions:
-                regions[key] = support_region(text[m.it_start:m.it_end], lex)
             local = ItalianRegion(_local(text, spans, m, CONFIG.neighbourhood), lex)
-            feats = features(gap, wa, local, regions[key], lex, sim, whole, seen)
+            feats = features(gap, wa, local, support_region(text[m.it_start:m.it_end], lex), lex, sim, whole, seen)
             claim, category = KINDS[gap.kind]
             shown = _shown(gap, (start, end), spans, ctx)
             evidence = Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,

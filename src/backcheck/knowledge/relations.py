@@ -37,8 +37,8 @@ def _ancestors(lex: Lexicon, synsets: tuple[str, ...], depth: int) -> dict[str, 
     return out
 
 
-@lru_cache(maxsize=65536)
-def _relation(lex: Lexicon, a: str, b: str) -> str:
+def _first(lex: Lexicon, a: str, b: str) -> str | None:
+    """The relations told without reading a hypernym: ``unknown``, ``synonym``, ``antonym`` (else ``None``)."""
     sa, sb = lex.senses(a), lex.senses(b)
     if not sa or not sb:
         return "unknown"
@@ -46,6 +46,15 @@ def _relation(lex: Lexicon, a: str, b: str) -> str:
         return "synonym"
     if b in lex.antonyms(a) or a in lex.antonyms(b):
         return "antonym"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _relation(lex: Lexicon, a: str, b: str) -> str:
+    first = _first(lex, a, b)
+    if first is not None:
+        return first
+    sa, sb = lex.senses(a), lex.senses(b)
     up_a, up_b = _ancestors(lex, sa, HYPERNYM_DEPTH), _ancestors(lex, sb, HYPERNYM_DEPTH)
     if set(sa) & set(up_b) or set(sb) & set(up_a):
         return "hypernym"
@@ -72,13 +81,8 @@ def antonymous(lex: Lexicon | None, a: str, b: str) -> bool:
     """``relation(lex, a, b) == "antonym"``, without working out the relations that come after it."""
     if lex is None:
         return False
-    a, b = sorted((a.lower(), b.lower()))
-    if a == b:
-        return False
-    sa, sb = lex.senses(a), lex.senses(b)
-    if not sa or not sb or set(sa) & set(sb):
-        return False
-    return b in lex.antonyms(a) or a in lex.antonyms(b)
+    a, b = a.lower(), b.lower()
+    return a != b and _first(lex, *sorted((a, b))) == "antonym"
 
 
 @lru_cache(maxsize=65536)
