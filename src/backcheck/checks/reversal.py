@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..knowledge.relations import antonymous, relation
 from ..knowledge.renderings import as_fix, render_opposite, rendered
+from ..knowledge.support import ItalianRegion
 from ..knowledge.support import region as support_region
 from ..lang import fold
 from ..lang.datafiles import entries, word_set
@@ -162,7 +163,7 @@ class ReversalCheck(Check):
 
         for wa in ctx.word_alignments():
             m = wa.match
-            region = support_region(ctx.article.text[m.it_start:m.it_end], lex)
+            region: ItalianRegion | None = None  # built at the first opposition found
             # the words each side has and the other does not, wherever the clause put them (a reversal
             # often reorders it: "whose kidney she will receive" / "to whom she will donate her kidney")
             for s, b, apart in _near_pairs(wa):
@@ -172,7 +173,11 @@ class ReversalCheck(Check):
                     kind = "prefix"
                 # an antonym (an adjective, mostly) or a word that lost its prefix stands where the word
                 # did; a converse may move
-                if kind is None or (kind != "converse" and apart) or region.supports(s.text):
+                if kind is None or (kind != "converse" and apart):
+                    continue
+                if region is None:
+                    region = support_region(ctx.article.text[m.it_start:m.it_end], lex)
+                if region.supports(s.text):
                     continue
                 if lex is not None and _in_expression(lex, m.source, s):
                     continue

@@ -27,15 +27,21 @@ def _passive(text: str) -> bool:
     return _PASSIVE.search(text) is not None
 
 
-def _swapped_around_a_link(wa: Any) -> bool:
-    """Some link has a word before it in the source that comes after it in the back-translation, and one
-    after it that comes before: what an active clause with its two participants swapped looks like."""
+def _swapped_around_a_link(wa: Any, lex: Any = None) -> bool:
+    """Some link that can be a verb has a word before it in the source that comes after it in the
+    back-translation, and one after it that comes before: what an active clause with its two participants
+    swapped looks like. A link "can be a verb" when WordNet lists a verb sense of its lemma or of the word
+    as written (the parse's verb is the link the check compares); without the lexicon, every link can."""
     for v in wa.links:
         before_after = any(k.src < v.src and k.bt > v.bt for k in wa.links)
         after_before = any(k.src > v.src and k.bt < v.bt for k in wa.links)
-        if before_after and after_before:
+        if before_after and after_before and (lex is None or _can_be_verb(lex, wa.source[v.src])):
             return True
     return False
+
+
+def _can_be_verb(lex: Any, word: Any) -> bool:
+    return bool(lex.senses(word.norm, "english", "v") or lex.senses(word.text.lower(), "english", "v"))
 
 
 def _voice_changed_at_a_link(wa: Any, bt: str) -> bool:
@@ -80,7 +86,8 @@ class RolesCheck(Check):
         out: list[Candidate] = []
         todo = [(wa, ctx.translation.segments[seg].en) for wa, seg in ctx.sentence_alignments()]
         # nothing changed sides around a word and no linked verb changed voice: no swap to look for
-        todo = [(wa, bt) for wa, bt in todo if _swapped_around_a_link(wa) or _voice_changed_at_a_link(wa, bt)]
+        todo = [(wa, bt) for wa, bt in todo
+                if _swapped_around_a_link(wa, ctx.resources.lexicon) or _voice_changed_at_a_link(wa, bt)]
         docs = parser.parse([t for wa, bt in todo for t in (wa.match.source, bt)]) if todo else None
         if not docs:
             return out

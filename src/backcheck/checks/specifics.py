@@ -172,7 +172,6 @@ class SpecificsCheck(Check):
     def _ordinals(self, ctx: CheckContext, base: int, text: str, src: str, near_text: str,
                   whole: frozenset[float]) -> list[Candidate]:
         out = []
-        near_values = _source_values(near_text)
         near_low = near_text.lower()
         quarters = []
         for m in _QUARTER.finditer(text):
@@ -189,7 +188,7 @@ class SpecificsCheck(Check):
             if any(a <= w.start() < b for a, b in quarters) or not w.group().islower():
                 continue
             nth = ordinal_value(w.group(), "it")
-            if nth is None or float(nth) in near_values or w.group().lower() in near_low:
+            if nth is None or w.group().lower() in near_low or float(nth) in _source_values(near_text):
                 continue
             out.append(self._added(ctx, base + w.start(), base + w.end(), src, "such ordinal",
                                    float(nth) in whole, {"italian": w.group(), "kind": "ordinal"}))

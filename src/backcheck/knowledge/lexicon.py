@@ -207,13 +207,13 @@ class Lexicon:
         """English antonyms of an English lemma: WordNet's lexical antonyms ("buy" / "sell", "open" /
         "close") and the lemmas of its synsets' antonym synsets."""
         low = lemma.lower()
-        rows = self._db().execute("SELECT w_target FROM relation WHERE type = '!' AND w_source = ?",
-                                  (low,)).fetchall()
+        db = self._db()
+        rows = db.execute("SELECT w_target FROM relation WHERE type = '!' AND w_source = ?", (low,)).fetchall()
         out = {r[0] for r in rows if r[0]}
-        for sid in self.senses(low):
-            for kind, target in self.related(sid):
-                if kind == "!":
-                    out.update(self.lemmas(target, "english"))
+        # the antonym synsets of its senses, in one query rather than every relation of every sense
+        for (target,) in db.execute("SELECT r.target FROM english e JOIN relation r ON r.source = e.synset "
+                                    "WHERE e.lemma = ? AND r.type = '!' AND r.w_source IS NULL", (low,)).fetchall():
+            out.update(self.lemmas(target, "english"))
         out.discard(low)
         return frozenset(out)
 
