@@ -211,3 +211,38 @@ def test_a_noun_italian_puts_before_its_modifier_projects_onto_itself(chosen: tu
     tr = Translation([SegmentTranslation(0, len(it), it, en)])
     words = [w for w in en_words(en, 0) if w.text in chosen]
     assert [it[a:b] for a, b in project(words, tr)] == [italian]
+
+
+@pytest.mark.parametrize(("chosen", "italian"), [
+    (("shabby",), ["fatiscenti"]),
+    (("shabby", "dreadful"), ["fatiscenti e pasti orrendi"]),
+    (("shabby", "rooms", "dreadful"), ["stanze fatiscenti e pasti orrendi"]),
+])
+def test_two_words_between_the_same_anchors_go_to_two_italian_words(chosen: tuple[str, ...],
+                                                                     italian: list[str]) -> None:
+    """"shabby rooms and dreadful meals" is «stanze fatiscenti e pasti orrendi»: the two adjectives are
+    in no dictionary pair, so each goes by its place; projected together, the second does not take the
+    first's Italian word when Italian put its own after its noun (a bilingual reading of this invented
+    pair)."""
+    en = "The old hotel offered little comfort, shabby rooms and dreadful meals, but a fine view."
+    it = "Il vecchio albergo offriva poco comfort, stanze fatiscenti e pasti orrendi, ma una bella vista."
+    tr = Translation([SegmentTranslation(0, len(it), it, en)])
+    words = [w for w in en_words(en, 0) if w.text in chosen]
+    assert [it[a:b] for a, b in project(words, tr)] == italian
+
+
+@pytest.mark.parametrize(("en", "it", "chosen", "italian"), [
+    ("Last night we watched a gripping show about the war.",
+     "Ieri sera abbiamo visto uno spettacolo avvincente sulla guerra.", ("gripping", "show"),
+     ["spettacolo avvincente"]),
+    ("She made a phone call to her brother.", "Ha fatto una telefonata a suo fratello.", ("phone", "call"),
+     ["telefonata"]),
+])
+def test_a_noun_beside_its_anchored_neighbour_shares_its_italian_an_adjective_does_not(
+        en: str, it: str, chosen: tuple[str, ...], italian: list[str]) -> None:
+    """"phone call" is one Italian word, «telefonata»: the noun "phone" goes with its anchored neighbour.
+    "gripping show" is «spettacolo avvincente»: the adjective has a word of its own (a bilingual reading
+    of these invented pairs)."""
+    tr = Translation([SegmentTranslation(0, len(it), it, en)])
+    words = [w for w in en_words(en, 0) if w.text in chosen]
+    assert [it[a:b] for a, b in project(words, tr)] == italian

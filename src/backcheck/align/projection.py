@@ -103,6 +103,19 @@ def _meanings(it_text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
+def _nominal(en_norm: str, en_folded: str) -> bool:
+    """The English word can be a noun as written, else as its lemma (WordNet; any word without the
+    lexicon or one it does not list): one that may make a compound with its neighbour ("phone call" /
+    «telefonata»), where an adjective has an Italian word of its own ("gripping show" / «spettacolo
+    avvincente»; "gripping" is no noun though "grip" is)."""
+    from ..knowledge.support import lexicon
+
+    lex = lexicon()
+    parts = (lex.pos(en_folded, "english") or lex.pos(en_norm, "english")) if lex is not None else frozenset()
+    return not parts or "n" in parts
+
+
+@lru_cache(maxsize=16384)
 def _bases(en_norm: str, en_folded: str) -> tuple[str, ...]:
     """The nouns an English adjective MultiWordNet does not list is made from ("wooden" → "wood");
     none for a word it lists."""
@@ -143,48 +156,66 @@ def _segment_anchors(en_text: str, it_text: str) -> tuple[list[Word], list[Word]
     return en, itw, anchors(en, itw)
 
 
+def _place(n: int, en: list[Word], itw: list[Word], anc: dict[int, int], given: set[int]) -> int | None:
+    """The Italian word of the unanchored English word ``n`` (``given``: Italian words other words of the
+    phrase already have, taken only when no other is left)."""
+    # the bounds are the furthest Italian word of the anchors before it and the nearest of those
+    # after it: Italian reorders a noun and its modifier ("disease problems" / «problemi … malattia»),
+    # so the English neighbour's Italian is not always the bound
+    prev = max((a for a in anc if a < n), key=lambda a: (anc[a], a), default=None)
+    nxt = min((a for a in anc if a > n), key=lambda a: (anc[a], a), default=None)
+    e_lo = prev if prev is not None else -1
+    e_hi = nxt if nxt is not None else len(en)
+    i_lo = anc[prev] if prev is not None else -1
+    i_hi = anc[nxt] if nxt is not None else len(itw)
+    if i_hi <= i_lo + 1:
+        # crossing anchors: fall back to relative position in the whole segment
+        i_lo, i_hi, e_lo, e_hi = -1, len(itw), -1, len(en)
+    frac = (n - e_lo) / max(1, e_hi - e_lo)
+    guess = i_lo + frac * (i_hi - i_lo)
+    window = range(max(0, i_lo + 1), min(i_hi, len(itw)))
+    taken = set(anc.values())
+    in_window = [b for b in window if itw[b].content and b not in taken]
+    free = [b for b in in_window if b not in given]
+    if not free:
+        # nothing free between the bounds: the word went to the other side of its English
+        # neighbour's Italian ("wooden valet box" / «portaoggetti di legno», "awful food" / «cibo pessimo»)
+        near = [anc[a] for a in (_nearest(anc, range(n - 1, -1, -1)), _nearest(anc, range(n + 1, len(en))))
+                if a is not None]
+        free = [b for b in range(len(itw)) if itw[b].content and b not in taken and b not in given
+                and any(abs(b - m) <= REORDER_REACH for m in near)]
+        if free:
+            guess = min(near, key=lambda m: abs(m - guess))
+        else:
+            free = in_window  # shared with a word before it
+    cands = free or [b for b in window if itw[b].content] or list(window)
+    return min(cands, key=lambda b: abs(b - guess)) if cands else None
+
+
 def _project_anchors(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int, int]]:
+    """The Italian of ``ws``: an anchored word's anchor; an unanchored one's twin's (below), else the word
+    :func:`_place` finds, left to right, one the words of ``ws`` before it were not given where one is
+    left, but for the word right before it (two words apart between the same anchors render two Italian
+    words: "shabby rooms and dreadful meals" / «stanze fatiscenti e pasti orrendi», not both
+    «fatiscenti»; two side by side may render one: "little plates" / «targhette»)."""
     en, itw, anc = _segment_anchors(seg.en, seg.it)
     if not itw:
         return []
     idx = [n for n, e in enumerate(en) for w in ws if e.start == w.start]
     hit = sorted({anc[n] for n in idx if n in anc})
-    unanchored = [n for n in idx if n not in anc]
-    for n in unanchored:
-        # a word beside an anchored word of the same phrase belongs to that word's Italian
+    placed: dict[int, int] = {}
+    for n in (n for n in idx if n not in anc):
+        # a noun beside an anchored word of the same phrase belongs to that word's Italian
         # ("phone call" → "telefonata"): one Italian word often renders two English ones
-        twin = next((m for m in (n + 1, n - 1) if m in anc and m in idx), None)
+        nominal = _nominal(en[n].norm, fold(en[n].text))
+        twin = next((m for m in (n + 1, n - 1) if m in anc and m in idx), None) if nominal else None
+        b = _place(n, en, itw, anc, {b for m, b in placed.items() if m != n - 1})
+        if b is not None:
+            placed[n] = b  # kept from the words after it even when its twin's Italian is its own
         if twin is not None:
             hit.append(anc[twin])
-            continue
-        # the bounds are the furthest Italian word of the anchors before it and the nearest of those
-        # after it: Italian reorders a noun and its modifier ("disease problems" / «problemi … malattia»),
-        # so the English neighbour's Italian is not always the bound
-        prev = max((a for a in anc if a < n), key=lambda a: (anc[a], a), default=None)
-        nxt = min((a for a in anc if a > n), key=lambda a: (anc[a], a), default=None)
-        e_lo = prev if prev is not None else -1
-        e_hi = nxt if nxt is not None else len(en)
-        i_lo = anc[prev] if prev is not None else -1
-        i_hi = anc[nxt] if nxt is not None else len(itw)
-        if i_hi <= i_lo + 1:
-            # crossing anchors: fall back to relative position in the whole segment
-            i_lo, i_hi, e_lo, e_hi = -1, len(itw), -1, len(en)
-        frac = (n - e_lo) / max(1, e_hi - e_lo)
-        guess = i_lo + frac * (i_hi - i_lo)
-        window = range(max(0, i_lo + 1), min(i_hi, len(itw)))
-        taken = set(anc.values())
-        free = [b for b in window if itw[b].content and b not in taken]
-        if not free:
-            # nothing free between the bounds: the word went to the other side of its English
-            # neighbour's Italian ("wooden valet box" / «portaoggetti di legno»)
-            near = [anc[a] for a in (_nearest(anc, range(n - 1, -1, -1)), _nearest(anc, range(n + 1, len(en))))
-                    if a is not None]
-            free = [b for b in range(len(itw)) if itw[b].content and b not in taken
-                    and any(abs(b - m) <= REORDER_REACH for m in near)]
-            guess = min(near, key=lambda m: abs(m - guess)) if free else guess
-        cands = free or [b for b in window if itw[b].content] or list(window)
-        if cands:
-            hit.append(min(cands, key=lambda b: abs(b - guess)))
+        elif b is not None:
+            hit.append(b)
     hit = sorted(set(hit))
     if hit and hit[-1] - hit[0] <= len(ws) + 4:
         return [(itw[hit[0]].start, itw[hit[-1]].end)]
