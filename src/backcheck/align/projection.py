@@ -68,15 +68,17 @@ def project_attention(ws: list[Word], seg: SegmentTranslation) -> list[tuple[int
     return _word_spans(itw, sorted(hit))
 
 
-def _anchor_score(e: Word, i: Word) -> float:
-    ef, if_ = fold(e.text), fold(i.text)
+def _anchor_score(e: Word, ef: str, keys: frozenset[str], i: Word, if_: str, meanings: frozenset[str]) -> float:
+    """How surely English ``e`` and Italian ``i`` correspond: the same word or number, a function-word
+    pair, a dictionary pair (``keys``: the English word's lemma, form and the nouns an unlisted adjective
+    is made from; ``meanings``: what the Italian word can mean), else a cognate by spelling."""
     if ef == if_ and (len(ef) > 2 or ef.isdigit()):
         return 1.0
     if e.norm.isdigit() and e.norm == i.norm:
         return 1.0
     if if_ in EN_IT_FUNCTION.get(ef, ()):
         return 0.9
-    if e.content and i.content and len(ef) > 2 and _lexicon_pair(e.norm, ef, i.text):
+    if keys and i.content and not keys.isdisjoint(meanings):
         return 0.95
     if len(ef) >= 4 and len(if_) >= 4 and ef[0] == if_[0]:
         s = JaroWinkler.similarity(ef, if_)
@@ -85,11 +87,13 @@ def _anchor_score(e: Word, i: Word) -> float:
     return 0.0
 
 
-def _lexicon_pair(en_norm: str, en_folded: str, it_text: str) -> bool:
-    """MultiWordNet says the Italian word can translate the English one (lemma or surface form), or,
-    for an English adjective it does not list, the noun it is made from ("wooden" / «legno»)."""
-    meanings = _meanings(it_text)
-    return en_norm in meanings or en_folded in meanings or any(b in meanings for b in _bases(en_norm, en_folded))
+def _keys(e: Word, ef: str) -> frozenset[str]:
+    """What a dictionary pair of the English word ``e`` may list (see :func:`_anchor_score`): MultiWordNet
+    says the Italian word can translate its lemma or its surface form, or, for an adjective it does not
+    list, the noun it is made from ("wooden" / «legno»); none for a function word or a short one."""
+    if not e.content or len(ef) <= 2:
+        return frozenset()
+    return frozenset((e.norm, ef, *_bases(e.norm, ef)))
 
 
 # Every English word of a segment is weighed against every Italian word: each side's lexicon facts are
@@ -132,11 +136,16 @@ def anchors(en: list[Word], it: list[Word]) -> dict[int, int]:
     n_en, n_it = max(1, len(en) - 1), max(1, len(it) - 1)
     used: set[int] = set()
     scored = []
+    # each side's facts once per word, not once per pair
+    it_folded = [fold(i.text) for i in it]
+    it_meanings = [_meanings(i.text) if i.content else frozenset() for i in it]
     for a, e in enumerate(en):
-        if not e.content and fold(e.text) not in EN_IT_FUNCTION:
+        ef = fold(e.text)
+        if not e.content and ef not in EN_IT_FUNCTION:
             continue
+        keys = _keys(e, ef)
         for b, i in enumerate(it):
-            s = _anchor_score(e, i)
+            s = _anchor_score(e, ef, keys, i, it_folded[b], it_meanings[b])
             if s > 0:
                 scored.append((s - 0.4 * abs(a / n_en - b / n_it), a, b))
     for _s, a, b in sorted(scored, reverse=True):
