@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from _checkutil import run_pair
-from backcheck.checks.roles import _swapped_around_a_link
+from backcheck.align import en_words
+from backcheck.checks.roles import _swapped_around_a_link, _voice_changed_at_a_link
 from backcheck.knowledge.support import lexicon
 
 # (id, source, Italian, literal back-translation, expected [(span, severity)], origin)
@@ -58,3 +59,21 @@ def test_only_a_link_that_can_be_a_verb_is_a_pivot() -> None:
     assert not _swapped_around_a_link(_alignment(["champion", "statue", "challenger"], crossed), lex)
     assert _swapped_around_a_link(_alignment(["champion", "statue", "challenger"], crossed), None)
     assert not _swapped_around_a_link(_alignment(["champion", "defeat", "challenger"], [(0, 0), (1, 1), (2, 2)]), lex)
+
+
+def test_a_voice_change_is_looked_at_only_with_a_participant_linked_on_each_side() -> None:
+    """A passive participle linked to the other side's verb can hide a swap only when a linked word stands
+    before it and one after it on both sides (the two participants); without the second participant
+    linked, the unit is not parsed (invented pair)."""
+    source, bt = "The champion was defeated by the challenger.", "The champion defeated the challenger."
+    src_words = [w for w in en_words(source) if w.content]
+    bt_words = [w for w in en_words(bt) if w.content]
+    assert [w.text for w in src_words] == ["champion", "defeated", "challenger"]
+
+    def alignment(links: list[tuple[int, int]]) -> SimpleNamespace:
+        return SimpleNamespace(match=SimpleNamespace(source=source), source=src_words, bt=bt_words,
+                               links=[SimpleNamespace(src=s, bt=b) for s, b in links])
+
+    assert _voice_changed_at_a_link(alignment([(0, 0), (1, 1), (2, 2)]), bt)
+    assert not _voice_changed_at_a_link(alignment([(0, 0), (1, 1)]), bt)
+    assert not _voice_changed_at_a_link(alignment([(1, 1), (2, 2)]), bt)

@@ -45,15 +45,20 @@ def _can_be_verb(lex: Any, word: Any) -> bool:
 
 
 def _voice_changed_at_a_link(wa: Any, bt: str) -> bool:
-    """One side is passive and the other is not, and a passive participle of that side is a linked word:
-    the verb of a clause whose voice changed is linked to the other side's (as the check needs), so a
-    voice change only elsewhere in the unit (an unlinked participle) cannot hide a swap."""
+    """One side is passive and the other is not, and a passive participle of that side is a linked word
+    with a linked word before it and one after it on both sides: the verb of a clause whose voice
+    changed is linked to the other side's (as the check needs), and its two participants, linked too,
+    stay on either side of it when the roles swap without the words changing sides ("the champion was
+    beaten by the challenger" / "the champion beat the challenger"; a swap that moves them is
+    :func:`_swapped_around_a_link`'s). A voice change only elsewhere in the unit cannot hide a swap."""
     src_passive, bt_passive = _passive(wa.match.source), _passive(bt)
     if src_passive == bt_passive:
         return False
     text, words, side = (wa.match.source, wa.source, "src") if src_passive else (bt, wa.bt, "bt")
     ends = {m.end() for m in _PASSIVE.finditer(text)}
-    return any(words[getattr(k, side)].end in ends for k in wa.links)
+    return any(words[getattr(v, side)].end in ends
+               and any(k.src < v.src and k.bt < v.bt for k in wa.links)
+               and any(k.src > v.src and k.bt > v.bt for k in wa.links) for v in wa.links)
 
 
 def participants(verb: Any) -> tuple[Any | None, Any | None]:
