@@ -55,11 +55,17 @@ def ordinal_value(word: str, lang: str) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) >= 3 else None
 
 
-@lru_cache(maxsize=1024)
 def _source_values(text: str) -> frozenset[float]:
-    """Every value ``text`` states: its quantities, its numbers spelled in several words ("two
-    hundred": text2num), ordinals, words that state a number (data/numbers.tsv) and the digits it
-    writes, whole and as the decade of a year ("1960s" for "anni '60")."""
+    """Every value ``text`` states, line by line (:func:`_line_values`; a sentence's window of source
+    units shares most of its lines with the next sentence's)."""
+    return frozenset().union(*(_line_values(line) for line in text.split("\n")))
+
+
+@lru_cache(maxsize=4096)
+def _line_values(text: str) -> frozenset[float]:
+    """Every value one line of source states: its quantities, its numbers spelled in several words
+    ("two hundred": text2num), ordinals, words that state a number (data/numbers.tsv) and the digits
+    it writes, whole and as the decade of a year ("1960s" for "anni '60")."""
     from text_to_num import alpha2digit
 
     out: set[float] = set()
