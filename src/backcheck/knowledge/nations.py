@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..lang.datafiles import rows
 from ..lang.tokens import strip_accents
@@ -155,25 +156,67 @@ def _forms(lang: str) -> tuple[list[str], dict[str, list[int]]]:
 
 
 @cache
-def _pattern(lang: str, key: str = "") -> re.Pattern[str]:
-    """The forms (all, or those that can begin at a word ``key``), longest first, as one pattern."""
-    forms, first = _forms(lang)
+def _pattern(lang: str) -> re.Pattern[str]:
+    """Every form, longest first, as one case-insensitive pattern (what :func:`_matches` finds)."""
+    forms, _first = _forms(lang)
     plural = "s?" if lang == "en" else ""  # "Germans", "Italians"
-    if key:
-        keys = (key, key[:-1]) if plural and key.endswith("s") else (key,)
-        picked = [forms[i] for i in sorted(i for k in keys for i in first.get(k, ()))]
-    else:
-        picked = forms
-    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, picked)) + rf"){plural}(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, forms)) + rf"){plural}(?![\w])", re.IGNORECASE)
 
 
-def _matches(text: str, lang: str) -> Iterator[re.Match[str]]:
+class _Found(NamedTuple):
+    """A form found in ``text`` at ``[a, b)`` (read like a regular-expression match)."""
+
+    text: str
+    a: int
+    b: int
+
+    def group(self) -> str:
+        return self.text[self.a:self.b]
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def span(self) -> tuple[int, int]:
+        return self.a, self.b
+
+
+@cache
+def _starting(lang: str, key: str) -> tuple[str, ...]:
+    """The forms that can begin at a word ``key``, lower-cased, in the whole pattern's order."""
+    forms, first = _forms(lang)
+    keys = (key, key[:-1]) if lang == "en" and key.endswith("s") else (key,)
+    return tuple(forms[i].lower() for i in sorted(i for k in keys for i in first.get(k, ())))
+
+
+def _word_char(ch: str) -> bool:
+    return ch != "" and (ch.isalnum() or ch == "_")
+
+
+def _end_at(text: str, start: int, forms: tuple[str, ...], plural: bool) -> int | None:
+    """Where the first of ``forms`` that matches at ``start`` ends (case-insensitive, a plural "s"
+    taken when the language has one, no word character after it), as the whole pattern would there."""
+    for form in forms:
+        end = start + len(form)
+        if text[start:end].lower() != form:
+            continue
+        if plural and text[end:end + 1] in ("s", "S") and not _word_char(text[end + 1:end + 2]):
+            return end + 1
+        if not _word_char(text[end:end + 1]):
+            return end
+    return None
+
+
+def _matches(text: str, lang: str) -> Iterator[_Found]:
     """What ``_pattern(lang).finditer(text)`` finds: a form can begin only at a word that begins one
-    of the forms, so each word is tried against those forms alone (one alternation of all the forms,
-    case-insensitive, at every position of the text took most of this module's time)."""
+    of the forms, so each word is tried against those forms alone, by string comparison (one
+    alternation of all the forms, case-insensitive, at every position of the text took most of this
+    module's time, and a pattern compiled per word most of the rest)."""
     forms, first = _forms(lang)
     if "" in first:  # a form that does not begin with a letter: no shortcut
-        yield from _pattern(lang).finditer(text)
+        yield from (_Found(text, m.start(), m.end()) for m in _pattern(lang).finditer(text))
         return
     end = 0
     for run in _RUN.finditer(text):
@@ -183,10 +226,10 @@ def _matches(text: str, lang: str) -> Iterator[re.Match[str]]:
         key = run.group().lower()
         if key not in first and not (lang == "en" and key.endswith("s") and key[:-1] in first):
             continue
-        m = _pattern(lang, key).match(text, start)
-        if m:
-            end = m.end()
-            yield m
+        found = _end_at(text, start, _starting(lang, key), lang == "en")
+        if found is not None:
+            end = found
+            yield _Found(text, start, found)
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -53,6 +53,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 @lru_cache(maxsize=8192)
 def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
     masked = [(m.start(), m.end()) for m in NON_PROSE_RE.finditer(text, start, end)]
+    if not masked:  # most texts: no URL, handle or hashtag
+        return tuple(Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end))
     return tuple(Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)
                  if not any(a <= m.start() < b for a, b in masked))
 
