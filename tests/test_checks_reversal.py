@@ -144,3 +144,19 @@ def test_antonymous_is_the_antonym_relation() -> None:
     pairs = list(itertools.product(words, words))
     assert [antonymous(lex, a, b) for a, b in pairs] == [relation(lex, a, b) == "antonym" for a, b in pairs]
     assert antonymous(lex, "buy", "sell") and antonymous(lex, "Sell", "buy") and not antonymous(lex, "begin", "start")
+
+
+def test_every_word_with_an_antonym_is_in_the_antonym_index() -> None:
+    """``antonymous`` asks WordNet nothing for two words neither of which is in ``Lexicon.with_antonyms``:
+    the index must hold every lemma ``antonyms`` answers with something (here every 50th English lemma
+    of the lexicon and the words of the table above)."""
+    from backcheck.knowledge.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    if lex is None:
+        pytest.skip("needs the MultiWordNet lexicon")
+    lemmas = [r[0] for r in lex._db().execute("SELECT DISTINCT lemma FROM english ORDER BY lemma")][::50]
+    lemmas += ["open", "close", "buy", "sell", "legal", "illegal", "heavy", "light", "north", "south"]
+    with_some = [w for w in lemmas if lex.antonyms(w)]
+    assert len(with_some) > 20
+    assert [w for w in with_some if w.lower() not in lex.with_antonyms] == []

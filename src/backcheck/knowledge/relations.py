@@ -82,7 +82,12 @@ def antonymous(lex: Lexicon | None, a: str, b: str) -> bool:
     if lex is None:
         return False
     a, b = a.lower(), b.lower()
-    return a != b and _first(lex, *sorted((a, b))) == "antonym"
+    if a == b:
+        return False
+    # the antonym step's own test first (a word with none is not asked), then what comes before it
+    if not ((a in lex.with_antonyms and b in lex.antonyms(a)) or (b in lex.with_antonyms and a in lex.antonyms(b))):
+        return False
+    return _first(lex, *sorted((a, b))) == "antonym"
 
 
 @lru_cache(maxsize=65536)
