@@ -99,4 +99,4 @@ def test_word_shortcut_finds_what_the_whole_pattern_finds(lang: str) -> None:
         parts = [p.upper() if rnd.random() < 0.2 else p.title() if rnd.random() < 0.5 else p for p in parts]
         texts.append(rnd.choice([" ", ".", "", ", ", "-", " ("]).join(parts))
     for text in texts:
-        assert [m.span() for m in _matches(text, lang)] == [m.span() for m in whole.finditer(text)], text
+        assert list(_matches(text, lang)) == [m.span() for m in whole.finditer(text)], text

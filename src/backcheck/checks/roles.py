@@ -41,7 +41,7 @@ def _swapped_around_a_link(wa: Any, lex: Any = None) -> bool:
 
 
 def _can_be_verb(lex: Any, word: Any) -> bool:
-    return bool(lex.senses(word.norm, "english", "v") or lex.senses(word.text.lower(), "english", "v"))
+    return "v" in lex.pos(word.norm, "english") or "v" in lex.pos(word.text.lower(), "english")
 
 
 def _voice_changed_at_a_link(wa: Any, bt: str) -> bool:

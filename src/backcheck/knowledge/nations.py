@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from ..lang.datafiles import rows
 from ..lang.tokens import strip_accents
@@ -163,26 +162,6 @@ def _pattern(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, forms)) + rf"){plural}(?![\w])", re.IGNORECASE)
 
 
-class _Found(NamedTuple):
-    """A form found in ``text`` at ``[a, b)`` (read like a regular-expression match)."""
-
-    text: str
-    a: int
-    b: int
-
-    def group(self) -> str:
-        return self.text[self.a:self.b]
-
-    def start(self) -> int:
-        return self.a
-
-    def end(self) -> int:
-        return self.b
-
-    def span(self) -> tuple[int, int]:
-        return self.a, self.b
-
-
 @cache
 def _starting(lang: str, key: str) -> tuple[str, ...]:
     """The forms that can begin at a word ``key``, lower-cased, in the whole pattern's order."""
@@ -209,14 +188,14 @@ def _end_at(text: str, start: int, forms: tuple[str, ...], plural: bool) -> int 
     return None
 
 
-def _matches(text: str, lang: str) -> Iterator[_Found]:
-    """What ``_pattern(lang).finditer(text)`` finds: a form can begin only at a word that begins one
+def _matches(text: str, lang: str) -> Iterator[tuple[int, int]]:
+    """The spans of what ``_pattern(lang).finditer(text)`` finds: a form can begin only at a word that begins one
     of the forms, so each word is tried against those forms alone, by string comparison (one
     alternation of all the forms, case-insensitive, at every position of the text took most of this
     module's time, and a pattern compiled per word most of the rest)."""
     forms, first = _forms(lang)
     if "" in first:  # a form that does not begin with a letter: no shortcut
-        yield from (_Found(text, m.start(), m.end()) for m in _pattern(lang).finditer(text))
+        yield from (m.span() for m in _pattern(lang).finditer(text))
         return
     end = 0
     for run in _RUN.finditer(text):
@@ -229,7 +208,7 @@ def _matches(text: str, lang: str) -> Iterator[_Found]:
         found = _end_at(text, start, _starting(lang, key), lang == "en")
         if found is not None:
             end = found
-            yield _Found(text, start, found)
+            yield start, found
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -240,8 +219,8 @@ def find_nations(text: str, lang: str) -> list[NationMention]:
     """Country names and nationality adjectives of ``text`` (``lang`` "it" or "en")."""
     table = tables()[lang]
     out = []
-    for m in _matches(text, lang):
-        word = m.group()
+    for start, end in _matches(text, lang):
+        word = text[start:end]
         key = word.lower()
         as_country, as_adjective = table.get(key) or table[key[:-1]]
         letters = re.sub(r"[^\w]", "", word)
@@ -251,12 +230,12 @@ def find_nations(text: str, lang: str) -> list[NationMention]:
             codes, country = as_country | as_adjective, bool(as_country)
         elif not word[:1].isupper():
             codes, country = as_adjective, False  # "argentina": the adjective
-        elif _starts_sentence(text, m.start()):
+        elif _starts_sentence(text, start):
             codes, country = as_country | as_adjective, bool(as_country)
         else:
             codes, country = as_country, True  # a capitalised adjective inside a sentence is a name
         if codes:
-            out.append(NationMention(m.start(), m.end(), word, codes, country))
+            out.append(NationMention(start, end, word, codes, country))
     return out
 
 
