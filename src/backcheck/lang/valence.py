@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
@@ -71,9 +72,11 @@ def _american(word: str) -> str:
     return _BRITISH.sub(lambda m: "iz" + m.group(1), word)
 
 
+@lru_cache(maxsize=65536)
 def valence(word: str) -> float | None:
     """VADER's mean valence of ``word`` (−4 … +4), or ``None`` when the raters did not list it (a
-    neutral word, or one they were not shown)."""
+    neutral word, or one they were not shown). Memoised: the intensity check grades the same words
+    and their synonyms sentence after sentence."""
     t = table()
     w = fold(word).lower()
     if not w.isalpha():
