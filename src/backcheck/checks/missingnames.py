@@ -25,7 +25,7 @@ import re
 from ..knowledge.names import italian_form_of, similar, translit_key
 from ..knowledge.nations import find_nations, folded
 from ..knowledge.source_names import source_names
-from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS
+from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, without_possessive
 from ..lang import en as en_lang
 from ..lang import it as it_lang
 from ..lang.en import FUNCTION_WORDS
@@ -44,7 +44,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 def name_forms(text: str) -> list[str]:
     """The folded words of ``text``, a possessive "'s" dropped."""
-    return [folded(t[:-2] if t.endswith(("'s", "’s")) else t) for t in _TOKEN.findall(text)]
+    return [folded(without_possessive(t)) for t in _TOKEN.findall(text)]
 
 
 def name_present(name: str, tokens: list[str], text: str, exonyms: frozenset[str]) -> bool:
@@ -90,7 +90,7 @@ def _said_as_a_word(name: str, source: str, region: str, present: list[str], lex
     beside = [w for w in words[max(0, i - 2):i] + words[i + 1:i + 3] if w[:1].isupper() and w != name]
     toks = [(m.group(), m.start()) for m in _TOKEN.finditer(region)]
     for k, (tok, _at) in enumerate(toks):
-        if not any(folded(re.sub(r"['’]s$", "", b)) == folded(tok) and folded(tok) in present for b in beside):
+        if not any(folded(without_possessive(b)) == folded(tok) and folded(tok) in present for b in beside):
             continue
         for other, o_at in toks[max(0, k - 3):k] + toks[k + 1:k + 4]:
             initial = not region[:o_at].rstrip() or region[:o_at].rstrip()[-1] in ".!?:«\"“"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
-from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, Word, words
+from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, Word, without_possessive, words
 from ..lang.en import FUNCTION_WORDS as ENGLISH_FUNCTION_WORDS
 
 _DEMONYM = re.compile(r"(?:ian|ese|ish|ean|ern)$")  # Belgian, Chinese, British, European, Western
@@ -47,11 +47,6 @@ def source_names(sources: list[str]) -> SourceNames:
 _SENTENCE_END = re.compile(r"[.!?:\"“]\s*$")
 
 
-def _without_possessive(word: str) -> str:
-    """``word`` less a final "'s" ("Kirby's" → "Kirby")."""
-    return word[:-2] if word.endswith(("'s", "’s")) else word
-
-
 def _first(i: int, ws: list[Word], gap: str, prev_title: bool) -> bool:
     """The ``i``-th word begins its sentence: the line's first, or after a sentence's end that is not a title's
     or an initial's full stop ("Dr. Vincent", "J. Vincent")."""
@@ -69,7 +64,7 @@ def _source_names(sources: tuple[str, ...]) -> SourceNames:
         run: list[str] = []
         titled = after_the = prev_title = prev_the = False
         for i, w in enumerate(ws + [Word("", len(line), len(line))]):
-            clean = _without_possessive(w.text)
+            clean = without_possessive(w.text)
             low = clean.lower()
             gap = line[ws[i - 1].end : w.start] if i > 0 else ""
             if run and gap.strip():
@@ -90,7 +85,7 @@ def _source_names(sources: tuple[str, ...]) -> SourceNames:
             prev_title, prev_the = low in TITLE_WORDS, low == "the"
     for line in sources:  # "Macron flew home.": a name alone at the start of a sentence
         for m in re.finditer(r"(?:^|[.!?]\s+)([A-Z][\w'’-]+)\s+[a-z]", line):
-            low = _without_possessive(m.group(1)).lower()
+            low = without_possessive(m.group(1)).lower()
             if low in names and low not in INSTITUTION_WORDS:
                 alone[low] += 1
     lower_words = {w.text for line in sources for w in words(line) if w.text[:1].islower()}

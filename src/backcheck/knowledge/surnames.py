@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS
+from ..lang import CALENDAR_WORDS, INSTITUTION_WORDS, TITLE_WORDS, without_possessive
 from ..lang import it as it_lang
 from ..lang.en import FUNCTION_WORDS as EN_FUNCTION_WORDS
 from .names import italian_form_of, similar
@@ -60,7 +60,7 @@ def _source_persons(source: str) -> list[tuple[str, str]]:
     harm: its first word is not in the Italian."""
     out = []
     for m in _FULL_NAME.finditer(source):
-        first, rest = m.group(1), re.sub(r"['’]s$", "", m.group(2))
+        first, rest = m.group(1), without_possessive(m.group(2))
         parts = rest.split()
         if (_not_a_name(first) or any(_not_a_name(w, surname=True) for w in parts) or not first.isalpha()
                 or len(first) < 3):

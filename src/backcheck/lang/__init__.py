@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from . import en, it
 from .datafiles import word_set as _data
-from .tokens import APOSTROPHES, NON_PROSE_RE, WORD_RE, Word, cased_like, common_prefix, fold, strip_accents, words
+from .tokens import (
+    APOSTROPHES,
+    NON_PROSE_RE,
+    WORD_RE,
+    Word,
+    cased_like,
+    common_prefix,
+    fold,
+    strip_accents,
+    without_possessive,
+    words,
+)
 
 # Month and weekday names of both languages (lower case): never names.
 CALENDAR_WORDS = frozenset(it.MONTHS + en.MONTHS) | it.WEEKDAYS | en.WEEKDAYS
@@ -24,5 +35,5 @@ INSTITUTION_WORDS = _data("names.tsv", "it", "institution") | _data("names.tsv",
 
 __all__ = [
     "APOSTROPHES", "CALENDAR_WORDS", "INSTITUTION_WORDS", "NON_PROSE_RE", "TITLE_WORDS", "WORD_RE", "Word",
-    "cased_like", "common_prefix", "en", "fold", "it", "strip_accents", "words",
+    "cased_like", "common_prefix", "en", "fold", "it", "strip_accents", "without_possessive", "words",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .tokens import strip_accents
+from .tokens import strip_accents, without_possessive
 
 
 def _locale(lang: str) -> str:
@@ -110,7 +110,7 @@ def english_calendar_names(text: str) -> tuple[set[tuple[str, int]], set[tuple[s
     for w in words(text):
         if not w.text[:1].isupper() or w.is_acronym and len(w.text) > 3:
             continue
-        low = re.sub(r"['’]s$", "", w.lower)  # "Thursday's"
+        low = without_possessive(w.lower)  # "Thursday's"
         if low in full:
             loose.add(full[low])
             if low not in ("may", "march") or not _first_word(text, w.start):

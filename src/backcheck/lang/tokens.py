@@ -59,6 +59,11 @@ def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
                  if not any(a <= m.start() < b for a, b in masked))
 
 
+def without_possessive(word: str) -> str:
+    """``word`` less an English possessive "'s" ("Kirby's" → "Kirby", "Thursday’s" → "Thursday")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 @lru_cache(maxsize=131072)
 def strip_accents(s: str) -> str:
     """``s`` without combining marks (case kept): "Zelens’kyj", "città" → "citta"."""
