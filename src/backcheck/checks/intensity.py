@@ -113,8 +113,7 @@ def _rated(w: Word, lex: Lexicon | None, pos: frozenset[str]) -> float | None:
 def _rated_synonym(lex: Lexicon, lemma: str, pos: frozenset[str]) -> bool:
     """Some other lemma of a WordNet sense of ``lemma`` in the parts of speech ``pos`` has a VADER
     valence (memoised: the same words are graded sentence after sentence)."""
-    kin = (x for p in pos for sid in lex.senses(lemma, "english", p) for x in lex.lemmas(sid, "english"))
-    return any(x != lemma and valence(x) is not None for x in kin)
+    return any(sid[:1] in pos and x != lemma and valence(x) is not None for sid, x in lex.kin(lemma))
 
 
 def grade(s: Word, b: Word, lex: Lexicon | None) -> tuple[float, float] | None:

@@ -166,7 +166,7 @@ class MissingNamesCheck(Check):
         content = ctx.content_sentences()
         whole = folded(art.text)
         whole_tokens = name_forms(art.text)
-        nation_words = {folded(n.text) for s in ctx.sources for n in find_nations(s, "en")}
+        nation_words = {folded(n.text) for n in find_nations("\n".join(ctx.sources), "en")}
         lex = ctx.resources.lexicon
         persons = source_names(ctx.sources).persons
         out: list[Candidate] = []
@@ -198,10 +198,13 @@ class MissingNamesCheck(Check):
                     continue
                 if _said_as_a_word(name, match.source, art.text[lo:hi], tokens, lex):
                     continue
+                later = name_present(name, whole_tokens, whole, exonyms)
                 before = folded(art.text[:lo])
-                if name_present(name, name_forms(before), before, exonyms):
+                # a name the whole article lacks is not in a part of it that ends between words
+                part = whole.startswith(before) and (lo == 0 or art.text[lo - 1].isspace())
+                if (later or not part) and name_present(name, name_forms(before), before, exonyms):
                     continue  # used before: a repeated name the translator may drop
-                missing.append((name, person, name_present(name, whole_tokens, whole, exonyms)))
+                missing.append((name, person, later))
             for names, person, later in _whole_names(match.source, missing):
                 a, b = self._place(ctx, match.source, names[0], content[idx[0]].start, content[idx[-1]].end)
                 full = " ".join(names)

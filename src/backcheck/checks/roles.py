@@ -32,10 +32,23 @@ def _swapped_around_a_link(wa: Any, lex: Any = None) -> bool:
     back-translation, and one after it that comes before: what an active clause with its two participants
     swapped looks like. A link "can be a verb" when WordNet lists a verb sense of its lemma or of the word
     as written (the parse's verb is the link the check compares); without the lexicon, every link can."""
+    # for each source position, the latest back-translation position linked before it and the earliest
+    # linked after it: one pass each way instead of every pair of links
+    bts: dict[int, list[int]] = {}
+    for k in wa.links:
+        bts.setdefault(k.src, []).append(k.bt)
+    latest_before: dict[int, float] = {}
+    earliest_after: dict[int, float] = {}
+    latest, earliest = float("-inf"), float("inf")
+    for s in sorted(bts):
+        latest_before[s] = latest
+        latest = max(latest, *bts[s])
+    for s in sorted(bts, reverse=True):
+        earliest_after[s] = earliest
+        earliest = min(earliest, *bts[s])
     for v in wa.links:
-        before_after = any(k.src < v.src and k.bt > v.bt for k in wa.links)
-        after_before = any(k.src > v.src and k.bt < v.bt for k in wa.links)
-        if before_after and after_before and (lex is None or _can_be_verb(lex, wa.source[v.src])):
+        if (latest_before[v.src] > v.bt and earliest_after[v.src] < v.bt
+                and (lex is None or _can_be_verb(lex, wa.source[v.src]))):
             return True
     return False
 

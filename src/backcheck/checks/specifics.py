@@ -131,7 +131,7 @@ class SpecificsCheck(Check):
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
         out = []
-        whole = _source_values("\n".join(ctx.sources))
+        whole = "\n".join(ctx.sources)  # its values are read only for what is found (most lines: never)
         for sent in ctx.content_sentences():
             aligned, near = ctx.source_window(sent.start, sent.end)
             if not aligned or not ctx.covers(sent, aligned):
@@ -151,7 +151,7 @@ class SpecificsCheck(Check):
             Evidence(kinds=("source", "source-number"), source=src, details=details, features={"soft": float(soft)}))
 
     def _quantities(self, ctx: CheckContext, base: int, text: str, src: str, near_text: str,
-                    whole: frozenset[float]) -> list[Candidate]:
+                    whole: str) -> list[Candidate]:
         it_all = [q for q in extract(text, "it") if q.kind != "date" and not (q.kind == "count" and q.value < 2)]
         if not it_all:
             return []
@@ -169,14 +169,14 @@ class SpecificsCheck(Check):
             if left_en:
                 continue  # a number the source has otherwise: the numbers check compares them
             relative_year = q.kind == "year" and any(r.unit == "year" for r in find_relative(src, "en"))
-            soft = q.value in whole or relative_year or (_spelled_out(q) and q.value <= 3)
+            soft = q.value in _source_values(whole) or relative_year or (_spelled_out(q) and q.value <= 3)
             what = {"year": "year", "time": "time", "percent": "percentage", "amount": "amount"}.get(q.kind, "number")
             out.append(self._added(ctx, base + q.start, base + q.end, src, what, soft,
                                    {"italian": q.text, "kind": q.kind}))
         return out
 
     def _ordinals(self, ctx: CheckContext, base: int, text: str, src: str, near_text: str,
-                  whole: frozenset[float]) -> list[Candidate]:
+                  whole: str) -> list[Candidate]:
         out = []
         near_low = near_text.lower()
         quarters = []
@@ -188,7 +188,7 @@ class SpecificsCheck(Check):
                          re.IGNORECASE if not half else 0):
                 continue
             out.append(self._added(ctx, base + m.start(), base + m.end(), src,
-                                   "half-year" if half else "quarter", float(n) in whole,
+                                   "half-year" if half else "quarter", float(n) in _source_values(whole),
                                    {"italian": m.group(), "kind": "ordinal"}))
         for w in re.finditer(r"[^\W\d_]+", text):
             if any(a <= w.start() < b for a, b in quarters) or not w.group().islower():
@@ -197,7 +197,7 @@ class SpecificsCheck(Check):
             if nth is None or w.group().lower() in near_low or float(nth) in _source_values(near_text):
                 continue
             out.append(self._added(ctx, base + w.start(), base + w.end(), src, "such ordinal",
-                                   float(nth) in whole, {"italian": w.group(), "kind": "ordinal"}))
+                                   float(nth) in _source_values(whole), {"italian": w.group(), "kind": "ordinal"}))
         return out
 
     def _glosses(self, ctx: CheckContext, base: int, text: str, src: str, near_text: str) -> list[Candidate]:

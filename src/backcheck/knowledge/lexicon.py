@@ -188,6 +188,12 @@ class Lexicon:
         rows = self._db().execute(f"SELECT lemma, rank FROM {lang} WHERE synset = ?", (synset,)).fetchall()
         return tuple(r[0] for r in sorted(rows, key=lambda r: (r[1], r[0])))
 
+    @lru_cache(maxsize=100_000)  # noqa: B019
+    def kin(self, lemma: str) -> tuple[tuple[str, str], ...]:
+        """(synset, English lemma) for every lemma of every synset of the English ``lemma``, in one query."""
+        return tuple(self._db().execute("SELECT e2.synset, e2.lemma FROM english e1 JOIN english e2 ON "
+                                        "e2.synset = e1.synset WHERE e1.lemma = ?", (lemma.lower(),)).fetchall())
+
     @lru_cache(maxsize=200_000)  # noqa: B019
     def related(self, synset: str) -> tuple[tuple[str, str], ...]:
         """(relation type, target synset) of the synset relations of ``synset`` (WordNet pointer

@@ -46,6 +46,7 @@ def similar(a: str, b: str, threshold: float, endings: bool = True) -> bool:
     return JaroWinkler.similarity(a, b) >= threshold
 
 
+@lru_cache(maxsize=65536)
 def skeleton(s: str) -> str:
     """A spelling with transliteration and Italianisation differences removed."""
     s = strip_accents(s.lower())
@@ -100,8 +101,10 @@ def _translit_rules() -> tuple[tuple[str, str], ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=65536)
 def translit_key(name: str) -> str:
-    """``name`` with romanisation differences removed: "Hrytsenko" and "Gritsenko" → "hritsenko"."""
+    """``name`` with romanisation differences removed: "Hrytsenko" and "Gritsenko" → "hritsenko".
+    Memoised: the missingnames check compares every word of a region with each name it looks for."""
     s = strip_accents(name.lower())
     for a, b in _translit_rules():
         s = s.replace(a, b)

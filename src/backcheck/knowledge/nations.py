@@ -216,7 +216,13 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def find_nations(text: str, lang: str) -> list[NationMention]:
-    """Country names and nationality adjectives of ``text`` (``lang`` "it" or "en")."""
+    """Country names and nationality adjectives of ``text`` (``lang`` "it" or "en"). Memoised: the
+    nationality and missingnames checks both read the whole source's."""
+    return list(_find_nations(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _find_nations(text: str, lang: str) -> tuple[NationMention, ...]:
     table = tables()[lang]
     out = []
     for start, end in _matches(text, lang):
@@ -236,7 +242,7 @@ def find_nations(text: str, lang: str) -> list[NationMention]:
             codes, country = as_country, True  # a capitalised adjective inside a sentence is a name
         if codes:
             out.append(NationMention(start, end, word, codes, country))
-    return out
+    return tuple(out)
 
 
 def italian_name(code: str, country: bool) -> str | None:
