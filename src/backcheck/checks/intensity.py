@@ -104,7 +104,7 @@ def _rated(w: Word, lex: Lexicon | None, pos: frozenset[str]) -> float | None:
         return None if low != w.norm and low.endswith(("er", "est")) and low not in table() else v
     if w.text[:1].isupper() and w.start > 0:
         return None  # a name
-    if lex is None or not lex.known_en(w.norm) or zipf(w.norm) < COMMON_ZIPF:
+    if lex is None or zipf(w.norm) < COMMON_ZIPF or not lex.known_en(w.norm):
         return None
     return None if _rated_synonym(lex, w.norm, pos) else 0.0
 

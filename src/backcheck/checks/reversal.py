@@ -56,6 +56,8 @@ PREFIX_STEM = 5
 def dropped_prefix(a: str, b: str) -> str | None:
     """The reversing prefix of source lemma ``a`` that back-translation lemma ``b`` lacks, when ``b`` is
     the rest of ``a`` ("deconfliction" / "conflict", "non-binding" / "binding"); else ``None``."""
+    if not a.startswith(REVERSING_PREFIXES):
+        return None  # most words: no prefix to lose
     for prefix in REVERSING_PREFIXES:
         if not a.startswith(prefix) or b.startswith(prefix):
             continue
@@ -79,6 +81,8 @@ def reversed_stem(lex: Lexicon, a: str, b: str, embeddings: Callable[[], Any] | 
     ``a`` itself: "deconfliction" read as "confrontation", which means "conflict" (but "discover" read
     as "find" is closer to "discover" than to "cover")."""
     a, b = a.lower(), b.lower()
+    if not a.startswith(REVERSING_PREFIXES):
+        return None  # most words: no prefix to lose
     prefix = dropped_prefix(a, b)
     if prefix:
         return prefix, a[len(prefix):].lstrip("-")

@@ -8,7 +8,8 @@ one) are read; a voice change ("was defeated by" / "defeated") keeps them. When 
 linked to the back-translation's patient and the source's patient to its agent, the two participants
 changed places: a reversal (critical, like a converse verb). The finding sits on the Italian words of
 the back-translation's verb. Only a unit where two linked words changed sides around a third, or where
-a linked verb is passive on one side only, is parsed: a swap with neither cannot happen.
+a linked verb is passive on one side only, is parsed: a swap with neither cannot happen; its
+back-translation only when a verb of the source's parse and its agent and patient are all linked words.
 """
 
 from __future__ import annotations
@@ -89,6 +90,18 @@ def participants(verb: Any) -> tuple[Any | None, Any | None]:
     return agent, patient
 
 
+def _linked_clause(wa: Any, src_doc: Any) -> bool:
+    """Some verb of the source's parse is a linked word whose agent and patient are linked words too:
+    what a swap needs on the source's side before the back-translation is worth parsing."""
+    s_at = {w.start: i for i, w in enumerate(wa.source)}
+    linked = {k.src for k in wa.links}
+    for v in (t for t in src_doc if t.pos_ == "VERB"):
+        sa, sp = participants(v)
+        if sa is not None and sp is not None and all(s_at.get(t.idx, -1) in linked for t in (v, sa, sp)):
+            return True
+    return False
+
+
 @register
 class RolesCheck(Check):
     name = "roles"
@@ -106,11 +119,13 @@ class RolesCheck(Check):
         # nothing changed sides around a word and no linked verb changed voice: no swap to look for
         todo = [(wa, bt) for wa, bt in todo
                 if _swapped_around_a_link(wa, ctx.resources.lexicon) or _voice_changed_at_a_link(wa, bt)]
-        docs = parser.parse([t for wa, bt in todo for t in (wa.match.source, bt)]) if todo else None
-        if not docs:
+        src_docs = parser.parse([wa.match.source for wa, _ in todo]) if todo else None
+        if not src_docs:
             return out
-        for k, (wa, bt_text) in enumerate(todo):  # the units parsed in one batch
-            src_doc, bt_doc = docs[2 * k], docs[2 * k + 1]
+        # the back-translation is parsed only where a linked source verb has both participants linked
+        clauses = [(wa, bt, doc) for (wa, bt), doc in zip(todo, src_docs, strict=True) if _linked_clause(wa, doc)]
+        bt_docs = parser.parse([bt for _, bt, _ in clauses]) if clauses else None
+        for (wa, bt_text, src_doc), bt_doc in zip(clauses, bt_docs or [], strict=True):
             # token start offset → content-word index, each side; source index → back-translation index
             s_at = {w.start: i for i, w in enumerate(wa.source)}
             b_at = {w.start: j for j, w in enumerate(wa.bt)}
