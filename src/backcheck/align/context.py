@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 def _rows(offsets: list[tuple[int, int]], words: list[Word]) -> list[int]:
     """The tokens (by their character offsets) that fall inside any of ``words``."""
-    return [k for k, (a, b) in enumerate(offsets) if any(a < w.end and w.start < b for w in words)]
+    if not words:
+        return []
+    lo, hi = min(w.start for w in words), max(w.end for w in words)  # a token outside them meets none
+    return [k for k, (a, b) in enumerate(offsets)
+            if a < hi and lo < b and any(a < w.end and w.start < b for w in words)]
 
 
 def _found(own: Any, rows: list[int], other: Any) -> float | None:

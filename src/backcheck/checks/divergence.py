@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from ..align import project
@@ -89,10 +89,16 @@ def _bracket_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out or [(a, b)]
 
 
+@lru_cache(maxsize=256)
+def _words_of(region: str) -> tuple[Any, ...]:
+    """The words of a match's Italian region (each of its differences asks again)."""
+    return tuple(it_words(region))
+
+
 def _local(text: str, spans: list[tuple[int, int]], match: SourceMatch, n: int) -> str:
     """The Italian of ``spans`` with ``n`` words on each side, inside the match's region."""
     region = text[match.it_start:match.it_end]
-    words = it_words(region)
+    words = _words_of(region)
     lo, hi = min(a for a, _ in spans) - match.it_start, max(b for _, b in spans) - match.it_start
     idx = [k for k, w in enumerate(words) if w.start < hi and lo < w.end]
     if not idx:

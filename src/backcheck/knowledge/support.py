@@ -62,24 +62,30 @@ class ItalianRegion:
     def __init__(self, text: str, lex: Lexicon | None = None) -> None:
         self.lex = lex if lex is not None else lexicon()
         toks = [m.group(0) for m in _IT_TOKEN.finditer(text)]
-        folded = [fold(t) for t in toks]
-        self.forms: set[str] = set(folded) | {t.lower() for t in toks}
-        self.lemmas: set[str] = {it_lemma(t) for t in toks if is_it_content(t)}
+        low = [t.lower() for t in toks]
+        lemma_of = [it_lemma(t) for t in toks]
+        self.content = [t for t in toks if is_it_content(t)]
+        self.forms: set[str] = {fold(t) for t in toks} | set(low)
+        self.lemmas: set[str] = {lem for t, lem in zip(toks, lemma_of, strict=True) if is_it_content(t)}
         grams = set()
         for n in (2, 3):
             for k in range(len(toks) - n + 1):
-                grams.add(" ".join(t.lower() for t in toks[k:k + n]))
-                grams.add(" ".join(it_lemma(t) if j == n - 1 else t.lower()
-                                   for j, t in enumerate(toks[k:k + n])))
+                grams.add(" ".join(low[k:k + n]))
+                grams.add(" ".join(low[k:k + n - 1] + [lemma_of[k + n - 1]]))
         self.grams = grams
-        self.content = [t for t in toks if is_it_content(t)]
+        # the lemmas by their first STEM_MIN letters: only those can share a stem with a word
+        self._stems: dict[str, list[str]] = {}
+        for lem in self.lemmas:
+            if len(lem) >= STEM_MIN:
+                self._stems.setdefault(lem[:STEM_MIN], []).append(lem)
 
     def _has(self, it_words: frozenset[str]) -> bool:
         if not it_words:
             return False
         if it_words & self.lemmas or it_words & self.forms or it_words & self.grams:
             return True
-        return any(_stem_match(w, lem) for w in it_words if " " not in w for lem in self.lemmas)
+        return any(_stem_match(w, lem) for w in it_words if " " not in w
+                   for lem in self._stems.get(w[:STEM_MIN], ()))
 
     def supports(self, word: str) -> bool | None:
         """Whether some Italian word here can translate the English ``word`` (see module doc)."""

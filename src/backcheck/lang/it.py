@@ -84,8 +84,10 @@ def superlative_bases(word: str) -> tuple[str, ...]:
     return (stem + "o", stem + "e")
 
 
+@lru_cache(maxsize=65536)
 def is_content(word: str) -> bool:
-    """A word the aligner matches: not a stop word, not an elided article ("dall’"), not one letter."""
+    """A word the aligner matches: not a stop word, not an elided article ("dall’"), not one letter
+    (memoised: every Italian word of every region is asked)."""
     w = fold(word)
     if w.endswith("'"):
         return False
