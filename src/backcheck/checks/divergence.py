@@ -151,12 +151,13 @@ def _with_fix(ctx: CheckContext, gap: Gap, source: str, reads: bool | None, whol
 
 
 def _sentences(ctx: CheckContext) -> list[str]:
-    """Every source unit with a word-alignment gap and its back-translation segments: the texts whose
-    token vectors :func:`~backcheck.align.context.found_in_context` reads."""
+    """Every placed source unit and its back-translation segments: the texts whose token vectors
+    :func:`~backcheck.align.context.found_in_context` reads (those of the units with a word-alignment
+    gap: nearly all of them), known before the word alignment, so the model starts while it runs."""
     assert ctx.translation is not None
-    gapped = [wa for wa in ctx.word_alignments() if wa.gaps]
-    return list(dict.fromkeys([wa.match.source for wa in gapped]
-                              + [ctx.translation.segments[k].en for wa in gapped for k in wa.match.segments]))
+    matches = ctx.alignment.matches if ctx.alignment is not None else []
+    return list(dict.fromkeys([m.source for m in matches]
+                              + [ctx.translation.segments[k].en for m in matches for k in m.segments]))
 
 
 @register
@@ -178,9 +179,9 @@ class DivergenceCheck(Check):
     _sims: Future[list[float | None]] | None = None
 
     def prepare(self, ctx: CheckContext) -> None:
-        """Start the embedding model on the background thread while the other checks run: the token
-        vectors of the sentences with differences as soon as the word alignment has them, then the
-        phrase similarities of the differences once they are placed."""
+        """Start the embedding model on the background thread while the word alignment and the other
+        checks run: the token vectors of the placed sentences, then the phrase similarities of the
+        differences once they are placed."""
         emb = ctx.resources.embeddings
         if emb is not None:
             self._texts = _sentences(ctx)
