@@ -33,6 +33,10 @@ def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator:
     sources = [s for s in inp.sources if s.strip()]
     kind = options.source_kind_for(inp)
     alignment = _align(article, sources, translation, kind)
+    if alignment is not None and translation is not None and (why := alignment.mismatch()):
+        engine = " (or the model's back-translation is poor)" if inp.back_translation is None else ""
+        raise BackcheckError(f"{inp.path or inp.id}: the English source is not this article's{engine}: {why}",
+                             "give this article's own source, or leave the source out")
     ctx = _context(article, sources, translation, alignment, glossary, resources, translator)
     names = options.checks or sorted(CHECKS)
     candidates, skipped = _propose(ctx, names)
