@@ -90,7 +90,15 @@ def test_another_articles_source_is_refused(tmp_path: Path, kind: str) -> None:
     result = runner.invoke(app, _check(article, "--source-kind", kind))
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and "not this article's" in lines[0] and "Traceback" not in result.output
+    assert len(lines) == 1 and "do not match" in lines[0] and "Traceback" not in result.output
+
+
+def test_another_articles_back_translation_is_refused_too(tmp_path: Path) -> None:
+    article = _write(tmp_path / "bt", OWN)
+    (article.parent / "back.en.txt").write_text(OTHER.replace(". ", ".\n\n"), encoding="utf-8")  # 4 paragraphs
+    result = runner.invoke(app, _check(article))
+    assert result.exit_code == 2, result.output
+    assert "one of them is another article's" in result.output
 
 
 def test_one_unrelated_snippet_is_a_possible_omission(tmp_path: Path) -> None:
@@ -110,4 +118,4 @@ def test_corpus_reports_the_mismatched_article_and_checks_the_rest(tmp_path: Pat
     assert result.exit_code == 1, result.output  # an article that cannot be checked fails the run
     reports = {Path(r["article"]["path"]).parent.name: r for r in json.loads(out.read_text("utf-8"))["reports"]}
     assert reports["a-own"]["error"] is None
-    assert "not this article's" in reports["b-other"]["error"]
+    assert "one of them is another article's" in reports["b-other"]["error"]

@@ -94,14 +94,14 @@ class Alignment:
         if len(self.units) < 2:
             return None
         if not self.matches:
-            return f"none of its {len(self.units)} sentences is found in the back-translation"
+            return f"none of the source's {len(self.units)} sentences is found in the back-translation"
         scores = sorted(m.score for m in self.matches)
         median = (scores[(len(scores) - 1) // 2] + scores[len(scores) // 2]) / 2
         if median >= SOURCE_MATCH_MEDIAN:
             return None
-        return (f"its sentences meet the back-translation only as unrelated sentences do ({len(scores)} of "
-                f"{len(self.units)} placed, at a median similarity of {median:.2f}; an article's own source reaches "
-                f"{SOURCE_MATCH_MEDIAN} or more)")
+        return (f"the source's sentences match the back-translation only as closely as unrelated text does "
+                f"({len(scores)} of {len(self.units)} placed, at a median similarity of {median:.2f}; an article's "
+                f"own source reaches {SOURCE_MATCH_MEDIAN} or more)")
 
 
 

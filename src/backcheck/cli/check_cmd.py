@@ -52,8 +52,8 @@ def check(
     source: list[Path] = typer.Option(
         [], "--source", "-s",
         help="English source: one snippet per line, or the whole original. Repeat for several files. A source "
-             "of another article (two or more sentences that the back-translation matches not at all, or only "
-             "as closely as unrelated text) is refused (exit 2)."),
+             "and back-translation that do not match (two or more source sentences that the back-translation "
+             "matches not at all, or only as closely as unrelated text) are refused (exit 2)."),
     back_translation: Path | None = typer.Option(
         None, "--back-translation", "-b",
         help="A given English back-translation, paragraph-mirrored with the article (skips the model)."),

@@ -34,9 +34,12 @@ def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator:
     kind = options.source_kind_for(inp)
     alignment = _align(article, sources, translation, kind)
     if alignment is not None and translation is not None and (why := alignment.mismatch()):
-        engine = " (or the model's back-translation is poor)" if inp.back_translation is None else ""
-        raise BackcheckError(f"{inp.path or inp.id}: the English source is not this article's{engine}: {why}",
-                             "give this article's own source, or leave the source out")
+        # which of the two is another article's the alignment cannot tell: the message names both
+        what = ("the English source does not match the model's back-translation (the source is another "
+                "article's, or the back-translation is poor)" if inp.back_translation is None else
+                "the English source and the back-translation do not match (one of them is another article's)")
+        raise BackcheckError(f"{inp.path or inp.id}: {what}: {why}",
+                             "give this article's own source and back-translation, or leave the source out")
     ctx = _context(article, sources, translation, alignment, glossary, resources, translator)
     names = options.checks or sorted(CHECKS)
     candidates, skipped = _propose(ctx, names)
