@@ -119,3 +119,40 @@ def test_corpus_reports_the_mismatched_article_and_checks_the_rest(tmp_path: Pat
     reports = {Path(r["article"]["path"]).parent.name: r for r in json.loads(out.read_text("utf-8"))["reports"]}
     assert reports["a-own"]["error"] is None
     assert "one of them is another article's" in reports["b-other"]["error"]
+
+
+# --- inputs in the wrong language ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "italian"),
+    [
+        (ARTICLE, True),
+        (BACK, False),
+        (OWN, False),
+        # an Italian article quoting English at length is still Italian; an English text quoting
+        # Italian is still English
+        (ARTICLE + "\n\n«We will not stop until the bridge is safe for all of the trucks», he said.\n", True),
+        (OWN + 'The sign read "il ponte è chiuso".\n', False),
+        ("Il ponte è aperto.", False),  # too few words to say
+    ],
+)
+def test_reads_as_italian(text: str, italian: bool) -> None:
+    from backcheck.lang.which import reads_as_italian
+
+    assert (reads_as_italian(text) is not None) is italian
+
+
+def test_article_given_as_back_translation_is_refused(tmp_path: Path) -> None:
+    article = _write(tmp_path / "a", OWN)
+    result = runner.invoke(app, ["check", str(article), "-b", str(article), "--engine", "none"])
+    assert result.exit_code == 2, result.output
+    assert "is Italian, not English" in result.output and "back-translation" in result.output
+
+
+def test_article_given_as_source_is_refused(tmp_path: Path) -> None:
+    article = _write(tmp_path / "a", OWN)
+    result = runner.invoke(app, ["check", str(article), "-s", str(article), "-b",
+                                 str(article.parent / "back.en.txt"), "--engine", "none"])
+    assert result.exit_code == 2, result.output
+    assert "the source is Italian, not English" in result.output

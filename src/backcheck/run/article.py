@@ -71,10 +71,26 @@ def _segment(inp: ArticleInput, options: CheckOptions) -> Article:
     options.limits.check_article(where, inp.text, inp.back_translation)
     if inp.sources:
         options.limits.check_sources(where, inp.sources)
+    _english_inputs(inp)
     article = segment(inp.text, inp.path, options.limits.max_sentence_tokens)
     if not article.paragraphs:
         raise BackcheckError(f"{inp.path or inp.id}: article has no text", "give a non-empty article")
     return article
+
+
+def _english_inputs(inp: ArticleInput) -> None:
+    """Refuse a back-translation or source in Italian (the article given in its place)."""
+    from ..lang.which import reads_as_italian
+
+    where = inp.path or inp.id
+    if inp.back_translation is not None and (why := reads_as_italian(inp.back_translation)):
+        raise BackcheckError(f"{inp.back_translation_path or f'the back-translation of {where}'} is Italian, not "
+                             f"English: {why}", "give the English back-translation, not the article")
+    for k, source in enumerate(inp.sources):
+        if why := reads_as_italian(source):
+            which = f"source {k + 1} of {len(inp.sources)}" if len(inp.sources) > 1 else "source"
+            raise BackcheckError(f"{where}: the {which} is Italian, not English: {why}",
+                                 "give the English original, not the article")
 
 
 def _back_translation(inp: ArticleInput, article: Article, translator: Translator | None) -> Translation | None:
