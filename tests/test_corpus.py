@@ -143,7 +143,7 @@ def test_broken_article_in_cli_exits_1_and_is_in_json(tmp_path: Path, monkeypatc
     (corpus / "latin1" / "article.it.txt").write_bytes(LATIN1)
     code, out, err = run(corpus, "--fail-on", "critical", "--json", tmp_path / "out" / "r.json")
     assert code == 1
-    assert "not valid UTF-8" in out and "1 unreadable" in err
+    assert "not valid UTF-8" in out and "1 not checked" in err
     data = json.loads((tmp_path / "out" / "r.json").read_text(encoding="utf-8"))
     assert data["summary"]["errors"] == 1 and data["summary"]["articles"] == 4
     assert data["gate"] == {"fail_on": "critical", "failing": ["latin1"], "exit_code": 1}
@@ -206,7 +206,7 @@ def test_bad_manifest_line_is_an_error_row_and_the_rest_is_checked(tmp_path: Pat
     code, out, err = run(manifest, "--fail-on", "critical")
     assert code == 1, (out, err)
     assert f"{manifest}:2: not valid JSON" in out
-    assert "2 articles" in err and "1 unreadable" in err
+    assert "2 articles" in err and "1 not checked" in err
 
 
 def test_stdout_lists_failing_findings_with_locations(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -70,7 +70,7 @@ def test_over_limit_article_is_an_error_row_and_the_run_goes_on(tmp_path: Path,
     code, out, err = run(corpus, "--max-article-chars", "5000", "--fail-on", "critical")
     assert code == 1, (out, err)
     assert "too big" in out and "--max-article-chars" in out
-    assert "4 articles, 1 unreadable" in err
+    assert "4 articles, 1 not checked" in err
 
 
 def test_output_paths_are_checked_before_any_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -46,8 +46,9 @@ Exit codes:
   0  no new finding at or above --fail-on (findings in the --baseline do not count)
 
   1  new findings at or above --fail-on, or an article could not be checked (empty, not UTF-8, binary,
-     missing, over a limit, a symlink out of the corpus, a malformed manifest line: an error row naming
-     the file or file:line); the gate never passes on unreadable input; the other articles are still checked
+     missing, over a limit, a symlink out of the corpus, a malformed manifest line, a source or
+     back-translation of another article or in Italian: an error row naming the file or file:line); the gate
+     never passes on an article it could not check; the other articles are still checked
 
   2  bad usage or an unusable corpus (no such path, no articles, an unwritable output path: checked
      before any work)
@@ -295,7 +296,7 @@ def _summary_line(result: CorpusReport, threshold: Severity, code: int) -> str:
     rate = n / result.seconds if result.seconds > 0 else 0.0
     parts = [f"{n} article{'s' if n != 1 else ''}"]
     if s["errors"]:
-        parts.append(f"{s['errors']} unreadable")
+        parts.append(f"{s['errors']} not checked")
     if result.internal_errors:
         parts.append(f"{len(result.internal_errors)} internal error(s), a bug: rerun with --debug")
     found = f"{at_or_above} finding{'s' if at_or_above != 1 else ''} at or above {threshold.value}"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def _cards(corpus: CorpusReport, fail_on: Severity) -> str:
     s = corpus.summary
     g = gate(corpus, fail_on)
-    cards = [("articles", s["articles"]), ("unreadable", s["errors"]), ("findings", s["findings"])]
+    cards = [("articles", s["articles"]), ("not checked", s["errors"]), ("findings", s["findings"])]
     cards += [(k, v) for k, v in s["by_severity"].items()]
     if "new" in s:
         cards += [("new", s["new"]), ("in baseline", s["baselined"])]

@@ -34,7 +34,7 @@ def render_corpus_markdown(corpus: CorpusReport, fail_on: Severity, *, max_findi
     icon = "✅" if g.passed else "❌"
     lines = [f"## backcheck corpus: {escape_markdown(corpus.path)}", "",
              f"{icon} **Gate {g.label}** (`--fail-on {fail_on.value}`, exit {g.code}): {g.reason}", ""]
-    lines += ["| articles | unreadable | findings | " + " | ".join(s["by_severity"]) + " |",
+    lines += ["| articles | not checked | findings | " + " | ".join(s["by_severity"]) + " |",
               "|---:|---:|---:|" + "---:|" * len(s["by_severity"]),
               f"| {s['articles']} | {s['errors']} | {s['findings']} | "
               + " | ".join(str(v) for v in s["by_severity"].values()) + " |", ""]

@@ -62,7 +62,7 @@ class ArticleRow:
 
 
 def article_rows(corpus: CorpusReport, fail_on: Severity) -> list[ArticleRow]:
-    """One row per article, worst first: unreadable, then failing, then by critical, major, minor."""
+    """One row per article, worst first: not checked, then failing, then by critical, major, minor."""
     failing = {r.article_id for r in corpus.failing(fail_on)}
     out = []
     for k, r in enumerate(corpus.reports):

@@ -74,7 +74,7 @@ def annotation_lines(corpus: CorpusReport, fail_on: Severity, *, minors: bool = 
         if r.error:
             loc = corpus.locate(r)
             ranked.append(((0, -4, k, 0), "error", command("error", r.error, file=loc.file, line=loc.line,
-                                                             title="backcheck: unreadable article")))
+                                                             title="backcheck: article not checked")))
             continue
         for f in corpus.new_findings(r):
             name = level(f, fail_on)
