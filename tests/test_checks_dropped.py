@@ -78,3 +78,22 @@ def test_a_short_sentence_or_a_snippet_is_not_judged() -> None:
     # snippets (a source shorter than the article) are not a whole article: an unplaced one may belong
     # to a part of the story the article leaves out on purpose
     assert run_check("dropped", it, [SOURCE[1]], back_translation=bt) == []
+
+
+def test_a_truncated_translation_is_one_finding_even_where_a_missing_sentence_shares_its_words() -> None:
+    """The Italian stops after its first sentence, which adds how long the talks lasted; the third
+    source sentence says just that, so it is not counted as missing (origin: its talks, three months
+    are in the Italian sentence), and it splits the missing sentences in two runs. Both runs belong
+    after the same Italian sentence: one finding there names the three that are missing (two findings
+    on one sentence would leave the judge only one of them)."""
+    echo = "The talks had lasted three months, officials said."
+    src = [SOURCE[0], SOURCE[1], echo, SOURCE[2],
+           "The governor said that prices in the shops are still rising too fast for most families."]
+    it = "Notizie\n\n" + FIRST[0][:-1] + ", dopo trattative durate tre mesi."
+    bt = "News\n\n" + FIRST[1][:-1] + ", after talks that lasted three months."
+    found = run_check("dropped", it, [" ".join(src)], back_translation=bt)
+    assert [f.severity.value for f in found] == ["major"]
+    assert found[0].evidence.details["sentences"] == 3
+    assert found[0].message.startswith("3 source sentences are missing from the Italian (of the 4 from the first "
+                                       "to the last), from “Farmers")
+    assert "The governor said" in found[0].message and echo not in found[0].evidence.source

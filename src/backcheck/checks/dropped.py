@@ -65,15 +65,14 @@ def claim_word(word: Word, pool: list[Word]) -> Word | None:
 
 def _runs(missing: list[tuple[int, SegmentTranslation, str, int, list[str]]]
           ) -> list[list[tuple[int, SegmentTranslation, str, int, list[str]]]]:
-    """``missing`` (by source index) in runs of consecutive sentences that belong at the same place."""
-    runs: list[list[tuple[int, SegmentTranslation, str, int, list[str]]]] = []
+    """``missing`` (by source index) grouped by the place they belong at: one finding per place, since
+    the findings of one place would sit on the same Italian sentence and the judge keeps one of those (a
+    translation that stops early misses every source sentence after its last one, some of which share
+    a word or two with it and so are not counted: the others are one group, not several)."""
+    runs: dict[tuple[int, str], list[tuple[int, SegmentTranslation, str, int, list[str]]]] = {}
     for m in missing:
-        last = runs[-1][-1] if runs else None
-        if last is not None and last[0] + 1 == m[0] and (last[1], last[2]) == (m[1], m[2]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return runs
+        runs.setdefault((m[1].start, m[2]), []).append(m)
+    return list(runs.values())
 
 
 def unclaimed(bt: list[Word], neighbours: list[Word]) -> list[Word]:
@@ -136,9 +135,11 @@ class DroppedCheck(Check):
             said = (f"The source sentence “{units[0]}” is missing from the Italian: {few_of(present, absent)} are in "
                     f"this sentence or those around it. In the source it comes {where} this sentence.")
         else:
-            said = (f"{len(run)} source sentences are missing from the Italian, from “{units[0]}” to “{units[-1]}”: "
-                    f"at most a quarter of the words of each are in this sentence or those around it "
-                    f"({few_of(present, absent, 'the first one’s')}). In the source they "
+            last = run[-1][0]
+            among = "" if last - first + 1 == len(run) else f" (of the {last - first + 1} from the first to the last)"
+            said = (f"{len(run)} source sentences are missing from the Italian{among}, from “{units[0]}” to "
+                    f"“{units[-1]}”: at most a quarter of the words of each are in this sentence or those around "
+                    f"it ({few_of(present, absent, 'the first one’s')}). In the source they "
                     f"come {where} this sentence.")
         return self.candidate(
             ctx, seg.start, seg.end, Category.OMISSION, Claim.SENTENCE_MISSING, said,
