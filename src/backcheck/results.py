@@ -179,7 +179,9 @@ class Finding:
 
 
 def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    from .text.invisible import strip
+
+    return " ".join(unicodedata.normalize("NFC", strip(text)).split())
 
 
 def _digest(*parts: str) -> str:

@@ -24,7 +24,18 @@ if TYPE_CHECKING:
 def check_article_input(inp: ArticleInput, options: CheckOptions, *, translator: Translator | None,
                         glossary: Glossary, resources: Resources, judge: Judge) -> Report:
     """The report of one article. ``translator`` is the engine for this article (the back-translator,
-    or the aligner of a given back-translation), as :meth:`Checker.engine_for` chose it."""
+    or the aligner of a given back-translation), as :meth:`Checker.engine_for` chose it. Invisible
+    format characters (a soft hyphen) are read as nothing, the offsets mapped back
+    (:mod:`backcheck.text.invisible`)."""
+    from ..text.invisible import mapped_report, stripped_input
+
+    clean, index = stripped_input(inp)
+    report = _check(clean, options, translator=translator, glossary=glossary, resources=resources, judge=judge)
+    return report if index is None else mapped_report(report, inp.text, index)
+
+
+def _check(inp: ArticleInput, options: CheckOptions, *, translator: Translator | None,
+           glossary: Glossary, resources: Resources, judge: Judge) -> Report:
     from ..checks import CHECKS
 
     resources.begin_article()
