@@ -42,6 +42,12 @@ CASES = [
      "The company must repay the loan.", [("rimborsare il prestito", "minor")]),
     ("deadline-kept", "The company must repay the loan by June 30.",
      "L'azienda deve rimborsare il prestito entro il 30 giugno.", "The company must repay the loan by June 30.", []),
+    # a deadline without a number: the month, by its Italian name, keeps it (origin: «fino a marzo» is
+    # "until March"); dropped, it is missing
+    ("month-deadline-kept", "Trucks will have to wait until March.", "I camion dovranno aspettare fino a marzo.",
+     "Trucks will have to wait until March.", []),
+    ("month-deadline-dropped", "Trucks will have to wait until March.", "I camion dovranno aspettare.",
+     "Trucks will have to wait.", [("camion dovranno aspettare", "minor")]),
     ("reporting-phrase", "The fire was reportedly started by a cigarette.",
      "Secondo quanto riferito, l'incendio è stato appiccato da una sigaretta.",
      "Reportedly, the fire was started by a cigarette.", []),

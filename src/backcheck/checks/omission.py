@@ -22,6 +22,7 @@ from ..align import en_words, it_words, italian_words_under, project
 from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
 from ..lang import en, fold
+from ..lang.calendar import month_names
 from ..lang.datafiles import word_set
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
@@ -123,7 +124,7 @@ def _bt_has(fact: _Fact, bt: str, bt_doc: Any, lex: Lexicon | None) -> bool:
     lemmas = {w.norm for w in en_words(bt)}
     low = bt.lower()
     if fact.kind == "deadline":
-        return all(d in bt for d in _DIGITS.findall(fact.key)) and bool(_DIGITS.findall(fact.key))
+        return _has_deadline(fact.key, bt, "en")
     if fact.kind == "condition":
         return any(re.search(rf"\b{re.escape(c)}\b", low) for c in _kind("condition"))
     if en_lemma(fact.key) in lemmas or lemmas & _synonyms(fact.key, lex) or _epistemic(bt_doc):
@@ -132,6 +133,19 @@ def _bt_has(fact: _Fact, bt: str, bt_doc: Any, lex: Lexicon | None) -> bool:
         return False
     its = lex.it_for_en(fact.key)
     return any(its & lex.it_for_en(w) for w in lemmas if len(w) > 3)
+
+
+def _has_deadline(key: str, text: str, lang: str) -> bool:
+    """Whether ``text`` (English or Italian) gives the deadline ``key``: its numbers ("by March 1",
+    "until 2031"), or for a deadline without any ("until March"), its month by name in that language
+    (CLDR). A date given with another month is not a dropped deadline but a changed date, the numbers
+    check's."""
+    digits = _DIGITS.findall(key)
+    if digits:
+        return all(d in text for d in digits)
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", key)}
+    months = {month_names(lang)[k] for k, m in enumerate(en.MONTHS) if m in words}
+    return bool(months) and months <= {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
 
 
 def _synonyms(word: str, lex: Lexicon | None) -> frozenset[str]:
@@ -144,8 +158,7 @@ def _synonyms(word: str, lex: Lexicon | None) -> frozenset[str]:
 
 def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
     if fact.kind == "deadline":
-        digits = _DIGITS.findall(fact.key)
-        return bool(digits) and all(d in it_text for d in digits)
+        return _has_deadline(fact.key, it_text, "it")
     if fact.kind == "condition":
         low = " " + " ".join(fold(w) for w in re.findall(r"\w+", it_text)) + " "
         return any(f" {fold(c)} " in low for c in word_set("qualifiers.tsv", "it", "condition"))
