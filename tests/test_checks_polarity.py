@@ -52,6 +52,22 @@ CASES = [
     ("going-to-dropped", "They said: we are not going to listen to the court.",
      "Hanno detto che ascolteranno il tribunale.", "They said they will listen to the court.",
      [("ascolteranno", "critical", "non ascolteranno")]),
+    # a negative quantifier on the subject negates the clause: «tutti» asserts what "none" denies; the
+    # Italian's «nessuno» may stand many words before the verb
+    ("quantifier-subject-flipped", "None of the board members voted against the decision.",
+     "Tutti i membri del consiglio hanno votato contro la decisione.",
+     "All the board members voted against the decision.", [("hanno votato", "critical", None)]),
+    ("quantifier-subject-kept", "None of the board members voted against the decision.",
+     "Nessuno dei membri del consiglio di amministrazione della banca ha votato contro la decisione.",
+     "None of the members of the bank's board of directors voted against the decision.", []),
+    ("no-one-flipped", "No one was injured in the fire.", "Due persone sono rimaste ferite nell'incendio.",
+     "Two people were injured in the fire.", [("ferite", "critical", None)]),
+    ("no-one-kept", "No one was injured in the fire.", "Nell'incendio non è rimasto ferito nessuno.",
+     "No one was injured in the fire.", []),
+    # on an object the negation may be the object's alone: "signals no rush" is «segnala di non avere fretta»
+    ("quantifier-object", "The bank signals no rush to cut rates.",
+     "La banca segnala di non avere fretta di tagliare i tassi.",
+     "The bank signals that it is in no hurry to cut rates.", []),
 ]
 
 

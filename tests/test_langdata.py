@@ -193,7 +193,20 @@ def _labelled_neg(w: str) -> bool:
     sentence reach the parse) when some sentence gets that label on it."""
     from backcheck.checks.polarity import negated_predicates
 
-    return any(cue.lower() == w for t in NEG_TEMPLATES for _, cue, _ in negated_predicates(_parse(t.format(w=w))))
+    return any(cue.lower() == w and kind == "particle"
+               for t in NEG_TEMPLATES for _, cue, kind in negated_predicates(_parse(t.format(w=w))))
+
+
+QUANTIFIER_TEMPLATES = ("{w} signed the deal.", "{w} of the ministers signed the deal.",
+                        "{w} minister signed the deal.")
+
+
+def _negates_from_subject(w: str) -> bool:
+    """A negative quantifier is worth listing when, on some subject, it negates the clause."""
+    from backcheck.checks.polarity import negated_predicates
+
+    return any(cue.lower() == w and kind == "quantifier" for t in QUANTIFIER_TEMPLATES
+               for _, cue, kind in negated_predicates(_parse(t.format(w=w.capitalize()))))
 
 
 def _past(verb: str) -> str:
@@ -230,6 +243,7 @@ def _it_phrase_folds(p: str) -> bool:
 PHRASE_TABLES = [
     ("polarity-en-particle", entries("polarity.tsv", "en", "particle"), _labelled_neg),
     ("polarity-en-implicative", entries("polarity.tsv", "en", "implicative"), _negates_complement),
+    ("polarity-en-quantifier", entries("polarity.tsv", "en", "quantifier"), _negates_from_subject),
     ("polarity-en-not-negation", entries("polarity.tsv", "en", "not-negation"), _not_negation_matches),
     # limits are compared word by word with the source's and the back-translation's lower-cased words
     ("polarity-en-limit", entries("polarity.tsv", "en", "limit"), _lower_token),

@@ -53,7 +53,8 @@ def _cues(lang: str, kind: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    stems = sorted(_cues("en", "particle") | _cues("en", "implicative"), key=len, reverse=True)
+    stems = sorted(_cues("en", "particle") | _cues("en", "implicative") | _cues("en", "quantifier"), key=len,
+                   reverse=True)
     # implicative verbs inflect ("declined", "denies"): match their stem without a final -e or -y
     alts = [re.escape(w[:-1] if w.endswith(("e", "y")) and len(w) > 4 else w) for w in stems]
     return re.compile(r"(?i)(?:\b(?:" + "|".join(alts) + r")|n't\b)")
@@ -77,7 +78,28 @@ def negated_predicates(doc: Any) -> list[tuple[Any, str, str]]:
             comp = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
             if comp and not any(c.dep_ == "neg" for c in tok.children):
                 out.append((comp[0], tok.text, "implicative"))
+        elif (verb := _quantified(tok)) is not None and not _not_negation(doc, tok.i):
+            pred = _content_predicate(verb)
+            if pred is not None and not any(c.dep_ == "neg" for c in verb.children):
+                out.append((pred, tok.text, "quantifier"))
     return out
+
+
+# the argument a negative quantifier negates its verb's clause from: the subject. On an object its
+# scope may be the object alone ("signals no rush to cut": «segnala di non avere fretta»)
+_ARGUMENTS = ("nsubj", "nsubjpass")
+
+
+def _quantified(tok: Any) -> Any | None:
+    """The verb whose clause ``tok`` negates as a negative quantifier on its subject ("None [of them]
+    voted", "No member voted", "Nobody was hurt"), else ``None``."""
+    if tok.lower_ not in _cues("en", "quantifier"):
+        return None
+    if tok.dep_ in _ARGUMENTS and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    if tok.dep_ == "det" and tok.head.dep_ in _ARGUMENTS and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
 
 
 def _not_negation(doc: Any, i: int) -> bool:
@@ -113,6 +135,8 @@ def _bt_negates(bt_doc: Any, lemma: str) -> bool | None:
         seen = True
         if any(c.dep_ == "neg" for c in tok.children):
             return True
+        if any(_quantified(c) is tok or any(_quantified(d) is tok for d in c.children) for c in tok.children):
+            return True  # "Nobody voted", "No member voted"
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in _cues("en", "implicative"):
             return True
@@ -147,8 +171,10 @@ class ItalianClause:
                 return k
         return None
 
-    def negated_before(self, k: int) -> bool:
-        lo = max(0, k - CONFIG.negator_window)
+    def negated_before(self, k: int, anywhere: bool = False) -> bool:
+        """A negator or negative verb in the few words before word ``k`` (``anywhere``: any word before
+        it, for a negation carried by the subject, «Nessuno dei membri del consiglio ha votato»)."""
+        lo = 0 if anywhere else max(0, k - CONFIG.negator_window)
         particles = _cues("it", "particle")
         for j in range(lo, k):
             w = self.words[j]
@@ -211,7 +237,7 @@ class PolarityCheck(Check):
                     if under:
                         k = under[0]
                         kinds.append("back-translation")
-                if k is None or italian.negated_before(k):
+                if k is None or italian.negated_before(k, anywhere=kind == "quantifier"):
                     continue
                 if bt_doc is not None:
                     bt_neg = _bt_negates(bt_doc, pred.lemma_.lower())
