@@ -19,6 +19,14 @@ CASES = [
     ("antonym-buy-sell", "The club sold its striker to a Spanish team.",
      "Il club ha comprato il suo attaccante da una squadra spagnola.",
      "The club bought its striker from a Spanish team.", [("comprato", "critical")]),
+    # an irregular past whose context-free lemma is another word: "rose" is "rise" (not the flower),
+    # whose WordNet antonym is "fall"
+    ("antonym-irregular-past", "The euro rose against the dollar after the data were published.",
+     "L'euro è sceso rispetto al dollaro dopo la pubblicazione dei dati.",
+     "The euro fell against the dollar after the publication of the data.", [("sceso", "critical")]),
+    ("antonym-irregular-past-kept", "The euro rose against the dollar after the data were published.",
+     "L'euro è salito rispetto al dollaro dopo la pubblicazione dei dati.",
+     "The euro rose against the dollar after the publication of the data.", []),
     # the clause is reordered around the converse verb: who gives and who gets is swapped
     ("converse-reordered", "The patient thanked the cousin whose kidney she will receive in spring.",
      "La paziente ha ringraziato la cugina a cui donerà il suo rene in primavera.",

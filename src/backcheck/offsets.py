@@ -40,3 +40,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if a < b:
             out.append((a, b))
     return out
+
+
+# Unicode format characters (category Cf) that stand inside words without showing: a soft hyphen, a
+# zero-width space, non-joiner and joiner, a word joiner, a byte-order mark inside the text
+# (:mod:`backcheck.text.invisible` reads an article without them).
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE_TABLE = {ord(c): None for c in INVISIBLE}
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without its :data:`INVISIBLE` characters."""
+    return text.translate(_INVISIBLE_TABLE) if any(c in text for c in INVISIBLE) else text

@@ -1,8 +1,8 @@
 """The results every layer above passes on and the renderers only print: findings, per-article reports
 and corpus reports, as plain dataclasses with ``to_dict()``.
 
-This is the bottom layer: it imports nothing from backcheck, so a renderer depends on it alone (see
-tests/test_layers.py); the corpus results are in :mod:`backcheck.corpus_results`.
+This is the bottom layer: it imports nothing from backcheck but the leaf :mod:`backcheck.offsets`, so a
+renderer depends on it alone (see tests/test_layers.py); the corpus results are in :mod:`backcheck.corpus_results`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
+
+from .offsets import strip_invisible
 
 SCHEMA_VERSION = "1.0"
 
@@ -179,9 +181,7 @@ class Finding:
 
 
 def _normal(text: str) -> str:
-    from .text.invisible import strip
-
-    return " ".join(unicodedata.normalize("NFC", strip(text)).split())
+    return " ".join(unicodedata.normalize("NFC", strip_invisible(text)).split())
 
 
 def _digest(*parts: str) -> str:

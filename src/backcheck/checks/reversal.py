@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
+from ..knowledge.parser import verb_forms
 from ..knowledge.relations import antonymous, relation
 from ..knowledge.renderings import as_fix, render_opposite, rendered
 from ..knowledge.support import ItalianRegion
@@ -171,7 +172,7 @@ class ReversalCheck(Check):
             # the words each side has and the other does not, wherever the clause put them (a reversal
             # often reorders it: "whose kidney she will receive" / "to whom she will donate her kidney")
             for s, b, apart in _near_pairs(wa):
-                kind = opposition(lex, s.norm, b.norm)
+                kind, s_lemma, b_lemma = _opposed(lex, s, b)
                 lost = _prefix_lost(lex, s, b, embeddings) if lex is not None and kind in (None, "prefix") else None
                 if kind is None and lost:
                     kind = "prefix"
@@ -206,15 +207,33 @@ class ReversalCheck(Check):
                                     details={"relation": kind})
                 cand = self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message, evidence)
                 if kind != "prefix":  # MultiWordNet has no Italian for "deconfliction"
-                    cand = replace(cand, complete=partial(_with_fix, ctx, s, b.norm, kind == "converse"))
+                    cand = replace(cand, complete=partial(_with_fix, ctx, s, s_lemma, b_lemma, kind == "converse"))
                 out.append(cand)
         return out
 
 
-def _with_fix(ctx: CheckContext, source: Word, read: str, converse: bool, c: Candidate) -> Candidate:
-    """``c`` with the source word in Italian, in the flagged word's form, when one rendering is clear
-    (:func:`~backcheck.knowledge.renderings.render_opposite`), and the message that names it."""
-    fix, detail = as_fix(render_opposite(source.norm, read, ctx.article.text, c.start, c.end,
+def _lemmas(w: Word) -> list[str]:
+    """``w``'s lemma, and its verb lemma when it is an irregular verb form the context-free lemma reads
+    as another word ("rose" → "rise", not the flower; "won" → "win"): spaCy's verb exceptions."""
+    verb = verb_forms().get(w.text.lower())
+    return [w.norm] + ([verb] if verb and verb != w.norm else [])
+
+
+def _opposed(lex: Lexicon | None, s: Word, b: Word) -> tuple[str | None, str, str]:
+    """:func:`opposition` of a source and a back-translation word, over their lemmas (:func:`_lemmas`),
+    with the lemmas that are opposed (the words' own lemmas when none are)."""
+    for a in _lemmas(s):
+        for c in _lemmas(b):
+            kind = opposition(lex, a, c)
+            if kind is not None:
+                return kind, a, c
+    return None, s.norm, b.norm
+
+
+def _with_fix(ctx: CheckContext, source: Word, lemma: str, read: str, converse: bool, c: Candidate) -> Candidate:
+    """``c`` with the source word (``lemma``) in Italian, in the flagged word's form, when one rendering is
+    clear (:func:`~backcheck.knowledge.renderings.render_opposite`), and the message that names it."""
+    fix, detail = as_fix(render_opposite(lemma, read, ctx.article.text, c.start, c.end,
                                          lexicon=ctx.resources.lexicon, converse=converse))
     if not detail:
         return replace(c, complete=None)

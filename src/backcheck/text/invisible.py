@@ -15,14 +15,10 @@ if TYPE_CHECKING:
     from ..results import Finding, Report
     from ..run.options import ArticleInput
 
-# Unicode format characters (category Cf) that stand inside words without showing.
-INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_TABLE = {ord(c): None for c in INVISIBLE}
+from ..offsets import INVISIBLE
+from ..offsets import strip_invisible as strip
 
-
-def strip(text: str) -> str:
-    """``text`` without its invisible characters."""
-    return text.translate(_TABLE) if any(c in text for c in INVISIBLE) else text
+__all__ = ["INVISIBLE", "index_of", "mapped_report", "span", "strip", "stripped_input"]
 
 
 def index_of(text: str) -> list[int] | None:
