@@ -64,10 +64,11 @@ CASES = [
      "Two people were injured in the fire.", [("ferite", "critical", None)]),
     ("no-one-kept", "No one was injured in the fire.", "Nell'incendio non è rimasto ferito nessuno.",
      "No one was injured in the fire.", []),
-    # on an object the negation may be the object's alone: "signals no rush" is «segnala di non avere fretta»
-    ("quantifier-object", "The bank signals no rush to cut rates.",
-     "La banca segnala di non avere fretta di tagliare i tassi.",
-     "The bank signals that it is in no hurry to cut rates.", []),
+    # on an object the negation may be the object's alone: "promised no new taxes" is «ha promesso di non
+    # introdurre nuove tasse», the promise itself asserted
+    ("quantifier-object", "The mayor promised no new taxes.",
+     "Il sindaco ha promesso di non introdurre nuove tasse.",
+     "The mayor promised not to introduce new taxes.", []),
 ]
 
 
