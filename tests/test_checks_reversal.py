@@ -27,6 +27,17 @@ CASES = [
     ("antonym-irregular-past-kept", "The euro rose against the dollar after the data were published.",
      "L'euro è salito rispetto al dollaro dopo la pubblicazione dei dati.",
      "The euro rose against the dollar after the publication of the data.", []),
+    # antonyms sense by sense: "gain", in the sense it shares with "profit", is opposed to "lose"; "fall"
+    # and "increase" through "fall"'s sense with "decrease" (WordNet); "go down" is what "fall" means
+    ("antonym-by-sense-gain", "Frankfurt's Dax gained 0.3% on Friday.",
+     "Il Dax di Francoforte ha perso lo 0,3% venerdì.",
+     "Frankfurt's Dax lost 0.3% on Friday.", [("perso", "critical")]),
+    ("antonym-by-sense-fall", "Oil prices fell for a third day.",
+     "I prezzi del petrolio sono aumentati per il terzo giorno.",
+     "Oil prices increased for the third day.", [("aumentati", "critical")]),
+    ("paraphrase-go-down", "Oil prices fell for a third day.",
+     "I prezzi del petrolio sono scesi per il terzo giorno.",
+     "Oil prices went down for the third day.", []),
     # the clause is reordered around the converse verb: who gives and who gets is swapped
     ("converse-reordered", "The patient thanked the cousin whose kidney she will receive in spring.",
      "La paziente ha ringraziato la cugina a cui donerà il suo rene in primavera.",

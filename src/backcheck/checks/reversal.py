@@ -107,10 +107,12 @@ def reversed_stem(lex: Lexicon, a: str, b: str, embeddings: Callable[[], Any] | 
 
 def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
     """"antonym", "converse", "prefix" (``a`` is ``b`` with a reversing prefix) or ``None`` for English
-    lemmas ``a`` and ``b``."""
+    lemmas ``a`` and ``b``. Antonyms sense by sense too: a word in a sense whose other word WordNet
+    opposes to ``b`` ("gain", with "profit", against "lose"; "fell" against "increased")."""
     if lex is None or a == b:
         return None
-    if antonymous(lex, a, b):
+    by_sense = b in lex.antonyms(a, by_sense=True) or a in lex.antonyms(b, by_sense=True)
+    if antonymous(lex, a, b) or (by_sense and not lex.en_synonyms(a, b)):
         return "antonym"
     if (a, b) in _converses():
         return "converse"

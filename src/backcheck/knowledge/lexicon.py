@@ -220,16 +220,18 @@ class Lexicon:
         return frozenset(words)
 
     @lru_cache(maxsize=100_000)  # noqa: B019
-    def antonyms(self, lemma: str) -> frozenset[str]:
+    def antonyms(self, lemma: str, by_sense: bool = False) -> frozenset[str]:
         """English antonyms of an English lemma: WordNet's lexical antonyms ("buy" / "sell", "open" /
-        "close") and the lemmas of its synsets' antonym synsets."""
+        "close") and the lemmas of its synsets' antonym synsets. ``by_sense``: also the lemmas of a synset
+        that another word of one of its senses is the antonym of ("gain", in a sense with "profit": "lose")."""
         low = lemma.lower()
         db = self._db()
         rows = db.execute("SELECT w_target FROM relation WHERE type = '!' AND w_source = ?", (low,)).fetchall()
         out = {r[0] for r in rows if r[0]}
         # the antonym synsets of its senses, in one query rather than every relation of every sense
-        for (target,) in db.execute("SELECT r.target FROM english e JOIN relation r ON r.source = e.synset "
-                                    "WHERE e.lemma = ? AND r.type = '!' AND r.w_source IS NULL", (low,)).fetchall():
+        for (target,) in db.execute("SELECT r.target FROM english e JOIN relation r ON r.source = e.synset WHERE "
+                                    "e.lemma = ? AND r.type = '!'" + ("" if by_sense else " AND r.w_source IS NULL"),
+                                    (low,)).fetchall():
             out.update(self.lemmas(target, "english"))
         out.discard(low)
         return frozenset(out)
