@@ -234,3 +234,15 @@ def test_a_divergence_message_names_the_whole_phrase_a_piece_belongs_to() -> Non
     # the whole phrase at the finding: nothing to add
     assert _message("substitution", "rinviare", piece, whole="delay") == (
         "«rinviare» reads as “delay”; the source says “postpone the vote”")
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    # only the accent tells these from a word the dictionary does not know, or from another word
+    ("potrà", "potere"), ("riaprirà", "riaprire"), ("può", "potere"), ("è", "essere"), ("E", "e"),
+    # the lemma is folded, as before, and a word without an accent is lemmatised as it was
+    ("città", "citta"), ("perché", "perche"), ("potrebbe", "potere"), ("dovranno", "dovere"),
+])
+def test_italian_lemma_reads_the_accent_then_folds(word: str, expected: str) -> None:
+    from backcheck.lang.it import lemma
+
+    assert lemma(word) == expected

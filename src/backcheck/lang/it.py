@@ -39,13 +39,21 @@ def elided_tail(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """Lemma of an Italian word (folded), spelled-out numbers as digits ("tre" → "3")."""
+    """Lemma of an Italian word (folded), spelled-out numbers as digits ("tre" → "3"). The word is
+    lemmatised as written, accents and all, and the lemma folded: an accent is all that tells a future
+    («potrà», «riaprirà») or «è», «può» from a word the dictionary does not know («potra») or another
+    word («e»)."""
     w = fold(word).rstrip(".")
     n = number_value(w)
     if n is not None:
         return n
     from .lemmas import lemmatize
 
+    written = word.lower().rstrip(".")
+    if written != w:
+        got = lemmatize(written, "it").lower()
+        if got != written:
+            return fold(got)
     return lemmatize(w, "it").lower()
 
 
