@@ -48,6 +48,27 @@ CASES = [
      "Trucks will have to wait until March.", []),
     ("month-deadline-dropped", "Trucks will have to wait until March.", "I camion dovranno aspettare.",
      "Trucks will have to wait.", [("camion dovranno aspettare", "minor")]),
+    # an epistemic modal dropped states a possibility as a fact (origin: «costerà» is "will cost")
+    ("modal-dropped", "The new stadium may cost more than 300 million euros.",
+     "Il nuovo stadio costerà più di 300 milioni di euro.", "The new stadium will cost more than 300 million euros.",
+     [("costerà", "major")]),
+    # kept by «potere», by the conditional, by «forse»
+    ("modal-as-potere", "The new stadium may cost more than 300 million euros.",
+     "Il nuovo stadio potrebbe costare più di 300 milioni di euro.",
+     "The new stadium could cost more than 300 million euros.", []),
+    ("modal-as-conditional", "The new stadium might cost more than 300 million euros.",
+     "Il nuovo stadio costerebbe più di 300 milioni di euro.",
+     "The new stadium would cost more than 300 million euros.", []),
+    ("modal-as-adverb", "The new stadium may cost more than 300 million euros.",
+     "Il nuovo stadio forse costerà più di 300 milioni di euro.",
+     "The new stadium perhaps will cost more than 300 million euros.", []),
+    # not a possibility: an inability, a question, a past ability Italian leaves implied
+    ("modal-negated", "Rescuers could not reach the village.", "I soccorritori hanno raggiunto il villaggio.",
+     "Rescuers reached the village.", []),
+    ("modal-question", "Might the council be forced to choose?", "Il consiglio sarà costretto a scegliere?",
+     "Will the council be forced to choose?", []),
+    ("modal-past-ability", "From the bridge, residents could see the smoke.",
+     "Dal ponte, i residenti vedevano il fumo.", "From the bridge, residents saw the smoke.", []),
     ("reporting-phrase", "The fire was reportedly started by a cigarette.",
      "Secondo quanto riferito, l'incendio è stato appiccato da una sigaretta.",
      "Reportedly, the fire was started by a cigarette.", []),
@@ -59,3 +80,17 @@ def test_omission(source: str, italian: str, bt: str, expected: list[tuple[str, 
     found = run_pair("omission", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected
     assert all(f.category.value == "omission" and f.evidence.source == source for f in found)
+
+
+@pytest.mark.parametrize(("source", "italian", "bt", "fix"), [
+    ("The new stadium may cost more than 300 million euros.", "Il nuovo stadio costerà più di 300 milioni.",
+     "The new stadium will cost more than 300 million.", "potrebbe costare"),
+    ("Prices could rise again next year.", "I prezzi aumenteranno di nuovo l'anno prossimo.",
+     "Prices will increase again next year.", "potrebbero aumentare"),
+    # a reflexive verb («si dimetterà») needs its pronoun moved: no one-word fix
+    ("The minister might resign next week.", "Il ministro si dimetterà la prossima settimana.",
+     "The minister will resign next week.", None),
+])
+def test_a_dropped_modal_is_fixed_with_potere(source: str, italian: str, bt: str, fix: str | None) -> None:
+    found = run_pair("omission", source, italian, bt)
+    assert [f.suggestion for f in found] == [fix]

@@ -235,6 +235,13 @@ def _is_hedge(w: str) -> bool:
     return any(f.kind == "hedge" and f.key == w for f in facts(_parse(text), text))
 
 
+def _is_modal(w: str) -> bool:
+    from backcheck.checks.omission import facts
+
+    text = f"The plan {w} cost more than expected."
+    return any(f.kind == "modal" and f.key == w for f in facts(_parse(text), text))
+
+
 def _it_phrase_folds(p: str) -> bool:
     """An Italian phrase compared with folded running text: it must survive the fold word by word."""
     return lang.fold(p) == " ".join(lang.fold(t) for t in _IT_WORD.findall(p)) and p == p.lower()
@@ -251,6 +258,7 @@ PHRASE_TABLES = [
      lambda w: bool(_IT_WORD.fullmatch(w)) and w == w.lower()),
     ("polarity-it-expletive", entries("polarity.tsv", "it", "expletive"), _it_phrase_folds),
     ("qualifiers-en-hedge", entries("qualifiers.tsv", "en", "hedge"), _is_hedge),
+    ("qualifiers-en-modal", entries("qualifiers.tsv", "en", "modal"), _is_modal),
     # conditions are detected by the parse ("if", "unless") and found present in a back-translation by a
     # phrase search, which any lower-case phrase reaches ("as long as")
     ("qualifiers-en-condition", entries("qualifiers.tsv", "en", "condition"),

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 from ..align import en_words, it_words, italian_words_under, project
 from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
-from ..lang import en, fold
+from ..lang import cased_like, en, fold
 from ..lang.calendar import month_names
 from ..lang.datafiles import word_set
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
+from ..lang.it import FUNCTION_WORDS as IT_FUNCTION_WORDS
+from ..lang.it import verb_lemmas
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -43,6 +45,14 @@ LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
 # The most words a hedge's quoted phrase spans beyond the hedge ("probably make it possible").
 MAX_PHRASE = 5
+# The Italian conditional's third persons and first plural (Serianni, Grammatica italiana, XI.86), and
+# the English one: a possibility kept another way than by a modal verb.
+_CONDITIONAL_IT = re.compile(r"(?i)\w{2,}(?:rebbe|rebbero|remmo)\b")
+_CONDITIONAL_EN = re.compile(r"\bwould\b")
+# An Italian verb told in the past: the imperfect, a past participle, the past historic (Serianni XI).
+_PAST_IT = re.compile(r"(?i)(?:v[aoi]|vano|vamo|vate|[aiu]t[oaie]|rono|[òì])\b")
+# English adverbs of possibility whose Italian (MultiWordNet: «forse», «probabilmente») keeps a modal's sense.
+_POSSIBLY = ("possibly", "perhaps", "maybe", "probably")
 
 
 def _kind(word: str) -> frozenset[str]:
@@ -51,7 +61,7 @@ def _kind(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _fact_pattern() -> re.Pattern[str]:
-    words_ = sorted(_kind("hedge") | _kind("condition"), key=len, reverse=True)
+    words_ = sorted(_kind("hedge") | _kind("condition") | _kind("modal"), key=len, reverse=True)
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words_) + r")\b|" + _DEADLINE.pattern)
 
 
@@ -89,6 +99,8 @@ def facts(doc: Any, text: str) -> list[_Fact]:
             lo, hi = min(t.i for t in (tok, head, *more)), max(t.i for t in (tok, head, *more))
             phrase = doc[lo:hi + 1].text if more and hi - lo <= MAX_PHRASE else f"{tok.text} {head.text}"
             out.append(_Fact("hedge", low, phrase, anchors))
+        elif low in _kind("modal") and tok.tag_ == "MD" and (fact := _modal(doc, tok)) is not None:
+            out.append(fact)
         elif low in conditions and tok.dep_ == "mark":
             clause = tok.head
             span = doc[tok.i:clause.right_edge.i + 1].text
@@ -97,6 +109,21 @@ def facts(doc: Any, text: str) -> list[_Fact]:
         before = [t for t in doc if t.idx + len(t.text) <= m.start()]
         out.append(_Fact("deadline", m.group(0), m.group(0), _before(doc, len(before))))
     return out
+
+
+def _modal(doc: Any, tok: Any) -> _Fact | None:
+    """The possibility an epistemic modal makes of its verb ("may cost"), unless the verb is negated
+    ("could not reach": an inability) or the sentence asks (a question states nothing)."""
+    verb = tok.head
+    if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if doc.text.rstrip(" \"'”’»").endswith("?"):
+        return None
+    # a copula's complement carries the meaning ("might be most likely": where «propenso» stands)
+    words = [verb] if is_en_content(verb.text) else [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    lo, hi = min(tok.i, verb.i, *(w.i for w in words)), max(tok.i, verb.i, *(w.i for w in words))
+    phrase = doc[lo:hi + 1].text if hi - lo <= MAX_PHRASE else f"{tok.text} {verb.text}"
+    return _Fact("modal", tok.lower_, phrase, [w.text for w in words if is_en_content(w.text)])
 
 
 def _before(doc: Any, i: int, n: int = 2) -> list[str]:
@@ -127,6 +154,8 @@ def _bt_has(fact: _Fact, bt: str, bt_doc: Any, lex: Lexicon | None) -> bool:
         return _has_deadline(fact.key, bt, "en")
     if fact.kind == "condition":
         return any(re.search(rf"\b{re.escape(c)}\b", low) for c in _kind("condition"))
+    if fact.kind == "modal":
+        return _epistemic(bt_doc) or _CONDITIONAL_EN.search(low) is not None
     if en_lemma(fact.key) in lemmas or lemmas & _synonyms(fact.key, lex) or _epistemic(bt_doc):
         return True
     if lex is None:
@@ -164,6 +193,9 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
         return any(f" {fold(c)} " in low for c in word_set("qualifiers.tsv", "it", "condition"))
     if (region.lemmas | region.forms) & word_set("qualifiers.tsv", "it", "epistemic"):
         return True  # hedged by a modal or a reporting phrase
+    if fact.kind == "modal":
+        # the conditional mood («costerebbe») or an adverb of possibility («forse») keeps it a possibility
+        return bool(_CONDITIONAL_IT.search(it_text)) or any(region.supports(w) is True for w in _POSSIBLY)
     verdicts = [region.supports(w) for w in (fact.key, *sorted(_synonyms(fact.key, region.lex)))]
     if any(v is True for v in verdicts):
         return True  # the Italian renders the hedge or one of its synonyms
@@ -199,16 +231,22 @@ class OmissionCheck(Check):
                 if span is None:
                     continue
                 start, end = span
+                if fact.key == "could" and _PAST_IT.search(ctx.article.text[start:end]):
+                    continue  # "could see" told in the past («vedevano»): an ability, which Italian leaves implied
                 kinds = ["omission", "lexicon" if fact.kind == "hedge" else "italian"]
                 if m.bt:
                     kinds.append("back-translation")
                 claim = Claim.DEADLINE_DROPPED if fact.kind == "deadline" else Claim.QUALIFIER_DROPPED
                 message = (f"the source says “{fact.phrase}”; the {fact.kind} “{fact.key}” is missing "
-                           f"from the Italian{' and from its back-translation' if m.bt else ''}")
+                           f"from the Italian{' and from its back-translation' if m.bt else ''}"
+                           + (": what the source gives as possible, the Italian states as a fact"
+                              if fact.kind == "modal" else ""))
                 evidence = Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
                                     phrases=(("source", fact.phrase), ("missing", fact.key)))
+                suggestion = (_possible(ctx.article.text, start, end) if fact.kind == "modal"
+                              else self._suggest(fact, m.source, ctx))
                 found.append(self.candidate(ctx, start, end, Category.OMISSION, claim, message, evidence,
-                                            self._suggest(fact, m.source, ctx)))
+                                            suggestion))
         return found
 
     @staticmethod
@@ -242,7 +280,29 @@ class OmissionCheck(Check):
         lo, hi = min(hits), max(hits)
         if hi - lo > 4:
             lo = hi = hits[-1]
+        while lo < hi and _function(itw[hi]):  # «propenso ad»: the preposition a projection brought along
+            hi -= 1
+        while lo < hi and _function(itw[lo]):
+            lo += 1
         return m.it_start + itw[lo].start, m.it_start + itw[hi].end
+
+
+def _function(w: Any) -> bool:
+    return not w.content or w.norm in IT_FUNCTION_WORDS or fold(w.text) in IT_FUNCTION_WORDS
+
+
+def _possible(article: str, start: int, end: int) -> str | None:
+    """The flagged finite verb («ridurrà», «costeranno») made a possibility: «potrebbe» or «potrebbero»
+    and its infinitive; ``None`` for anything else (a compound tense, a reflexive, several words)."""
+    word = article[start:end]
+    before = article[max(0, start - 4):start].split()
+    if " " in word or (before and fold(before[-1]) in ("si", "ci", "vi")):
+        return None
+    infinitives = [v for v in verb_lemmas(word) if v.endswith(("are", "ere", "ire", "rre")) and v != fold(word)]
+    if len(infinitives) != 1:
+        return None
+    plural = fold(word).endswith(("anno", "ono", "ano"))
+    return cased_like(f"{'potrebbero' if plural else 'potrebbe'} {infinitives[0]}", word)
 
 
 def _linked(ctx: CheckContext, m: Any, fact: _Fact, itw: list[Any]) -> list[int]:
