@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING, Any
 from ..align import en_words, it_words, italian_words_under, project
 from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
-from ..lang import cased_like, en, fold
-from ..lang.calendar import month_names
+from ..lang import en, fold
 from ..lang.datafiles import word_set
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
 from ..lang.it import FUNCTION_WORDS as IT_FUNCTION_WORDS
-from ..lang.it import verb_lemmas
+from ..lang.qualifiers import CONDITIONAL, POSSIBLY, SAYS_WOULD, TOLD_IN_PAST, has_deadline, possible_fix
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -45,14 +44,6 @@ LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
 # The most words a hedge's quoted phrase spans beyond the hedge ("probably make it possible").
 MAX_PHRASE = 5
-# The Italian conditional's third persons and first plural (Serianni, Grammatica italiana, XI.86), and
-# the English one: a possibility kept another way than by a modal verb.
-_CONDITIONAL_IT = re.compile(r"(?i)\w{2,}(?:rebbe|rebbero|remmo)\b")
-_CONDITIONAL_EN = re.compile(r"\bwould\b")
-# An Italian verb told in the past: the imperfect, a past participle, the past historic (Serianni XI).
-_PAST_IT = re.compile(r"(?i)(?:v[aoi]|vano|vamo|vate|[aiu]t[oaie]|rono|[òì])\b")
-# English adverbs of possibility whose Italian (MultiWordNet: «forse», «probabilmente») keeps a modal's sense.
-_POSSIBLY = ("possibly", "perhaps", "maybe", "probably")
 
 
 def _kind(word: str) -> frozenset[str]:
@@ -151,30 +142,17 @@ def _bt_has(fact: _Fact, bt: str, bt_doc: Any, lex: Lexicon | None) -> bool:
     lemmas = {w.norm for w in en_words(bt)}
     low = bt.lower()
     if fact.kind == "deadline":
-        return _has_deadline(fact.key, bt, "en")
+        return has_deadline(fact.key, bt, "en")
     if fact.kind == "condition":
         return any(re.search(rf"\b{re.escape(c)}\b", low) for c in _kind("condition"))
     if fact.kind == "modal":
-        return _epistemic(bt_doc) or _CONDITIONAL_EN.search(low) is not None
+        return _epistemic(bt_doc) or SAYS_WOULD.search(low) is not None
     if en_lemma(fact.key) in lemmas or lemmas & _synonyms(fact.key, lex) or _epistemic(bt_doc):
         return True
     if lex is None:
         return False
     its = lex.it_for_en(fact.key)
     return any(its & lex.it_for_en(w) for w in lemmas if len(w) > 3)
-
-
-def _has_deadline(key: str, text: str, lang: str) -> bool:
-    """Whether ``text`` (English or Italian) gives the deadline ``key``: its numbers ("by March 1",
-    "until 2031"), or for a deadline without any ("until March"), its month by name in that language
-    (CLDR). A date given with another month is not a dropped deadline but a changed date, the numbers
-    check's."""
-    digits = _DIGITS.findall(key)
-    if digits:
-        return all(d in text for d in digits)
-    words = {w.lower() for w in re.findall(r"[^\W\d_]+", key)}
-    months = {month_names(lang)[k] for k, m in enumerate(en.MONTHS) if m in words}
-    return bool(months) and months <= {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
 
 
 def _synonyms(word: str, lex: Lexicon | None) -> frozenset[str]:
@@ -187,7 +165,7 @@ def _synonyms(word: str, lex: Lexicon | None) -> frozenset[str]:
 
 def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
     if fact.kind == "deadline":
-        return _has_deadline(fact.key, it_text, "it")
+        return has_deadline(fact.key, it_text, "it")
     if fact.kind == "condition":
         low = " " + " ".join(fold(w) for w in re.findall(r"\w+", it_text)) + " "
         return any(f" {fold(c)} " in low for c in word_set("qualifiers.tsv", "it", "condition"))
@@ -195,7 +173,7 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
         return True  # hedged by a modal or a reporting phrase
     if fact.kind == "modal":
         # the conditional mood («costerebbe») or an adverb of possibility («forse») keeps it a possibility
-        return bool(_CONDITIONAL_IT.search(it_text)) or any(region.supports(w) is True for w in _POSSIBLY)
+        return bool(CONDITIONAL.search(it_text)) or any(region.supports(w) is True for w in POSSIBLY)
     verdicts = [region.supports(w) for w in (fact.key, *sorted(_synonyms(fact.key, region.lex)))]
     if any(v is True for v in verdicts):
         return True  # the Italian renders the hedge or one of its synonyms
@@ -231,7 +209,7 @@ class OmissionCheck(Check):
                 if span is None:
                     continue
                 start, end = span
-                if fact.key == "could" and _PAST_IT.search(ctx.article.text[start:end]):
+                if fact.key == "could" and TOLD_IN_PAST.search(ctx.article.text[start:end]):
                     continue  # "could see" told in the past («vedevano»): an ability, which Italian leaves implied
                 kinds = ["omission", "lexicon" if fact.kind == "hedge" else "italian"]
                 if m.bt:
@@ -243,7 +221,7 @@ class OmissionCheck(Check):
                               if fact.kind == "modal" else ""))
                 evidence = Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
                                     phrases=(("source", fact.phrase), ("missing", fact.key)))
-                suggestion = (_possible(ctx.article.text, start, end) if fact.kind == "modal"
+                suggestion = (possible_fix(ctx.article.text, start, end) if fact.kind == "modal"
                               else self._suggest(fact, m.source, ctx))
                 found.append(self.candidate(ctx, start, end, Category.OMISSION, claim, message, evidence,
                                             suggestion))
@@ -289,20 +267,6 @@ class OmissionCheck(Check):
 
 def _function(w: Any) -> bool:
     return not w.content or w.norm in IT_FUNCTION_WORDS or fold(w.text) in IT_FUNCTION_WORDS
-
-
-def _possible(article: str, start: int, end: int) -> str | None:
-    """The flagged finite verb («ridurrà», «costeranno») made a possibility: «potrebbe» or «potrebbero»
-    and its infinitive; ``None`` for anything else (a compound tense, a reflexive, several words)."""
-    word = article[start:end]
-    before = article[max(0, start - 4):start].split()
-    if " " in word or (before and fold(before[-1]) in ("si", "ci", "vi")):
-        return None
-    infinitives = [v for v in verb_lemmas(word) if v.endswith(("are", "ere", "ire", "rre")) and v != fold(word)]
-    if len(infinitives) != 1:
-        return None
-    plural = fold(word).endswith(("anno", "ono", "ano"))
-    return cased_like(f"{'potrebbero' if plural else 'potrebbe'} {infinitives[0]}", word)
 
 
 def _linked(ctx: CheckContext, m: Any, fact: _Fact, itw: list[Any]) -> list[int]:

@@ -1,0 +1,49 @@
+"""How a qualifier of the source is kept in a text: a deadline by its numbers or month, a possibility by
+the conditional mood or an adverb, and the fix that makes a flat Italian future a possibility again.
+The detector that reads them is :mod:`backcheck.checks.omission`."""
+
+from __future__ import annotations
+
+import re
+
+from . import cased_like, en, fold
+from .calendar import month_names
+from .it import verb_lemmas
+
+# The Italian conditional's third persons and first plural (Serianni, Grammatica italiana, XI.86), and
+# the English one: a possibility kept another way than by a modal verb.
+CONDITIONAL = re.compile(r"(?i)\w{2,}(?:rebbe|rebbero|remmo)\b")
+SAYS_WOULD = re.compile(r"\bwould\b")
+# An Italian verb told in the past: the imperfect, a past participle, the past historic (Serianni XI).
+TOLD_IN_PAST = re.compile(r"(?i)(?:v[aoi]|vano|vamo|vate|[aiu]t[oaie]|rono|[òì])\b")
+# English adverbs of possibility whose Italian (MultiWordNet: «forse», «probabilmente») keeps a modal's sense.
+POSSIBLY = ("possibly", "perhaps", "maybe", "probably")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def has_deadline(key: str, text: str, lang: str) -> bool:
+    """Whether ``text`` (English or Italian) gives the deadline ``key``: its numbers ("by March 1",
+    "until 2031"), or for a deadline without any ("until March"), its month by name in that language
+    (CLDR). A date given with another month is not a dropped deadline but a changed date, the numbers
+    check's."""
+    digits = _DIGITS.findall(key)
+    if digits:
+        return all(d in text for d in digits)
+    words = {w.lower() for w in _WORD.findall(key)}
+    months = {month_names(lang)[k] for k, m in enumerate(en.MONTHS) if m in words}
+    return bool(months) and months <= {w.lower() for w in _WORD.findall(text)}
+
+
+def possible_fix(article: str, start: int, end: int) -> str | None:
+    """The flagged finite verb («ridurrà», «costeranno») made a possibility: «potrebbe» or «potrebbero»
+    and its infinitive; ``None`` for anything else (a compound tense, a reflexive, several words)."""
+    word = article[start:end]
+    before = article[max(0, start - 4):start].split()
+    if " " in word or (before and fold(before[-1]) in ("si", "ci", "vi")):
+        return None
+    infinitives = [v for v in verb_lemmas(word) if v.endswith(("are", "ere", "ire", "rre")) and v != fold(word)]
+    if len(infinitives) != 1:
+        return None
+    plural = fold(word).endswith(("anno", "ono", "ano"))
+    return cased_like(f"{'potrebbero' if plural else 'potrebbe'} {infinitives[0]}", word)
