@@ -242,6 +242,16 @@ def _is_modal(w: str) -> bool:
     return any(f.kind == "modal" and f.key == w for f in facts(_parse(text), text))
 
 
+STATUS_TEMPLATES = ("The {w} minister spoke to reporters.", "The police arrested the {w} killer.",
+                    "The {w} murder shocked the town.", "The {w} claims were rejected.")
+
+
+def _is_status(w: str) -> bool:
+    from backcheck.checks.status import status_modifiers
+
+    return any(m == w for t in STATUS_TEMPLATES for m, _, _ in status_modifiers(_parse(t.format(w=w))))
+
+
 def _it_phrase_folds(p: str) -> bool:
     """An Italian phrase compared with folded running text: it must survive the fold word by word."""
     return lang.fold(p) == " ".join(lang.fold(t) for t in _IT_WORD.findall(p)) and p == p.lower()
@@ -259,6 +269,9 @@ PHRASE_TABLES = [
     ("polarity-it-expletive", entries("polarity.tsv", "it", "expletive"), _it_phrase_folds),
     ("qualifiers-en-hedge", entries("qualifiers.tsv", "en", "hedge"), _is_hedge),
     ("qualifiers-en-modal", entries("qualifiers.tsv", "en", "modal"), _is_modal),
+    ("status-en-status", entries("status.tsv", "en", "status"), _is_status),
+    # Italian stems are compared with folded words
+    ("status-it-keep", entries("status.tsv", "it", "keep"), lambda w: w == lang.fold(w) and w.isalpha()),
     # conditions are detected by the parse ("if", "unless") and found present in a back-translation by a
     # phrase search, which any lower-case phrase reaches ("as long as")
     ("qualifiers-en-condition", entries("qualifiers.tsv", "en", "condition"),
