@@ -278,3 +278,43 @@ def test_bounds_lost(text: str, sources: list[str], expected: list[tuple[str, st
     found = run_check("numbers", HEAD + text, sources)
     assert [(f.text, f.suggestion) for f in found] == expected
     assert all(f.category.value == "omission" and f.evidence.details["bound"] for f in found)
+
+
+# A bound of the other direction (data/bounds.tsv: min and more against max, less and nearly): the figure
+# is reversed. Sentences written for this test.
+REVERSED_BOUND_CASES = [
+    ("more-as-less", "Meno di 200 persone sono state evacuate dalla zona.",
+     ["More than 200 people were evacuated from the area."], [("Meno di", "Più di")]),
+    ("floor-as-ceiling", "Secondo il sondaggio, al massimo il 40% degli elettori diserterà le urne.",
+     ["According to the poll, at least 40% of voters will stay home."], [("al massimo", "almeno")]),
+    ("nearly-as-more", "Hanno votato oltre 3.000 iscritti.", ["Nearly 3,000 members voted."], [("oltre", "quasi")]),
+    ("same-direction", "Oltre 200 persone sono state evacuate dalla zona.",
+     ["More than 200 people were evacuated from the area."], []),
+    # «fino a» after a verb of change is its target, not a ceiling («aumentare fino a», increase to)
+    ("fino-a-is-a-target", "I due paesi vogliono aumentare fino a 100 miliardi di euro gli scambi.",
+     ["The two countries want to increase trade to more than 100 billion euros."], []),
+    # «ben» stresses a figure's size without bounding it
+    ("ben-is-emphasis", "Ben 60 persone sono morte nel naufragio.",
+     ["More than 60 people died in the shipwreck."], []),
+]
+
+
+@pytest.mark.parametrize("text,sources,expected", [(t, s, e) for _, t, s, e in REVERSED_BOUND_CASES],
+                         ids=[c[0] for c in REVERSED_BOUND_CASES])
+def test_bounds_reversed(text: str, sources: list[str], expected: list[tuple[str, str]]) -> None:
+    found = [f for f in run_check("numbers", HEAD + text, sources) if f.evidence.details.get("bound")]
+    assert [(f.text, f.suggestion) for f in found] == expected
+    assert all(f.severity.value == "critical" for f in found)
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    # basis points are hundredths of a point: as whole points, or as a percentage, a hundred times too large
+    ("La banca centrale ha alzato i tassi di 50 punti percentuali.",
+     "The central bank raised rates by 50 basis points.", [("50 punti percentuali", "50 punti base", "critical")]),
+    ("La banca ha tagliato i tassi del 25%.", "The bank cut rates by 25 bps.", [("25%", "25 punti base", "critical")]),
+    ("La banca centrale ha alzato i tassi di 50 punti base.",
+     "The central bank raised rates by 50 basis points.", []),
+])
+def test_basis_points_as_whole_points(text: str, source: str, expected: list[tuple[str, str, str]]) -> None:
+    found = run_check("numbers", HEAD + text, [source])
+    assert [(f.text, f.suggestion, f.severity.value) for f in found] == expected

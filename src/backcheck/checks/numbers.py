@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang.bounds import bound_before, bounded_it, italian_for
+from ..lang import cased_like
+from ..lang.bounds import bound_before, bounded_it, italian_bound, italian_for, opposed
 from ..lang.measures import convert, unit_of
 from ..lang.quantities import Quantity, extract, format_it, same_value
 from ..results import Category, Evidence
@@ -124,6 +125,18 @@ def _points_as_percent(it: Quantity, en_all: list[Quantity]) -> Quantity | None:
     return pts[0] if pts and not plain else None
 
 
+_BASIS_POINTS = re.compile(r"\s*(?:basis[- ]points?|bps?|b\.p\.)(?!\w)", re.I)
+
+
+def _basis_points(it: Quantity, en_all: list[Quantity], src: str) -> Quantity | None:
+    """The source's basis points (hundredths of a point) that ``it``, a percentage or whole percentage
+    points of the same number, renders a hundred times too large."""
+    if it.kind != "percent":
+        return None
+    return next((en for en in en_all if en.kind == "count" and same_value(it.value, en.value)
+                 and _BASIS_POINTS.match(src, en.end)), None)
+
+
 @register
 class NumbersCheck(Check):
     name = "numbers"
@@ -152,9 +165,12 @@ class NumbersCheck(Check):
 
     def _bound_lost(self, ctx: CheckContext, base: int, sentence: str, q: Quantity, en_all: list[Quantity],
                     src: str) -> list[Candidate]:
-        """The source bounds the number ("at least 50%") and the Italian states it bare («il 50%»)."""
-        if q.kind not in BOUNDED_KINDS or bounded_it(sentence, q.start, q.end):
+        """The source bounds the number ("at least 50%") and the Italian states it bare («il 50%»), or
+        bounds it the other way («meno di» for "more than"; :func:`_bound_reversed`)."""
+        if q.kind not in BOUNDED_KINDS:
             return []
+        if bounded_it(sentence, q.start, q.end):
+            return self._bound_reversed(ctx, base, sentence, q, en_all, src)
         for en in en_all:
             bound = bound_before(src, en.start, "en") if en.kind in BOUNDED_KINDS and _matches(q, en) else None
             if bound is None or bound[1] not in CHECKED_BOUNDS:
@@ -171,6 +187,30 @@ class NumbersCheck(Check):
                          phrases=(("source", f"{phrase} {en.text}"), ("missing", phrase)),
                          details={"italian": q.text, "kind": q.kind, "source_value": en.text, "bound": phrase}),
                 suggestion=f"add “{italian}”" if italian else None)]
+        return []
+
+    def _bound_reversed(self, ctx: CheckContext, base: int, sentence: str, q: Quantity, en_all: list[Quantity],
+                        src: str) -> list[Candidate]:
+        """The Italian bounds the number the opposite way to the source ("more than 200" / «meno di 200»):
+        the figure is reversed (critical), on the Italian bound, fixed with the source's in Italian."""
+        it_bound = italian_bound(sentence, q.start, q.end)
+        if it_bound is None:
+            return []
+        a, b, it_cls = it_bound
+        for en in en_all:
+            bound = bound_before(src, en.start, "en") if en.kind in BOUNDED_KINDS and _matches(q, en) else None
+            if bound is None or not opposed(bound[1], it_cls):
+                continue
+            phrase = bound[0]
+            italian = italian_for(bound[1])
+            return [self.candidate(
+                ctx, base + a, base + b, Category.NUMBER, Claim.REVERSED,
+                f"The source says '{phrase} {en.text}'; «{sentence[a:b]} {q.text}» bounds it the other way: the "
+                f"figure is reversed.",
+                Evidence(kinds=("source-number", "bound"), source=src,
+                         phrases=(("source", f"{phrase} {en.text}"), ("italian", sentence[a:b])),
+                         details={"italian": q.text, "kind": q.kind, "source_value": en.text, "bound": phrase}),
+                suggestion=cased_like(italian, sentence[a:b]) if italian else None)]
         return []
 
     def _compare(self, ctx: CheckContext, base: int, q: Quantity, it_all: list[Quantity], en_all: list[Quantity],
@@ -195,6 +235,14 @@ class NumbersCheck(Check):
                 f"The source has percentage points ('{pts.text}'), the Italian a relative percentage.",
                 ev(("source-number", "percentage-points"), pts.text),
                 suggestion=re.sub(r"\s*(?:%|per\s?cento)$", "", q.text) + " punti percentuali")]
+        if (bps := _basis_points(q, en_all, src)) is not None:
+            number = re.match(r"[\d.,]+", q.text)
+            return [self.candidate(
+                ctx, start, end, Category.NUMBER, Claim.NUMBER_CHANGED,
+                f"The source has basis points ('{bps.text} basis points', hundredths of a percentage point); "
+                f"«{q.text}» makes them whole points: a hundred times the figure.",
+                ev(("source-number", "percentage-points"), f"{bps.text} basis points"),
+                suggestion=f"{number.group(0)} punti base" if number else None)]
         en = _counterpart(q, it_all, en_all)
         if en is None:
             return []

@@ -77,3 +77,31 @@ def bounded_it(text: str, start: int, end: int) -> bool:
 def italian_for(cls: str) -> str | None:
     """The Italian bound of one class a fix suggests (the first of the class in the data file)."""
     return next((p for p, c in bounds("it").items() if c == cls), None)
+
+
+# The two directions a bound can give a figure; a bound of one against the other reverses it.
+UPWARD = frozenset({"min", "more"})
+DOWNWARD = frozenset({"max", "less", "nearly"})
+
+
+def opposed(a: str, b: str) -> bool:
+    """Bound classes ``a`` and ``b`` point opposite ways ("more than" / «meno di»)."""
+    return (a in UPWARD and b in DOWNWARD) or (a in DOWNWARD and b in UPWARD)
+
+
+def italian_bound(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, class) of the bound of the Italian number at ``text[start:end]``: the nearest in the
+    :data:`WINDOW_IT` words before it, else one right after it («50 o più»: more)."""
+    lo = max(0, start - 80)
+    window = re.search(rf"(?:\S+\s+){{0,{WINDOW_IT}}}$", text[lo:start])
+    at = lo + (window.start() if window else 0)
+    found = list(_anywhere("it").finditer(text, at, start))
+    if found:
+        m = found[-1]
+        said = re.sub(r"\s+", " ", m.group(0).lower()).replace("’", "'")
+        phrase = next((p for p in bounds("it") if re.fullmatch(_phrase_pattern(p, "it"), said, re.I)), said)
+        return m.start(), m.end(), bounds("it").get(phrase, "approx")
+    after = _AFTER_IT.match(text[end:end + 40])
+    if after:
+        return end + after.start(), end + after.end(), "approx" if "circa" in after.group(0).lower() else "more"
+    return None
