@@ -290,9 +290,9 @@ REVERSED_BOUND_CASES = [
     ("nearly-as-more", "Hanno votato oltre 3.000 iscritti.", ["Nearly 3,000 members voted."], [("oltre", "quasi")]),
     ("same-direction", "Oltre 200 persone sono state evacuate dalla zona.",
      ["More than 200 people were evacuated from the area."], []),
-    # «fino a» after a verb of change is its target, not a ceiling («aumentare fino a», increase to)
-    ("fino-a-is-a-target", "I due paesi vogliono aumentare fino a 100 miliardi di euro gli scambi.",
-     ["The two countries want to increase trade to more than 100 billion euros."], []),
+    # «fino a» after a verb of change is its target, not a ceiling («salire fino a», rise to)
+    ("fino-a-is-a-target", "Il comune vuole portare i posti letto fino a 800 entro l'estate.",
+     ["The city wants to raise the number of beds to more than 800 by the summer."], []),
     # «ben» stresses a figure's size without bounding it
     ("ben-is-emphasis", "Ben 60 persone sono morte nel naufragio.",
      ["More than 60 people died in the shipwreck."], []),

@@ -1,5 +1,5 @@
-"""status: a modifier that changes what its noun refers to ("former", "attempted", "alleged", "acting",
-"deputy") dropped by the Italian, through the production path.
+"""status: a modifier that changes what its noun refers to ("former", "attempted", "alleged", "deputy")
+dropped by the Italian, through the production path.
 
 The sentence pairs are invented for this test (news-like, not from the shared or public sets). Each
 expected value is a bilingual reading: a finding exactly when the Italian speaks of the noun itself (a
@@ -44,6 +44,9 @@ CASES = [
     ("back-translation-reads-it", "The former president was questioned by prosecutors on Monday.",
      "Il presidente uscito di carica è stato interrogato dai pubblici ministeri lunedì.",
      "The former president was questioned by prosecutors on Monday.", []),
+    # the English modifier kept as a loanword
+    ("loanword", "The minister warned against fake news.", "Il ministro ha messo in guardia contro le fake news.",
+     "The minister warned against fake news.", []),
     # "the former" as a pronoun (the first of two) modifies no noun
     ("former-pronoun", "The minister and the mayor spoke; the former promised new funds.",
      "Il ministro e il sindaco hanno parlato; il primo ha promesso nuovi fondi.",

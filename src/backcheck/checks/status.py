@@ -1,5 +1,5 @@
 """status: a modifier of the source that changes what its noun refers to ("former", "alleged",
-"attempted", "acting", "deputy": ``lang/data/status.tsv``), which the Italian drops. «Il presidente» for
+"attempted", "deputy": ``lang/data/status.tsv``), which the Italian drops. «Il presidente» for
 "the former president" names another person, «omicidio» for "attempted murder" another crime, «la
 vittima» for "the alleged victim" decides what the source leaves open.
 
@@ -67,7 +67,7 @@ def fix_for(modifier: str, italian_noun: str) -> str | None:
 class StatusCheck(Check):
     name = "status"
     needs = frozenset({Need.SOURCE, Need.PARSER})
-    description = "A modifier that changes what its noun refers to (former, alleged, attempted, acting) dropped."
+    description = "A modifier that changes what its noun refers to (former, alleged, attempted, deputy) dropped."
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
@@ -86,8 +86,8 @@ class StatusCheck(Check):
             bt_words = {w.strip(",.;:'\"") for w in bt.split()} | {w for w in mods if "-" in w and w in bt}
             it_text = ctx.article.text[m.it_start:m.it_end]
             itw = it_words(it_text)
-            if not found or any(keeps(w.text) for w in itw):
-                continue  # the Italian keeps a status modifier: whichever it renders, not a drop
+            if not found or any(keeps(w.text) or fold(w.text) in mods for w in itw):
+                continue  # the Italian keeps a status modifier (or the English one, «fake news»), not a drop
             region = ItalianRegion(it_text, lex)
             for written, mod, noun in found:
                 if bt_words & set(mods) or region.supports(written) is True:
