@@ -98,6 +98,7 @@ def available() -> bool:
     return _nlp() is not None
 
 
+@lru_cache(maxsize=1)
 def verb_forms() -> dict[str, str]:
     """Irregular English verb forms and their lemma ("bit" -> "bite", "broke" -> "break"): the verb
     exceptions of en_core_web_sm's lemmatizer (from WordNet); empty without the parser. Where a form
