@@ -62,6 +62,9 @@ CASES = [
     ("modal-as-adverb", "The new stadium may cost more than 300 million euros.",
      "Il nuovo stadio forse costerà più di 300 milioni di euro.",
      "The new stadium perhaps will cost more than 300 million euros.", []),
+    # «rischiare» says the possibility itself (a risk)
+    ("modal-as-rischiare", "The suspect could face up to ten years in prison.",
+     "Il sospettato rischia fino a dieci anni di carcere.", "The suspect risks up to ten years in prison.", []),
     # not a possibility: an inability, a question, a past ability Italian leaves implied
     ("modal-negated", "Rescuers could not reach the village.", "I soccorritori hanno raggiunto il villaggio.",
      "Rescuers reached the village.", []),
