@@ -25,6 +25,9 @@ CASES = [
     ("former-as-allora", "The former president was questioned by prosecutors on Monday.",
      "L'allora presidente è stato interrogato dai pubblici ministeri lunedì.",
      "The then president was questioned by prosecutors on Monday.", []),
+    # a former building is «vecchio» as often as «ex»
+    ("former-as-vecchio", "The former factory will become a museum.", "La vecchia fabbrica diventerà un museo.",
+     "The old factory will become a museum.", []),
     ("attempted-dropped", "He was charged with attempted murder.", "È stato accusato di omicidio.",
      "He was charged with murder.", [("omicidio", "major", None)]),
     ("attempted-kept", "He was charged with attempted murder.", "È stato accusato di tentato omicidio.",
