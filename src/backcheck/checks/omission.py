@@ -1,14 +1,17 @@
 """omission: a fact of the source that neither the back-translation nor the Italian carries.
 
 Facts are the words that change what a sentence claims when they are dropped: hedges and degree
-qualifiers ("partially built", "probably stolen"), condition clauses ("if the talks fail",
-"unless…", "as long as…") and deadlines ("by 3 June", "until 2031"). The closed-class lists are
+qualifiers ("partially built", "probably stolen"), epistemic modals ("may cost": a possibility, which
+an Italian «costerà» states as a fact), condition clauses ("if the talks fail", "unless…", "as long
+as…") and deadlines ("by 3 June", "until 2031", "until March"). The closed-class lists are
 ``data/qualifiers.tsv`` (origin stated there). A fact is present when the back-translation has the
 word (or a word sharing an Italian translation with it) or the Italian has one of its MultiWordNet
-translations (or, for a condition, an Italian condition marker; for a deadline, its numbers). When
-both lack it, the finding is placed on the Italian words of the phrase the fact belongs to.
+translations (or, for a condition, an Italian condition marker; for a modal, «potere», «dovere», the
+conditional mood or an adverb of possibility; for a deadline, its numbers, or its month by name). When
+both lack it, the finding is placed on the Italian words of the phrase the fact belongs to; a dropped
+modal is fixed with «potrebbe» and the verb's infinitive.
 
-Hedges and conditions change the truth of a claim: major. A dropped deadline leaves a true but
+Hedges, modals and conditions change the truth of a claim: major. A dropped deadline leaves a true but
 vaguer claim: minor. Needs the English source and the parser; the lexicon for the Italian side.
 """
 
@@ -184,7 +187,7 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
 class OmissionCheck(Check):
     name = "omission"
     needs = frozenset({Need.SOURCE, Need.PARSER})
-    description = "A hedge, condition or deadline of the source is missing from the Italian."
+    description = "A hedge, epistemic modal, condition or deadline of the source is missing from the Italian."
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
