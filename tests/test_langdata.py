@@ -252,6 +252,12 @@ def _is_status(w: str) -> bool:
     return any(m == w for t in STATUS_TEMPLATES for m, _, _ in status_modifiers(_parse(t.format(w=w))))
 
 
+def _round_number(w: str, lang: str) -> bool:
+    from backcheck.lang.magnitudes import round_numbers
+
+    return len(round_numbers(f"{w} {'of people' if lang == 'en' else 'di persone'}", lang)) == 1
+
+
 def _it_phrase_folds(p: str) -> bool:
     """An Italian phrase compared with folded running text: it must survive the fold word by word."""
     return lang.fold(p) == " ".join(lang.fold(t) for t in _IT_WORD.findall(p)) and p == p.lower()
@@ -270,6 +276,8 @@ PHRASE_TABLES = [
     ("qualifiers-en-hedge", entries("qualifiers.tsv", "en", "hedge"), _is_hedge),
     ("qualifiers-en-modal", entries("qualifiers.tsv", "en", "modal"), _is_modal),
     ("status-en-status", entries("status.tsv", "en", "status"), _is_status),
+    ("magnitudes-en-order", entries("magnitudes.tsv", "en", "order"), lambda w: _round_number(w, "en")),
+    ("magnitudes-it-order", entries("magnitudes.tsv", "it", "order"), lambda w: _round_number(w, "it")),
     # Italian stems are compared with folded words
     ("status-it-keep", entries("status.tsv", "it", "keep"), lambda w: w == lang.fold(w) and w.isalpha()),
     # conditions are detected by the parse ("if", "unless") and found present in a back-translation by a
