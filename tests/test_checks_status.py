@@ -17,7 +17,7 @@ from _checkutil import run_pair
 CASES = [
     ("former-dropped", "The former president was questioned by prosecutors on Monday.",
      "Il presidente è stato interrogato dai pubblici ministeri lunedì.",
-     "The president was questioned by prosecutors on Monday.", [("presidente", "major", "ex presidente")]),
+     "The president was questioned by prosecutors on Monday.", [("presidente", "major", "L'ex presidente")]),
     ("former-kept", "The former president was questioned by prosecutors on Monday.",
      "L'ex presidente è stato interrogato dai pubblici ministeri lunedì.",
      "The former president was questioned by prosecutors on Monday.", []),

@@ -13,11 +13,12 @@ projects onto. A dropped qualifier: major (the judge's model weighs it as the om
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..align import it_words, italian_words_under
 from ..knowledge.support import ItalianRegion
-from ..lang import fold
+from ..lang import determiners, fold
 from ..lang.datafiles import table, word_set
 from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
@@ -56,11 +57,25 @@ def status_modifiers(doc: Any) -> list[tuple[str, Any, Any]]:
             and t.head is not t and t.head.pos_ in ("NOUN", "PROPN")]
 
 
-def fix_for(modifier: str, italian_noun: str) -> str | None:
-    """The invariable Italian prefix of ``status.tsv`` before the noun («ex presidente», «vice
-    ministro»), ``None`` where the Italian would agree with its noun or follow its phrase."""
+def fix_for(modifier: str, article: str, start: int, end: int) -> tuple[str | None, dict[str, Any]]:
+    """The invariable Italian prefix of ``status.tsv`` before the noun at ``article[start:end]`` («ex
+    presidente», «vice ministro»), with the determiner before it put in the prefix's form («il
+    presidente» → «l'ex presidente»); ``(None, {})`` where the Italian would agree with its noun or
+    follow its phrase. The ``fix`` detail says what the suggestion replaces."""
     pattern = table("status.tsv", "en", "status").get(modifier.lower(), "")
-    return pattern.replace("_", italian_noun) if "_" in pattern else None
+    if "_" not in pattern:
+        return None, {}
+    prefix = pattern.replace("_", "").strip()
+    text, a = pattern.replace("_", article[start:end]), start
+    det = re.search(r"(\S+)\s+$", article[max(0, start - 12):start])
+    if det is not None and determiners.is_determiner(det.group(1)):
+        gender, number = determiners.determiner_features([det.group(1)])
+        new = determiners.agree_determiners([det.group(1)], gender or "m", number or "sg", prefix)
+        if new is not None and new[0] != det.group(1):
+            a = start - len(det.group(0))
+            text = determiners.spaced([new[0], text])
+    return text, {"replaces": article[a:end], "start": a, "end": end,
+                  "options": [{"origin": "status.tsv", "form": "as is", "text": text}]}
 
 
 @register
@@ -102,10 +117,12 @@ class StatusCheck(Check):
                            f"{' and from its back-translation' if m.bt else ''}, so «{italian}» reads as "
                            f"“{noun.text}” plain, another person or thing than the source's")
                 kinds = ("omission", "italian") + (("back-translation",) if m.bt else ())
+                fix, detail = fix_for(written, ctx.article.text, start, end)
                 evidence = Evidence(kinds=kinds, source=m.source, back_translation=m.bt or None,
-                                    phrases=(("source", phrase), ("missing", written)))
+                                    phrases=(("source", phrase), ("missing", written)),
+                                    details={"fix": detail} if detail else {})
                 out.append(self.candidate(ctx, start, end, Category.OMISSION, Claim.QUALIFIER_DROPPED, message,
-                                          evidence, fix_for(written, italian)))
+                                          evidence, fix))
         return out
 
     @staticmethod
