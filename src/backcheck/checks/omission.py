@@ -40,7 +40,6 @@ _MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CL
 _DEADLINE = re.compile(
     rf"\b(?:by|until|before|no later than)\s+(?:(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
     rf"(?:\s+\d{{4}})?|(?:the end of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}})\b")
-_DIGITS = re.compile(r"\d+")
 # Italian verbs too light to anchor a phrase on (lexicon translations of many English verbs).
 LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 # A verb's complements that complete its meaning (spaCy's English labels): "make it possible", "keep calm".
