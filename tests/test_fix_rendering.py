@@ -64,3 +64,27 @@ def test_sarif_and_junit_show_message_and_fix() -> None:
     assert result["properties"]["suggestion"] == "la sua controparte"
     xml = html.unescape(render_junit(corpus, Severity.MAJOR))
     assert f"{MESSAGE} (fix: {EXPECTED})" in xml
+
+
+@pytest.mark.parametrize(("word", "slot"), [
+    # an irregular past participle is the verb's participle, its gender and number in the last vowel
+    ("sceso", ("participle", 0)), ("rimasta", ("participle", 1)), ("scesi", ("participle", 2)),
+    # a past historic in "-se" is not (it is also «prese», «chiese»), nor a form with an attached pronoun
+    ("prese", None), ("congratulandosi", ("gerund", 0)),
+])
+def test_irregular_participles_are_read_as_verbs(word: str, slot: tuple[str, int] | None) -> None:
+    from backcheck.lang.inflect import analyse
+
+    form = analyse(word, "v")
+    assert (form.slot if form is not None else None) == slot
+
+
+def test_a_reversed_irregular_participle_is_fixed_in_its_form() -> None:
+    """«è sceso» for "rose": the fix is the antonym's participle, «salito» (origin: salire, to rise)."""
+    from backcheck.knowledge.renderings import render_opposite
+    from backcheck.knowledge.support import lexicon
+
+    article = "L'euro è sceso rispetto al dollaro."
+    start = article.index("sceso")
+    got = render_opposite("rise", "fall", article, start, start + len("sceso"), lexicon=lexicon())
+    assert [r.text for r in got] == ["salito"]

@@ -15,6 +15,7 @@ that form (:mod:`.determiners` makes the words before a noun agree with it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .determiners import determiner_features
@@ -124,6 +125,9 @@ def _verb_slots(word: str, lemma: str) -> list[tuple[str, int]]:
     return out
 
 
+_IRREGULAR_PARTICIPLE = re.compile(r"\w{2,}(?:[st][oai]|te)")
+
+
 def _verb_form(w: str) -> Form | None:
     """A verb form's slot, a gerund or infinitive with an attached pronoun included."""
     lem = _lemma(w)
@@ -140,6 +144,11 @@ def _verb_form(w: str) -> Form | None:
                 return Form("verb", slot=("gerund", 0), clitic=clitic)
         elif base.endswith(("ar", "er", "ir")) and known(base + "e", base + "e"):
             return Form("verb", slot=("infinitive", 0), clitic=clitic)
+    # an irregular past participle («sceso», «preso»): the dictionary's verb, with the gender and number in
+    # the last vowel (not "-se", which is also a past historic: «prese», «chiese»); after the forms with
+    # an attached pronoun, whose «-si», «-lo» end the same way («congratulandosi»)
+    if lem.endswith(("are", "ere", "ire")) and lem != w and _IRREGULAR_PARTICIPLE.fullmatch(w):
+        return Form("verb", slot=("participle", "oaie".index(w[-1])))
     return None
 
 
