@@ -5,12 +5,14 @@ dictionary pairs) and relative position inside the segment."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
 from ..lang import fold
 from ..lang.en import ANCHORS as EN_IT_FUNCTION
 from ..lang.en import denominal_bases
+from ..lang.en import lemma as en_lemma
 from ..translate.base import SegmentTranslation, Translation
 from .tokens import Word, en_words, it_words
 
@@ -33,6 +35,20 @@ def project(words: list[Word], translation: Translation) -> list[tuple[int, int]
             local = _project_anchors(ws, seg)
         spans.extend((seg.start + a, seg.start + b) for a, b in local)
     return _merge(spans)
+
+
+def italian_words_for(word: str, itw: list[Word], lex: Any, translation: Translation | None, segments: list[int],
+                      offset: int, skip: frozenset[str] = frozenset()) -> list[int]:
+    """Indices into ``itw`` (an Italian region starting at article offset ``offset``) of the Italian for
+    English ``word``: the first word (whose lemma is not in ``skip``) MultiWordNet gives as a translation
+    of it, or that is the word itself; else what the back-translation's word of that lemma projects onto
+    (:func:`italian_words_under`); ``[]`` when neither."""
+    lemma = en_lemma(word)
+    cands = (lex.it_for_en(lemma) | lex.it_for_en(word.lower())) if lex is not None else frozenset()
+    for k, w in enumerate(itw):
+        if w.norm not in skip and (w.norm in cands or fold(w.text) in cands or fold(w.text) == fold(word)):
+            return [k]
+    return italian_words_under(translation, segments, lemma, itw, offset) if translation is not None else []
 
 
 def italian_words_under(translation: Translation, segments: list[int], lemma: str, itw: list[Word],

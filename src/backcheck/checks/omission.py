@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..align import en_words, it_words, italian_words_under, project
+from ..align import en_words, it_words, italian_words_for, project
 from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
 from ..lang import en, fold
@@ -243,16 +243,7 @@ class OmissionCheck(Check):
         itw = it_words(it_text)
         hits: list[int] = []
         for a in fact.anchors:
-            cands = (lex.it_for_en(en_lemma(a)) | lex.it_for_en(a.lower())) if lex is not None else frozenset()
-            for k, w in enumerate(itw):
-                if w.norm in LIGHT_VERBS:
-                    continue
-                if w.norm in cands or fold(w.text) in cands or fold(w.text) == fold(a):
-                    hits.append(k)
-                    break
-            else:
-                if ctx.translation is not None:
-                    hits.extend(italian_words_under(ctx.translation, m.segments, en_lemma(a), itw, m.it_start)[:2])
+            hits.extend(italian_words_for(a, itw, lex, ctx.translation, m.segments, m.it_start, LIGHT_VERBS)[:2])
         if not hits:
             hits = _linked(ctx, m, fact, itw)
         if not hits:

@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..align import it_words, italian_words_under
+from ..align import it_words, italian_words_for
 from ..knowledge.support import ItalianRegion
 from ..lang import determiners, fold
 from ..lang.datafiles import table, word_set
-from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -101,12 +100,13 @@ class StatusCheck(Check):
             bt_words = {w.strip(",.;:'\"") for w in bt.split()} | {w for w in mods if "-" in w and w in bt}
             it_text = ctx.article.text[m.it_start:m.it_end]
             itw = it_words(it_text)
-            if not found or any(keeps(w.text) or fold(w.text) in mods for w in itw):
-                continue  # the Italian keeps a status modifier (or the English one, «fake news»), not a drop
+            if not found or bt_words & mods or any(keeps(w.text) or fold(w.text) in mods for w in itw):
+                continue  # the back-translation reads a status modifier, or the Italian keeps one (or the
+                # English one, «fake news»): not a drop
             region = ItalianRegion(it_text, lex)
             for written, mod, noun in found:
-                if bt_words & set(mods) or region.supports(written) is True:
-                    continue  # the back-translation reads one, or the Italian renders this one its way
+                if region.supports(written) is True:
+                    continue  # the Italian renders this one its way
                 k = self._noun(ctx, m, noun, itw, lex)
                 if k is None:
                     continue
@@ -127,15 +127,6 @@ class StatusCheck(Check):
 
     @staticmethod
     def _noun(ctx: CheckContext, m: Any, noun: Any, itw: list[Any], lex: Any) -> int | None:
-        """The Italian word of the modified noun: its MultiWordNet translation, else the back-translation's
-        noun projected."""
-        lemma = en_lemma(noun.text.lower())
-        cands = (lex.it_for_en(lemma) | lex.it_for_en(noun.text.lower())) if lex is not None else frozenset()
-        for k, w in enumerate(itw):
-            if w.norm in cands or fold(w.text) in cands or fold(w.text) == fold(noun.text):
-                return k
-        if ctx.translation is not None and m.segments:
-            hits = italian_words_under(ctx.translation, m.segments, lemma, itw, m.it_start)
-            if hits:
-                return hits[0]
-        return None
+        """The Italian word of the modified noun (:func:`~backcheck.align.projection.italian_words_for`)."""
+        hits = italian_words_for(noun.text, itw, lex, ctx.translation, m.segments, m.it_start)
+        return hits[0] if hits else None
