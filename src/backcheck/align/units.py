@@ -3,6 +3,7 @@ back-translation, on an Italian sentence by shared anchors)."""
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
@@ -95,13 +96,12 @@ class Alignment:
             return None
         if not self.matches:
             return f"none of the source's {len(self.units)} sentences is found in the back-translation"
-        scores = sorted(m.score for m in self.matches)
-        median = (scores[(len(scores) - 1) // 2] + scores[len(scores) // 2]) / 2
+        median = statistics.median(m.score for m in self.matches)
         if median >= SOURCE_MATCH_MEDIAN:
             return None
         return (f"the source's sentences match the back-translation only as closely as unrelated text does "
-                f"({len(scores)} of {len(self.units)} placed, at a median similarity of {median:.2f}; an article's "
-                f"own source reaches {SOURCE_MATCH_MEDIAN} or more)")
+                f"({len(self.matches)} of {len(self.units)} placed, at a median similarity of {median:.2f}; an "
+                f"article's own source reaches {SOURCE_MATCH_MEDIAN} or more)")
 
 
 

@@ -41,7 +41,8 @@ class MagnitudesCheck(Check):
                 continue
             src = " ".join(ctx.sources_for(sent.start, sent.end))
             ens = round_numbers(src, "en")
-            missing = {o for _, _, o in ens} - {o for _, _, o in its}
+            en_orders = {o for _, _, o in ens}
+            missing = en_orders - {o for _, _, o in its}
             if len(missing) != 1:
                 continue
             (order,) = missing
@@ -49,7 +50,7 @@ class MagnitudesCheck(Check):
                 continue  # the back-translation reads the source's order: the Italian says it its own way
             said = next(src[a:b] for a, b, o in ens if o == order)
             for a, b, o in its:
-                if o in {e for _, _, e in ens}:
+                if o in en_orders:
                     continue
                 italian = sent.text[a:b]
                 times = 10 ** abs(o - order)

@@ -19,6 +19,7 @@ the body never states the headline's value, is reported with the headline's valu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang import cased_like
@@ -125,6 +126,14 @@ def _points_as_percent(it: Quantity, en_all: list[Quantity]) -> Quantity | None:
     return pts[0] if pts and not plain else None
 
 
+def _source_bounds(q: Quantity, en_all: list[Quantity], src: str) -> Iterator[tuple[Quantity, str, str]]:
+    """(source quantity, bound phrase, class) for each source number of ``q``'s that a bound comes right before."""
+    for en in en_all:
+        bound = bound_before(src, en.start, "en") if en.kind in BOUNDED_KINDS and _matches(q, en) else None
+        if bound is not None:
+            yield en, *bound
+
+
 _BASIS_POINTS = re.compile(r"\s*(?:basis[- ]points?|bps?|b\.p\.)(?!\w)", re.I)
 
 
@@ -171,11 +180,9 @@ class NumbersCheck(Check):
             return []
         if bounded_it(sentence, q.start, q.end):
             return self._bound_reversed(ctx, base, sentence, q, en_all, src)
-        for en in en_all:
-            bound = bound_before(src, en.start, "en") if en.kind in BOUNDED_KINDS and _matches(q, en) else None
-            if bound is None or bound[1] not in CHECKED_BOUNDS:
+        for en, phrase, cls in _source_bounds(q, en_all, src):
+            if cls not in CHECKED_BOUNDS:
                 continue
-            phrase, cls = bound
             bt = ctx.back_translation_of(base + q.start, base + q.end)
             if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", bt, re.I):
                 return []  # the Italian bounds it in a form the list does not know
@@ -197,12 +204,10 @@ class NumbersCheck(Check):
         if it_bound is None:
             return []
         a, b, it_cls = it_bound
-        for en in en_all:
-            bound = bound_before(src, en.start, "en") if en.kind in BOUNDED_KINDS and _matches(q, en) else None
-            if bound is None or not opposed(bound[1], it_cls):
+        for en, phrase, cls in _source_bounds(q, en_all, src):
+            if not opposed(cls, it_cls):
                 continue
-            phrase = bound[0]
-            italian = italian_for(bound[1])
+            italian = italian_for(cls)
             return [self.candidate(
                 ctx, base + a, base + b, Category.NUMBER, Claim.REVERSED,
                 f"The source says '{phrase} {en.text}'; «{sentence[a:b]} {q.text}» bounds it the other way: the "

@@ -111,8 +111,8 @@ def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
     opposes to ``b`` ("gain", with "profit", against "lose"; "fell" against "increased")."""
     if lex is None or a == b:
         return None
-    by_sense = b in lex.antonyms(a, by_sense=True) or a in lex.antonyms(b, by_sense=True)
-    if antonymous(lex, a, b) or (by_sense and not lex.en_synonyms(a, b)):
+    if antonymous(lex, a, b) or ((b in lex.antonyms(a, by_sense=True) or a in lex.antonyms(b, by_sense=True))
+                                 and not lex.en_synonyms(a, b)):
         return "antonym"
     if (a, b) in _converses():
         return "converse"

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..offsets import INVISIBLE
+from ..offsets import strip_invisible as strip
+
 if TYPE_CHECKING:
     from ..results import Finding, Report
     from ..run.options import ArticleInput
-
-from ..offsets import INVISIBLE
-from ..offsets import strip_invisible as strip
 
 __all__ = ["INVISIBLE", "index_of", "mapped_report", "span", "strip", "stripped_input"]
 
