@@ -4,7 +4,7 @@ spelled-out numbers as digits (text2num), paraphrase sets and Italian anchor wor
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .calendar import month_abbreviations, month_names, weekday_names
@@ -14,7 +14,8 @@ from .numbers import number_value
 from .tokens import fold
 
 
-def _spacy_stop_words(lang: str) -> frozenset[str]:
+@cache
+def spacy_stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop list of ``lang`` (``spacy/lang/<lang>/stop_words.py``, a plain Python file), read
     without importing spaCy: the package import takes over a second the CLI does not need."""
     spec = importlib.util.find_spec("spacy")
@@ -31,7 +32,7 @@ def _spacy_stop_words(lang: str) -> frozenset[str]:
 
 # Function words (articles, prepositions, pronouns, auxiliaries, conjunctions, common adverbs): spaCy's
 # English stop list.
-FUNCTION_WORDS = _spacy_stop_words("en")
+FUNCTION_WORDS = spacy_stop_words("en")
 # What the aligner skips as non-content: a narrower hand list (reporting verbs included: "said",
 # "told"), since spaCy's list holds words whose match matters ("first", "against", "call").
 STOP_WORDS = _data("stopwords.tsv", "en", "align")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .en import _spacy_stop_words
+from .en import spacy_stop_words
 
 # Fewer of these words than this say too little (a snippet of a few words).
 MIN_WORDS = 10
@@ -19,7 +19,7 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 
 @cache
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
-    it, en = _spacy_stop_words("it"), _spacy_stop_words("en")
+    it, en = spacy_stop_words("it"), spacy_stop_words("en")
     return it - en, en - it
 
 
