@@ -28,6 +28,11 @@ CASES = [
     ("hedge-on-verb-rendered-otherwise", "The new ferry will probably make it possible to cross the lake in winter.",
      "Il nuovo traghetto permetterà di attraversare il lago d'inverno.",
      "The new ferry will allow crossing the lake in winter.", [("permetterà", "major")]),
+    # ... and where a name moved past that verb («permetterà alla Regione»), the finding still sits on the
+    # verb, not on the name the word alignment anchors between them
+    ("hedge-on-verb-name-moved", "The new ferry of the Region will probably make it possible to cross the lake.",
+     "Il nuovo traghetto permetterà alla Regione di attraversare il lago.",
+     "The new ferry will allow the Region to cross the lake.", [("permetterà", "major")]),
     # a modal renders the hedge
     ("hedge-as-modal", "The suspect probably fled abroad.", "Il sospettato potrebbe essere fuggito all'estero.",
      "The suspect may have fled abroad.", []),

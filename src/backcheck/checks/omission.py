@@ -264,8 +264,9 @@ def _function(w: Any) -> bool:
 
 def _linked(ctx: CheckContext, m: Any, fact: _Fact, itw: list[Any]) -> list[int]:
     """Where no anchor word was found in the Italian itself: the Italian of what the back-translation
-    reads for an anchor word of the fact's phrase (a gap of the word alignment, projected), else of the
-    last anchor before the phrase (the source word the word alignment linked, projected)."""
+    reads for an anchor word of the fact's phrase (a gap of the word alignment, projected), or in its
+    place beyond one anchor (an insertion beside the phrase's deletion), else of the last anchor before
+    the phrase (the source word the word alignment linked, projected)."""
     if ctx.translation is None:
         return []
     at = m.source.find(fact.phrase)
@@ -279,6 +280,19 @@ def _linked(ctx: CheckContext, m: Any, fact: _Fact, itw: list[Any]) -> list[int]
                    for k, w in enumerate(itw) if m.it_start + w.start < b and a < m.it_start + w.end]
             if got:
                 return got[:2]
+    # the phrase a deletion, and what the back-translation says in its place an insertion on the other
+    # side of one anchor: a word moved past the verb ("will probably make it possible, the Honda" read
+    # as "will allow the Honda"): the Italian of the inserted words, not of the anchor between them
+    for gap in wa.gaps:
+        if gap.bt_words or not any(w.start >= at and w.text in fact.anchors for w in gap.source_words):
+            continue
+        for ins in wa.gaps:
+            if ins.kind == "insertion" and ((ins.right is not None and ins.right == gap.left)
+                                            or (ins.left is not None and ins.left == gap.right)):
+                got = [k for a, b in project(ins.bt_words, ctx.translation)
+                       for k, w in enumerate(itw) if m.it_start + w.start < b and a < m.it_start + w.end]
+                if got:
+                    return got[:2]
     before = [k for k in wa.anchors if wa.source[k.src].end <= at]
     if not before:
         return []
