@@ -221,6 +221,23 @@ def test_a_divergence_message_quotes_phrases_without_unpaired_marks() -> None:
         "«offerta migliore» reads as “best offer”; the source says “cheapest”")
 
 
+def test_a_divergence_message_says_when_the_back_translation_kept_the_italian_word() -> None:
+    """A word the back-translation copies as it is (a misspelt Italian word, a loan) does not "read as"
+    anything: the message says it was kept (invented gaps; the expected value is the wording)."""
+    from backcheck.align.words import Gap
+    from backcheck.checks.divergence import _message
+
+    kept = Gap("substitution", [], [], None, None, "dream", "sognio")
+    assert _message("substitution", "sognio", kept) == (
+        "«sognio» is left as it is in the back-translation; the source says “dream”")
+    added = Gap("insertion", [], [], None, None, "", "Stand")
+    assert _message("insertion", "stand", added) == (
+        "«stand» is left as it is in the back-translation; the source does not say it")
+    # a word the back-translation reads otherwise keeps the usual wording
+    read = Gap("substitution", [], [], None, None, "dream", "wish")
+    assert _message("substitution", "sogno", read) == "«sogno» reads as “wish”; the source says “dream”"
+
+
 def test_a_divergence_message_names_the_whole_phrase_a_piece_belongs_to() -> None:
     """A finding on one Italian piece of a back-translation phrase quotes that piece, and names the whole
     phrase the source's stands against (an invented gap: the phrase's other words came from Italian

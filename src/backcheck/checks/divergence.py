@@ -26,6 +26,7 @@ from ..align.words import Gap, WordAlignment, phrase_text
 from ..knowledge.renderings import reads_as, rendered
 from ..knowledge.support import ItalianRegion
 from ..knowledge.support import region as support_region
+from ..lang import fold
 from ..lang.tokens import balanced_quotes, unpaired, without_unpaired
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -134,6 +135,11 @@ def _message(kind: str, italian: str, gap: Gap, fix: dict[str, Any] | None = Non
     reads_bt = f"“{bt}”" + (f" (part of “{full}”)" if full != bt else "")
     said = f"“{src}”" + (f" ({rendered(fix)})" if fix else "")
     where = f"«{italian}» reads as" if reads is not False else f"at «{italian}» the back-translation reads"
+    if kind != "deletion" and full == bt and fold(bt) == fold(italian):
+        # the back-translation kept the Italian word as it is (a loan, a name, a misspelling): nothing
+        # "reads as" it
+        kept = f"«{italian}» is left as it is in the back-translation"
+        return f"{kept}; the source says {said}" if kind == "substitution" else f"{kept}; the source does not say it"
     if kind == "substitution":
         return f"{where} {reads_bt}; the source says {said}"
     if kind == "insertion":
