@@ -101,6 +101,25 @@ def test_bad_article_is_one_line_exit_2(tmp_path: Path, content: bytes | None, e
     assert len(result.output.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(("model", "expect"),
+                         [("./no/such/model", "not found"), ("it-en", "backcheck models pull it-en")],
+                         ids=["folder-missing", "not-downloaded"])
+def test_a_named_model_that_is_not_here_is_exit_2(files: dict[str, Path], isolated_caches: Path, model: str,
+                                                  expect: str) -> None:
+    """With the default engine (auto), a model the user names but that is not available locally is an
+    error with the reason, not a check run without it; left unnamed, the check runs without a model."""
+    article = str(files["article.it.txt"])
+    result = runner.invoke(app, ["check", article, "--model", model])
+    assert result.exit_code == 2, result.output
+    assert expect in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    report = files["article.it.txt"].parent / "report.json"
+    unnamed = runner.invoke(app, ["check", article, "--format", "json", "-o", str(report)])
+    assert unnamed.exit_code in (0, 1), unnamed.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert "divergence" in {s["check"] for s in data["skipped_checks"]}
+
+
 def test_paragraph_mismatch_in_given_back_translation_is_exit_2(files: dict[str, Path]) -> None:
     files["back.en.txt"].write_text("Only one paragraph.\n", encoding="utf-8")
     result = runner.invoke(app, _args(files))

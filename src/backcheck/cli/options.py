@@ -38,7 +38,8 @@ def choice(values: tuple[str, ...], default: Any, *names: str, help: str, metava
 
 
 def engine_option(values: tuple[str, ...] = CHECK_ENGINES, help: str = "auto uses a local model when there is "
-                  "one (never downloads); none runs only the checks that need no back-translation.") -> Any:
+                  "one (never downloads; a model named with --model must be there); none runs only the checks "
+                  "that need no back-translation.") -> Any:
     return choice(values, DEFAULT_ENGINE, "--engine", "-e", help=help, metavar="ENGINE")
 
 

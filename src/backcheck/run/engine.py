@@ -16,7 +16,8 @@ log = logging.getLogger(__name__)
 
 def build_translator(options: CheckOptions) -> Translator | None:
     """Load the back-translation engine once. ``auto`` uses a model only when one is available
-    locally (never downloads) and returns ``None`` otherwise; a named engine that cannot load raises."""
+    locally (never downloads) and returns ``None`` otherwise, unless the options name the model (then
+    it raises with the reason, as a named engine that cannot load does)."""
     options.validate()
     if options.engine == "none":
         return None
@@ -31,6 +32,15 @@ def build_translator(options: CheckOptions) -> Translator | None:
                                            cache_dir=options.cache_dir, threads=options.threads)
             except (BackcheckError, ImportError) as exc:
                 log.info("engine %s not usable: %s", engine, exc)
+        if options.model is not None:
+            # a model the user named is wanted, not a nicety: say why it cannot be used (a folder not
+            # found, a hub id not in the cache) rather than check without it
+            from ..knowledge.models import resolve_model
+
+            resolve_model(options.model)
+            raise BackcheckError(f"model {options.model} is here but no engine can load it (neither "
+                                 "ctranslate2 nor torch with transformers is installed)",
+                                 "pip install 'backcheck[models]', or leave --model out")
         return None
     try:
         return load_translator(options.engine, options.model, beam=options.beam,
