@@ -60,6 +60,15 @@ CASES = [
     ("partitive-keeps-its-head", "paramedics", "One of the paramedics shouted at me.",
      "Uno dei sanitari mi ha urlato.", "sanitari", ("paramedici",),
      "MWN paramedic: paramedico; «dei» agrees with the plural, «Uno» heads its own phrase and stays"),
+    # the source word used in a sense the lexicon lacks (slang for people): every noun sense of the source
+    # word is a thing, the Italian names people, so no lexicon option fits the sentence
+    ("person-for-thing-slang", "kettles", "The kettles cheered when the team scored.",
+     "I tifosi hanno esultato quando la squadra ha segnato.", "tifosi", (),
+     "MWN: every noun sense of 'kettle' is a vessel or a drum, every sense of «tifoso» a person; the old "
+     "code offered «bollitori»"),
+    ("person-for-thing-slang-2", "spanners", "The spanners were back at school on Monday.",
+     "Gli adolescenti sono tornati a scuola lunedì.", "adolescenti", (),
+     "MWN: 'spanner' is a hand tool only, «adolescente» a person; the old code offered «chiavi»"),
     ("article-renders-it", "line", "The runners crossed the line together.",
      "I corridori hanno tagliato il traguardo insieme.", "traguardo", (),
      "no option when the flagged word is itself unsure to be wrong and MWN's likeliest sense gives nothing"),

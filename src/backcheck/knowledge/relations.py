@@ -96,3 +96,31 @@ def zipf(word: str, lang: str = "en") -> float:
     from ..lang.frequency import zipf
 
     return zipf(word, lang)
+
+
+# Hypernym steps followed to find whether a noun sense is a kind of person (WordNet's person hierarchy
+# is deeper than HYPERNYM_DEPTH: "teenager" → juvenile → person is short, "ambassador" → diplomat →
+# official → worker → person is not).
+PERSON_DEPTH = 12
+
+
+@lru_cache(maxsize=4)
+def _person(lex: Lexicon) -> str | None:
+    """WordNet's synset of "person, individual, someone" (the one the three lemmas share)."""
+    common = set(lex.senses("person", "english", "n"))
+    for word in ("individual", "someone"):
+        common &= set(lex.senses(word, "english", "n"))
+    return min(common) if len(common) == 1 else None
+
+
+def names_person(lex: Lexicon | None, lemma: str, lang: str = "italian") -> bool | None:
+    """Whether every noun sense of ``lemma`` is a kind of person (True) or none is (False); ``None`` when
+    its senses differ, it has none, or the lexicon lacks the person synset."""
+    if lex is None:
+        return None
+    root = _person(lex)
+    senses = [s for s in lex.senses(lemma, lang) if s.startswith("n")]
+    if root is None or not senses:
+        return None
+    kinds = {root in _ancestors(lex, (s,), PERSON_DEPTH) for s in senses}
+    return kinds.pop() if len(kinds) == 1 else None

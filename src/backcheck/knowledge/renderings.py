@@ -31,6 +31,7 @@ from ..lang import inflect as it_inflect
 from ..lang.it import FUNCTION_WORDS as IT_FUNCTION_WORDS
 from ..lang.it import lemma as it_lemma
 from ..lang.tokens import IT_TOKEN_RE
+from .relations import names_person
 from .rendering_sources import (
     LIGHT_VERBS,
     Option,
@@ -183,7 +184,11 @@ def render(source_phrase: str, source_sentence: str, article: str, start: int, e
             parts = italian_pos(content[0], lexicon) or _lookalike_pos(content[0], source_phrase)
             lexical = lexicon_options(lexicon, docs[0], phrase_at, source_sentence, flagged, parts == {"n"},
                                        bt_phrase, article, embeddings)
-            options += [o for o in lexical if o.pos in parts]  # an unknown Italian word: unsure
+            # an unknown Italian word: unsure; a person for a thing or a thing for a person: the source
+            # word is used in a sense the lexicon lacks ("grommets", young surfers, is only a metal ring)
+            kind = names_person(lexicon, it_lemma(content[0]))
+            options += [o for o in lexical if o.pos in parts
+                        and (o.pos != "n" or kind is None or names_person(lexicon, o.lemma) in (None, kind))]
     reading = reading_of(flagged) | {fold(" ".join(flagged))}
     kept = [o for o in options if fold(o.lemma) not in reading and it_lemma(o.lemma) not in reading
             and o.lemma not in LIGHT_VERBS]
