@@ -209,6 +209,25 @@ def test_bad_manifest_line_is_an_error_row_and_the_rest_is_checked(tmp_path: Pat
     assert "2 articles" in err and "1 not checked" in err
 
 
+@pytest.mark.parametrize("names", [["back.txt"], ["source.txt", "bt.en.txt"], ["original.en.txt"]])
+def test_a_misnamed_input_file_is_an_error_row_not_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            names: list[str]) -> None:
+    """A folder's text file meant as the source or back-translation but named otherwise would be left out
+    silently (the article checked without it): the article is refused with the names to use. Other files
+    (notes, a gold table) are none of the corpus's business."""
+    install_fake_pipeline(monkeypatch)
+    corpus = copy_corpus(tmp_path)
+    folder = corpus / IDS[0]
+    for name in names:
+        (folder / name).write_text("The government spoke.\n", encoding="utf-8")
+    (corpus / IDS[1] / "notes.txt").write_text("checked by hand\n", encoding="utf-8")
+    (corpus / IDS[1] / "gold.tsv").write_text("span\tcategory\n", encoding="utf-8")
+    code, out, err = run(corpus, "--fail-on", "critical")
+    assert f"{', '.join(sorted(names))} not read" in out and "back.en.txt" in out, out
+    assert "3 articles" in err and "1 not checked" in err
+    assert code == 1
+
+
 def test_stdout_lists_failing_findings_with_locations(monkeypatch: pytest.MonkeyPatch) -> None:
     install_fake_pipeline(monkeypatch)
     code, out, err = run(ARTICLES)

@@ -57,6 +57,26 @@ def excluded(name: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(name, p) for p in patterns)
 
 
+# Text files an article folder may hold by mistake for one of its inputs: a name that starts like one
+# ("back.txt", "source.txt", "bt.en.txt") or says a language ("original.en.txt") but is not one of the three.
+_INPUT_STEMS = frozenset({"article", "back", "backtranslation", "back-translation", "back_translation", "bt",
+                          "source", "sources", "src", "original"})
+
+
+def _misnamed(folder: Path) -> list[str]:
+    """The folder's text files that look meant as the article, its source or its back-translation but
+    are not named so: they would be silently left out, so the article is refused instead."""
+    known = {ARTICLE_FILE, SOURCE_FILE, BACK_TRANSLATION_FILE}
+    out = []
+    for p in sorted(folder.iterdir()):
+        name = p.name.lower()
+        if p.name in known or not name.endswith(".txt") or not p.is_file():
+            continue
+        if name.split(".")[0] in _INPUT_STEMS or ".en." in name or ".it." in name:
+            out.append(p.name)
+    return out
+
+
 def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int | None = None,
                     exclude: Sequence[str] = ()) -> list[_Entry]:
     from ..run.options import load_article_input
@@ -79,6 +99,13 @@ def _folder_entries(root: Path, *, follow_symlinks: bool = False, max_bytes: int
                                        f"corpus {root}", "refused so outside files never reach a report; pass "
                                        "--follow-symlinks to read it"))
                 continue
+
+        misnamed = _misnamed(d)
+        if misnamed:
+            entries.append(_refuse(d.name, str(article), f"{d}: {', '.join(misnamed)} not read: an article folder "
+                                   f"holds {ARTICLE_FILE}, {SOURCE_FILE} and {BACK_TRANSLATION_FILE}",
+                                   "rename the file to what it is, or move it out of the folder"))
+            continue
 
         def load(article: Path = article, source: Path = source, back: Path = back,
                  article_id: str = d.name) -> ArticleInput:
