@@ -7,10 +7,10 @@ manifest (one JSON object per line: ``id``, ``it``, optional ``source`` (a strin
 and ``back_translation``; blank lines are allowed).
 
 A *broken* article (missing, empty, binary or non-UTF-8 file, over a size limit, a symlink out of the
-corpus folder; a malformed manifest line, a duplicate id or an empty ``it`` in a manifest) becomes a
-:class:`Report` with ``error`` set (naming ``file:line`` for a manifest) and the other articles are still
-checked. A broken *corpus* (no such path, an unreadable manifest, no articles) raises
-:class:`BackcheckError`.
+corpus folder, a text file misnamed for the source or back-translation; a malformed manifest line, a
+duplicate id or an empty ``it`` in a manifest) becomes a :class:`Report` with ``error`` set (naming
+``file:line`` for a manifest) and the other articles are still checked. A broken *corpus* (no such
+path, an unreadable manifest, no articles) raises :class:`BackcheckError`.
 """
 
 from __future__ import annotations
