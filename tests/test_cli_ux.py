@@ -59,6 +59,18 @@ def test_format_contradicting_the_extension_is_a_usage_error(tmp_path: Path, fmt
     assert not (tmp_path / name).exists()
 
 
+@pytest.mark.parametrize("name", ["report.pdf", "report.csv"])
+def test_an_output_name_of_another_kind_of_file_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    """``-o report.pdf`` would get a text report under a name that says PDF: refused with the names that
+    pick a format (or --format, which then wins, as for any name)."""
+    code, _, err = _check("-o", str(tmp_path / name))
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "cannot tell the report format" in err and ".html, .json, .md or .txt" in err
+    assert not (tmp_path / name).exists()
+    code, _, _ = _check("-o", str(tmp_path / name), "--format", "text")
+    assert code == 1 and (tmp_path / name).read_text(encoding="utf-8").startswith("backcheck:")
+
+
 # --- checks: --check and --skip-check -----------------------------------------------------------------
 
 

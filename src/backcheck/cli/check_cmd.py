@@ -67,7 +67,8 @@ def check(
     fmt: str | None = opt.FORMAT,
     output: Path | None = typer.Option(None, "--output", "-o",
                                        help="Write the report here instead of stdout; a .html, .json or .md "
-                                            "name picks the format."),
+                                            "name picks the format (a name of another kind of file, .pdf or "
+                                            ".csv, needs --format)."),
     fail_on: str = opt.fail_on_option("a finding is"),
     min_severity: str | None = opt.choice(
         opt.SEVERITIES, None, "--min-severity", metavar="SEVERITY",

@@ -77,11 +77,24 @@ def report_format(fmt: str | None, output: Path | None) -> str:
     ``--format`` that contradicts the extension (``-f text -o report.html``) is a usage error."""
     named = EXTENSION_FORMATS.get(output.suffix.lower()) if output is not None else None
     if fmt is None:
+        if output is not None and named is None and _other_kind(output):
+            raise BackcheckError(f"cannot tell the report format from -o {output}: a {output.suffix} file is none "
+                                 "of the formats backcheck writes", "name it .html, .json, .md or .txt, or pass "
+                                 "--format")
         return named or DEFAULT_FORMAT
     if output is not None and named is not None and named != fmt:
         raise BackcheckError(f"--format {fmt} conflicts with -o {output} (a {output.suffix} file is {named})",
                              f"drop --format, or use --format {named}")
     return fmt
+
+
+def _other_kind(output: Path) -> bool:
+    """``output``'s name says a kind of file that is not text (``.pdf``, ``.docx``, ``.csv``: the standard
+    library's MIME table), which a text report written under it would only pretend to be."""
+    import mimetypes
+
+    kind, _ = mimetypes.guess_type(output.name)
+    return kind is not None and kind != "text/plain"
 
 
 def check_selection(only: list[str], skip: list[str]) -> list[str] | None:
