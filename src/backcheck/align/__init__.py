@@ -22,7 +22,7 @@ matching they share (:mod:`.tokens`); this package re-exports what the checks an
 from __future__ import annotations
 
 from .phrases import Divergence, phrase_divergences
-from .projection import anchors, italian_words_for, italian_words_under, project, project_attention
+from .projection import anchors, italian_words_for, italian_words_under, project, project_attention, words_under
 from .tokens import Word, en_words, it_words, words_match
 from .units import (
     MATCH_THRESHOLD,
@@ -37,5 +37,5 @@ from .units import (
 __all__ = [
     "MATCH_THRESHOLD", "Alignment", "Divergence", "SourceMatch", "Word", "align_sources", "align_sources_without_bt",
     "anchors", "en_words", "it_words", "italian_words_for", "italian_words_under", "phrase_divergences", "project",
-    "project_attention", "similarity_matrix", "source_units", "words_match",
+    "project_attention", "similarity_matrix", "source_units", "words_match", "words_under",
 ]

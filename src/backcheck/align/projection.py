@@ -51,17 +51,20 @@ def italian_words_for(word: str, itw: list[Word], lex: Any, translation: Transla
     return italian_words_under(translation, segments, lemma, itw, offset) if translation is not None else []
 
 
+def words_under(words: list[Word], translation: Translation, itw: list[Word], offset: int) -> list[int]:
+    """Indices into ``itw`` (the words of an Italian region starting at article offset ``offset``) that
+    the back-translation ``words`` project onto (:func:`project`), in the order of the projected spans."""
+    return [k for a, b in project(words, translation)
+            for k, iw in enumerate(itw) if offset + iw.start < b and a < offset + iw.end]
+
+
 def italian_words_under(translation: Translation, segments: list[int], lemma: str, itw: list[Word],
                         offset: int) -> list[int]:
     """Indices into ``itw`` (the words of an Italian region starting at article offset ``offset``)
     under the first back-translation word of ``segments`` with ``lemma`` that projects onto them."""
     for seg in segments:
         for w in en_words(translation.segments[seg].en, seg):
-            if w.norm != lemma:
-                continue
-            hits = [k for a, b in project([w], translation)
-                    for k, iw in enumerate(itw) if offset + iw.start < b and a < offset + iw.end]
-            if hits:
+            if w.norm == lemma and (hits := words_under([w], translation, itw, offset)):
                 return hits
     return []
 

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..align import en_words, it_words, italian_words_for, project
+from ..align import en_words, it_words, italian_words_for, words_under
 from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
 from ..lang import en, fold
@@ -267,34 +267,34 @@ def _linked(ctx: CheckContext, m: Any, fact: _Fact, itw: list[Any]) -> list[int]
     reads for an anchor word of the fact's phrase (a gap of the word alignment, projected), or in its
     place beyond one anchor (an insertion beside the phrase's deletion), else of the last anchor before
     the phrase (the source word the word alignment linked, projected)."""
-    if ctx.translation is None:
+    translation = ctx.translation
+    if translation is None:
         return []
     at = m.source.find(fact.phrase)
     wa = next((w for w in ctx.word_alignments() if w.match is m), None)
     if wa is None or at < 0:
         return []
+
+    def under(words: list[Any]) -> list[int]:
+        return words_under(words, translation, itw, m.it_start)[:2]
+
+    def in_phrase(gap: Any) -> bool:
+        return any(w.start >= at and w.text in fact.anchors for w in gap.source_words)
+
     # an anchor word the back-translation words otherwise: the Italian of what it reads there
     for gap in wa.gaps:
-        if gap.bt_words and any(w.start >= at and w.text in fact.anchors for w in gap.source_words):
-            got = [k for a, b in project(gap.bt_words, ctx.translation)
-                   for k, w in enumerate(itw) if m.it_start + w.start < b and a < m.it_start + w.end]
-            if got:
-                return got[:2]
+        if gap.bt_words and in_phrase(gap) and (got := under(gap.bt_words)):
+            return got
     # the phrase a deletion, and what the back-translation says in its place an insertion on the other
     # side of one anchor: a word moved past the verb ("will probably make it possible, the Honda" read
     # as "will allow the Honda"): the Italian of the inserted words, not of the anchor between them
     for gap in wa.gaps:
-        if gap.bt_words or not any(w.start >= at and w.text in fact.anchors for w in gap.source_words):
+        if gap.bt_words or not in_phrase(gap):
             continue
         for ins in wa.gaps:
-            if ins.kind == "insertion" and ((ins.right is not None and ins.right == gap.left)
-                                            or (ins.left is not None and ins.left == gap.right)):
-                got = [k for a, b in project(ins.bt_words, ctx.translation)
-                       for k, w in enumerate(itw) if m.it_start + w.start < b and a < m.it_start + w.end]
-                if got:
-                    return got[:2]
+            beside = ((ins.right is not None and ins.right == gap.left)
+                      or (ins.left is not None and ins.left == gap.right))
+            if ins.kind == "insertion" and beside and (got := under(ins.bt_words)):
+                return got
     before = [k for k in wa.anchors if wa.source[k.src].end <= at]
-    if not before:
-        return []
-    spans = project([wa.bt[before[-1].bt]], ctx.translation)
-    return [k for a, b in spans for k, w in enumerate(itw) if m.it_start + w.start < b and a < m.it_start + w.end][:2]
+    return under([wa.bt[before[-1].bt]]) if before else []
