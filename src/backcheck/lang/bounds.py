@@ -67,11 +67,8 @@ def _anywhere(lang: str) -> re.Pattern[str]:
 
 
 def bounded_it(text: str, start: int, end: int) -> bool:
-    """Whether the Italian number at ``text[start:end]`` carries a bound: one in the :data:`WINDOW_IT`
-    words before it, wherever it stands among them, or one right after it («50 o più»)."""
-    before = text[max(0, start - 80):start]
-    window = " ".join(before.split()[-WINDOW_IT:])
-    return bool(_anywhere("it").search(window)) or bool(_AFTER_IT.match(text[end:end + 40]))
+    """Whether the Italian number at ``text[start:end]`` carries a bound (:func:`italian_bound`)."""
+    return italian_bound(text, start, end) is not None
 
 
 def italian_for(cls: str) -> str | None:
@@ -91,16 +88,17 @@ def opposed(a: str, b: str) -> bool:
 
 def italian_bound(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """(start, end, class) of the bound of the Italian number at ``text[start:end]``: the nearest in the
-    :data:`WINDOW_IT` words before it, else one right after it («50 o più»: more)."""
+    :data:`WINDOW_IT` words before it, wherever it stands among them, else one right after it («50 o
+    più»: more)."""
     lo = max(0, start - 80)
-    window = re.search(rf"(?:\S+\s+){{0,{WINDOW_IT}}}$", text[lo:start])
-    at = lo + (window.start() if window else 0)
-    found = list(_anywhere("it").finditer(text, at, start))
+    words = list(re.finditer(r"\S+", text[lo:start]))
+    at = lo + words[-WINDOW_IT:][0].start() if words else start
+    found = list(_anywhere("it").finditer(text[at:start]))
     if found:
         m = found[-1]
         said = re.sub(r"\s+", " ", m.group(0).lower()).replace("’", "'")
         phrase = next((p for p in bounds("it") if re.fullmatch(_phrase_pattern(p, "it"), said, re.I)), said)
-        return m.start(), m.end(), bounds("it").get(phrase, "approx")
+        return at + m.start(), at + m.end(), bounds("it").get(phrase, "approx")
     after = _AFTER_IT.match(text[end:end + 40])
     if after:
         return end + after.start(), end + after.end(), "approx" if "circa" in after.group(0).lower() else "more"
