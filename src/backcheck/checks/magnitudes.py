@@ -11,19 +11,9 @@ model weighs it as the numbers check's).
 
 from __future__ import annotations
 
-from ..lang.datafiles import table
-from ..lang.magnitudes import round_numbers
+from ..lang.magnitudes import numeral_for, round_numbers
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
-
-
-def italian_for(order: int) -> str | None:
-    """The Italian collective numeral of one order («centinaia»; «decine di migliaia» for 4)."""
-    words = {int(v): w for w, v in reversed(list(table("magnitudes.tsv", "it", "order").items()))}
-    if order in words:
-        return words[order]
-    big = max((o for o in words if o < order and order - o in words and order - o < o), default=None)
-    return f"{words[order - big]} di {words[big]}" if big is not None else None
 
 
 @register
@@ -61,5 +51,5 @@ class MagnitudesCheck(Check):
                                                                                    ("italian", italian)),
                                     details={"italian": italian, "kind": "count", "source_value": said})
                 out.append(self.candidate(ctx, sent.start + a, sent.start + b, Category.NUMBER, Claim.NUMBER_CHANGED,
-                                          message, evidence, italian_for(order)))
+                                          message, evidence, numeral_for(order, "it")))
         return out

@@ -37,3 +37,13 @@ def round_numbers(text: str, lang: str) -> list[tuple[int, int, int]]:
         words = [fold(w) for w in m.group(1).split() if fold(w) in orders]
         out.append((m.start(), m.end(), sum(orders[w] for w in words)))
     return out
+
+
+def numeral_for(order: int, lang: str) -> str | None:
+    """The collective numeral of one order in ``lang`` (the first the table lists: «centinaia»), or a
+    multiplier of a larger one («decine di migliaia» for 4); ``None`` when the table has neither."""
+    words = {o: w for w, o in reversed(list(_orders(lang).items()))}
+    if order in words:
+        return words[order]
+    big = max((o for o in words if o < order and order - o in words and order - o < o), default=None)
+    return f"{words[order - big]} {_OF[lang]} {words[big]}" if big is not None else None
