@@ -82,5 +82,9 @@ def test_missing_names(text: str, sources: list[str], bt: str, expected: list[tu
     found = run_check("missingnames", text, sources, back_translation=bt)
     assert [(f.message, f.severity.value) for f in found] == expected, origin
     for f in found:
-        assert f.category.value == "omission" and f.suggestion and f.evidence.source
-        assert "Lisbon" != f.suggestion  # an Italian fix writes the Italian form of a place
+        assert f.category.value == "omission" and f.evidence.source
+        # the fix adds the name beside the flagged words, which translate other source words (replacing
+        # them would drop what they say), and writes a place in its Italian form
+        name = f.evidence.details["name"]
+        assert f.suggestion is not None and f.suggestion.startswith("add “") and f.suggestion.endswith("”")
+        assert f.suggestion != "add “Lisbon”" and (name in f.suggestion or "«" in f.message)

@@ -191,6 +191,15 @@ CASES = [
     ("yen-scale-changed", "Il gruppo ha perso 40 milioni di yen nel trimestre, ha detto l'amministratore Sato.",
      ["The group lost ¥40 billion in the quarter, chief executive Sato said."],
      [("40 milioni di yen", "critical", "40 miliardi di yen")]),
+    # A measure whose scale word was dropped: the fix is the whole quantity, in the article's unit words
+    # (replacing «2,4 chilometri quadrati» by «2.400.000» would drop the unit), and a count keeps the
+    # English's scale word as Italian writes it (Serianni VI.39: «tre milioni»), not a row of zeros.
+    ("measure-scale-dropped", "La riserva di Ombrelia copre circa 2,4 chilometri quadrati, sei volte la regione.",
+     ["The Ombrelia reserve covers about 2.4 million square kilometers, six times the region."],
+     [("2,4 chilometri quadrati", "major", "2,4 milioni di chilometri quadrati")]),
+    ("count-scale-changed", "A Ombrelia si sono presentati 3,5 miliardi di elettori, ha detto il ministro Sarto.",
+     ["In Ombrelia 3.5 million voters turned out, minister Sarto said."],
+     [("3,5 miliardi", "major", "3,5 milioni")]),
 ]
 
 

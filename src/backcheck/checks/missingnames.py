@@ -15,7 +15,9 @@ pronoun, a dropped subject): not reported. A person's name the whole article lac
 (major); any other name, or one the article uses only later (its first mention was dropped), minor.
 With a back-translation, a name it writes is in the Italian (in a form no list knows). The finding sits on the Italian
 words that translate the source words next to the name, or on the sentence when none is found; its fix
-is the name in the form the article uses elsewhere, or its one Italian exonym ("Lisbona" for "Lisbon").
+adds the name (`add “Lisbona”`, as the omission check adds a dropped hedge) in the form the article uses
+elsewhere, or as its one Italian exonym ("Lisbona" for "Lisbon"): the flagged words say something else
+of the source's, so the name goes beside them, not in their place.
 """
 
 from __future__ import annotations
@@ -219,7 +221,7 @@ class MissingNamesCheck(Check):
                     Evidence(kinds=("source", "source-name"), source=match.source,
                              phrases=(("missing", full),), details={"name": full},
                              features={"soft": float(later or not person)}),
-                    suggestion=italian))
+                    suggestion=f"add “{italian}”"))
         return out
 
     def _place(self, ctx: CheckContext, source: str, name: str, start: int, end: int) -> tuple[int, int]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..lang import cased_like
 from ..lang.bounds import bound_before, bounded_it, italian_bound, italian_for, opposed
 from ..lang.measures import convert, unit_of
-from ..lang.quantities import Quantity, extract, format_it, same_value
+from ..lang.quantities import Quantity, extract, format_it, format_it_like, same_value
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, register
 
@@ -263,7 +263,7 @@ class NumbersCheck(Check):
         return [self.candidate(
             ctx, start, end, Category.NUMBER, Claim.NUMBER_CHANGED,
             f"The {what} differs from the source: '{q.text}' vs '{en.text}'.",
-            ev(("source-number",), en.text), suggestion=format_it(en))]
+            ev(("source-number",), en.text), suggestion=format_it_like(en, q))]
 
     def _against_headline(self, ctx: CheckContext) -> list[Candidate]:
         art = ctx.article

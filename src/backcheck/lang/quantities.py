@@ -248,9 +248,11 @@ def format_it(q: Quantity) -> str:
         day = int(q.value)  # Italian writes the first of the month as an ordinal: "1° marzo"
         return f"{day}{'°' if day == 1 else ''} {it.MONTHS[q.month - 1]}"
     v = q.value
-    for scale, word in ((1e9, "miliardi"), (1e6, "milioni")):
-        if v >= scale and q.kind in ("amount",):
-            v, suffix = v / scale, f" {word}"
+    # money in millions is written with the scale word; another number where the English wrote one
+    # ("1.6 million square kilometres": «1,6 milioni», not «1.600.000»)
+    for scale, word, one in ((1e9, "miliardi", "miliardo"), (1e6, "milioni", "milione")):
+        if v >= scale and (q.kind == "amount" or q.scale >= scale):
+            v, suffix = v / scale, f" {one if v == scale else word}"
             break
     else:
         suffix = ""
@@ -262,3 +264,20 @@ def format_it(q: Quantity) -> str:
     if cur:
         cur = (" di " if suffix else " ") + cur
     return s + suffix + cur
+
+
+# An Italian quantity's number and scale word, before its unit words ("1,6 milioni di | chilometri quadrati").
+_NUMBER_PART = re.compile(r"^[\d.,]+(?:\s+(?:mila|milion[ei]|miliard[oi]))?(?:\s+di\s+|\s+d['’]|\s+)", re.IGNORECASE)
+
+
+def format_it_like(q: Quantity, italian: Quantity) -> str:
+    """:func:`format_it` of the source's ``q`` where the article wrote ``italian``: a measure in the
+    same unit keeps the article's unit words («1,6 milioni di chilometri quadrati» for the article's
+    «1,6 chilometri quadrati»), so that the fix replaces the whole flagged quantity."""
+    out = format_it(q)
+    if q.kind == "measure" and italian.kind == "measure" and q.unit is not None and q.unit == italian.unit:
+        m = _NUMBER_PART.match(italian.text)
+        words = italian.text[m.end():] if m else ""
+        if words and words[:1].isalpha():
+            out += (" di " if out.endswith(("milioni", "milione", "miliardi", "miliardo")) else " ") + words
+    return out
