@@ -88,3 +88,27 @@ def test_missing_names(text: str, sources: list[str], bt: str, expected: list[tu
         name = f.evidence.details["name"]
         assert f.suggestion is not None and f.suggestion.startswith("add “") and f.suggestion.endswith("”")
         assert f.suggestion != "add “Lisbon”" and (name in f.suggestion or "«" in f.message)
+
+
+# (id, Italian, source, back-translation, the Italian words the finding sits on, origin)
+PLACES = [
+    ("neighbour-in-its-clause", "A Varenna nessuno si lamenta: la gente indossa abiti tradizionali.",
+     "In Varenna people wear Lederhosn; nobody minds.",
+     "In Varenna nobody complains: people wear traditional clothes.", "gente",
+     "'people wear' are the name's neighbours in its clause («la gente indossa»); 'nobody', beyond the semicolon, "
+     "is not, though its «nessuno» comes first in the Italian"),
+    ("named-neighbour", "A Varenna quasi tutti indossano il Dirndl; nessuno sembra a disagio.",
+     "In Varenna almost everyone wears a Dirndl or Lederhosn; nobody looks uncomfortable.",
+     "In Varenna almost everyone wears the Dirndl; nobody seems uncomfortable.", "Dirndl",
+     "the name beside the missing one is written as the source writes it: the finding sits next to where "
+     "the missing name belongs"),
+    ("possessive-neighbour", "Il libro dà voce alla saggezza di Marta.",
+     "The book gives voice to the wisdom of Marta's Bubbe.", "The book gives voice to the wisdom of Marta.", "Marta",
+     "«Marta» is the source's \"Marta's\" without its possessive"),
+]
+
+
+@pytest.mark.parametrize("text,source,bt,on,origin", [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
+def test_a_missing_name_sits_beside_where_it_belongs(text: str, source: str, bt: str, on: str, origin: str) -> None:
+    found = run_check("missingnames", text, [source], back_translation=bt)
+    assert [f.text for f in found] == [on], origin

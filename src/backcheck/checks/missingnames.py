@@ -42,6 +42,8 @@ COMMON_ZIPF = 4.0
 INHABITANT_SUFFIXES = tuple(f"{stem}{end}" for stem in ("es", "ens", "an", "in", "it", "ot")
                             for end in ("e", "i", "a", "o"))
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Marks that end a clause: a word beyond one is no neighbour of a name.
+_CLAUSE_MARK = re.compile(r"[;:.!?()\[\]—–]")
 
 
 def name_forms(text: str) -> list[str]:
@@ -226,18 +228,25 @@ class MissingNamesCheck(Check):
 
     def _place(self, ctx: CheckContext, source: str, name: str, start: int, end: int) -> tuple[int, int]:
         """The Italian words (in ``[start, end)``) that translate the source's content words next to
-        ``name``; the first sentence of the region when none is found."""
-        words = _TOKEN.findall(source)
+        ``name`` in its clause (no clause mark between them: "Lederhosn; nobody looks" does not put a
+        missing «Lederhosn» on «nessuno»), or a name beside it that the Italian writes as the source does
+        ("Dirndl or Lederhosn": on «Dirndl»); the first sentence of the region when none is found."""
+        toks = list(_TOKEN.finditer(source))
+        words = [m.group() for m in toks]
         lex = ctx.resources.lexicon
         if name in words and lex is not None:
             i = words.index(name)
-            neighbours = [w for w in words[max(0, i - 2) : i] + words[i + 1 : i + 3]
-                          if w[:1].islower() and en_lang.is_content(w)]
+            near = [toks[j].group() for j in [*range(max(0, i - 2), i), *range(i + 1, min(len(toks), i + 3))]
+                    if not _CLAUSE_MARK.search(source[min(toks[j].end(), toks[i].end()):
+                                                      max(toks[j].start(), toks[i].start())])]
             cands: set[str] = set()
-            for w in neighbours:
-                cands |= lex.it_for_en(en_lang.lemma(w))
+            for w in near:
+                if w[:1].islower() and en_lang.is_content(w):
+                    cands |= lex.it_for_en(en_lang.lemma(w))
+            names = {without_possessive(w) for w in near
+                     if w[:1].isupper() and w != name and en_lang.is_content(w.lower())}
             for m in _TOKEN.finditer(ctx.article.text, start, end):
-                if it_lang.lemma(m.group()) in cands or m.group().lower() in cands:
+                if it_lang.lemma(m.group()) in cands or m.group().lower() in cands or m.group() in names:
                     return m.start(), m.end()
         sent = ctx.article.sentence_at(start)
         return (sent.start, sent.end) if sent is not None else (start, end)
