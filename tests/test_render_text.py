@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from backcheck.report.render_text import render_text, wrap_signature
-from backcheck.results import Severity
+from backcheck.results import Report, Severity
 from test_render import SIGNATURE, make_report
 
 
@@ -58,3 +58,37 @@ def test_verbosity(verbosity: int, present: list[str], absent: list[str]) -> Non
 ], ids=["fits", "breaks-between-fields", "long-field-at-plus"])
 def test_wrap_signature(signature: str, width: int, expected: list[str]) -> None:
     assert wrap_signature(signature, width) == expected
+
+
+def _with_alignments(back_translation: bool) -> Report:
+    from dataclasses import replace
+
+    report = make_report()
+    aligned = [{"source_index": 0, "source": "Title", "matched": True},
+               {"source_index": 1, "source": "The minister spoke of taxes.", "matched": True},
+               {"source_index": 2, "source": "Football scores from Valdera came in late.", "matched": False}]
+    return replace(report, alignments=aligned, back_translation=report.back_translation if back_translation else [])
+
+
+@pytest.mark.parametrize(("back_translation", "verbosity", "present", "absent"), [
+    (True, 0, ["1 of 3 source sentences matches nothing in the article: a possible omission, or not this "
+               "article's text (-v lists them)"], ["Football scores"]),
+    (True, 1, ["1 of 3 source sentences matches nothing in the article", "  3: Football scores from Valdera"],
+     ["-v lists them"]),
+    (False, 0, ["1 of 3 source sentences shares too few words, names or numbers with the Italian to be placed"],
+     ["matches nothing"]),
+    (True, -1, [], ["source sentence"]),
+], ids=["default", "verbose-lists-them", "without-back-translation", "quiet"])
+def test_a_source_sentence_placed_nowhere_is_said(back_translation: bool, verbosity: int, present: list[str],
+                                                  absent: list[str]) -> None:
+    # the checks that compare with the source never saw it: a user who gave a snippet of another article,
+    # or whose article dropped it, must read so without asking for the JSON
+    out = " ".join(render_text(_with_alignments(back_translation), width=400, verbosity=verbosity).split())
+    for text in present:
+        assert " ".join(text.split()) in out
+    for text in absent:
+        assert text not in out
+
+
+def test_no_note_when_every_source_sentence_is_placed() -> None:
+    assert "source sentence" not in render_text(make_report(), width=200, verbosity=1)
