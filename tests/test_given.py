@@ -73,6 +73,19 @@ def test_paragraph_count_mismatch_names_counts_and_files() -> None:
         pair_given(article, "One.\n\nTwo.", where="back.en.txt")
     msg = str(exc.value)
     assert "back.en.txt has 2 paragraphs" in msg and "article.it.txt has 3" in msg
+    with pytest.raises(BackcheckError, match="has 1 paragraph but"):  # singular for one
+        pair_given(article, "One. Two.", where="back.en.txt")
+
+
+def test_one_line_per_paragraph_is_read_as_the_paragraphs() -> None:
+    # a line-by-line export (a spreadsheet column, an MT tool's output) has no blank lines: when its lines
+    # are exactly as many as the article's paragraphs, each line is its paragraph
+    article = segment("Uno. Primo.\n\nDue.\n\nTre.", "article.it.txt")
+    tr = pair_given(article, "One. First.\nTwo.\nThree.\n", where="back.en.txt")
+    assert [s.en for s in tr.segments] == ["One.", "First.", "Two.", "Three."]
+    assert [s.it for s in tr.segments] == ["Uno.", "Primo.", "Due.", "Tre."]
+    with pytest.raises(BackcheckError, match="has 1 paragraph but"):  # not as many lines: not read so
+        pair_given(article, "One. First.\nTwo.\n", where="back.en.txt")
 
 
 @pytest.mark.slow

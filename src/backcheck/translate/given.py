@@ -90,12 +90,19 @@ def pair_given(article: Article, back_text: str, *, aligner: Translator | None =
     ``alignment``/``en_logprobs`` are None.
     """
     back_paragraphs = paragraph_spans(back_text)
+    lines = [line for line in back_text.splitlines() if line.strip()]
+    if len(back_paragraphs) == 1 and len(lines) == len(article.paragraphs) > 1:
+        # one line per paragraph without the blank lines between them (what a spreadsheet column or a
+        # line-by-line MT export gives): each line is read as its paragraph
+        back_text = "\n\n".join(lines) + "\n"
+        back_paragraphs = paragraph_spans(back_text)
     if len(back_paragraphs) != len(article.paragraphs):
         art = article.path or "the article"
+        n, m = len(back_paragraphs), len(article.paragraphs)
         raise BackcheckError(
-            f"{where} has {len(back_paragraphs)} paragraphs but {art} has {len(article.paragraphs)}",
-            "the back-translation must mirror the article paragraph by paragraph, with a blank line "
-            "between paragraphs")
+            f"{where} has {n} paragraph{'s' if n != 1 else ''} but {art} has {m}",
+            "the back-translation must mirror the article paragraph by paragraph: a blank line between "
+            "paragraphs, or one line per paragraph")
     segments: list[SegmentTranslation] = []
     text = article.text
     for para, (pa, pb) in zip(article.paragraphs, back_paragraphs, strict=True):
