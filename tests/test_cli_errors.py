@@ -98,9 +98,14 @@ def test_report_is_written_whole_and_parents_created(article: Path) -> None:
         (ARTICLE.encode("utf-16-le"), 2, "UTF-16LE text without a byte-order mark"),
         (b"\xff\xfe" + b"\x00\xd8", 2, "not valid UTF-16 LE"),
         (ARTICLE.encode("latin-1"), 2, "not valid UTF-8"),
+        # the conversion named is one that keeps the text: Windows-1252's curly quotes (0x93, 0x94) are
+        # control codes in Latin-1
+        (ARTICLE.encode("latin-1"), 2, "iconv -f latin1 -t utf-8"),
+        (("“" + ARTICLE + "”").encode("cp1252"), 2, "iconv -f cp1252 -t utf-8"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 2, "binary"),
     ],
-    ids=["utf8-bom", "utf16-bom", "utf32-bom", "utf16-no-bom", "broken-utf16", "latin1", "binary"],
+    ids=["utf8-bom", "utf16-bom", "utf32-bom", "utf16-no-bom", "broken-utf16", "latin1", "latin1-hint",
+         "cp1252-hint", "binary"],
 )
 def test_input_encodings(article: Path, data: str | bytes, code: int, expected: str | None) -> None:
     article.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)

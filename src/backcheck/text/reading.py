@@ -53,6 +53,13 @@ def _looks_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _single_byte_guess(data: bytes) -> str:
+    """The single-byte encoding a non-UTF-8 file most likely is: Windows-1252 when it holds bytes 0x80–0x9F
+    (curly quotes, dashes, the euro sign in Windows-1252; invisible control codes in Latin-1, so a
+    Latin-1 conversion would keep them as garbage), else Latin-1."""
+    return "cp1252" if any(0x80 <= b <= 0x9F for b in data) else "latin1"
+
+
 def decode_text(data: bytes, where: str, *, allow_empty: bool = False) -> str:
     """Decode UTF-8 bytes exactly (no newline or BOM rewriting, so offsets match the file), or UTF-16/32
     with a BOM; reject binary, other encodings and empty input with a message naming the fix."""
@@ -71,7 +78,7 @@ def decode_text(data: bytes, where: str, *, allow_empty: bool = False) -> str:
             line = data[: exc.start].count(b"\n") + 1
             raise BackcheckError(
                 f"{where}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line})",
-                _convert_hint(where, "latin1"),
+                _convert_hint(where, _single_byte_guess(data)),
             ) from None
     if "\x00" in text[:BINARY_SNIFF_BYTES]:
         raise BackcheckError(f"{where}: contains NUL characters, not plain text", "pass a plain-text .txt file")
