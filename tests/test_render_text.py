@@ -92,3 +92,12 @@ def test_a_source_sentence_placed_nowhere_is_said(back_translation: bool, verbos
 
 def test_no_note_when_every_source_sentence_is_placed() -> None:
     assert "source sentence" not in render_text(make_report(), width=200, verbosity=1)
+
+
+def test_markdown_lists_the_source_sentences_placed_nowhere() -> None:
+    from backcheck.report.render_markdown import render_markdown
+
+    out = render_markdown(_with_alignments(True))
+    assert "## Source sentences placed nowhere" in out
+    assert "- sentence 3: Football scores from Valdera came in late." in out
+    assert "## Source sentences placed nowhere" not in render_markdown(make_report())

@@ -7,6 +7,7 @@ import re
 
 from ..offsets import line_col
 from ..results import Report
+from .sidebyside import unplaced, unplaced_note
 from .spans import numbered, pieces, probability_text, severity_counts
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
@@ -85,6 +86,10 @@ def render_markdown(report: Report, sort: str = "position") -> str:
         lines.append("")
     if report.text:
         lines += ["## Article", "", _article(report, sort), ""]
+    if (note := unplaced_note(report, listed=True)) is not None:
+        lines += ["## Source sentences placed nowhere", "", escape_markdown(note), ""]
+        lines += [f"- sentence {n}: {escape_markdown(sentence)}" for n, sentence in unplaced(report)]
+        lines.append("")
     if report.skipped:
         lines += ["## Skipped checks", ""]
         lines += [f"- `{s.check}`: {escape_markdown(s.reason)}" for s in report.skipped]

@@ -15,7 +15,7 @@ from ..offsets import line_col, paragraph_spans
 from ..results import Finding, Report, Severity
 from . import evidence
 from .corpus_summary import article_rows, scores_line
-from .sidebyside import rows
+from .sidebyside import rows, unplaced, unplaced_note
 from .spans import category_counts, likelihood, numbered, summary_line
 
 if TYPE_CHECKING:
@@ -133,27 +133,6 @@ def gate_line(report: Report, fail_on: Severity) -> str:
     return f"gate: {verdict} ({n} at or above --fail-on {fail_on.value}, exit {1 if n else 0})"
 
 
-def unplaced_note(report: Report, *, listed: bool = False) -> str | None:
-    """One line on the source sentences the alignment placed nowhere in the article (``None`` when it
-    placed them all): the checks that compare with the source never saw them, so a reader must know.
-    With a back-translation, a sentence that matches nothing is a possible omission or another article's
-    text; without one, sentences are placed only by the words, names and numbers they share with the
-    Italian, and one that shares too few is left out. ``listed``: the sentences follow (-v)."""
-    unplaced = [a for a in report.alignments if not a.get("matched", True)]
-    if not unplaced:
-        return None
-    n, total = len(unplaced), len({a.get("source_index") for a in report.alignments})
-    what = f"{n} of {total} source sentence{'s' if total != 1 else ''}"
-    if report.back_translation:
-        why = (f" {'matches' if n == 1 else 'match'} nothing in the article: a possible omission, "
-               "or not this article's text")
-    else:
-        why = (f" {'shares' if n == 1 else 'share'} too few words, names or numbers with the Italian to be "
-               "placed, and the checks that compare with the source skip "
-               f"{'it' if n == 1 else 'them'} (a back-translation places sentences by meaning)")
-    return what + why + (":" if listed else " (-v lists them)")
-
-
 def _skipped_note(report: Report) -> str | None:
     """Without -v: one line when checks were skipped for want of any back-translation (most checks
     then did not run); nothing when only the model's own checks were skipped next to a given one."""
@@ -213,10 +192,8 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
         console.print()
         console.print(Text(note, style="dim"))
         if verbosity > 0:
-            for a in sorted((a for a in report.alignments if not a.get("matched", True)),
-                            key=lambda a: int(a.get("source_index", 0))):
-                console.print(Text(f"  {int(a.get('source_index', 0)) + 1}: {a.get('source', '')}", style="dim"),
-                              no_wrap=True, overflow="ellipsis")
+            for number, sentence in unplaced(report):
+                console.print(Text(f"  {number}: {sentence}", style="dim"), no_wrap=True, overflow="ellipsis")
     if verbosity >= 0 and report.text:
         if report.skipped and verbosity > 0:
             console.print()

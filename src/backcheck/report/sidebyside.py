@@ -1,6 +1,7 @@
 """The article cut into review rows: each paragraph with its findings, the back-translation segments that
 translate it and the source snippets aligned to it; source snippets that match nothing (possible
-omissions) get a row of their own where they would belong. Shared by the HTML and terminal renderers.
+omissions) get a row of their own where they would belong. Shared by the HTML and terminal renderers,
+with the one-line note on those snippets that the terminal and Markdown reports print.
 """
 
 from __future__ import annotations
@@ -80,3 +81,30 @@ def rows(report: Report, items: list[tuple[int, Finding]]) -> list[Row]:
         result.append(row)
         result.extend(Row(row.end, row.end, omission=s) for s in after.get(i, []))
     return result
+
+
+def unplaced(report: Report) -> list[tuple[int, str]]:
+    """The source sentences the alignment placed nowhere, as (their number in the source, from 1, text)."""
+    return [(int(a.get("source_index", 0)) + 1, str(a.get("source", "")))
+            for a in sorted((a for a in report.alignments if not a.get("matched", True)),
+                            key=lambda a: int(a.get("source_index", 0)))]
+
+
+def unplaced_note(report: Report, *, listed: bool = False) -> str | None:
+    """One line on the source sentences the alignment placed nowhere in the article (``None`` when it
+    placed them all): the checks that compare with the source never saw them, so a reader must know.
+    With a back-translation, a sentence that matches nothing is a possible omission or another article's
+    text; without one, sentences are placed only by the words, names and numbers they share with the
+    Italian, and one that shares too few is left out. ``listed``: the sentences are listed after it."""
+    n, total = len(unplaced(report)), len({a.get("source_index") for a in report.alignments})
+    if not n:
+        return None
+    what = f"{n} of {total} source sentence{'s' if total != 1 else ''}"
+    if report.back_translation:
+        why = (f" {'matches' if n == 1 else 'match'} nothing in the article: a possible omission, "
+               "or not this article's text")
+    else:
+        why = (f" {'shares' if n == 1 else 'share'} too few words, names or numbers with the Italian to be "
+               "placed, and the checks that compare with the source skip "
+               f"{'it' if n == 1 else 'them'} (a back-translation places sentences by meaning)")
+    return what + why + (":" if listed else " (-v lists them)")
