@@ -180,3 +180,21 @@ def test_accept_keys_ignore_positions_and_count_repeats() -> None:
     moved = replace(a, text="Ora: " + text, findings=[replace(f, start=f.start + 5, end=f.end + 5) for f in a.findings])
     assert list(accept_keys(moved).values()) == list(keys.values())
     assert list(accept_keys(replace(a, article_id="b")).values()) != list(keys.values())
+
+
+def test_source_sentences_placed_nowhere_are_counted_in_the_corpus_reports() -> None:
+    # no check compared them with the Italian: a corpus gate that passes must still say so
+    from dataclasses import replace
+
+    from backcheck.report.corpus_markdown import render_corpus_markdown
+    from backcheck.report.render_text import render_corpus_text
+
+    corpus = hand_corpus()
+    placed = {"source_index": 0, "source": "All is well.", "matched": True}
+    unplaced = [{"source_index": k, "source": f"Sentence {k}.", "matched": False} for k in (1, 2)]
+    reports = [replace(r, alignments=[placed, *unplaced]) if r.article_id == "clean" else r for r in corpus.reports]
+    with_unplaced = CorpusReport(corpus.path, reports, scores=corpus.scores, chrf=corpus.chrf)
+    line = "2 source sentences in 1 article placed nowhere in the Italian"
+    assert line in " ".join(render_corpus_text(with_unplaced, Severity.MAJOR, width=300).split())
+    assert line in render_corpus_markdown(with_unplaced, Severity.MAJOR)
+    assert "placed nowhere" not in render_corpus_text(corpus, Severity.MAJOR, width=300)

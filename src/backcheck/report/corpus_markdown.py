@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..offsets import line_col
-from .corpus_summary import article_rows, gate, scores_line
+from .corpus_summary import article_rows, gate, scores_line, unplaced_line
 from .render_markdown import escape_markdown
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ def render_corpus_markdown(corpus: CorpusReport, fail_on: Severity, *, max_findi
     if s["by_category"]:
         lines += ["By category: " + ", ".join(f"{k} {v}" for k, v in s["by_category"].items()) + ".", ""]
     lines += [f"{scores_line(corpus)}.", ""]
+    if (unplaced := unplaced_line(corpus)) is not None:
+        lines += [f"{unplaced}.", ""]
     if corpus.scores:
         lines += ["| metric | score | sacrebleu signature |", "|---|---:|---|"]
         lines += [f"| {name} | {sc['score']:.2f} | `{_pipes(sc['signature'])}` |" for name, sc in corpus.scores.items()]

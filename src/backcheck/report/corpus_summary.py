@@ -79,6 +79,18 @@ NOT_SCORED = ("No scores: no article has a back-translation and a whole-article 
               "(snippets measure nothing)")
 
 
+def unplaced_line(corpus: CorpusReport) -> str | None:
+    """``12 source sentences in 3 articles were placed nowhere …`` (``None`` when every one was placed):
+    no check compared them with the Italian, which a corpus gate must not leave unsaid."""
+    per = [sum(1 for a in r.alignments if not a.get("matched", True)) for r in corpus.reports]
+    n, arts = sum(per), sum(1 for k in per if k)
+    if not n:
+        return None
+    return (f"{_plural(n, 'source sentence')} in {_plural(arts, 'article')} placed nowhere in the Italian: "
+            "possible omissions, or, without a back-translation, too few shared words, names and numbers "
+            "to place them (each article's report lists them)")
+
+
 def scores_line(corpus: CorpusReport) -> str:
     """``Scores: chrF 61.20, BLEU 35.10 over 3 of 5 articles (…)``, or why there are none."""
     if not corpus.scores:

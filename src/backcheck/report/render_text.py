@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..offsets import line_col, paragraph_spans
 from ..results import Finding, Report, Severity
 from . import evidence
-from .corpus_summary import article_rows, scores_line
+from .corpus_summary import article_rows, scores_line, unplaced_line
 from .sidebyside import rows, unplaced, unplaced_note
 from .spans import category_counts, likelihood, numbered, summary_line
 
@@ -258,6 +258,8 @@ def render_corpus_text(corpus: CorpusReport, fail_on: Severity, *, color: bool =
             console.print(Text.assemble(f"{where}: ", sev, f' {f.category.value} "{f.text}": {f.message}'),
                           soft_wrap=True)
     console.print(Text(scores_line(corpus), style="dim"), soft_wrap=True)
+    if (unplaced := unplaced_line(corpus)) is not None:
+        console.print(Text(unplaced, style="dim"), soft_wrap=True)
     if verbosity > 0:
         for name, s in corpus.scores.items():
             console.print(Text(f"{name}: {s['signature']}", style="dim"), soft_wrap=True)
