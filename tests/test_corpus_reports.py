@@ -197,4 +197,8 @@ def test_source_sentences_placed_nowhere_are_counted_in_the_corpus_reports() -> 
     line = "2 source sentences in 1 article placed nowhere in the Italian"
     assert line in " ".join(render_corpus_text(with_unplaced, Severity.MAJOR, width=300).split())
     assert line in render_corpus_markdown(with_unplaced, Severity.MAJOR)
+    from backcheck.report.corpus_html import render_corpus_html
+
+    assert line in render_corpus_html(with_unplaced, Severity.MAJOR)
+    assert "placed nowhere" not in render_corpus_html(corpus, Severity.MAJOR)
     assert "placed nowhere" not in render_corpus_text(corpus, Severity.MAJOR, width=300)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..results import Category, Severity
-from .corpus_summary import SCORED, article_rows, gate, scores_line
+from .corpus_summary import SCORED, article_rows, gate, scores_line, unplaced_line
 from .html_page import esc, page, toolbar
 from .render_html import article_section
 from .svg import score_bars, stacked_bars
@@ -46,13 +46,15 @@ def _plots(corpus: CorpusReport, rows: list) -> str:  # type: ignore[type-arg]
     chrf = sorted(((r.report.article_id, r.chrf) for r in rows if r.chrf is not None), key=lambda x: x[1])
     scores = (f"<figure>{score_bars(chrf, 'chrF per article')}<figcaption>chrF per article, lowest first "
               f"({esc(SCORED)}; articles with snippets are not scored).<br>" if chrf else "<figure><figcaption>")
+    note = unplaced_line(corpus)
+    unplaced = f"<br>{esc(note)}." if note else ""
     return (
         '<div class="plots">'
         f"<figure>{stacked_bars(by_cat, 'findings per category and severity')}"
         "<figcaption>Findings per category, by severity</figcaption></figure>"
         f"<figure>{stacked_bars(by_article, 'findings per article')}"
         "<figcaption>Findings per article (most first)</figcaption></figure>"
-        f"{scores}{esc(scores_line(corpus))}{sigs}</figcaption></figure>"
+        f"{scores}{esc(scores_line(corpus))}{sigs}{unplaced}</figcaption></figure>"
         "</div>"
     )
 
