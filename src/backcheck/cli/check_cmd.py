@@ -56,8 +56,9 @@ def check(
              "matches not at all, or only as closely as unrelated text) are refused (exit 2)."),
     back_translation: Path | None = typer.Option(
         None, "--back-translation", "-b",
-        help="A given English back-translation, paragraph-mirrored with the article (skips the model). One in "
-             "Italian (the article given in its place) is refused (exit 2)."),
+        help="A given English back-translation, paragraph-mirrored with the article (skips the model): a blank "
+             "line between paragraphs, or one line per paragraph. One in Italian (the article given in its "
+             "place) is refused (exit 2)."),
     source_kind: str = opt.SOURCE_KIND,
     glossary: list[Path] = opt.GLOSSARY,
     no_starter_glossary: bool = opt.NO_STARTER_GLOSSARY,
