@@ -147,3 +147,24 @@ def test_console_script_smoke(files: dict[str, Path]) -> None:
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "LEGGI ANCHE" in proc.stdout
+
+
+def test_an_unplaced_source_sentence_says_why_in_the_json(tmp_path: Path) -> None:
+    # with a back-translation a source sentence that matches nothing is a possible omission; without one it
+    # only shared too little with the Italian to be placed, and the JSON must not call it an omission
+    article = tmp_path / "article.it.txt"
+    article.write_text("Il ministro Varani ha parlato ieri a Lodena.\n", encoding="utf-8")
+    source = tmp_path / "source.en.txt"
+    source.write_text("Minister Varani spoke yesterday in Lodena.\nFootball scores came in late from Spain.\n",
+                      encoding="utf-8")
+    back = tmp_path / "back.en.txt"
+    back.write_text("Minister Varani spoke yesterday in Lodena.\n", encoding="utf-8")
+    notes = {}
+    for given in (True, False):
+        args = ["check", str(article), "-s", str(source), "--engine", "none", "-f", "json", "--fail-on", "critical"]
+        result = runner.invoke(app, args + (["-b", str(back)] if given else []))
+        assert result.exit_code == 0, result.output
+        notes[given] = [a["note"] for a in json.loads(result.output)["alignments"] if not a["matched"]]
+    assert notes[True] == ["matches nothing in the article: a possible omission"]
+    assert notes[False] == ["shares too few words, names or numbers with the Italian to be placed "
+                            "(no back-translation)"]

@@ -292,3 +292,8 @@ def test_html_shows_omissions_and_no_source() -> None:
     out = render(_aligned_report([{"source_index": 0, "source": "A <dropped> line.", "matched": False}]), "html")
     assert "A &lt;dropped&gt; line." in out and "possible omission" in out
     assert "no source" in out
+    # without a back-translation a sentence is placed only by shared words: left unplaced, not omitted
+    bare = _aligned_report([{"source_index": 0, "source": "A <dropped> line.", "matched": False}])
+    bare.back_translation = []
+    out = render(bare, "html")
+    assert "not placed (no back-translation)" in out and "possible omission" not in out

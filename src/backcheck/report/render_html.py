@@ -139,9 +139,11 @@ def _needles(row: Row, label: str) -> set[str]:
 def _row(report: Report, row: Row, i: int, cut: list[Piece], by_number: dict[int, Finding], p: str,
          bounds: tuple[int, int], keys: dict[int, str], states: dict[int, str]) -> str:
     if row.omission is not None:
+        # without a back-translation, a sentence is placed only by shared words: unplaced is not omitted
+        tag = "possible omission" if report.back_translation else "not placed (no back-translation)"
         return (f'<div class="seg omission"><div data-label="{COLUMNS[0]}"><span class="none">nothing in the '
                 f'article</span></div><div data-label="{COLUMNS[1]}"></div><div data-label="{COLUMNS[2]}">'
-                f'<span lang="en">{esc(row.omission)}</span> <span class="tag">possible omission</span></div></div>')
+                f'<span lang="en">{esc(row.omission)}</span> <span class="tag">{tag}</span></div></div>')
     it = _marked(report.text, cut, (row.start, row.end, *bounds), by_number, p)
     bt = _cell(row.back_translation, "no back-translation" if not report.back_translation else "—",
                _needles(row, "back-translation"))

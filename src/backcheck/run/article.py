@@ -69,7 +69,7 @@ def _check(inp: ArticleInput, options: CheckOptions, *, translator: Translator |
             {"start": s.start, "end": s.end, "it": s.it, "en": s.en, "score": s.score}
             for s in (translation.segments if translation else [])
         ],
-        alignments=_alignment_dicts(alignment),
+        alignments=_alignment_dicts(alignment, translation is not None),
     )
 
 
@@ -187,11 +187,15 @@ def _propose(ctx: CheckContext, names: list[str]) -> tuple[list[Candidate], list
     return [c for check in checks for c in proposed[check.name]], skipped
 
 
-def _alignment_dicts(alignment: Alignment | None) -> list[dict[str, object]]:
+def _alignment_dicts(alignment: Alignment | None, translated: bool) -> list[dict[str, object]]:
+    """The source units with where they were placed; a unit placed nowhere says why it may be: with a
+    back-translation it matched nothing (a possible omission), without one it shared too little with the
+    Italian to be placed."""
     if alignment is None:
         return []
     out: list[dict[str, object]] = [dict(m.to_dict(), matched=True) for m in alignment.matches]
+    note = ("matches nothing in the article: a possible omission" if translated
+            else "shares too few words, names or numbers with the Italian to be placed (no back-translation)")
     for i in alignment.unmatched:
-        out.append({"source_index": i, "source": alignment.units[i], "matched": False,
-                    "note": "matches nothing in the article: a possible omission"})
+        out.append({"source_index": i, "source": alignment.units[i], "matched": False, "note": note})
     return sorted(out, key=lambda d: int(d["source_index"]))  # type: ignore[call-overload]
