@@ -242,8 +242,9 @@ def same_value(a: float, b: float, tolerance: float = 0.01) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
 
 
-def format_it(q: Quantity) -> str:
-    """An Italian rendering of an English quantity, for suggestions."""
+def format_it(q: Quantity, unit: str = "") -> str:
+    """An Italian rendering of an English quantity, for suggestions; ``unit``: the Italian words of a
+    measure's unit to write after it (a currency is named from ``q``), joined by «di» after a scale word."""
     if q.kind == "date" and q.month:
         day = int(q.value)  # Italian writes the first of the month as an ordinal: "1° marzo"
         return f"{day}{'°' if day == 1 else ''} {it.MONTHS[q.month - 1]}"
@@ -260,10 +261,8 @@ def format_it(q: Quantity) -> str:
     s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     if q.kind == "percent":
         return s + "%"
-    cur = italian_name(q.currency)
-    if cur:
-        cur = (" di " if suffix else " ") + cur
-    return s + suffix + cur
+    noun = italian_name(q.currency) or unit
+    return s + suffix + ((" di " if suffix else " ") + noun if noun else "")
 
 
 # An Italian quantity's number and scale word, before its unit words ("1,6 milioni di | chilometri quadrati").
@@ -274,10 +273,9 @@ def format_it_like(q: Quantity, italian: Quantity) -> str:
     """:func:`format_it` of the source's ``q`` where the article wrote ``italian``: a measure in the
     same unit keeps the article's unit words («1,6 milioni di chilometri quadrati» for the article's
     «1,6 chilometri quadrati»), so that the fix replaces the whole flagged quantity."""
-    out = format_it(q)
     if q.kind == "measure" and italian.kind == "measure" and q.unit is not None and q.unit == italian.unit:
         m = _NUMBER_PART.match(italian.text)
         words = italian.text[m.end():] if m else ""
-        if words and words[:1].isalpha():
-            out += (" di " if out.endswith(("milioni", "milione", "miliardi", "miliardo")) else " ") + words
-    return out
+        if words[:1].isalpha():
+            return format_it(q, words)
+    return format_it(q)

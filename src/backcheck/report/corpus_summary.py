@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..results import Report, Severity
+from .sidebyside import unplaced
 
 if TYPE_CHECKING:
     from ..corpus_results import CorpusReport
@@ -82,7 +83,7 @@ NOT_SCORED = ("No scores: no article has a back-translation and a whole-article 
 def unplaced_line(corpus: CorpusReport) -> str | None:
     """``12 source sentences in 3 articles were placed nowhere …`` (``None`` when every one was placed):
     no check compared them with the Italian, which a corpus gate must not leave unsaid."""
-    per = [sum(1 for a in r.alignments if not a.get("matched", True)) for r in corpus.reports]
+    per = [len(unplaced(r)) for r in corpus.reports]
     n, arts = sum(per), sum(1 for k in per if k)
     if not n:
         return None

@@ -71,11 +71,9 @@ def rows(report: Report, items: list[tuple[int, Finding]]) -> list[Row]:
             out[idx].sources.append(str(m.get("source", "")))
     # Omissions: after the paragraph of the nearest matched snippet before them in source order.
     after: dict[int, list[str]] = {}
-    for a in sorted((a for a in report.alignments if not a.get("matched", True)),
-                    key=lambda a: int(a.get("source_index", 0))):
-        si = int(a.get("source_index", 0))
-        before = [p for s, p in para_of_source.items() if s < si]
-        after.setdefault(max(before) if before else -1, []).append(str(a.get("source", "")))
+    for number, sentence in unplaced(report):
+        before = [p for s, p in para_of_source.items() if s < number - 1]
+        after.setdefault(max(before) if before else -1, []).append(sentence)
     result: list[Row] = [Row(0, 0, omission=s) for s in after.get(-1, [])]
     for i, row in enumerate(out):
         result.append(row)

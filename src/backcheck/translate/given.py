@@ -90,12 +90,13 @@ def pair_given(article: Article, back_text: str, *, aligner: Translator | None =
     ``alignment``/``en_logprobs`` are None.
     """
     back_paragraphs = paragraph_spans(back_text)
-    lines = [line for line in back_text.splitlines() if line.strip()]
-    if len(back_paragraphs) == 1 and len(lines) == len(article.paragraphs) > 1:
+    if len(back_paragraphs) == 1 and len(article.paragraphs) > 1:
         # one line per paragraph without the blank lines between them (what a spreadsheet column or a
-        # line-by-line MT export gives): each line is read as its paragraph
-        back_text = "\n\n".join(lines) + "\n"
-        back_paragraphs = paragraph_spans(back_text)
+        # line-by-line MT export gives): each line is read as its paragraph when they are as many
+        lines = [line for line in back_text.splitlines() if line.strip()]
+        if len(lines) == len(article.paragraphs):
+            back_text = "\n\n".join(lines) + "\n"
+            back_paragraphs = paragraph_spans(back_text)
     if len(back_paragraphs) != len(article.paragraphs):
         art = article.path or "the article"
         n, m = len(back_paragraphs), len(article.paragraphs)
