@@ -50,3 +50,23 @@ def test_token_rows_are_the_tokens_inside_some_word() -> None:
         words = [SimpleNamespace(start=s, end=s + rng.randint(1, 6)) for s in rng.sample(range(40), rng.randint(0, 3))]
         assert _rows(offsets, words) == [k for k, (a, b) in enumerate(offsets)  # type: ignore[arg-type]
                                          if any(a < w.end and w.start < b for w in words)]
+
+
+def test_a_sense_without_italian_is_supported_by_its_hypernyms_italian() -> None:
+    """MultiWordNet gives no Italian lemma to many senses; a translator renders such a sense by the broader
+    word, so the Italian of the direct hypernym supports it ("capsize" has none: «capovolgersi», overturn, is
+    what an Italian article says). A hypernym at the top of its hierarchy is too broad to count ("abound",
+    be in a state of movement, is not rendered by «essere» or «avere», be and have). An adjective satellite
+    has no hypernym: the head adjective it is similar to stands in. Invented sentences."""
+    from backcheck.knowledge.support import lexicon, translations
+
+    lex = lexicon()
+    assert lex is not None
+    assert not lex.it_for_en("capsize")  # the gap this closes
+    assert ItalianRegion("Il traghetto si è capovolto vicino al porto", lex).supports("capsized") is True
+    assert ItalianRegion("Il traghetto è arrivato vicino al porto", lex).supports("capsized") is False
+    # an adjective has no hypernym: a satellite without Italian is rendered by its head's ("chilly", cold)
+    assert not lex.it_for_en("chilly")
+    assert ItalianRegion("Una mattina fredda sul lago", lex).supports("chilly") is True
+    assert {"essere", "avere"}.isdisjoint(translations(lex, "abound"))
+    assert lex.it_for_en("abound") <= translations(lex, "abound")

@@ -118,9 +118,21 @@ def region(text: str, lex: Lexicon | None) -> ItalianRegion:
     return _region(text, lex) if lex is not None else ItalianRegion(text, lex)
 
 
+@lru_cache(maxsize=100_000)
 def translations(lex: Lexicon, en_word: str) -> frozenset[str]:
-    """Italian lemmas that can translate ``en_word`` (memoised by the lexicon)."""
-    return lex.it_for_en(en_word)
+    """Italian lemmas that can translate ``en_word``: :meth:`~.lexicon.Lexicon.it_for_en`, and for each
+    sense that MultiWordNet gives no Italian lemma, those of its direct hypernyms (a noun or verb) or of the
+    head adjective it is similar to (an adjective satellite), as a translator renders such a sense by the
+    broader word ("capsize" by «capovolgersi», overturn). A hypernym at the top of its hierarchy ("change",
+    "be") is too broad to render anything."""
+    out = set(lex.it_for_en(en_word))
+    for sid in lex.senses(en_word):
+        if lex.lemmas(sid, "italian"):
+            continue
+        for kind, target in lex.related(sid):
+            if (kind == "@" and any(k == "@" for k, _ in lex.related(target))) or kind == "&":
+                out.update(lex.lemmas(target, "italian"))
+    return frozenset(out)
 
 
 def italian_meanings(it_word: str, lex: Lexicon | None = None) -> frozenset[str]:
