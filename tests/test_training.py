@@ -40,3 +40,25 @@ def test_the_calibration_table_counts_each_band_by_kind_of_document() -> None:
     assert table["| 0.9–1"] == "| 0.9–1 | 1, 0.95, 1.00 | 0 |"
     brier = next(line for line in _calibration(rows, p_err, 0.15) if line.startswith("Brier"))
     assert "professional 0.015" in brier  # (0.17² + 0.02²) / 2
+
+
+def test_the_style_probe_scores_each_kind_of_back_translation_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit-level model that only tells the kind of back-translation apart (p 0.9 in machine-translated
+    documents, where the real errors are, 0.1 elsewhere) ranks well over all the rows and at chance within
+    each kind; the full model's probabilities are scored on the same rows."""
+    import report
+    import train_judge
+
+    rows = [{"corpus": "wmt25-dev", "error": e} for e in (1, 1, 0, 0)]
+    rows += [{"corpus": "clean:flores-it", "error": 0}] * 2 + [{"corpus": "synthetic:flores-it", "error": e}
+                                                               for e in (1, 0)]
+    style = [0.9 if not r["corpus"].startswith(("clean:", "synthetic:")) else 0.1 for r in rows]
+    monkeypatch.setattr(train_judge, "out_of_fold", lambda rows_, names: (style, style))
+    p_err = [0.8, 0.7, 0.2, 0.1, 0.3, 0.2, 0.6, 0.4]  # the full model: every error above every non-error
+    lines = [line for line in report._probe(rows, p_err) if line.startswith("| ")]
+    table = {line.split(" | ")[0]: line.split(" | ")[1:] for line in lines}
+    # the kind alone ranks: of the 3 × 5 error / non-error pairs, 6 won and 7 tied: (6 + 3.5) / 15
+    assert table["| all"] == ["8", "3", "1.000", "0.633 |"]
+    assert table["| machine-translated, literal human back-translation"] == ["4", "2", "1.000", "0.500 |"]
+    assert table["| professional and synthetic, opus-mt back-translation"] == ["4", "1", "1.000", "0.500 |"]
+    assert "| synthetic copies only" in table

@@ -63,14 +63,44 @@ def _calibration(rows: list[dict], p_err: list[float], bar: float) -> list[str]:
     return out
 
 
+# The documents by the kind of back-translation they come with: the machine translations with gold spans
+# have a literal human one, the professional translations and their synthetic copies the real opus-mt one.
+KINDS = (("machine-translated, literal human back-translation", lambda c: not c.startswith(("clean:", "synthetic:"))),
+         ("professional and synthetic, opus-mt back-translation", lambda c: c.startswith(("clean:", "synthetic:"))),
+         ("synthetic copies only", lambda c: c.startswith("synthetic:")))
+
+
+def _probe(rows: list[dict], p_err: list[float]) -> list[str]:
+    """The confound probe: held-out AUC of the full model and of a model given only the unit-level features,
+    over all the rows and within each kind of back-translation. Every gold error lies in a document with a
+    literal back-translation, so a model could score well by telling the two kinds apart; within one kind
+    that cannot help, and what the unit-level features still rank there they rank about the sentence."""
+    from train_judge import _auc, out_of_fold
+
+    pe_s, _ = out_of_fold(rows, list(STYLE_FEATURES))
+    out = ["", "## The back-translation-style probe", "",
+           f"Held-out AUC of p(error), leave one document out, of the full model and of a model given only the "
+           f"unit-level features ({', '.join(STYLE_FEATURES)}); 0.5 is chance. Every real error (a gold span) is "
+           "in a document with a literal human back-translation, the synthetic ones are planted over opus-mt "
+           "back-translations: a model that had learnt the kind of back-translation instead of the error would "
+           "lose its edge within one kind.", "",
+           "| rows | candidates | errors | full model | unit-level only |", "|---|---:|---:|---:|---:|"]
+    for name, keep in (("all", lambda c: True), ("real documents (no synthetic copies)",
+                                                  lambda c: not c.startswith("synthetic:")), *KINDS):
+        idx = [i for i, r in enumerate(rows) if keep(r["corpus"])]
+        y = [rows[i]["error"] for i in idx]
+        if 0 < sum(y) < len(y):
+            out.append(f"| {name} | {len(idx)} | {sum(y)} | {_auc(y, [p_err[i] for i in idx]):.3f} | "
+                       f"{_auc(y, [pe_s[i] for i in idx]):.3f} |")
+    return out + [""]
+
+
 def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}" if b else "–"
 
 
 def write_report(path: Path, rows: list[dict], docs: list[dict], p_err: list[float], p_maj: list[float],
                  thresholds: dict[str, float], names: list[str], rows_hash: str) -> None:
-    from train_judge import _auc, out_of_fold
-
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         by_doc[r["doc"]].append(i)
@@ -106,14 +136,6 @@ def write_report(path: Path, rows: list[dict], docs: list[dict], p_err: list[flo
                      f"{100 * minors / max(t['sentences'], 1):.1f} |")
     lines += ["", "Recall counts gold errors that some candidate reaches; a gold error no check proposes is missed "
               "whatever the model says.", "", "## By document", ""] + table
-    # the confound probe: a model that sees only the unit-level features
-    real = [r for r in rows if not r["corpus"].startswith("synthetic:")]
-    style = list(STYLE_FEATURES)
-    pe_s, _ = out_of_fold(real, style)
-    y = [r["error"] for r in real]
-    full = [p for r, p in zip(rows, p_err, strict=True) if not r["corpus"].startswith("synthetic:")]
-    lines += ["", "## The back-translation-style probe", "",
-              f"Held-out AUC of p(error) on the real documents: full model **{_auc(y, full):.3f}**; a model given "
-              f"only the unit-level features ({', '.join(style)}) **{_auc(y, pe_s):.3f}** (0.5 is chance).", ""]
+    lines += _probe(rows, p_err)
     lines += _calibration(rows, p_err, thresholds["minor"])
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
