@@ -56,8 +56,8 @@ def test_a_sense_without_italian_is_supported_by_its_hypernyms_italian() -> None
     """MultiWordNet gives no Italian lemma to many senses; a translator renders such a sense by the broader
     word, so the Italian of the direct hypernym supports it ("capsize" has none: «capovolgersi», overturn, is
     what an Italian article says). A hypernym at the top of its hierarchy is too broad to count ("abound",
-    be in a state of movement, is not rendered by «essere» or «avere», be and have). An adjective satellite
-    has no hypernym: the head adjective it is similar to stands in. Invented sentences."""
+    be in a state of movement, is not rendered by «essere» or «avere», be and have), nor is a rare sense. An
+    adjective satellite has no hypernym: the head adjective it is similar to stands in. Invented sentences."""
     from backcheck.knowledge.support import lexicon, translations
 
     lex = lexicon()
@@ -69,4 +69,7 @@ def test_a_sense_without_italian_is_supported_by_its_hypernyms_italian() -> None
     assert not lex.it_for_en("chilly")
     assert ItalianRegion("Una mattina fredda sul lago", lex).supports("chilly") is True
     assert {"essere", "avere"}.isdisjoint(translations(lex, "abound"))
+    # only a word's common senses: the 20th of "take"'s 41 verb senses, "be seized in a specified way", lends
+    # nothing, or any «diventare» (become) would support "take"
+    assert "diventare" not in translations(lex, "take")
     assert lex.it_for_en("abound") <= translations(lex, "abound")

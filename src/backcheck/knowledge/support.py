@@ -51,6 +51,11 @@ def lexicon_signature() -> str:
     return lex.signature if lex is not None else "none"
 
 
+# WordNet lists a word's senses in each part of speech by how often they are met (its SemCor counts);
+# past the fifth they are rare ones.
+COMMON_SENSES = 5
+
+
 def _stem_match(a: str, b: str) -> bool:
     n = common_prefix(a, b)
     return n >= STEM_MIN and n >= STEM_SHARE * min(len(a), len(b))
@@ -124,11 +129,16 @@ def translations(lex: Lexicon, en_word: str) -> frozenset[str]:
     sense that MultiWordNet gives no Italian lemma, those of its direct hypernyms (a noun or verb) or of the
     head adjective it is similar to (an adjective satellite), as a translator renders such a sense by the
     broader word ("capsize" by «capovolgersi», overturn). A hypernym at the top of its hierarchy ("change",
-    "be") is too broad to render anything."""
+    "be") is too broad to render anything, and only the first :data:`COMMON_SENSES` senses of a part of
+    speech stand in so ("take" has 41 verb senses; by its 20th, "be seized in a specified way", any
+    «diventare» would support it)."""
     out = set(lex.it_for_en(en_word))
-    for sid in lex.senses(en_word):
+    senses = lex.senses(en_word)
+    for sid in senses:
         if lex.lemmas(sid, "italian"):
             continue
+        if [s for s in senses if s[0] == sid[0]].index(sid) >= COMMON_SENSES:
+            continue  # a rare sense: its broader word would support the word where it is used otherwise
         for kind, target in lex.related(sid):
             if (kind == "@" and any(k == "@" for k, _ in lex.related(target))) or kind == "&":
                 out.update(lex.lemmas(target, "italian"))
