@@ -30,6 +30,26 @@ CASES = [
      "Il ministro non ha firmato l'accordo con i sindacati.",
      "The minister did not sign the agreement with the unions.", [],
      "both negate: nothing reversed (a negation the source has is the polarity check's)"),
+    ("source-word-begins-like-a-negator", "The minister signed the agreement with the unions in November.",
+     "Il ministro non ha firmato l'accordo con i sindacati a novembre.",
+     "The minister did not sign the agreement with the unions in November.", [("ha firmato", "critical")],
+     "'November' begins like 'no' but negates nothing: the source affirms, the Italian negates"),
+    ("noun-denied", "The inspectors said there are serious problems with the new bridge.",
+     "Gli ispettori hanno detto che non ci sono problemi con il nuovo ponte.",
+     "The inspectors said there are no problems with the new bridge.", [("non ci sono problemi", "critical")],
+     "serious problems / no problems: «non ci sono» denies what the source says there is"),
+    ("noun-denied-by-determiner", "Doctors reported new cases in the northern villages.",
+     "I medici non hanno segnalato nessun caso nei villaggi del nord.",
+     "The doctors reported no cases in the northern villages.", [("nessun caso", "critical")],
+     "new cases / no cases: «nessun» denies the cases the source reports"),
+    ("lexical-negative", "Investigators complained of a lack of evidence against the company.",
+     "Gli investigatori hanno lamentato che non ci sono prove contro l'azienda.",
+     "Investigators complained that there is no evidence against the company.", [],
+     "'a lack of evidence' is 'no evidence': negative in meaning, not in form (Huddleston & Pullum ch. 9)"),
+    ("zero", "Zero cases were reported in the northern villages.",
+     "Nei villaggi del nord non è stato segnalato nessun caso.",
+     "No cases were reported in the northern villages.", [],
+     "'zero cases' is 'no cases'"),
 ]
 
 
@@ -39,5 +59,9 @@ def test_negated(source: str, italian: str, bt: str, expected: list[tuple[str, s
     found = run_pair("negated", source, italian, bt)
     assert [(f.text, f.severity.value) for f in found] == expected, origin
     for f in found:
-        assert "(read back as “did not sign”) where the source affirms “signed”" in f.message
+        if f.text.startswith("ha "):
+            assert "(read back as “did not sign”) where the source affirms “signed”" in f.message
+        else:  # a denied noun, quoted with the words that deny it
+            noun = f.text.split()[-1]
+            assert f"the Italian denies «{noun}» («{f.text}», read back as “no " in f.message
         assert f.category.value == "mistranslation"

@@ -270,6 +270,7 @@ PHRASE_TABLES = [
     ("polarity-en-not-negation", entries("polarity.tsv", "en", "not-negation"), _not_negation_matches),
     # limits are compared word by word with the source's and the back-translation's lower-cased words
     ("polarity-en-limit", entries("polarity.tsv", "en", "limit"), _lower_token),
+    ("polarity-en-lexical", entries("polarity.tsv", "en", "lexical"), _lower_token),
     ("polarity-it-particle", entries("polarity.tsv", "it", "particle"),
      lambda w: bool(_IT_WORD.fullmatch(w)) and w == w.lower()),
     ("polarity-it-expletive", entries("polarity.tsv", "it", "expletive"), _it_phrase_folds),

@@ -174,20 +174,24 @@ class ItalianClause:
     def negated_before(self, k: int, anywhere: bool = False) -> bool:
         """A negator or negative verb in the few words before word ``k`` (``anywhere``: any word before
         it, for a negation carried by the subject, «Nessuno dei membri del consiglio ha votato»)."""
+        return self.negator_before(k, anywhere) is not None
+
+    def negator_before(self, k: int, anywhere: bool = False) -> int | None:
+        """The index of the nearest negator or negative verb before word ``k`` (see :meth:`negated_before`)."""
         lo = 0 if anywhere else max(0, k - CONFIG.negator_window)
         particles = _cues("it", "particle")
-        for j in range(lo, k):
+        for j in range(k - 1, lo - 1, -1):
             w = self.words[j]
             if verb_lemmas(w.text) & self.neg_verbs:
-                return True
+                return j
             bare = w.text.lower().rstrip("'’")
             # as written too: folding "né" gives the clitic "ne", which negates nothing
             if bare in particles or fold(bare) in particles:
                 before = " ".join(fold(x.text) for x in self.words[max(0, j - 3):j + 2])
                 if any(fold(e) in before for e in _cues("it", "expletive")):
                     continue
-                return True
-        return False
+                return j
+        return None
 
     def span(self, k: int) -> tuple[int, int]:
         """The predicate with the auxiliaries just before it ("è stato firmato")."""
