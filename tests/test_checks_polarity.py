@@ -69,6 +69,25 @@ CASES = [
     ("quantifier-object", "The mayor promised no new taxes.",
      "Il sindaco ha promesso di non introdurre nuove tasse.",
      "The mayor promised not to introduce new taxes.", []),
+    # a noun the source denies with "no" and the Italian affirms: the finding is on the Italian noun
+    ("object-denied-flipped", "The inspectors found no problems with the new bridge.",
+     "Gli ispettori hanno trovato problemi con il nuovo ponte.",
+     "The inspectors found problems with the new bridge.", [("problemi", "critical", None)]),
+    ("existential-denied-flipped", "There are no plans to close the hospital, the minister said.",
+     "Ci sono piani per chiudere l'ospedale, ha detto il ministro.",
+     "There are plans to close the hospital, the minister said.", [("piani", "critical", None)]),
+    ("object-denied-kept", "The inspectors found no problems with the new bridge.",
+     "Gli ispettori non hanno trovato alcun problema con il nuovo ponte.",
+     "The inspectors did not find any problems with the new bridge.", []),
+    # the denied noun said twice: the Italian word found may render the other mention, here the affirmed one
+    ("mentioned-twice", "The audit found no fraud, although fraud had been suspected for years.",
+     "Nessuna irregolarità è emersa dall'audit, anche se da anni si sospettavano frodi.",
+     "No irregularity emerged from the audit, although fraud had been suspected for years.", []),
+    # colloquial negative concord: "don't need no permits" negates once, and the verb carries it, even where
+    # the Italian's «non» stands far from the noun
+    ("negative-concord", "The builders said they don't need no permits for the shed.",
+     "I costruttori hanno detto di non avere, per il piccolo capanno in giardino, bisogno di permessi.",
+     "The builders said they do not have, for the small shed in the garden, need of permits.", []),
 ]
 
 

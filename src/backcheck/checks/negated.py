@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from ..knowledge.parser import token_at
 from ..lang import fold, words
@@ -27,10 +26,7 @@ from ..lang.datafiles import word_set
 from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
-from .polarity import ItalianClause, may_negate, negated_predicates
-
-# The English determiners that deny their noun ("no problems"); "neither" and "none" pick from a set.
-NEGATIVE_DETERMINERS = frozenset({"no"})
+from .polarity import ItalianClause, denied, may_negate, negated_predicates
 
 
 def _limits() -> frozenset[str]:
@@ -55,12 +51,6 @@ def _negates(source: str, said: set[str]) -> bool:
     only screens a text before it is parsed and takes "North", "now" or "November" for a possible "no"."""
     negators, implicative = _cue_words()
     return bool(said & negators) or bool(_NT.search(source)) or any(en_lemma(w) in implicative for w in said)
-
-
-def _denied(tok: Any) -> bool:
-    """Whether ``tok`` is a noun that a negative determiner denies outright ("there are no problems", "found
-    no evidence"): the thing the source says there is, the back-translation says there is none of."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in tok.children)
 
 
 @register
@@ -93,7 +83,7 @@ class NegatedCheck(Check):
                 if tok is None:
                     continue
                 negated = [p for p, _cue, kind in negated_predicates(doc[0]) if p.i == tok.i and kind == "particle"]
-                if not negated and not _denied(tok):
+                if not negated and not denied(tok):
                     continue
                 if {t.lower_ for t in tok.sent} & limits:
                     continue

@@ -6,7 +6,10 @@ verb ("declined to comment"). The predicate's Italian counterpart is found throu
 (an Italian word that translates it), or through the back-translation word with the same lemma
 projected onto the Italian. The finding is raised when no Italian negator or negative verb stands
 in front of that counterpart, and the back-translation, when there is one, does not negate the
-predicate either (it is a second witness: the Italian reads as the affirmative).
+predicate either (it is a second witness: the Italian reads as the affirmative). A noun the source
+denies with "no" ("found no problems", "there are no plans") is checked the same way on the Italian noun,
+when it is the unit's one negation (not "we don't need no permits") and its one mention of the
+noun (which Italian word renders the denied mention is unknown otherwise).
 
 A high-precision detector: every finding is critical. Needs the English source and the parser
 (en_core_web_sm); the lexicon or a back-translation locates the Italian words.
@@ -105,6 +108,26 @@ def _quantified(tok: Any) -> Any | None:
 def _not_negation(doc: Any, i: int) -> bool:
     """Whether the cue at ``doc[i]`` opens a phrase that negates nothing ("not only", "no longer than")."""
     return any(" ".join(t.lower_ for t in doc[i:i + len(p.split())]) == p for p in _cues("en", "not-negation"))
+
+
+# The English determiners that deny their noun ("no problems"); "neither" and "none" pick from a set.
+NEGATIVE_DETERMINERS = frozenset({"no"})
+
+
+def denied(tok: Any) -> bool:
+    """Whether ``tok`` is a noun that a negative determiner denies outright ("there are no problems", "found
+    no evidence"), other than a subject, whose negation is its verb's ("No member voted": a quantifier)."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS
+                                      and not _not_negation(tok.doc, c.i) for c in tok.children)
+
+
+def _bt_denies(bt_doc: Any, lemma: str) -> bool | None:
+    """Whether the back-translation denies a noun with ``lemma``, by a determiner or its verb's negation
+    (``None``: the noun is not there)."""
+    nouns = [t for t in bt_doc if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
+    if not nouns:
+        return None
+    return any(denied(t) or any(c.dep_ == "neg" for c in t.head.children) for t in nouns)
 
 
 def _content_predicate(head: Any) -> Any | None:
@@ -259,4 +282,32 @@ class PolarityCheck(Check):
                                     details={"fix": fix} if fix else {})
                 found.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.NEGATION_LOST,
                                             message, evidence, suggestion))
+            found += self._denied_nouns(ctx, m, src_doc, bt_doc, italian)
         return found
+
+    def _denied_nouns(self, ctx: CheckContext, m: Any, src_doc: Any, bt_doc: Any,
+                      italian: ItalianClause) -> list[Candidate]:
+        """A noun the source denies ("found no problems") that the Italian affirms («ha trovato problemi»): the
+        unit's one negation, and its only mention of the noun."""
+        out: list[Candidate] = []
+        if negated_predicates(src_doc):
+            return out  # another negation in the unit: "we don't need no permits" negates once
+        for noun in (t for t in src_doc if denied(t) and t.dep_ not in _ARGUMENTS):
+            lemma = noun.lemma_.lower()
+            if sum(t.lemma_.lower() == lemma for t in src_doc) > 1:
+                continue  # "no delay … the delay it caused": which Italian word renders which is unknown
+            k, kinds = italian.find(lemma), ["polarity", "lexicon"]
+            if k is None and ctx.translation is not None and bt_doc is not None:
+                under = italian_words_under(ctx.translation, m.segments, lemma, italian.words, italian.offset)
+                k, kinds = (under[0] if under else None), ["polarity", "back-translation"]
+            if k is None or italian.negated_before(k) or (bt_doc is not None and _bt_denies(bt_doc, lemma)):
+                continue
+            w = italian.words[k]
+            start, end = italian.offset + w.start, italian.offset + w.end
+            phrase = src_doc[min(c.i for c in noun.children if c.dep_ == "det"):noun.i + 1].text
+            message = (f"the source denies “{phrase}”; the Italian «{w.text}» has no negation: the meaning is "
+                       f"reversed")
+            out.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.NEGATION_LOST, message,
+                                      Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
+                                               phrases=(("source", phrase), ("italian", w.text)))))
+        return out
