@@ -63,9 +63,12 @@ def _calibration(rows: list[dict], p_err: list[float], bar: float) -> list[str]:
     return out
 
 
-# The documents by the kind of back-translation they come with: the machine translations with gold spans
-# have a literal human one, the professional translations and their synthetic copies the real opus-mt one.
-KINDS = (("machine-translated, literal human back-translation", lambda c: not c.startswith(("clean:", "synthetic:"))),
+# The probe's rows: all candidates, the real documents, and each kind of back-translation (the machine
+# translations with gold spans have a literal human one, the professional translations and their
+# synthetic copies the real opus-mt one).
+KINDS = (("all", lambda c: True),
+         ("real documents (no synthetic copies)", lambda c: not c.startswith("synthetic:")),
+         ("machine-translated, literal human back-translation", lambda c: not c.startswith(("clean:", "synthetic:"))),
          ("professional and synthetic, opus-mt back-translation", lambda c: c.startswith(("clean:", "synthetic:"))),
          ("synthetic copies only", lambda c: c.startswith("synthetic:")))
 
@@ -85,8 +88,7 @@ def _probe(rows: list[dict], p_err: list[float]) -> list[str]:
            "back-translations: a model that had learnt the kind of back-translation instead of the error would "
            "lose its edge within one kind.", "",
            "| rows | candidates | errors | full model | unit-level only |", "|---|---:|---:|---:|---:|"]
-    for name, keep in (("all", lambda c: True), ("real documents (no synthetic copies)",
-                                                  lambda c: not c.startswith("synthetic:")), *KINDS):
+    for name, keep in KINDS:
         idx = [i for i, r in enumerate(rows) if keep(r["corpus"])]
         y = [rows[i]["error"] for i in idx]
         if 0 < sum(y) < len(y):

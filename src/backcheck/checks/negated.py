@@ -18,7 +18,6 @@ A proved reversal: the judge makes it critical. Needs the source, a back-transla
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..knowledge.parser import token_at
 from ..lang import fold, words
@@ -38,18 +37,12 @@ def _limits() -> frozenset[str]:
 _NT = re.compile(r"n[’']t\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The English negators and negative quantifiers as words, and the negative implicative verbs."""
-    return (word_set("polarity.tsv", "en", "particle") | word_set("polarity.tsv", "en", "quantifier"),
-            word_set("polarity.tsv", "en", "implicative"))
-
-
 def _negates(source: str, said: set[str]) -> bool:
     """Whether the source sentence (``said``: its folded words) holds a negation cue as a word: a negator or
     negative quantifier, "n't", or a negative implicative verb in any form. Not :func:`may_negate`, which
     only screens a text before it is parsed and takes "North", "now" or "November" for a possible "no"."""
-    negators, implicative = _cue_words()
+    negators = word_set("polarity.tsv", "en", "particle") | word_set("polarity.tsv", "en", "quantifier")
+    implicative = word_set("polarity.tsv", "en", "implicative")
     return bool(said & negators) or bool(_NT.search(source)) or any(en_lemma(w) in implicative for w in said)
 
 

@@ -251,21 +251,11 @@ class PolarityCheck(Check):
             src_doc, bt_doc = docs[0], (docs[1] if len(docs) > 1 else None)
             italian = ItalianClause(ctx.article.text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
             for pred, cue, kind in negated_predicates(src_doc):
-                lemma = _phrasal(pred)
-                kinds = ["polarity"]
-                k = italian.find(lemma)
-                if k is None and " " in lemma:
-                    k = None
-                if k is not None:
-                    kinds.append("lexicon")
-                elif ctx.translation is not None and bt_doc is not None:
-                    under = italian_words_under(ctx.translation, m.segments, pred.lemma_.lower(), italian.words,
-                                                italian.offset)
-                    if under:
-                        k = under[0]
-                        kinds.append("back-translation")
-                if k is None or italian.negated_before(k, anywhere=kind == "quantifier"):
+                located = self._locate(ctx, m, italian, bt_doc, _phrasal(pred), pred.lemma_.lower())
+                if located is None or italian.negated_before(located[0], anywhere=kind == "quantifier"):
                     continue
+                k, found_by = located
+                kinds = ["polarity", found_by]
                 if bt_doc is not None:
                     bt_neg = _bt_negates(bt_doc, pred.lemma_.lower())
                     if bt_neg:
@@ -296,18 +286,32 @@ class PolarityCheck(Check):
             lemma = noun.lemma_.lower()
             if sum(t.lemma_.lower() == lemma for t in src_doc) > 1:
                 continue  # "no delay … the delay it caused": which Italian word renders which is unknown
-            k, kinds = italian.find(lemma), ["polarity", "lexicon"]
-            if k is None and ctx.translation is not None and bt_doc is not None:
-                under = italian_words_under(ctx.translation, m.segments, lemma, italian.words, italian.offset)
-                k, kinds = (under[0] if under else None), ["polarity", "back-translation"]
-            if k is None or italian.negated_before(k) or (bt_doc is not None and _bt_denies(bt_doc, lemma)):
+            located = self._locate(ctx, m, italian, bt_doc, lemma, lemma)
+            if located is None or italian.negated_before(located[0]) or (bt_doc is not None
+                                                                         and _bt_denies(bt_doc, lemma)):
                 continue
+            k, found_by = located
             w = italian.words[k]
             start, end = italian.offset + w.start, italian.offset + w.end
             phrase = src_doc[min(c.i for c in noun.children if c.dep_ == "det"):noun.i + 1].text
             message = (f"the source denies “{phrase}”; the Italian «{w.text}» has no negation: the meaning is "
                        f"reversed")
             out.append(self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.NEGATION_LOST, message,
-                                      Evidence(kinds=tuple(kinds), source=m.source, back_translation=m.bt,
+                                      Evidence(kinds=("polarity", found_by), source=m.source, back_translation=m.bt,
                                                phrases=(("source", phrase), ("italian", w.text)))))
         return out
+
+    @staticmethod
+    def _locate(ctx: CheckContext, m: Any, italian: ItalianClause, bt_doc: Any, lemma: str,
+                bt_lemma: str) -> tuple[int, str] | None:
+        """The index of the Italian word that renders the source's ``lemma``, and how it was found: a word
+        the lexicon translates it by, else the one the back-translation word with ``bt_lemma`` projects
+        onto; ``None`` when neither."""
+        k = italian.find(lemma)
+        if k is not None:
+            return k, "lexicon"
+        if ctx.translation is not None and bt_doc is not None:
+            under = italian_words_under(ctx.translation, m.segments, bt_lemma, italian.words, italian.offset)
+            if under:
+                return under[0], "back-translation"
+        return None

@@ -133,12 +133,12 @@ def translations(lex: Lexicon, en_word: str) -> frozenset[str]:
     speech stand in so ("take" has 41 verb senses; by its 20th, "be seized in a specified way", any
     «diventare» would support it)."""
     out = set(lex.it_for_en(en_word))
-    senses = lex.senses(en_word)
-    for sid in senses:
+    # past its first senses in a part of speech, a rare sense's broader word would support the word where
+    # it is used otherwise
+    common = [sid for pos in "nvar" for sid in lex.senses(en_word, "english", pos)[:COMMON_SENSES]]
+    for sid in common:
         if lex.lemmas(sid, "italian"):
             continue
-        if [s for s in senses if s[0] == sid[0]].index(sid) >= COMMON_SENSES:
-            continue  # a rare sense: its broader word would support the word where it is used otherwise
         for kind, target in lex.related(sid):
             if (kind == "@" and any(k == "@" for k, _ in lex.related(target))) or kind == "&":
                 out.update(lex.lemmas(target, "italian"))
