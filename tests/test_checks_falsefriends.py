@@ -70,6 +70,22 @@ def test_back_translation_with_the_lookalike_keeps_quiet() -> None:
     assert [f.text for f in run_check("falsefriends", text, back_translation=bt)] == ["mansione"]
 
 
+def test_lookalike_without_italian_needs_a_back_translation_to_witness() -> None:
+    """MultiWordNet gives "eventual" no Italian lemma (nor «eventuale» any meaning): its broader word's
+    («finale», «ultimo») stand in, and only a back-translation that reads the word otherwise ("possible")
+    shows the translator took the form for the meaning. A correct «finale» is left alone."""
+    text = HEAD + "L'eventuale vincitore affronterà il campione a giugno."
+    source = ["The eventual winner will face the champion in June."]
+    bt = "News of the day\n\nThe possible winner will face the champion in June."
+    found = run_check("falsefriends", text, source, back_translation=bt)
+    assert [(f.text, f.severity.value) for f in found] == [("eventuale", "minor")]
+    assert "finale" in found[0].evidence.details["lookalike_renderings"]
+    assert run_check("falsefriends", text, source) == []
+    right = HEAD + "Il vincitore finale affronterà il campione a giugno."
+    assert run_check("falsefriends", right, source,
+                     back_translation="News of the day\n\nThe final winner will face the champion in June.") == []
+
+
 def test_no_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BACKCHECK_NO_LEXICON", "1")
     assert run_check("falsefriends", HEAD + "Ha comprato una mansione sulla collina.") == []

@@ -77,6 +77,29 @@ CASES = [
      "Will the council be forced to choose?", []),
     ("modal-past-ability", "From the bridge, residents could see the smoke.",
      "Dal ponte, i residenti vedevano il fumo.", "From the bridge, residents saw the smoke.", []),
+    # MultiWordNet gives "allegedly" no Italian: dropped when the Italian hedges in no way, kept by the
+    # hearsay conditional («avrebbe rubato»), which the back-translation reads as another hedge
+    ("hedge-without-italian-dropped", "The suspect allegedly stole the paintings from the museum.",
+     "Il sospettato ha rubato i quadri dal museo.", "The suspect stole the paintings from the museum.",
+     [("rubato", "major")]),
+    ("hedge-without-italian-kept", "The suspect allegedly stole the paintings from the museum.",
+     "Il sospettato avrebbe rubato i quadri dal museo.",
+     "The suspect reportedly stole the paintings from the museum.", []),
+    # a condition that opens the sentence hangs on the main verb it makes conditional
+    ("condition-first-dropped", "If the talks fail, the workers will strike on Monday.",
+     "I lavoratori sciopereranno lunedì.", "The workers will strike on Monday.", [("sciopereranno", "major")]),
+    ("condition-first-kept", "If it rains, the match will be postponed.", "Se pioverà, la partita sarà rinviata.",
+     "If it rains, the match will be postponed.", []),
+    # "even if" concedes (Italian «anche se», «sebbene»): no condition to keep
+    ("even-if-concedes", "Even if the model is less known in Europe, it sells well.",
+     "Sebbene in Europa il modello sia meno conosciuto, vende bene.",
+     "Although the model is less known in Europe, it sells well.", []),
+    # a deadline by weekday: dropped, or kept with «entro»
+    ("deadline-weekday-dropped", "The government must present the plan by Friday.",
+     "Il governo deve presentare il piano.", "The government must present the plan.",
+     [("presentare il piano", "minor")]),
+    ("deadline-weekday-kept", "The government must present the plan by Friday.",
+     "Il governo deve presentare il piano entro venerdì.", "The government must present the plan by Friday.", []),
     ("reporting-phrase", "The fire was reportedly started by a cigarette.",
      "Secondo quanto riferito, l'incendio è stato appiccato da una sigaretta.",
      "Reportedly, the fire was started by a cigarette.", []),

@@ -60,6 +60,32 @@ CASES = [
     ("prefix-said-with-senza", "The inspectors arrived unannounced at the plant on Tuesday.",
      "Gli ispettori sono arrivati senza annuncio allo stabilimento martedì.",
      "The inspectors arrived without announcement at the plant on Tuesday.", []),
+    # the nouns WordNet opposes, where the lemmatiser reads one as a verb ("opening" as "open")
+    ("antonym-nouns-as-written", "The opening of the new bridge drew large crowds.",
+     "La chiusura del nuovo ponte ha attirato grandi folle.",
+     "The closing of the new bridge drew large crowds.", [("chiusura", "critical")]),
+    # indirect antonymy (Fellbaum, WordNet ch. 1): "reduce" is a way to "decrease", the antonym of
+    # "increase"; "reopen" a way to "open", the antonym of "close"
+    ("antonym-indirect-troponym-read", "The council voted to increase the tax on tourists.",
+     "Il consiglio ha votato per ridurre la tassa sui turisti.",
+     "The council voted to reduce the tax on tourists.", [("ridurre", "critical")]),
+    ("antonym-indirect-troponym-source", "The airport reopened on Monday after the storm.",
+     "L'aeroporto ha chiuso lunedì dopo la tempesta.",
+     "The airport closed on Monday after the storm.", [("chiuso", "critical")]),
+    ("antonym-indirect-kept", "The council voted to cut the tax on tourists.",
+     "Il consiglio ha votato per ridurre la tassa sui turisti.",
+     "The council voted to reduce the tax on tourists.", []),
+    # a light verb's object carries the meaning: "takes a turn" is no taking that "offers" reverses
+    ("light-verb", "The story takes a dark turn in the second act.",
+     "La storia offre una svolta cupa nel secondo atto.",
+     "The story offers a dark twist in the second act.", []),
+    # a converse pair WordNet also puts in one synset ("learn" in the sense "teach") is still a converse:
+    # the word alignment must not link the two as one meaning
+    ("converse-wordnet-synonym", "She taught the new recruits how to fly.",
+     "Ha imparato dalle nuove reclute a pilotare.",
+     "She learned from the new recruits how to fly.", [("imparato", "critical")]),
+    ("converse-kept", "She taught history at a school in Rome.", "Ha insegnato storia in una scuola di Roma.",
+     "She taught history at a school in Rome.", []),
     ("same-meaning", "The museum will open on Monday after the repairs.", "Il museo aprirà lunedì dopo i lavori.",
      "The museum will open on Monday after the repairs.", []),
     # "quite a few" is not the opposite of "many": a multiword expression keeps its own meaning

@@ -11,7 +11,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..lang import common_prefix
 from ..lang.currencies import english_name
-from ..lang.en import demonym_match, paraphrase
+from ..lang.en import converse, demonym_match, paraphrase
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
 from ..lang.frequency import zipf
@@ -152,7 +152,8 @@ def _words_match(a_text: str, a_norm: str, a_content: bool, b_text: str, b_norm:
         return len(short) >= 2 and long_.startswith(short)
     if a_content and b_content and _typo(a_text.lower(), b_text.lower()):
         return True
-    return a_content and b_content and _wordnet_synonyms(a_norm, b_norm)
+    # a converse pair is never one meaning, though WordNet puts "learn" in a sense of "teach"
+    return a_content and b_content and not converse(a_norm, b_norm) and _wordnet_synonyms(a_norm, b_norm)
 
 
 def _typo(a: str, b: str) -> bool:

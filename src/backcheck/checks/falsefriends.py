@@ -102,6 +102,8 @@ class FalseFriendsCheck(Check):
                     bt = ctx.back_translation_of(sent.start, sent.end)
                 if bt and _source_using(ff.lookalike_lemma, [bt]):
                     continue  # the back-translation reads the word as its look-alike: a sense it has
+                if ff.broad and not bt:
+                    continue  # renderings from the look-alike's broader words alone: a back-translation must witness
                 start = w.end - len(tail)
                 found = self._propose(ctx, ff, start, w.end, sentence, sources, lexicon.signature)
                 if found is not None:

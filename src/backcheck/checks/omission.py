@@ -3,11 +3,14 @@
 Facts are the words that change what a sentence claims when they are dropped: hedges and degree
 qualifiers ("partially built", "probably stolen"), epistemic modals ("may cost": a possibility, which
 an Italian «costerà» states as a fact), condition clauses ("if the talks fail", "unless…", "as long
-as…") and deadlines ("by 3 June", "until 2031", "until March"). The closed-class lists are
+as…"; not "even if", which concedes) and deadlines ("by 3 June", "until March", "by Friday"). The
+closed-class lists are
 ``data/qualifiers.tsv`` (origin stated there). A fact is present when the back-translation has the
 word (or a word sharing an Italian translation with it) or the Italian has one of its MultiWordNet
 translations (or, for a condition, an Italian condition marker; for a modal, «potere», «dovere», the
-conditional mood or an adverb of possibility; for a deadline, its numbers, or its month by name). When
+conditional mood or an adverb of possibility; for a deadline, its numbers, or its month or weekday by
+name; for a hedge MultiWordNet gives no Italian, such as "allegedly", the hearsay conditional or the
+Italian of any listed hedge). When
 both lack it, the finding is placed on the Italian words of the phrase the fact belongs to; a dropped
 modal is fixed with «potrebbe» and the verb's infinitive.
 
@@ -25,6 +28,7 @@ from ..align import en_words, it_words, italian_words_for, words_under
 from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
 from ..lang import en, fold
+from ..lang.calendar import weekday_list
 from ..lang.datafiles import word_set
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
@@ -37,13 +41,17 @@ if TYPE_CHECKING:
     from ..knowledge.lexicon import Lexicon
 
 _MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)
+_WEEKDAYS = "|".join(d.capitalize() for d in weekday_list("en"))
 _DEADLINE = re.compile(
     rf"\b(?:by|until|before|no later than)\s+(?:(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
-    rf"(?:\s+\d{{4}})?|(?:the end of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}})\b")
+    rf"(?:\s+\d{{4}})?|(?:the end of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}}|(?:next\s+)?(?:{_WEEKDAYS}))\b(?!'s)")
 # Italian verbs too light to anchor a phrase on (lexicon translations of many English verbs).
 LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 # A verb's complements that complete its meaning (spaCy's English labels): "make it possible", "keep calm".
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
+# Words that make "if" no condition: "even if" concedes (Italian «anche se», «sebbene»), "as if" compares
+# (Huddleston & Pullum ch. 8, concessive conditionals; ch. 11 on "as if").
+NOT_CONDITION = frozenset({"even", "as"})
 # The most words a hedge's quoted phrase spans beyond the hedge ("probably make it possible").
 MAX_PHRASE = 5
 
@@ -94,10 +102,15 @@ def facts(doc: Any, text: str) -> list[_Fact]:
             out.append(_Fact("hedge", low, phrase, anchors))
         elif low in _kind("modal") and tok.tag_ == "MD" and (fact := _modal(doc, tok)) is not None:
             out.append(fact)
-        elif low in conditions and tok.dep_ == "mark":
+        elif low in conditions and tok.dep_ == "mark" and not (tok.i and doc[tok.i - 1].lower_ in NOT_CONDITION):
             clause = tok.head
             span = doc[tok.i:clause.right_edge.i + 1].text
-            out.append(_Fact("condition", low, span, _before(doc, tok.i)))
+            # a clause that opens the sentence ("If the talks fail, the workers will strike") hangs on
+            # the main verb it makes conditional
+            governor = clause.head if clause.head.i != clause.i else None
+            anchors = _before(doc, tok.i) or ([governor.text] if governor is not None and is_en_content(governor.text)
+                                              else [])
+            out.append(_Fact("condition", low, span, anchors))
     for m in _DEADLINE.finditer(text):
         before = [t for t in doc if t.idx + len(t.text) <= m.start()]
         out.append(_Fact("deadline", m.group(0), m.group(0), _before(doc, len(before))))
@@ -179,7 +192,13 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
     verdicts = [region.supports(w) for w in (fact.key, *sorted(_synonyms(fact.key, region.lex)))]
     if any(v is True for v in verdicts):
         return True  # the Italian renders the hedge or one of its synonyms
-    return False if any(v is False for v in verdicts) else None
+    if any(v is False for v in verdicts):
+        return False
+    if region.lex is None:
+        return None
+    # MultiWordNet has no Italian for the hedge ("allegedly"): kept when the Italian hedges at all, with
+    # the hearsay conditional («avrebbe rubato») or the Italian of any hedge of the list
+    return bool(CONDITIONAL.search(it_text)) or any(region.supports(w) is True for w in sorted(_kind("hedge")))
 
 
 @register

@@ -1,7 +1,8 @@
 """reversal: the back-translation reads the opposite of a source word, or the converse of a relation.
 
 Between two anchors of the word alignment (:mod:`backcheck.align.words`) the source says one word
-and the back-translation another: when the two are WordNet antonyms ("opening" / "closing") or
+and the back-translation another: when the two are WordNet antonyms ("opening" / "closing"), directly
+or through a word one step down the hierarchy ("reduce", a way to "decrease", against "increase"), or
 converses ("receive" / "donate": who gives and who gets is swapped; ``lang/data/converses.tsv``), or
 the back-translation's word is the source's without its reversing prefix ("deconfliction" /
 "conflict", "non-binding" / "binding": a word WordNet does not list the antonym of) or a word that
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.parser import verb_forms
@@ -24,7 +25,8 @@ from ..knowledge.renderings import as_fix, render_opposite, rendered
 from ..knowledge.support import ItalianRegion
 from ..knowledge.support import region as support_region
 from ..lang import fold
-from ..lang.datafiles import entries, word_set
+from ..lang.datafiles import word_set
+from ..lang.en import converse
 from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -35,15 +37,12 @@ if TYPE_CHECKING:
     from ..knowledge.lexicon import Lexicon
 
 
+# English light verbs (Jespersen's term; Butt, "The light verb jungle", 2010): in "take a turn", "give
+# a speech" the noun carries the meaning, so the verb's own antonyms say nothing of the phrase.
+LIGHT_VERBS = frozenset({"do", "get", "give", "have", "make", "take"})
 # A reversal often reorders its clause ("whose kidney she will receive" / "to whom she will donate her
 # kidney"): the two words may sit in gaps this far apart.
 NEAR = 2
-
-
-@lru_cache(maxsize=1)
-def _converses() -> frozenset[tuple[str, str]]:
-    pairs = [tuple(e.split("|")) for e in entries("converses.tsv", "en", "converse")]
-    return frozenset(p for a, b in pairs for p in ((a, b), (b, a)))
 
 
 # Prefixes that reverse or negate what the rest of the word says (Quirk et al., A Comprehensive Grammar
@@ -114,9 +113,33 @@ def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
     if antonymous(lex, a, b) or ((b in lex.antonyms(a, by_sense=True) or a in lex.antonyms(b, by_sense=True))
                                  and not lex.en_synonyms(a, b)):
         return "antonym"
-    if (a, b) in _converses():
+    if converse(a, b):
         return "converse"
-    return "prefix" if dropped_prefix(a.lower(), b.lower()) else None
+    if dropped_prefix(a.lower(), b.lower()):
+        return "prefix"
+    return "antonym" if _antonym_of_hypernym(lex, a, b) or _antonym_of_hypernym(lex, b, a) else None
+
+
+
+def _antonym_of_hypernym(lex: Lexicon, a: str, b: str) -> bool:
+    """``b`` is, in one of its senses, a kind of what ``a`` is the antonym of in one of its senses, one
+    step down WordNet's hierarchy: "reduce" is a way to "decrease", the antonym of "increase"; "reopen" a
+    way to "open", the antonym of "close" (WordNet lists antonyms between a few head words; its other
+    words are opposed through them: Fellbaum, WordNet (1998), ch. 1, indirect antonymy). Synset to
+    synset, so the two senses are of one part of speech and meaning; never for a light verb, whose
+    object carries the meaning ("takes a new turn"), nor when the two are synonyms in another sense."""
+    if a in LIGHT_VERBS or b in LIGHT_VERBS:
+        return False
+    opposites = {t for w in lex.antonyms(a) for _, t in lex.antonym_senses(a, w)}
+    if not opposites:
+        return False
+    return (any(kind == "@" and target in opposites for sid in lex.senses(b) for kind, target in lex.related(sid))
+            and not lex.en_synonyms(a, b))
+    for sid in lex.senses(b):
+        for kind, target in lex.related(sid):
+            if kind == "@" and opposites & set(lex.lemmas(target, "english")):
+                return not lex.en_synonyms(a, b)
+    return False
 
 
 def _prefix_lost(lex: Lexicon, s: Word, b: Word, embeddings: Callable[[], Any]) -> tuple[str, str] | None:
@@ -218,7 +241,11 @@ def _lemmas(w: Word) -> list[str]:
     """``w``'s lemma, and its verb lemma when it is an irregular verb form the context-free lemma reads
     as another word ("rose" → "rise", not the flower; "won" → "win"): spaCy's verb exceptions."""
     verb = verb_forms().get(w.text.lower())
-    return [w.norm] + ([verb] if verb and verb != w.norm else [])
+    out = [w.norm] + ([verb] if verb and verb != w.norm else [])
+    # the word as written when the lemmatiser reads it as another part of speech ("opening" as "open",
+    # beside "closing" kept whole): WordNet opposes the two nouns
+    low = w.text.lower()
+    return out + ([low] if low.isalpha() and low not in out else [])
 
 
 def _opposed(lex: Lexicon | None, s: Word, b: Word) -> tuple[str | None, str, str]:

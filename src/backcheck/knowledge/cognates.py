@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..lang import common_prefix, fold
 from ..lang.datafiles import data_path
 from ..lang.en import lemma as en_lemma
+from .support import translations
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -177,11 +178,12 @@ class FalseFriend:
     kin: bool = False  # a rendering belongs to the word's family: maybe a lexicon gap
     touch: bool = False  # a rendering of the look-alike shares a meaning with the word
     derivational: bool = True  # spelled through a derivational suffix, not a bare final vowel
+    broad: bool = False  # MultiWordNet gives the look-alike no Italian: the renderings are its broader words'
 
     @property
     def strong(self) -> bool:
         """Known meanings, none shared with the look-alike, no sign of a lexicon gap."""
-        return bool(self.meanings) and not (self.kin or self.touch)
+        return bool(self.meanings) and not (self.kin or self.touch or self.broad)
 
     @property
     def alone(self) -> bool:
@@ -221,7 +223,9 @@ def false_friend(word: str, lexicon: Lexicon, allow_unknown: bool = False) -> Fa
                 continue  # not the same part of speech ("pubblicare" is no look-alike of "public")
             if any(related(x, m) for x in (look, lemma) for m in meaning_words):
                 return None  # a true cognate (one of its senses is the look-alike)
-            back = lexicon.it_for_en(lemma)
+            # the look-alike's Italian; for a sense MultiWordNet gives none ("eventual"), its broader word's
+            own = lexicon.it_for_en(lemma)
+            back = own or translations(lexicon, lemma)
             if not back or any(f2 in back for f2 in forms):
                 continue
             # the look-alike translates back to a word of the family ("capture" -> "cattura" for
@@ -235,5 +239,5 @@ def false_friend(word: str, lexicon: Lexicon, allow_unknown: bool = False) -> Fa
                 near |= lexicon.en_for_it(r)
             touch = bool(meanings & (near - {lemma, look}))
             return FalseFriend(word, forms[-1], look, lemma, tuple(sorted(meanings)), renderings, kin, touch,
-                               suf.derivational)
+                               suf.derivational, broad=not own)
     return None

@@ -176,7 +176,8 @@ class Lexicon:
 
     @lru_cache(maxsize=200_000)  # noqa: B019
     def senses(self, lemma: str, lang: str = "english", pos: str | None = None) -> tuple[str, ...]:
-        """The synsets of ``lemma``, first senses first (by rank, then by part of speech n, v, a, r)."""
+        """The synsets of ``lemma`` in the index's order (its rank, then part of speech n, v, a, r): often
+        WordNet's most frequent first, not always (MultiWordNet's index lists "bank" as a piggy bank first)."""
         rows = self._db().execute(f"SELECT synset, rank FROM {lang} WHERE lemma = ?", (lemma.lower(),)).fetchall()
         order = "nvar"
         rows = [r for r in rows if pos is None or r[0][:1] == pos]

@@ -111,6 +111,8 @@ def english_calendar_names(text: str) -> tuple[set[tuple[str, int]], set[tuple[s
         if not w.text[:1].isupper() or w.is_acronym and len(w.text) > 3:
             continue
         low = without_possessive(w.lower)  # "Thursday's"
+        if low.endswith("s") and full.get(low[:-1], ("", 0))[0] == "weekday":
+            low = low[:-1]  # "on Sundays": every Sunday («la domenica»)
         if low in full:
             loose.add(full[low])
             if low not in ("may", "march") or not _first_word(text, w.start):

@@ -78,6 +78,18 @@ def paraphrase(a: str, b: str) -> bool:
     return ia is not None and ia == ib
 
 
+@cache
+def _converse_pairs() -> frozenset[tuple[str, str]]:
+    pairs = [tuple(e.split("|")) for e in entries("converses.tsv", "en", "converse")]
+    return frozenset(p for a, b in pairs for p in ((a, b), (b, a)))
+
+
+def converse(a: str, b: str) -> bool:
+    """True when lemmas ``a`` and ``b`` name one relation from its two ends ("lend" / "borrow",
+    ``data/converses.tsv``): never the same meaning, whatever sense a dictionary shares between them."""
+    return (a, b) in _converse_pairs()
+
+
 def canonical(lemma: str) -> str:
     """One key per paraphrase set (the lemma itself when it is in none)."""
     i = _PARA_INDEX.get(lemma)

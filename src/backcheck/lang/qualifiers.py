@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from . import cased_like, en, fold
-from .calendar import month_names
+from .calendar import month_names, weekday_list
 from .it import verb_lemmas
+from .tokens import strip_accents
 
 # The Italian conditional's third persons and first plural (Serianni, Grammatica italiana, XI.86), and
 # the English one: a possibility kept another way than by a modal verb.
@@ -24,15 +25,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def has_deadline(key: str, text: str, lang: str) -> bool:
     """Whether ``text`` (English or Italian) gives the deadline ``key``: its numbers ("by March 1",
-    "until 2031"), or for a deadline without any ("until March"), its month by name in that language
-    (CLDR). A date given with another month is not a dropped deadline but a changed date, the numbers
-    check's."""
+    "until 2031"), or for a deadline without any ("until March", "by Friday"), its month or weekday by
+    name in that language (CLDR). A date given with another month is not a dropped deadline but a changed
+    date, the numbers check's."""
     digits = _DIGITS.findall(key)
     if digits:
         return all(d in text for d in digits)
     words = {w.lower() for w in _WORD.findall(key)}
-    months = {month_names(lang)[k] for k, m in enumerate(en.MONTHS) if m in words}
-    return bool(months) and months <= {w.lower() for w in _WORD.findall(text)}
+    named = {month_names(lang)[k] for k, m in enumerate(en.MONTHS) if m in words}
+    named |= {weekday_list(lang)[k] for k, d in enumerate(weekday_list("en")) if d in words}
+    return bool(named) and {strip_accents(n) for n in named} <= {strip_accents(w.lower()) for w in _WORD.findall(text)}
 
 
 def possible_fix(article: str, start: int, end: int) -> str | None:
