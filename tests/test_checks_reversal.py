@@ -75,6 +75,13 @@ CASES = [
     ("antonym-indirect-kept", "The council voted to cut the tax on tourists.",
      "Il consiglio ha votato per ridurre la tassa sui turisti.",
      "The council voted to reduce the tax on tourists.", []),
+    # an adjective similar to the antonym: "huge", like "large", against "small"
+    ("antonym-indirect-similar-adjective", "A small group of protesters gathered outside the court.",
+     "Un enorme gruppo di manifestanti si è radunato davanti al tribunale.",
+     "A huge group of protesters gathered outside the court.", [("enorme", "critical")]),
+    # the opposite word read renders another word of the source: the alignment paired the wrong two
+    ("opposite-renders-another-source-word", "The new railway will carry freight eastwards and westwards.",
+     "La nuova ferrovia porterà merci a est e a ovest.", "The new railway will carry goods east and west.", []),
     # a light verb's object carries the meaning: "takes a turn" is no taking that "offers" reverses
     ("light-verb", "The story takes a dark turn in the second act.",
      "La storia offre una svolta cupa nel secondo atto.",

@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..align import words_match
 from ..knowledge.parser import verb_forms
 from ..knowledge.relations import antonymous, relation
 from ..knowledge.renderings import as_fix, render_opposite, rendered
@@ -124,8 +125,9 @@ def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
 def _antonym_of_hypernym(lex: Lexicon, a: str, b: str) -> bool:
     """``b`` is, in one of its senses, a kind of what ``a`` is the antonym of in one of its senses, one
     step down WordNet's hierarchy: "reduce" is a way to "decrease", the antonym of "increase"; "reopen" a
-    way to "open", the antonym of "close" (WordNet lists antonyms between a few head words; its other
-    words are opposed through them: Fellbaum, WordNet (1998), ch. 1, indirect antonymy). Synset to
+    way to "open", the antonym of "close"; or an adjective similar to it: "huge", like "large", against
+    "small" (WordNet lists antonyms between a few head words; its other words are opposed through them:
+    Fellbaum, WordNet (1998), ch. 1 and 2, indirect antonymy). Synset to
     synset, so the two senses are of one part of speech and meaning; never for a light verb, whose
     object carries the meaning ("takes a new turn"), nor when the two are synonyms in another sense."""
     if a in LIGHT_VERBS or b in LIGHT_VERBS:
@@ -133,7 +135,7 @@ def _antonym_of_hypernym(lex: Lexicon, a: str, b: str) -> bool:
     opposites = {t for w in lex.antonyms(a) for _, t in lex.antonym_senses(a, w)}
     if not opposites:
         return False
-    return (any(kind == "@" and target in opposites for sid in lex.senses(b) for kind, target in lex.related(sid))
+    return (any(kind in "@&" and target in opposites for sid in lex.senses(b) for kind, target in lex.related(sid))
             and not lex.en_synonyms(a, b))
     for sid in lex.senses(b):
         for kind, target in lex.related(sid):
@@ -205,6 +207,8 @@ class ReversalCheck(Check):
                 # did; a converse may move
                 if kind is None or (kind != "converse" and apart):
                     continue
+                if any(w is not s and _renders(w, b) for w in wa.source):
+                    continue  # the word read renders another word of the source ("eastwards and westwards")
                 if region is None:
                     region = support_region(ctx.article.text[m.it_start:m.it_end], lex)
                 if region.supports(s.text):
@@ -235,6 +239,13 @@ class ReversalCheck(Check):
                     cand = replace(cand, complete=partial(_with_fix, ctx, s, s_lemma, b_lemma, kind == "converse"))
                 out.append(cand)
         return out
+
+
+def _renders(source: Word, read: Word) -> bool:
+    """Back-translation word ``read`` can render ``source``: one meaning (:func:`words_match`), or one
+    word with a suffix ("east" for "eastwards")."""
+    short, long_ = sorted((source.norm, read.norm), key=len)
+    return words_match(source, read) or (len(short) >= PREFIX_STEM - 1 and long_.startswith(short))
 
 
 def _lemmas(w: Word) -> list[str]:
