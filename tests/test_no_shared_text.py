@@ -22,7 +22,8 @@ def test_no_module_or_test_quotes_the_shared_data(shared_dir: Path) -> None:
     for path in [*shared_dir.rglob("*.txt"), *shared_dir.rglob("gold.tsv")]:
         shared |= _runs(path.read_text(encoding="utf-8"))
     assert len(shared) > 10_000  # the data is there
-    ours = [*ROOT.glob("src/**/*.py"), *ROOT.glob("src/**/*.tsv"), *ROOT.glob("tests/*.py")]
+    ours = [*ROOT.glob("src/**/*.py"), *ROOT.glob("src/**/*.tsv"), *ROOT.glob("tests/*.py"), *ROOT.glob("bench/*.py"),
+            *ROOT.glob("bench/*.tsv")]
     copied = {}
     for path in ours:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
