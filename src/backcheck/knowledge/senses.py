@@ -4,7 +4,8 @@ A simplified Lesk (Lesk 1986) with sentence embeddings: each sense's WordNet def
 (:meth:`~.lexicon.Lexicon.gloss`) is embedded with the sentence, and the closer definition wins.
 It answers one question for the sense-aware term checks: does the source use "arms" in the sense
 «armi» translates (weapons) or the one «braccia» does (limbs)? ``None`` when it cannot tell (a
-rendering the lexicon does not link to the word, no definitions, no embedding model, or a tie).
+rendering the lexicon does not link to the word, no definitions, no embedding model, or a tie). When the
+lexicon links only the other rendering to the word, the senses it does not translate stand for the meant one.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ def uses_sense(lex: Lexicon | None, embeddings: Any, word: str, sentence: str, m
         return None
     a, b = _senses(lex, word, meant), _senses(lex, word, other)
     a, b = [s for s in a if s not in b], [s for s in b if s not in a]
+    if b and not a:
+        # the lexicon renders none of the word's senses by ``meant`` (the electoral "landslide" has no
+        # «vittoria schiacciante»): the senses ``other`` does not translate are the ones meant
+        a = [s for s in (lex.senses(en_lemma(word)) or lex.senses(word.lower())) if s not in b]
     if not a or not b:
         return None
     glosses = [lex.gloss(s) for s in a + b]
