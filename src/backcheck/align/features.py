@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge.relations import RELATIONS, relation, zipf
+from ..lang.datafiles import word_set
 from .tokens import Word
 from .words import Gap, WordAlignment
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 # Verbs whose meaning comes from their object: too light to be a reading of a word.
 LIGHT_VERBS = frozenset({"make", "do", "have", "take", "get", "give", "go", "be", "put", "set"})
+# English negators (data/polarity.tsv's particles)
+NEGATORS = word_set("polarity.tsv", "en", "particle")
 
 
 def _is_name(w: Word) -> bool:
@@ -39,6 +42,10 @@ def _support(words: list[Word], region: ItalianRegion) -> tuple[float, float, fl
             sum(v is None for v in verdicts) / n)
 
 
+def _negated(words: list[Word]) -> bool:
+    return any(w.norm in NEGATORS or w.text.lower().endswith(("n't", "n’t")) for w in words)
+
+
 def _pos(lex: Lexicon | None, w: Word | None) -> dict[str, float]:
     parts = lex.pos(w.norm, "english") if lex is not None and w is not None else frozenset()
     return {f"pos_{p}": float(p in parts) for p in "nvar"}
@@ -55,6 +62,8 @@ def features(gap: Gap, wa: WordAlignment, local: ItalianRegion, region: ItalianR
     r_sup, r_uns, _ = _support(sw, region)
     hs, hb = _head(sw), _head(bw)
     rel = relation(lex, hs.norm, hb.norm) if hs is not None and hb is not None else "unknown"
+    if rel == "antonym" and _negated(sw) != _negated(bw):
+        rel = "synonym"  # a negated antonym says the same: "failed" read as "did not manage"
     f: dict[str, float] = {
         "substitution": float(gap.kind == "substitution"),
         "deletion": float(gap.kind == "deletion"),

@@ -47,6 +47,9 @@ def _values(q: Quantity) -> list[float]:
 
 
 def _matches(it: Quantity, en: Quantity) -> bool:
+    if "year" in (it.kind, en.kind):
+        # a year is exact: the rounding tolerance (1%) would make 1989 the same as 1998
+        return any(abs(a - b) < 1e-6 for a in _values(it) for b in _values(en))
     if it.kind == "date" and en.kind == "date":
         return it.month == en.month and same_value(it.value, en.value)
     if "time" in (it.kind, en.kind):

@@ -27,8 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ..align import en_words, it_words, italian_words_for, words_under
 from ..knowledge.renderings import render_addition
 from ..knowledge.support import ItalianRegion
-from ..lang import en, fold
-from ..lang.calendar import weekday_list
+from ..lang import fold, qualifiers
 from ..lang.datafiles import word_set
 from ..lang.en import is_content as is_en_content
 from ..lang.en import lemma as en_lemma
@@ -40,11 +39,6 @@ from .base import Candidate, Check, CheckContext, Claim, Need, register
 if TYPE_CHECKING:
     from ..knowledge.lexicon import Lexicon
 
-_MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)
-_WEEKDAYS = "|".join(d.capitalize() for d in weekday_list("en"))
-_DEADLINE = re.compile(
-    rf"\b(?:by|until|before|no later than)\s+(?:(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
-    rf"(?:\s+\d{{4}})?|(?:the end of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}}|(?:next\s+)?(?:{_WEEKDAYS}))\b(?!'s)")
 # Italian verbs too light to anchor a phrase on (lexicon translations of many English verbs).
 LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 # A verb's complements that complete its meaning (spaCy's English labels): "make it possible", "keep calm".
@@ -63,7 +57,7 @@ def _kind(word: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _fact_pattern() -> re.Pattern[str]:
     words_ = sorted(_kind("hedge") | _kind("condition") | _kind("modal"), key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words_) + r")\b|" + _DEADLINE.pattern)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words_) + r")\b|" + qualifiers.DEADLINE.pattern)
 
 
 def may_hold_fact(text: str) -> bool:
@@ -111,7 +105,7 @@ def facts(doc: Any, text: str) -> list[_Fact]:
             anchors = _before(doc, tok.i) or ([governor.text] if governor is not None and is_en_content(governor.text)
                                               else [])
             out.append(_Fact("condition", low, span, anchors))
-    for m in _DEADLINE.finditer(text):
+    for m in qualifiers.DEADLINE.finditer(text):
         before = [t for t in doc if t.idx + len(t.text) <= m.start()]
         out.append(_Fact("deadline", m.group(0), m.group(0), _before(doc, len(before))))
     return out
@@ -164,6 +158,8 @@ def _bt_has(fact: _Fact, bt: str, bt_doc: Any, lex: Lexicon | None) -> bool:
         return _epistemic(bt_doc) or SAYS_WOULD.search(low) is not None
     if en_lemma(fact.key) in lemmas or lemmas & _synonyms(fact.key, lex) or _epistemic(bt_doc):
         return True
+    if fact.kind == "hedge" and qualifiers.hearsay(fact.key) and SAYS_WOULD.search(low):
+        return True  # "would have been caused": the Italian conditional of hearsay, read back
     if lex is None:
         return False
     its = lex.it_for_en(fact.key)
@@ -184,8 +180,9 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
     if fact.kind == "condition":
         low = " " + " ".join(fold(w) for w in re.findall(r"\w+", it_text)) + " "
         return any(f" {fold(c)} " in low for c in word_set("qualifiers.tsv", "it", "condition"))
-    if (region.lemmas | region.forms) & word_set("qualifiers.tsv", "it", "epistemic"):
-        return True  # hedged by a modal or a reporting phrase
+    if (region.lemmas | region.forms) & word_set("qualifiers.tsv", "it", "epistemic") or (
+            fact.kind == "hedge" and qualifiers.hearsay(fact.key) and CONDITIONAL.search(it_text)):
+        return True  # hedged by a modal, a reporting phrase or the conditional of hearsay («sarebbe stato»)
     if fact.kind == "modal":
         # the conditional mood («costerebbe») or an adverb of possibility («forse») keeps it a possibility
         return bool(CONDITIONAL.search(it_text)) or any(region.supports(w) is True for w in POSSIBLY)
@@ -196,9 +193,8 @@ def _it_has(fact: _Fact, region: ItalianRegion, it_text: str) -> bool | None:
         return False
     if region.lex is None:
         return None
-    # MultiWordNet has no Italian for the hedge ("allegedly"): kept when the Italian hedges at all, with
-    # the hearsay conditional («avrebbe rubato») or the Italian of any hedge of the list
-    return bool(CONDITIONAL.search(it_text)) or any(region.supports(w) is True for w in sorted(_kind("hedge")))
+    # MultiWordNet has no Italian for the hedge ("allegedly"): kept by the Italian of any hedge of the list
+    return any(region.supports(w) is True for w in sorted(_kind("hedge")))
 
 
 @register

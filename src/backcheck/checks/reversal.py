@@ -172,12 +172,15 @@ def _in_expression(lex: Lexicon, text: str, w: Word) -> bool:
     return False
 
 
-def _negated_before(text: str, start: int, words: int = 3) -> bool:
-    """An Italian negation («non», «senza», «nessun»...: data/polarity.tsv) among the few words before
-    ``start`` in its sentence."""
+def _negated_before(text: str, start: int, words: int = 3, lang: str = "it") -> bool:
+    """A negation (Italian «non», «senza», «nessun»...; English "not", "never", "n't": data/polarity.tsv)
+    among the few words before ``start`` in its sentence."""
     before = re.split(r"[.!?;:]", text[max(0, start - 60):start])[-1].split()[-words:]
-    particles = word_set("polarity.tsv", "it", "particle")
-    return any(fold(w.strip(",«»\"'()")) in particles for w in before)
+    particles = word_set("polarity.tsv", lang, "particle")
+    return any(fold(w.strip(",«»\"'()")) in particles or (lang == "en" and _NT.search(w)) for w in before)
+
+
+_NT = re.compile(r"n[’']t\b", re.IGNORECASE)
 
 
 @register
@@ -196,6 +199,7 @@ class ReversalCheck(Check):
         def embeddings() -> Any:
             return ctx.resources.embeddings
 
+        segs = ctx.translation.segments
         for wa in ctx.word_alignments():
             m = wa.match
             region: ItalianRegion | None = None  # built at the first opposition found
@@ -212,6 +216,8 @@ class ReversalCheck(Check):
                     continue
                 if any(w is not s and _renders(w, b) for w in wa.source):
                     continue  # the word read renders another word of the source ("eastwards and westwards")
+                if _negated_before(m.source, s.start, lang="en") != _negated_before(segs[b.seg].en, b.start, lang="en"):
+                    continue  # one side negated: "did not attend" said as "skipped", "failed" as "did not manage"
                 if region is None:
                     region = support_region(ctx.article.text[m.it_start:m.it_end], lex)
                 if region.supports(s.text):

@@ -8,6 +8,7 @@ import re
 
 from . import cased_like, en, fold
 from .calendar import month_names, weekday_list
+from .datafiles import word_set
 from .it import verb_lemmas
 from .tokens import strip_accents
 
@@ -19,6 +20,13 @@ SAYS_WOULD = re.compile(r"\bwould\b")
 TOLD_IN_PAST = re.compile(r"(?i)(?:v[aoi]|vano|vamo|vate|[aiu]t[oaie]|rono|[òì])\b")
 # English adverbs of possibility whose Italian (MultiWordNet: «forse», «probabilmente») keeps a modal's sense.
 POSSIBLY = ("possibly", "perhaps", "maybe", "probably")
+_MONTHS = "|".join(m.capitalize() for m in en.MONTHS)  # English month names (CLDR)
+_WEEKDAYS = "|".join(d.capitalize() for d in weekday_list("en"))
+# An English deadline: "by March 3", "until 2031", "before the end of May", "by Friday" (not "before
+# Monday's vote": a time, not a limit).
+DEADLINE = re.compile(
+    rf"\b(?:by|until|before|no later than)\s+(?:(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
+    rf"(?:\s+\d{{4}})?|(?:the end of\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}}|(?:next\s+)?(?:{_WEEKDAYS}))\b(?!'s)")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -49,3 +57,9 @@ def possible_fix(article: str, start: int, end: int) -> str | None:
         return None
     plural = fold(word).endswith(("anno", "ono", "ano"))
     return cased_like(f"{'potrebbero' if plural else 'potrebbe'} {infinitives[0]}", word)
+
+
+def hearsay(hedge: str) -> bool:
+    """A hedge of likelihood or hearsay ("probably", "allegedly": data/stance.tsv), which the Italian
+    conditional keeps (Serianni XI.386, the conditional of reported news), unlike a degree ("partly")."""
+    return hedge in word_set("stance.tsv", "en", "likely")

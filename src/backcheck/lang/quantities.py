@@ -248,6 +248,8 @@ def format_it(q: Quantity, unit: str = "") -> str:
     if q.kind == "date" and q.month:
         day = int(q.value)  # Italian writes the first of the month as an ordinal: "1° marzo"
         return f"{day}{'°' if day == 1 else ''} {it.MONTHS[q.month - 1]}"
+    if q.kind == "year":
+        return str(int(q.value))  # no thousands separator: «1998»
     v = q.value
     # money in millions is written with the scale word; another number where the English wrote one
     # ("1.6 million square kilometres": «1,6 milioni», not «1.600.000»)
