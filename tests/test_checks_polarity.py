@@ -32,6 +32,10 @@ CASES = [
      "Il sindaco ha visitato il quartiere allagato.", "The mayor visited the flooded district.",
      [("ha visitato", "critical", "non ha visitato")]),
     # "not only ... but also" negates nothing
+    # a limit after the negated verb restates it as an affirmative: "not known until Monday" is "known only
+    # on Monday" (Huddleston & Pullum ch. 9 §4)
+    ("negation-with-limit-restated", "The final results will not be known until Monday.",
+     "I risultati definitivi si conosceranno solo lunedì.", "The final results will be known only on Monday.", []),
     ("not-only", "Not only the mayor but also the governor attended.",
      "Non solo il sindaco ma anche il governatore era presente.",
      "Not only the mayor but also the governor was present.", []),
