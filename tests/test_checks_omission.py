@@ -97,6 +97,19 @@ CASES = [
      "I lavoratori sciopereranno lunedì.", "The workers will strike on Monday.", [("sciopereranno", "major")]),
     ("condition-first-kept", "If it rains, the match will be postponed.", "Se pioverà, la partita sarà rinviata.",
      "If it rains, the match will be postponed.", []),
+    # "as long as", and "provided" that the parser reads as a preposition, open conditions too
+    ("as-long-as-dropped", "Tenants can stay in the flat as long as they pay the rent.",
+     "Gli inquilini possono restare nell'appartamento.", "The tenants can stay in the apartment.",
+     [("restare nell'appartamento", "major")]),
+    ("provided-dropped", "The loan will be repaid provided the harvest is good.", "Il prestito sarà rimborsato.",
+     "The loan will be repaid.", [("prestito sarà rimborsato", "major")]),
+    ("provided-kept", "The loan will be repaid provided the harvest is good.",
+     "Il prestito sarà rimborsato a condizione che il raccolto sia buono.",
+     "The loan will be repaid on condition that the harvest is good.", []),
+    # «posto che» is a condition (Serianni), whatever the back-translation makes of it
+    ("provided-kept-as-posto-che", "The loan will be repaid provided the harvest is good.",
+     "Posto che il raccolto sia buono, il prestito sarà rimborsato.",
+     "Since the harvest is good, the loan will be repaid.", []),
     # "even if" concedes (Italian «anche se», «sebbene»): no condition to keep
     ("even-if-concedes", "Even if the model is less known in Europe, it sells well.",
      "Sebbene in Europa il modello sia meno conosciuto, vende bene.",

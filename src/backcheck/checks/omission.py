@@ -43,9 +43,6 @@ if TYPE_CHECKING:
 LIGHT_VERBS = frozenset({"avere", "essere", "fare", "stare", "dare", "andare"})
 # A verb's complements that complete its meaning (spaCy's English labels): "make it possible", "keep calm".
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
-# Words that make "if" no condition: "even if" concedes (Italian «anche se», «sebbene»), "as if" compares
-# (Huddleston & Pullum ch. 8, concessive conditionals; ch. 11 on "as if").
-NOT_CONDITION = frozenset({"even", "as"})
 # The most words a hedge's quoted phrase spans beyond the hedge ("probably make it possible").
 MAX_PHRASE = 5
 
@@ -73,7 +70,7 @@ class _Fact:
 def facts(doc: Any, text: str) -> list[_Fact]:
     """Hedges, conditions and deadlines of one English sentence, each with its anchor words."""
     out: list[_Fact] = []
-    hedges, conditions = _kind("hedge"), _kind("condition")
+    hedges = _kind("hedge")
     for tok in doc:
         low = tok.lower_
         if low in hedges and tok.pos_ in ("ADV", "ADJ"):
@@ -96,15 +93,15 @@ def facts(doc: Any, text: str) -> list[_Fact]:
             out.append(_Fact("hedge", low, phrase, anchors))
         elif low in _kind("modal") and tok.tag_ == "MD" and (fact := _modal(doc, tok)) is not None:
             out.append(fact)
-        elif low in conditions and tok.dep_ == "mark" and not (tok.i and doc[tok.i - 1].lower_ in NOT_CONDITION):
-            clause = tok.head
-            span = doc[tok.i:clause.right_edge.i + 1].text
+        elif (cond := qualifiers.condition_at(doc, tok)) is not None:
+            key, first, clause = cond
+            span = doc[first:clause.right_edge.i + 1].text
             # a clause that opens the sentence ("If the talks fail, the workers will strike") hangs on
             # the main verb it makes conditional
             governor = clause.head if clause.head.i != clause.i else None
-            anchors = _before(doc, tok.i) or ([governor.text] if governor is not None and is_en_content(governor.text)
+            anchors = _before(doc, first) or ([governor.text] if governor is not None and is_en_content(governor.text)
                                               else [])
-            out.append(_Fact("condition", low, span, anchors))
+            out.append(_Fact("condition", key, span, anchors))
     for m in qualifiers.DEADLINE.finditer(text):
         before = [t for t in doc if t.idx + len(t.text) <= m.start()]
         out.append(_Fact("deadline", m.group(0), m.group(0), _before(doc, len(before))))

@@ -5,6 +5,7 @@ The detector that reads them is :mod:`backcheck.checks.omission`."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from . import cased_like, en, fold
 from .calendar import month_names, weekday_list
@@ -63,3 +64,23 @@ def hearsay(hedge: str) -> bool:
     """A hedge of likelihood or hearsay ("probably", "allegedly": data/stance.tsv), which the Italian
     conditional keeps (Serianni XI.386, the conditional of reported news), unlike a degree ("partly")."""
     return hedge in word_set("stance.tsv", "en", "likely")
+
+
+# Words that make "if" no condition: "even if" concedes (Italian «anche se», «sebbene»), "as if" compares
+# (Huddleston & Pullum ch. 8, concessive conditionals; ch. 11 on "as if").
+NOT_CONDITION = frozenset({"even", "as"})
+
+
+def condition_at(doc: Any, tok: Any) -> tuple[str, int, Any] | None:
+    """(marker, its first token, the clause's head) when spaCy token ``tok`` of ``doc`` opens a condition: a
+    subordinator ("if", "unless"; not "even if"), "as long as", or "provided" the parser reads as a preposition."""
+    conditions = word_set("qualifiers.tsv", "en", "condition")
+    if tok.dep_ == "mark" and tok.i >= 2 and doc[tok.i - 2:tok.i + 1].text.lower() == "as long as":
+        return "as long as", tok.i - 2, tok.head
+    if tok.dep_ == "mark" and tok.lower_ in conditions and not (tok.i and doc[tok.i - 1].lower_ in NOT_CONDITION):
+        return tok.lower_, tok.i, tok.head
+    verb = next((t for t in doc[tok.i + 1:] if t.pos_ in ("VERB", "AUX")), None)
+    if tok.lower_ in ("provided", "providing") and tok.dep_ == "prep" and verb is not None and (
+            verb in tok.subtree or not list(tok.children)):
+        return tok.lower_, tok.i, verb  # "provided the harvest is good" (the parser may hang the clause elsewhere)
+    return None
