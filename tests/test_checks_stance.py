@@ -25,6 +25,10 @@ CASES = [
      "L'azienda ha detto che la perdita è stata riparata lunedì. Ovviamente era causata da una valvola difettosa.",
      "The company said that the leak was repaired on Monday. Obviously it was caused by a faulty valve.",
      [("Ovviamente", "major", "A quanto pare")]),
+    # a sentence adverb moved to the front: the one adverb on each side, paired though no link keeps its side
+    ("moved-to-the-front", "The fire apparently started in the kitchen.",
+     "Ovviamente l'incendio è partito dalla cucina.",
+     "Obviously the fire started in the kitchen.", [("Ovviamente", "major", "A quanto pare")]),
     # a certainty hedged: milder, the reader is told less than the source says
     ("certainty-hedged", "The museum will certainly reopen in the spring after the repairs.",
      "Il museo forse riaprirà in primavera dopo i lavori.",

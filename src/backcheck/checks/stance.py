@@ -6,9 +6,10 @@ does). When the back-translation of the Italian has an adverb of the other kind 
 none of the source's kind, the Italian vouches for what the source only reports, or doubts what it
 asserts: "the «some» apparently referring to the definition" read as «Ovviamente»
 ("obviously"). The adverbs: ``lang/data/stance.tsv`` (Huddleston & Pullum's modal and evidential
-adjuncts; Serianni's avverbi di giudizio). Two adverbs are in the same place when every link of the
-word alignment keeps its side of them
-(:meth:`~backcheck.align.words.WordAlignment.same_place`). A likelihood made a certainty is major (a
+adjuncts; Serianni's avverbi di giudizio). Two adverbs are paired when every link of the word alignment
+keeps its side of them (:meth:`~backcheck.align.words.WordAlignment.same_place`), or when each side has
+just that one (a sentence adverb moved to the front: "The fire apparently started" / «Ovviamente
+l'incendio è partito»). A likelihood made a certainty is major (a
 claim becomes a fact); the reverse, minor. The finding sits on the Italian adverb when the sentence has
 exactly one of that kind (the fix: the source's adverb in Italian, a dictionary's first equivalent),
 else on the Italian words the back-translation's adverb projects onto; an Italian sentence with no
@@ -71,7 +72,7 @@ class StanceCheck(Check):
             bt = [(seg, m) for seg in wa.match.segments for m in markers(ctx.translation.segments[seg].en, "en")]
             found = [(s, seg, b) for s in src for seg, b in bt if s.kind != b.kind
                      and not any(k.kind == s.kind for _, k in bt) and not any(k.kind == b.kind for k in src)
-                     and wa.same_place(s.start, b.start, seg)]
+                     and (wa.same_place(s.start, b.start, seg) or len(src) == len(bt) == 1)]
             if len(found) != 1:
                 continue  # none in the same place, or more than one reading of which is which
             s, seg, b = found[0]
