@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge.relations import RELATIONS, relation, zipf
-from ..lang.datafiles import word_set
+from ..lang.en import negator
 from .tokens import Word
 from .words import Gap, WordAlignment
 
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 # Verbs whose meaning comes from their object: too light to be a reading of a word.
 LIGHT_VERBS = frozenset({"make", "do", "have", "take", "get", "give", "go", "be", "put", "set"})
-# English negators (data/polarity.tsv's particles)
-NEGATORS = word_set("polarity.tsv", "en", "particle")
 
 
 def _is_name(w: Word) -> bool:
@@ -43,7 +41,7 @@ def _support(words: list[Word], region: ItalianRegion) -> tuple[float, float, fl
 
 
 def _negated(words: list[Word]) -> bool:
-    return any(w.norm in NEGATORS or w.text.lower().endswith(("n't", "n’t")) for w in words)
+    return any(negator(w.norm) or negator(w.text) for w in words)
 
 
 def _pos(lex: Lexicon | None, w: Word | None) -> dict[str, float]:

@@ -17,11 +17,10 @@ A proved reversal: the judge makes it critical. Needs the source, a back-transla
 
 from __future__ import annotations
 
-import re
-
 from ..knowledge.parser import token_at
 from ..lang import fold, words
 from ..lang.datafiles import word_set
+from ..lang.en import CONTRACTED_NOT
 from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -34,16 +33,13 @@ def _limits() -> frozenset[str]:
     return word_set("polarity.tsv", "en", "limit") | word_set("polarity.tsv", "en", "lexical")
 
 
-_NT = re.compile(r"n[’']t\b", re.IGNORECASE)
-
-
 def _negates(source: str, said: set[str]) -> bool:
     """Whether the source sentence (``said``: its folded words) holds a negation cue as a word: a negator or
     negative quantifier, "n't", or a negative implicative verb in any form. Not :func:`may_negate`, which
     only screens a text before it is parsed and takes "North", "now" or "November" for a possible "no"."""
     negators = word_set("polarity.tsv", "en", "particle") | word_set("polarity.tsv", "en", "quantifier")
     implicative = word_set("polarity.tsv", "en", "implicative")
-    return bool(said & negators) or bool(_NT.search(source)) or any(en_lemma(w) in implicative for w in said)
+    return bool(said & negators) or bool(CONTRACTED_NOT.search(source)) or any(en_lemma(w) in implicative for w in said)
 
 
 @register

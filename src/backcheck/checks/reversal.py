@@ -30,7 +30,7 @@ from ..knowledge.support import region as support_region
 from ..lang import fold
 from ..lang.aspect import aspect, opposed_words
 from ..lang.datafiles import word_set
-from ..lang.en import converse
+from ..lang.en import converse, negator
 from ..lang.en import lemma as en_lemma
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
@@ -124,7 +124,6 @@ def opposition(lex: Lexicon | None, a: str, b: str) -> str | None:
     return "antonym" if _antonym_of_hypernym(lex, a, b) or _antonym_of_hypernym(lex, b, a) else None
 
 
-
 def _antonym_of_hypernym(lex: Lexicon, a: str, b: str) -> bool:
     """``b`` is, in one of its senses, a kind of what ``a`` is the antonym of in one of its senses, one
     step down WordNet's hierarchy: "reduce" is a way to "decrease", the antonym of "increase"; "reopen" a
@@ -140,11 +139,6 @@ def _antonym_of_hypernym(lex: Lexicon, a: str, b: str) -> bool:
         return False
     return (any(kind in "@&" and target in opposites for sid in lex.senses(b) for kind, target in lex.related(sid))
             and not lex.en_synonyms(a, b))
-    for sid in lex.senses(b):
-        for kind, target in lex.related(sid):
-            if kind == "@" and opposites & set(lex.lemmas(target, "english")):
-                return not lex.en_synonyms(a, b)
-    return False
 
 
 def _prefix_lost(lex: Lexicon, s: Word, b: Word, embeddings: Callable[[], Any]) -> tuple[str, str] | None:
@@ -175,12 +169,11 @@ def _in_expression(lex: Lexicon, text: str, w: Word) -> bool:
 def _negated_before(text: str, start: int, words: int = 3, lang: str = "it") -> bool:
     """A negation (Italian «non», «senza», «nessun»...; English "not", "never", "n't": data/polarity.tsv)
     among the few words before ``start`` in its sentence."""
-    before = re.split(r"[.!?;:]", text[max(0, start - 60):start])[-1].split()[-words:]
-    particles = word_set("polarity.tsv", lang, "particle")
-    return any(fold(w.strip(",«»\"'()")) in particles or (lang == "en" and _NT.search(w)) for w in before)
-
-
-_NT = re.compile(r"n[’']t\b", re.IGNORECASE)
+    before = [w.strip(",«»\"'()") for w in re.split(r"[.!?;:]", text[max(0, start - 60):start])[-1].split()[-words:]]
+    if lang == "en":
+        return any(negator(w) for w in before)
+    particles = word_set("polarity.tsv", "it", "particle")
+    return any(fold(w) in particles for w in before)
 
 
 @register

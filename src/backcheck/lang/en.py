@@ -4,6 +4,7 @@ spelled-out numbers as digits (text2num), paraphrase sets and Italian anchor wor
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -76,6 +77,16 @@ def paraphrase(a: str, b: str) -> bool:
     """True when lemmas ``a`` and ``b`` are in one paraphrase set."""
     ia, ib = _PARA_INDEX.get(a), _PARA_INDEX.get(b)
     return ia is not None and ia == ib
+
+
+# The contracted negator, either apostrophe ("didn't", "won’t").
+CONTRACTED_NOT = re.compile(r"n[’']t\b", re.IGNORECASE)
+
+
+def negator(word: str) -> bool:
+    """An English word that negates: a negative particle of data/polarity.tsv ("not", "never", "no") or a
+    contraction with "n't"."""
+    return fold(word) in _data("polarity.tsv", "en", "particle") or CONTRACTED_NOT.search(word) is not None
 
 
 @cache

@@ -79,8 +79,9 @@ def condition_at(doc: Any, tok: Any) -> tuple[str, int, Any] | None:
         return "as long as", tok.i - 2, tok.head
     if tok.dep_ == "mark" and tok.lower_ in conditions and not (tok.i and doc[tok.i - 1].lower_ in NOT_CONDITION):
         return tok.lower_, tok.i, tok.head
+    if tok.lower_ not in ("provided", "providing") or tok.dep_ != "prep":
+        return None
     verb = next((t for t in doc[tok.i + 1:] if t.pos_ in ("VERB", "AUX")), None)
-    if tok.lower_ in ("provided", "providing") and tok.dep_ == "prep" and verb is not None and (
-            verb in tok.subtree or not list(tok.children)):
+    if verb is not None and (verb in tok.subtree or not list(tok.children)):
         return tok.lower_, tok.i, verb  # "provided the harvest is good" (the parser may hang the clause elsewhere)
     return None
