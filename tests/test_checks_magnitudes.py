@@ -1,13 +1,14 @@
 """magnitudes: a round number said without a figure of another order than the source's, through the
 production path. Sentences invented for this test; each expected value is a bilingual reading
-(«decine» is tens, «centinaia» hundreds, «migliaia» thousands: data/magnitudes.tsv)."""
+(«decine» is tens, «centinaia» hundreds, «migliaia» thousands; «raddoppiare» is to double, «triplicare» to
+triple, «dimezzare» to halve: data/magnitudes.tsv)."""
 
 from __future__ import annotations
 
 import pytest
 
 from _checkutil import run_pair
-from backcheck.lang.magnitudes import round_numbers
+from backcheck.lang.magnitudes import multiples, round_numbers
 
 CASES = [
     ("dozens-as-hundreds", "The storm killed dozens of people.", "La tempesta ha ucciso centinaia di persone.",
@@ -23,6 +24,22 @@ CASES = [
     # a figure's scale is not a round number: «3 milioni» is the numbers check's
     ("figure-scale", "The company lost millions of euros.", "La società ha perso 3 milioni di euro.",
      "The company lost 3 million euros.", []),
+    # a change said as a factor: the fix is the source's factor in the found word's form
+    ("doubled-as-tripled", "Sales doubled in the last quarter.", "Le vendite sono triplicate nell'ultimo trimestre.",
+     "Sales tripled in the last quarter.", [("triplicate", "major", "raddoppiate")]),
+    ("halved-as-doubled", "The number of new cases halved in a month.",
+     "Il numero di nuovi casi è raddoppiato in un mese.", "The number of new cases doubled in a month.",
+     [("raddoppiato", "major", "dimezzato")]),
+    ("double-as-triple", "The victims received double the compensation.",
+     "Le vittime hanno ricevuto il triplo del risarcimento.", "The victims received triple the compensation.",
+     [("triplo", "major", "doppio")]),
+    ("doubled-kept", "Sales doubled in the last quarter.", "Le vendite sono raddoppiate nell'ultimo trimestre.",
+     "Sales doubled in the last quarter.", []),
+    # "twice as high" says the factor without a multiple: nothing to compare «il doppio» with
+    ("twice-as-doppio", "Prices are twice as high as last year.", "I prezzi sono il doppio dell'anno scorso.",
+     "Prices are double last year's.", []),
+    ("double-murder", "Police are investigating a double murder.", "La polizia indaga su un duplice omicidio.",
+     "Police are investigating a double murder.", []),
 ]
 
 
@@ -40,3 +57,12 @@ def test_magnitudes(source: str, italian: str, bt: str, expected: list[tuple[str
 ])
 def test_round_numbers(text: str, lang: str, orders: list[int]) -> None:
     assert [o for _, _, o in round_numbers(text, lang)] == orders
+
+
+@pytest.mark.parametrize(("text", "lang", "factors"), [
+    ("Sales doubled, costs will triple, a twofold rise; profits halved.", "en", [2, 3, 2, 0.5]),
+    ("vendite triplicate, il doppio, una tripla crescita, costi dimezzati", "it", [3, 2, 3, 0.5]),
+    ("a double murder", "en", [2]), ("the doubts grew", "en", []), ("una doppietta", "it", []),
+])
+def test_multiples(text: str, lang: str, factors: list[float]) -> None:
+    assert [f for _, _, f in multiples(text, lang)] == factors

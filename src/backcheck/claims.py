@@ -32,6 +32,7 @@ class Claim(TextEnum):
     GLOSS_ADDED = ("gloss-added", "a parenthetical gloss the source does not have")
     RELATIVE_TIME_CHANGED = ("relative-time-changed", "a relative time (yesterday, next week) differs from the source")
     RELATIVE_TIME_ADDED = ("relative-time-added", "a relative time the source does not give")
+    TENSE_CHANGED = ("tense-changed", "an event the source puts in the future told as past, or a past one as future")
     INTENSITY_CHANGED = ("intensity-changed", "an evaluative word stronger or weaker than the source's")
     CAUSE_SWAPPED = ("cause-swapped", "cause and effect the other way round from the source")
     CONNECTIVE_CHANGED = ("connective-changed", "two clauses linked by another relation than the source's "

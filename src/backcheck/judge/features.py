@@ -42,9 +42,9 @@ INTENSITY = ("intensity_shift", "intensity_strong", "intensity_stronger", "inten
 # Evidence only a model engine produces: the training documents have none (given back-translations),
 # so the model cannot weigh it and leaves it out; the rules judge those claims.
 ENGINE_ONLY = ("claim:model-unlikely", "claim:model-unsure", "kind:model-contrast")
-# Claims of a detector too rare in the training documents to weigh (a calque: two in the gold sets);
-# the rules judge them.
-RULES_ONLY = ("claim:calque",)
+# Claims of a detector too rare in the training documents to weigh (a calque: two in the gold sets; a
+# tense swapped: none); the rules judge them.
+RULES_ONLY = ("claim:calque", "claim:tense-changed")
 UNTRAINED = ENGINE_ONLY + RULES_ONLY
 
 

@@ -65,6 +65,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.GLOSS_ADDED: lambda c: MINOR,
     Claim.RELATIVE_TIME_CHANGED: lambda c: MAJOR,
     Claim.RELATIVE_TIME_ADDED: lambda c: MINOR,
+    Claim.TENSE_CHANGED: lambda c: MAJOR,  # an act still to come reported as done, or one done as still open
     Claim.INTENSITY_CHANGED: lambda c: MAJOR if _flag(c, "intensity_strong") else MINOR,
     Claim.PARTICIPANT_LOST: lambda c: MAJOR,
     Claim.REFERENT_CHANGED: lambda c: MAJOR,  # who did what is another's

@@ -47,3 +47,53 @@ def numeral_for(order: int, lang: str) -> str | None:
         return words[order]
     big = max((o for o in words if o < order and order - o in words and order - o < o), default=None)
     return f"{words[order - big]} {_OF[lang]} {words[big]}" if big is not None else None
+
+
+@cache
+def _multiples(lang: str) -> dict[str, float]:
+    return {w: float(v.split()[0]) for w, v in table("magnitudes.tsv", lang, "multiple").items()}
+
+
+@cache
+def _multiple_pos() -> dict[str, str]:
+    return {w: v.split()[1] for w, v in table("magnitudes.tsv", "it", "multiple").items()}
+
+
+@cache
+def _stems(lang: str) -> re.Pattern[str]:
+    """The first letters of every multiple: a cheap look before any word is lemmatised."""
+    return re.compile("|".join(sorted({re.escape(w[:5]) for w in _multiples(lang)})), re.I)
+
+
+def multiples(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """(start, end, factor) of every word of ``text`` that says a change as a factor ("doubled",
+    «triplicate», «il doppio»): by its lemma, as written, or (an Italian adjective) in the masculine
+    singular («tripla» → «triplo»)."""
+    from .en import lemma as en_lemma
+    from .it import lemma as it_lemma
+
+    table_ = _multiples(lang)
+    stems = _stems(lang)
+    if not stems.search(text):
+        return []
+    out = []
+    for m in re.finditer(r"\w+", text):
+        w = fold(m.group(0))
+        if not stems.match(w):
+            continue
+        keys = (w, en_lemma(w)) if lang == "en" else (w, it_lemma(w), w[:-1] + "o")
+        factor = next((table_[k] for k in keys if k in table_), None)
+        if factor is not None:
+            out.append((m.start(), m.end(), factor))
+    return out
+
+
+def multiple_for(factor: float, like: str) -> str | None:
+    """The Italian multiple of ``factor`` of the part of speech of the Italian multiple ``like``: the
+    first the table lists."""
+    from .it import lemma as it_lemma
+
+    pos = _multiple_pos()
+    w = fold(like)
+    own = next((pos[k] for k in (w, it_lemma(w), w[:-1] + "o") if k in pos), None)
+    return next((k for k, f in _multiples("it").items() if f == factor and pos[k] == own), None)
