@@ -56,7 +56,8 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.NAME_INCONSISTENT: lambda c: MAJOR,
     Claim.NAME_CHANGED: lambda c: MAJOR,
     Claim.NAME_ADDED: lambda c: MAJOR,
-    Claim.CALENDAR_CHANGED: lambda c: CRITICAL,
+    # another date is critical; another part of the same day (dayparts) a smaller shift
+    Claim.CALENDAR_CHANGED: lambda c: MAJOR if c.evidence.details.get("calendar") == "period" else CRITICAL,
     Claim.CALENDAR_ADDED: lambda c: MINOR if _flag(c, "soft") else MAJOR,
     Claim.NATIONALITY_CHANGED: lambda c: MAJOR,
     Claim.NATIONALITY_ADDED: lambda c: MINOR if _flag(c, "soft") else MAJOR,
