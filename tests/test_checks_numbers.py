@@ -205,6 +205,18 @@ CASES = [
     ("count-scale-changed", "A Ombrelia si sono presentati 3,5 miliardi di elettori, ha detto il ministro Sarto.",
      ["In Ombrelia 3.5 million voters turned out, minister Sarto said."],
      [("3,5 miliardi", "major", "3,5 milioni")]),
+    # Same figure, another currency the source never names: machine translation "localising" the money
+    # (the rules make it major, like a unit not converted; the fix names the source's currency in Italian).
+    ("currency-swapped", "La città spenderà 5 milioni di euro per nuovi autobus, ha detto il sindaco.",
+     ["The city will spend $5 million on new buses, the mayor said."],
+     [("5 milioni di euro", "major", "5 milioni di dollari")]),
+    ("currency-swapped-pounds", "La multa era di 200 euro, ha detto il giudice.",
+     ["The fine was £200, the judge said."], [("200 euro", "major", "200 sterline")]),
+    ("currency-kept", "La città spenderà 5 milioni di dollari per nuovi autobus, ha detto il sindaco.",
+     ["The city will spend $5 million on new buses, the mayor said."], []),
+    # the source gives the euro figure too: the Italian's 5 million euros is compared with it
+    ("currency-converted-in-source", "La città spenderà 4,6 milioni di euro per nuovi autobus.",
+     ["The city will spend $5 million (€4.6 million) on new buses."], []),
 ]
 
 
@@ -332,3 +344,9 @@ def test_bounds_reversed(text: str, sources: list[str], expected: list[tuple[str
 def test_basis_points_as_whole_points(text: str, source: str, expected: list[tuple[str, str, str]]) -> None:
     found = run_check("numbers", HEAD + text, [source])
     assert [(f.text, f.suggestion, f.severity.value) for f in found] == expected
+
+
+def test_currency_swap_message() -> None:
+    [f] = run_check("numbers", HEAD + "La multa era di 200 euro, ha detto il giudice.",
+                    ["The fine was £200, the judge said."])
+    assert f.message == "Same number, different currency: the source has '£200' (in pounds)."

@@ -15,6 +15,8 @@ class Claim(TextEnum):
     REVERSED = ("reversed", "the Italian says the opposite or the converse of a source word")
     QUALIFIER_DROPPED = ("qualifier-dropped", "a hedge or condition of the source is missing")
     DEADLINE_DROPPED = ("deadline-dropped", "a deadline of the source is missing")
+    LEVEL_CHANGED = ("level-changed", "a level reached read as a change by that much ('rose to 8%' as «aumentata "
+                                      "dell'8%»), or a change as a level")
     NUMBER_CHANGED = ("number-changed", "a number, date, time or amount differs from the source")
     UNIT_NOT_CONVERTED = ("unit-not-converted", "the source's number kept with another unit")
     POINTS_AS_PERCENT = ("points-as-percent", "percentage points rendered as a relative percentage")

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from ..lang import cased_like
 from ..lang.bounds import bound_before, bounded_it, italian_bound, italian_for, opposed
+from ..lang.currencies import english_plural, swap_currency
 from ..lang.measures import convert, unit_of
-from ..lang.quantities import Quantity, extract, format_it, format_it_like, same_value
+from ..lang.quantities import Quantity, extract, format_it, format_it_like, garbled, same_value, slot
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, register
 
@@ -54,6 +55,8 @@ def _matches(it: Quantity, en: Quantity) -> bool:
         return it.month == en.month and same_value(it.value, en.value)
     if "time" in (it.kind, en.kind):
         return it.kind == en.kind and any(abs(a - b) < 1e-6 for a in _values(it) for b in _values(en))
+    if it.currency and en.currency and it.currency != en.currency:
+        return False  # another currency: "$5 million" is not «5 milioni di euro»
     if it.unit and en.unit and it.unit != en.unit:
         conv = convert(en.value, en.unit, it.unit)
         if conv is None:
@@ -107,12 +110,19 @@ def _clock_it(hours: float) -> str:
     return f"ore {h}" if m == 0 else f"ore {h}:{m:02d}"
 
 
-def _unit_not_converted(it: Quantity, en_all: list[Quantity]) -> tuple[Quantity, str] | None:
-    """(source measure, suggestion) when ``it`` keeps a source measure's number in another unit."""
-    if not it.unit or any(_matches(it, en) for en in en_all):
+def _unit_not_converted(it: Quantity, en_all: list[Quantity]) -> tuple[Quantity, str | None] | None:
+    """(source measure, suggestion) when ``it`` keeps a source measure's number in another unit, or a
+    source amount's in another currency the source never names ("$5 million" as «5 milioni di euro»)."""
+    if not (it.unit or it.currency) or any(_matches(it, en) for en in en_all):
         return None
+    if it.unit is None and it.currency is not None:
+        other = [en for en in en_all if en.kind == "amount" and en.currency and same_value(it.value, en.value)]
+        if not other or any(en.currency == it.currency for en in en_all):
+            return None
+        return other[0], swap_currency(it.text, it.currency, other[0].currency)
     for en in en_all:
-        if en.unit and en.unit != it.unit and _dimension(en) == _dimension(it) and same_value(it.value, en.value):
+        if en.unit and it.unit and en.unit != it.unit and _dimension(en) == _dimension(it) \
+                and same_value(it.value, en.value):
             conv = convert(en.value, en.unit, it.unit)
             word = re.sub(r"^[\d.,]+\s*", "", it.text) if it.scale == 1.0 else ""
             value = format_it(Quantity("count", round(conv or 0.0), 0, 0, ""))
@@ -232,11 +242,12 @@ class NumbersCheck(Check):
         if (conv := _unit_not_converted(q, en_all)) is not None:
             other, suggestion = conv
             unit = unit_of(other.unit)
+            what = (f"{unit.name if unit else other.unit}), not converted" if other.unit
+                    else f"in {english_plural(other.currency)})")
             return [self.candidate(
                 ctx, start, end, Category.NUMBER, Claim.UNIT_NOT_CONVERTED,
-                f"Same number, different unit: the source has '{other.text}' ({unit.name if unit else other.unit}), "
-                f"not converted.", ev(("source-number", "unit"), other.text),
-                suggestion=suggestion)]
+                f"Same number, different {'unit' if other.unit else 'currency'}: the source has '{other.text}' "
+                f"({what}.", ev(("source-number", "unit"), other.text), suggestion=suggestion)]
         if (pts := _points_as_percent(q, en_all)) is not None:
             return [self.candidate(
                 ctx, start, end, Category.NUMBER, Claim.POINTS_AS_PERCENT,
@@ -274,16 +285,16 @@ class NumbersCheck(Check):
             return []
         head = art.paragraphs[0]
         head_q = [q for q in extract(head.text, "it") if q.kind in ("percent", "amount", "count", "measure")]
-        body = [(p.start + q.start, q, _slot(p.text, q)) for p in art.paragraphs[1:] if p.index not in ctx.boilerplate
+        body = [(p.start + q.start, q, slot(p.text, q)) for p in art.paragraphs[1:] if p.index not in ctx.boilerplate
                 for q in extract(p.text, "it")]
         out = []
         for h in head_q:
-            slot = _slot(head.text, h)
-            same_slot = [(s, q) for s, q, sl in body if sl == slot]
+            head_slot = slot(head.text, h)
+            same_slot = [(s, q) for s, q, sl in body if sl == head_slot]
             if not same_slot or any(_matches(h, q) for _, q in same_slot):
                 continue
             start, first = same_slot[0]
-            if not _garbled(h, first):
+            if not garbled(h, first):
                 continue
             out.append(self.candidate(
                 ctx, start, start + len(first.text), Category.NUMBER, Claim.HEADLINE_DISAGREES,
@@ -292,29 +303,4 @@ class NumbersCheck(Check):
                          details={"italian": first.text, "headline": h.text, "kind": first.kind}),
                 suggestion=h.text))
         return out
-
-
-def _slot(text: str, q: Quantity) -> tuple[object, ...]:
-    """What a quantity measures, as far as its form tells: kind, currency, unit, points, and for a
-    count the noun it counts ("2,3 milioni di clienti" → "clie")."""
-    noun = ""
-    if q.kind == "count":
-        m = re.match(r"\s+(?:di\s+|d['’])?([^\W\d_]+)", text[q.end :])
-        noun = m.group(1).lower()[:4] if m else ""
-    return (q.kind, q.currency, q.unit, q.points, noun)
-
-
-def _digits(q: Quantity) -> str:
-    return re.sub(r"\D", "", re.split(r"\s(?=[^\W\d_])", q.text.lstrip("$€£"), maxsplit=1)[0])
-
-
-def _garbled(h: Quantity, b: Quantity) -> bool:
-    """``b`` looks like a slip for ``h``: the same digits in another order, or the same digits with
-    another scale word."""
-    dh, db = _digits(h), _digits(b)
-    if not dh or not db or h.kind == "count" and h.scale == 1.0 and b.scale == 1.0 and len(dh) < 2:
-        return False
-    if dh == db:
-        return h.scale != b.scale
-    return len(dh) >= 2 and sorted(dh) == sorted(db) and h.scale == b.scale
 

@@ -10,7 +10,8 @@ quiet on a sentence placed one off, the units next to them):
   without a numeral ("both", "a dozen", "a fortnight": data/numbers.tsv, kind "implied"), while the
   source has no quantity of that kind left over (a changed one is the numbers check's);
 * an ordinal from the third on (text2num reads "terzo", "ventesima" and "third", "20th") or a quarter
-  or half-year ("primo trimestre", "secondo semestre") the source does not number alike;
+  or half-year ("primo trimestre", "secondo semestre") the source does not number alike (the same
+  ordinal before the same period: "first half" for «primo trimestre» is a changed period, major);
 * a parenthetical ("(…)") where the source has none, none of whose words the source writes and
   whose content words translate none of its words (MultiWordNet): a gloss the translator added.
 
@@ -33,6 +34,8 @@ from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 from .numbers import _matches as same_quantity  # the numbers check's comparison, units and clocks included
 
+# the English for a quarter and for a half-year after its ordinal ("first quarter", "second half")
+_PERIOD = {False: r"quarter|three\s+months", True: r"half|six\s+months"}
 _QUARTER = re.compile(r"\b(primo|secondo|terzo|quarto|[1-4])\s*[°º]?\s+(trimestre|semestre)\b", re.IGNORECASE)
 _QUARTER_ORD = {"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4}
 _EN_ORD = ("first", "second", "third", "fourth")
@@ -184,11 +187,14 @@ class SpecificsCheck(Check):
             n = _QUARTER_ORD.get(m.group(1).lower()) or int(m.group(1)[0])
             quarters.append((m.start(), m.end()))
             half = m.group(2).lower() == "semestre"
-            if re.search(rf"\b(?:{_EN_ORD[n - 1]}|{n}(?:st|nd|rd|th))\b|\b{'H' if half else 'Q'}{n}\b", near_text,
-                         re.IGNORECASE if not half else 0):
+            said = rf"\b(?:{_EN_ORD[n - 1]}|{n}(?:st|nd|rd|th))[\s-]+"
+            if re.search(rf"{said}(?:{_PERIOD[half]})\b", near_text, re.IGNORECASE) \
+                    or re.search(rf"\b{'H' if half else 'Q'}{n}\b", near_text):
                 continue
-            out.append(self._added(ctx, base + m.start(), base + m.end(), src,
-                                   "half-year" if half else "quarter", float(n) in _source_values(whole),
+            # the source numbers the other period alike ("first half" for «primo trimestre»): a changed one
+            other = re.search(rf"{said}(?:{_PERIOD[not half]})\b", near_text, re.IGNORECASE) is not None
+            out.append(self._added(ctx, base + m.start(), base + m.end(), src, "half-year" if half else "quarter",
+                                   float(n) in _source_values(whole) and not other,
                                    {"italian": m.group(), "kind": "ordinal"}))
         for w in re.finditer(r"[^\W\d_]+", text):
             if any(a <= w.start() < b for a, b in quarters) or not w.group().islower():

@@ -50,6 +50,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.DEADLINE_DROPPED: lambda c: MINOR,
     Claim.NUMBER_CHANGED: lambda c: QUANTITY_SEVERITY[c.evidence.details["kind"]],
     Claim.UNIT_NOT_CONVERTED: lambda c: MAJOR,
+    Claim.LEVEL_CHANGED: lambda c: MAJOR,  # the figure stays, what it measures does not
     Claim.POINTS_AS_PERCENT: lambda c: MAJOR,
     Claim.HEADLINE_DISAGREES: lambda c: CRITICAL if c.evidence.details["kind"] == "amount" else MAJOR,
     Claim.NAME_VARIANT: lambda c: MAJOR if _flag(c, "confirmed") else MINOR,

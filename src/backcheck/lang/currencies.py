@@ -69,7 +69,27 @@ def english_name(symbol: str) -> str | None:
     return next((c.en[0] for c in currencies() if symbol in c.symbols), None)
 
 
+def english_plural(code: str | None) -> str:
+    """The English head noun of currency ``code`` in the plural ("USD" → "dollars"); the code itself when
+    CLDR gives it no one-character symbol."""
+    return next((c.en[-1] for c in currencies() if c.code == code), code or "")
+
+
 def italian_name(code: str | None) -> str:
     """The Italian head noun of currency ``code``, plural as amounts are written ("USD" → "dollari"); ""
     for an unknown code."""
     return next((c.it[-1] for c in currencies() if c.code == code), "")
+
+
+def swap_currency(text: str, code: str, new: str | None) -> str | None:
+    """``text`` (an Italian amount in currency ``code``) with its currency word for ``new``'s Italian one
+    («5 milioni di euro» → «5 milioni di dollari»); ``None`` when it names the currency otherwise (a symbol)."""
+    import re
+
+    words = [w for w, c in currency_words().items() if c == code and w.isalpha()]
+    name = italian_name(new)
+    if not words or not name:
+        return None
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?!\w)", re.I)
+    swapped = pattern.sub(name, text, count=1)
+    return swapped if swapped != text else None

@@ -281,3 +281,29 @@ def format_it_like(q: Quantity, italian: Quantity) -> str:
         if words[:1].isalpha():
             return format_it(q, words)
     return format_it(q)
+
+
+def slot(text: str, q: Quantity) -> tuple[object, ...]:
+    """What a quantity measures, as far as its form tells: kind, currency, unit, points, and for a
+    count the noun it counts ("2,3 milioni di clienti" → "clie")."""
+    noun = ""
+    if q.kind == "count":
+        m = re.match(r"\s+(?:di\s+|d['’])?([^\W\d_]+)", text[q.end :])
+        noun = m.group(1).lower()[:4] if m else ""
+    return (q.kind, q.currency, q.unit, q.points, noun)
+
+
+def _digits(q: Quantity) -> str:
+    return re.sub(r"\D", "", re.split(r"\s(?=[^\W\d_])", q.text.lstrip("$€£"), maxsplit=1)[0])
+
+
+def garbled(h: Quantity, b: Quantity) -> bool:
+    """``b`` looks like a slip for ``h``: the same digits in another order, or the same digits with
+    another scale word."""
+    dh, db = _digits(h), _digits(b)
+    if not dh or not db or h.kind == "count" and h.scale == 1.0 and b.scale == 1.0 and len(dh) < 2:
+        return False
+    if dh == db:
+        return h.scale != b.scale
+    return len(dh) >= 2 and sorted(dh) == sorted(db) and h.scale == b.scale
+
