@@ -42,6 +42,33 @@ def test_roles(source: str, italian: str, bt: str, expected: list[tuple[str, str
         assert f.category.value == "mistranslation" and "who does what to whom" in f.message
 
 
+# (id, source, Italian, back-translation, expected [(span, severity, suggestion)], origin)
+ROUTES = [
+    ("route-reversed", "The flight from Paris to Rome was cancelled.", "Il volo da Roma a Parigi è stato cancellato.",
+     "The flight from Rome to Paris was cancelled.", [("da Roma a Parigi", "critical", "da Parigi a Roma")],
+     "bilingual reading: the flight now leaves from Rome; the fix puts the names back in order"),
+    ("route-reversed-articles", "He moved from Chelsea to Arsenal in May.",
+     "Si è trasferito dall'Arsenal al Chelsea a maggio.", "He moved from Arsenal to Chelsea in May.",
+     [("dall'Arsenal al Chelsea", "critical", None)],
+     "bilingual reading; no fix where the articles would have to change with the names"),
+    ("route-kept", "The flight from Paris to Rome was cancelled.", "Il volo da Parigi a Roma è stato cancellato.",
+     "The flight from Paris to Rome was cancelled.", [], "the same route"),
+    ("both-ways", "Trains from Milan to Turin and from Turin to Milan stopped.",
+     "I treni da Milano a Torino e da Torino a Milano si sono fermati.",
+     "Trains from Milan to Turin and from Turin to Milan stopped.", [],
+     "the source runs both ways: the back-translation's reverse route is the source's own"),
+]
+
+
+@pytest.mark.parametrize(("source", "italian", "bt", "expected", "origin"), [c[1:] for c in ROUTES],
+                         ids=[c[0] for c in ROUTES])
+def test_routes(source: str, italian: str, bt: str, expected: list[tuple[str, str, str | None]], origin: str) -> None:
+    found = run_pair("roles", source, italian, bt)
+    assert [(f.text, f.severity.value, f.suggestion) for f in found] == expected, origin
+    for f in found:
+        assert f.category.value == "mistranslation" and "runs the route the other way" in f.message
+
+
 def _alignment(words: list[str], links: list[tuple[int, int]]) -> SimpleNamespace:
     """A stand-in word alignment: source words (lemma = the word) and (source, back-translation) links."""
     return SimpleNamespace(source=[SimpleNamespace(norm=w, text=w) for w in words],

@@ -10,6 +10,12 @@ changed places: a reversal (critical, like a converse verb). The finding sits on
 the back-translation's verb. Only a unit where two linked words changed sides around a third, or where
 a linked verb is passive on one side only, is parsed: a swap with neither cannot happen; its
 back-translation only when a verb of the source's parse and its agent and patient are all linked words.
+
+A route reversed is the same kind of swap without a verb to hang it on: the source goes "from Paris to
+Rome", the back-translation "from Rome to Paris". Both English sides name the origin and the destination
+(capitalised words after "from" and "to"); when the back-translation has the source's two names the
+other way round, the finding sits on the Italian «da … a …» (the only one of its region), with the
+names put back in order when both prepositions are bare («da Parigi a Roma»).
 """
 
 from __future__ import annotations
@@ -20,6 +26,11 @@ from typing import Any
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
+# An origin and a destination named: "from (the) Paris to (the) Rome"; «da Roma a Parigi», «dal Cairo all'Avana».
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_ROUTE_EN = re.compile(rf"\bfrom\s+(?:the\s+)?({_NAME})\s+to\s+(?:the\s+)?({_NAME})")
+_ROUTE_IT = re.compile(rf"(?<![\w'’])(da|dal|dallo|dalla|dall['’]|dai|dagli|dalle)\s*({_NAME})\s+"
+                       rf"(a|al|allo|alla|all['’]|ai|agli|alle)\s*({_NAME})")
 # A passive clause: a form of "be" and a past participle (Quirk et al. 3.63), with or without "by".
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
 
@@ -75,6 +86,11 @@ def _voice_changed_at_a_link(wa: Any, bt: str) -> bool:
                and any(k.src > v.src and k.bt > v.bt for k in wa.links) for v in wa.links)
 
 
+def _routes(text: str) -> list[tuple[str, str]]:
+    """(origin, destination) as written, for each "from … to …" of ``text``."""
+    return [(m.group(1), m.group(2)) for m in _ROUTE_EN.finditer(text)]
+
+
 def participants(verb: Any) -> tuple[Any | None, Any | None]:
     """(agent, patient) head tokens of a spaCy verb token (``None`` where the clause has none)."""
     agent = patient = None
@@ -114,7 +130,7 @@ class RolesCheck(Check):
         parser = ctx.resources.parser
         if parser is None:
             return []
-        out: list[Candidate] = []
+        out: list[Candidate] = self._routes_reversed(ctx)
         todo = [(wa, ctx.translation.segments[seg].en) for wa, seg in ctx.sentence_alignments()]
         # nothing changed sides around a word and no linked verb changed voice: no swap to look for
         todo = [(wa, bt) for wa, bt in todo
@@ -156,4 +172,30 @@ class RolesCheck(Check):
                              phrases=(("source", f"{sa.text} {v.text} {sp.text}"),
                                       ("back_translation", f"{ba.text} {bv.text} {bp.text}")),
                              details={"relation": "roles"})))
+        return out
+
+    def _routes_reversed(self, ctx: CheckContext) -> list[Candidate]:
+        """A route the back-translation runs the other way (see module doc)."""
+        assert ctx.alignment is not None
+        out = []
+        for m in ctx.alignment.matches:
+            read = {(o.lower(), d.lower()) for o, d in _routes(m.bt)} if m.bt else set()
+            swapped = [(o, d) for o, d in _routes(m.source) if o.lower() != d.lower()
+                       and (d.lower(), o.lower()) in read and (o.lower(), d.lower()) not in read]
+            it_region = ctx.article.text[m.it_start:m.it_end]
+            found = list(_ROUTE_IT.finditer(it_region))
+            if not swapped or len(found) != 1:
+                continue
+            (origin, destination), it = swapped[0], found[0]
+            start, end = m.it_start + it.start(), m.it_start + it.end()
+            fix = f"da {it.group(4)} a {it.group(2)}" if (it.group(1), it.group(3)) == ("da", "a") else None
+            message = (f"«{it.group(0)}» runs the route the other way: the source goes from “{origin}” to "
+                       f"“{destination}”, the back-translation from “{destination}” to “{origin}”")
+            out.append(self.candidate(
+                ctx, start, end, Category.MISTRANSLATION, Claim.REVERSED, message,
+                Evidence(kinds=("word-alignment",), source=m.source, back_translation=m.bt,
+                         phrases=(("source", f"from {origin} to {destination}"),
+                                  ("back_translation", f"from {destination} to {origin}")),
+                         details={"relation": "roles"}),
+                suggestion=fix))
         return out

@@ -25,17 +25,10 @@ from typing import Any
 from ..align import it_words, italian_words_for
 from ..lang import it as italian
 from ..lang.inflect import Form, inflect
-from ..lang.tense import FUTURE, FUTURE_CUE, IT_PASSIVE, PAST, italian_tense, tenses
+from ..lang.tense import FUTURE, FUTURE_CUE, IT_AUX_PERSON, IT_PASSIVE, PAST, italian_tense, tenses
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
-# the person (0-5) an Italian auxiliary says
-_PERSON = {w: k for forms in (("ho", "hai", "ha", "abbiamo", "avete", "hanno"),
-                              ("avevo", "avevi", "aveva", "avevamo", "avevate", "avevano"),
-                              ("sono", "sei", "è", "siamo", "siete", "sono"),
-                              ("ero", "eri", "era", "eravamo", "eravate", "erano"))
-           for k, w in enumerate(forms) if w != "sono" or k == 0}
-_PERSON["sono"] = 5  # «sono» is the first singular and the third plural: news tells of third persons
 _ESSERE_FUTURE = ("sarò", "sarai", "sarà", "saremo", "sarete", "saranno")
 
 
@@ -52,7 +45,7 @@ def _first(lemma: str, doc: Any) -> Any:
 
 def _future_fix(words: list[str], i: int, k: int) -> str | None:
     """The future of the compound past ``words[i..k]`` in the person of its auxiliary."""
-    person = _PERSON.get(words[i].lower())
+    person = IT_AUX_PERSON.get(words[i].lower())
     if person is None:
         return None
     if k - i == 2 and words[i + 1].lower() in IT_PASSIVE:

@@ -31,10 +31,13 @@ OTHER_AUX = frozenset({"would", "could", "should", "might", "may", "must", "can"
                        "is", "are", "am", "be", "being", "'s", "’s", "'re", "’re", "'m", "’m", "do", "does"})
 # a cheap look before parsing: only a unit with a future on one side can have its tense swapped
 FUTURE_CUE = re.compile(r"(?<![\w'’])(?:will|shall|won['’]t)\b|['’]ll\b", re.IGNORECASE)
-# the auxiliaries of the Italian compound past (avere, essere) in the present and the imperfect
-IT_AUX = frozenset({"ho", "hai", "ha", "abbiamo", "avete", "hanno", "avevo", "avevi", "aveva", "avevamo",
-                    "avevate", "avevano", "sono", "sei", "è", "siamo", "siete", "ero", "eri", "era",
-                    "eravamo", "eravate", "erano"})
+# the auxiliaries of the Italian compound past (avere, essere) in the present and the imperfect, with the
+# person (0-5) each says («sono» is the first singular and the third plural: news tells of third persons)
+IT_AUX_PERSON = {"ho": 0, "hai": 1, "ha": 2, "abbiamo": 3, "avete": 4, "hanno": 5,
+                 "avevo": 0, "avevi": 1, "aveva": 2, "avevamo": 3, "avevate": 4, "avevano": 5,
+                 "sono": 5, "sei": 1, "è": 2, "siamo": 3, "siete": 4,
+                 "ero": 0, "eri": 1, "era": 2, "eravamo": 3, "eravate": 4, "erano": 5}
+IT_AUX = frozenset(IT_AUX_PERSON)
 IT_PASSIVE = frozenset({"stato", "stata", "stati", "state"})
 # the future's endings, for the irregular stems the regular paradigm does not build («farà», «verranno»)
 _IT_FUTURE = re.compile(r"\w{2,}(?:rò|rai|rà|remo|rete|ranno)", re.IGNORECASE)
