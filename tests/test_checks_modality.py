@@ -67,6 +67,20 @@ CASES = [
      ["They must have asked the neighbours for help."],
      "They probably had to ask the neighbours for help.", [],
      "«probabilmente» carries the source's judgement of likelihood"),
+    # necessity read as possibility, or back (lang/deontic.py); the fix is the other verb in the same person
+    ("must-as-can", "Le aziende possono segnalare i dati ogni mese.",
+     ["Companies must report the data every month."],
+     "Companies can report the data every month.", [("possono", "major", "devono")],
+     "bilingual reading: required made allowed"),
+    ("may-as-must", "I visitatori devono portare il proprio cibo.", ["Visitors may bring their own food."],
+     "Visitors must bring their own food.", [("devono", "major", "possono")],
+     "bilingual reading: allowed made required"),
+    ("have-to-kept", "Le aziende devono segnalare i dati ogni mese.",
+     ["Companies have to report the data every month."],
+     "Companies must report the data every month.", [], "necessity on both sides"),
+    ("should-is-neither", "Le aziende possono segnalare i dati ogni mese.",
+     ["Companies should report the data every month."], "Companies can report the data every month.", [],
+     "'should' is weak necessity, an advice as often: not compared"),
 ]
 
 

@@ -17,6 +17,8 @@ class Claim(TextEnum):
     DEADLINE_DROPPED = ("deadline-dropped", "a deadline of the source is missing")
     LEVEL_CHANGED = ("level-changed", "a level reached read as a change by that much ('rose to 8%' as «aumentata "
                                       "dell'8%»), or a change as a level")
+    QUANTIFIER_CHANGED = ("quantifier-changed", "how much of a set a statement covers changed ('most' as «tutti», "
+                                                "'not all' as «nessuno»)")
     NUMBER_CHANGED = ("number-changed", "a number, date, time or amount differs from the source")
     UNIT_NOT_CONVERTED = ("unit-not-converted", "the source's number kept with another unit")
     POINTS_AS_PERCENT = ("points-as-percent", "percentage points rendered as a relative percentage")

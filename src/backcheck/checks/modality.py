@@ -9,6 +9,12 @@ or past historic of *dovere* / *potere* with an infinitive and no form that rend
 («deve aver chiesto», «avrebbero dovuto», «forse»). The fix puts the Italian verb in the form the
 source's modal asks for, when its person and participle are known.
 
+Also a necessity read as a possibility, or back: "companies must report the data" as «le aziende possono
+segnalare i dati» (allowed, not required), "visitors may bring food" as «devono portare» (required, not
+allowed): the source unit has modals of one class only (:mod:`backcheck.lang.deontic`), the
+back-translation of the other only, and the Italian a form of *potere* or *dovere* of the
+back-translation's class and none of the source's; fixed with the other verb in the same person.
+
 Also a negated necessity read the other way: "they don't have to pay" (no obligation) as «non devono
 pagare» (a prohibition), fixed as «non devono necessariamente»; "they must not pay" (a prohibition) as
 «non sono tenuti a pagare» (no obligation). Either turns what is allowed into what is forbidden or back.
@@ -19,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..lang import cased_like
+from ..lang.deontic import NECESSITY, modal_classes, swapped
 from ..lang.inflect import participle
 from ..lang.modality import (
     EN_FACTUAL,
@@ -69,6 +76,33 @@ class ModalityCheck(Check):
                              details={"reading": said.reading}),
                     suggestion=fix))
         out += self._negated_necessity(ctx)
+        return out + self._necessity_swapped(ctx)
+
+    def _necessity_swapped(self, ctx: CheckContext) -> list[Candidate]:
+        assert ctx.alignment is not None
+        out = []
+        for m in ctx.alignment.matches:
+            said = modal_classes(m.source, "en")
+            read = modal_classes(m.bt, "en") if m.bt and len(said) == 1 else {}
+            if len(read) != 1 or read.keys() == said.keys():
+                continue
+            (s_cls, s_spans), (b_cls,) = next(iter(said.items())), read.keys()
+            italian = modal_classes(ctx.article.text[m.it_start:m.it_end], "it")
+            if s_cls in italian or b_cls not in italian:
+                continue
+            a, b = (m.it_start + x for x in italian[b_cls][0])
+            word, source_word = ctx.article.text[a:b], m.source[s_spans[0][0]:s_spans[0][1]]
+            if s_cls == NECESSITY:
+                message = f"«{word}» allows or deems possible what the source requires (“{source_word}”)."
+            else:
+                message = f"«{word}» requires what the source only allows or deems possible (“{source_word}”)."
+            fix = swapped(word)
+            out.append(self.candidate(
+                ctx, a, b, Category.MISTRANSLATION, Claim.MODALITY_CHANGED, message,
+                Evidence(kinds=("source", "modality"), source=m.source, back_translation=m.bt,
+                         phrases=(("source", source_word), ("italian", word)),
+                         details={"reading": f"{s_cls}-as-{b_cls}"}),
+                suggestion=cased_like(fix, word) if fix is not None else None))
         return out
 
     def _negated_necessity(self, ctx: CheckContext) -> list[Candidate]:

@@ -25,7 +25,7 @@ from .base import Judge
 
 MINOR, MAJOR, CRITICAL = Severity.MINOR, Severity.MAJOR, Severity.CRITICAL
 # Modal readings whose misreading reverses a fact or what is allowed (checks/modality.py).
-REVERSED_MODALITY = ("ought", "no-obligation", "prohibition")
+REVERSED_MODALITY = ("ought", "no-obligation", "prohibition", "necessity-as-possibility", "possibility-as-necessity")
 
 # A changed date, year, percentage or amount is critical; a changed count, time or measure is major.
 QUANTITY_SEVERITY = {"date": CRITICAL, "year": CRITICAL, "percent": CRITICAL, "amount": CRITICAL,
@@ -51,6 +51,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.NUMBER_CHANGED: lambda c: QUANTITY_SEVERITY[c.evidence.details["kind"]],
     Claim.UNIT_NOT_CONVERTED: lambda c: MAJOR,
     Claim.LEVEL_CHANGED: lambda c: MAJOR,  # the figure stays, what it measures does not
+    Claim.QUANTIFIER_CHANGED: lambda c: MAJOR,  # a claim about some made one about all, or none
     Claim.POINTS_AS_PERCENT: lambda c: MAJOR,
     Claim.HEADLINE_DISAGREES: lambda c: CRITICAL if c.evidence.details["kind"] == "amount" else MAJOR,
     Claim.NAME_VARIANT: lambda c: MAJOR if _flag(c, "confirmed") else MINOR,
