@@ -19,6 +19,8 @@ class Claim(TextEnum):
                                       "dell'8%»), or a change as a level")
     QUANTIFIER_CHANGED = ("quantifier-changed", "how much of a set a statement covers changed ('most' as «tutti», "
                                                 "'not all' as «nessuno»)")
+    RANK_CHANGED = ("rank-changed", "a superlative the source restricts ('one of the largest', 'the second "
+                                    "largest') stated as the top")
     NUMBER_CHANGED = ("number-changed", "a number, date, time or amount differs from the source")
     UNIT_NOT_CONVERTED = ("unit-not-converted", "the source's number kept with another unit")
     POINTS_AS_PERCENT = ("points-as-percent", "percentage points rendered as a relative percentage")

@@ -43,8 +43,10 @@ INTENSITY = ("intensity_shift", "intensity_strong", "intensity_stronger", "inten
 # so the model cannot weigh it and leaves it out; the rules judge those claims.
 ENGINE_ONLY = ("claim:model-unlikely", "claim:model-unsure", "kind:model-contrast")
 # Claims of a detector too rare in the training documents to weigh (a calque: two in the gold sets; a
-# tense swapped, a level read as a change, a quantifier changed: none); the rules judge them.
-RULES_ONLY = ("claim:calque", "claim:level-changed", "claim:quantifier-changed", "claim:tense-changed")
+# tense swapped, a level read as a change, a quantifier changed, a superlative unrestricted: none); the
+# rules judge them.
+RULES_ONLY = ("claim:calque", "claim:level-changed", "claim:quantifier-changed", "claim:rank-changed",
+              "claim:tense-changed")
 UNTRAINED = ENGINE_ONLY + RULES_ONLY
 
 

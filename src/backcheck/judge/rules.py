@@ -52,6 +52,7 @@ RULES: dict[Claim, Callable[[Candidate], Severity]] = {
     Claim.UNIT_NOT_CONVERTED: lambda c: MAJOR,
     Claim.LEVEL_CHANGED: lambda c: MAJOR,  # the figure stays, what it measures does not
     Claim.QUANTIFIER_CHANGED: lambda c: MAJOR,  # a claim about some made one about all, or none
+    Claim.RANK_CHANGED: lambda c: MAJOR,  # "one of the largest" made "the largest"
     Claim.POINTS_AS_PERCENT: lambda c: MAJOR,
     Claim.HEADLINE_DISAGREES: lambda c: CRITICAL if c.evidence.details["kind"] == "amount" else MAJOR,
     Claim.NAME_VARIANT: lambda c: MAJOR if _flag(c, "confirmed") else MINOR,
