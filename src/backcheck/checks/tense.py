@@ -5,7 +5,7 @@ visit still to come took place; "the council approved the budget" written «il c
 bilancio» turns a decision taken into one still open. Machine translation does this where the source's
 time reference rests on an auxiliary alone.
 
-For each source unit with a future on one side (the source or its back-translation), both are parsed
+For each source unit whose back-translation has more or fewer futures than the source, both are parsed
 (spaCy) and each verb lemma's tense read (:mod:`backcheck.lang.tense`). A lemma the source uses only
 in the future and the back-translation only in the past (or the source only in the past and the
 back-translation only in the future) is a swap when the Italian word that renders it
@@ -67,8 +67,9 @@ class TenseCheck(Check):
         assert ctx.alignment is not None
         parser, lex = ctx.resources.parser, ctx.resources.lexicon
         assert parser is not None  # Need.PARSER
+        # a swap changes how many futures a side has: only such a unit is parsed
         units = [m for m in ctx.alignment.matches
-                 if m.bt and (FUTURE_CUE.search(m.source) or FUTURE_CUE.search(m.bt))]
+                 if m.bt and len(FUTURE_CUE.findall(m.source)) != len(FUTURE_CUE.findall(m.bt))]
         if units:
             parser.parse([m.source for m in units] + [m.bt for m in units])  # one batched parse
         out: list[Candidate] = []
