@@ -7,9 +7,9 @@ English marks the level reached with "to" and the size of a change with "by" bef
 difference); Italian with «a» (al, all', alla, ai, agli, alle) and «di» (del, dell', della, dei, degli,
 delle; Serianni, *Grammatica italiana*, VIII §§ 79, 88). Reported when a percentage, amount or count of
 the source follows one of the two, the Italian figure of the same value follows the other, and the
-back-translation reads that other one before the same value: three sides agree on what the Italian says,
-so no verb list is needed (a "sentenced to 5 years" read back as "sentenced to" is never a candidate).
-Major by rule.
+back-translation reads that other one before the same value (figures written with digits): three sides
+agree on what the Italian says, so no verb list is needed (a "sentenced to 5 years" read back as
+"sentenced to" is never a candidate). Major by rule.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ _EN = re.compile(r"(?<![\w'’])(to|by)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _IT = re.compile(r"(?<![\w'’])(?:(a|al|ai|agli|alla|alle|allo|all['’])|(di|del|dei|degli|della|delle|dello|dell['’]))"
                  r"\s*$", re.IGNORECASE)
 _READS = {"to": "the level reached", "by": "the size of the change"}
+# a cheap look before any figure is read: "to" or "by" before a figure written with a digit or a currency
+_CUE = re.compile(r"(?i)\b(?:to|by)\s+(?:the\s+|a\s+)?[$€£]?\d")
 # each articulated «a» with the «di» of the same article
 _SWAP = {"a": "di", "al": "del", "ai": "dei", "agli": "degli", "alla": "della", "alle": "delle", "allo": "dello",
          "all'": "dell'", "all’": "dell’"}
@@ -64,11 +66,13 @@ class LevelsCheck(Check):
     def run(self, ctx: CheckContext) -> list[Candidate]:
         out = []
         for sent in ctx.content_sentences():
-            its = [q for q in extract(sent.text, "it") if q.kind in KINDS]
-            if not its:
+            sources = [src for src in ctx.sources_for(sent.start, sent.end) if _CUE.search(src)]
+            bt_text = ctx.back_translation_of(sent.start, sent.end) if sources else ""
+            if not _CUE.search(bt_text):
                 continue
-            bt = _en_marks(ctx.back_translation_of(sent.start, sent.end))
-            for src in ctx.sources_for(sent.start, sent.end):
+            its = [q for q in extract(sent.text, "it") if q.kind in KINDS]
+            bt = _en_marks(bt_text)
+            for src in sources:
                 said = _en_marks(src)
                 for q in its:
                     found = _it_mark(sent.text, q)

@@ -25,7 +25,7 @@ from typing import Any
 from ..align import it_words, italian_words_for
 from ..lang import it as italian
 from ..lang.inflect import Form, inflect
-from ..lang.tense import FUTURE, FUTURE_CUE, IT_AUX_PERSON, IT_PASSIVE, PAST, italian_tense, tenses
+from ..lang.tense import FUTURE, FUTURE_CUE, IT_AUX_PERSON, IT_PASSIVE, PAST, italian_tense, may_swap, tenses
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -67,9 +67,11 @@ class TenseCheck(Check):
         assert ctx.alignment is not None
         parser, lex = ctx.resources.parser, ctx.resources.lexicon
         assert parser is not None  # Need.PARSER
-        # a swap changes how many futures a side has: only such a unit is parsed
+        # a swap changes how many futures a side has, and leaves a future's verb inflected on the other side:
+        # only such a unit is parsed
         units = [m for m in ctx.alignment.matches
-                 if m.bt and len(FUTURE_CUE.findall(m.source)) != len(FUTURE_CUE.findall(m.bt))]
+                 if m.bt and len(FUTURE_CUE.findall(m.source)) != len(FUTURE_CUE.findall(m.bt))
+                 and may_swap(m.source, m.bt)]
         if units:
             parser.parse([m.source for m in units] + [m.bt for m in units])  # one batched parse
         out: list[Candidate] = []

@@ -43,6 +43,22 @@ IT_PASSIVE = frozenset({"stato", "stata", "stati", "state"})
 _IT_FUTURE = re.compile(r"\w{2,}(?:rò|rai|rà|remo|rete|ranno)", re.IGNORECASE)
 
 
+_FUTURE_VERB = re.compile(r"(?i)(?:\b(?:will|shall)|['’]ll)\s+(?:not\s+|\w+ly\s+)?(?:be\s+)?([a-z]+)")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def may_swap(source: str, back: str) -> bool:
+    """Whether a verb the one side puts in the future can stand in the past on the other: the same lemma
+    written in an inflected form there (a cheap look before both are parsed; :func:`tenses` decides)."""
+    from .en import lemma
+
+    for fut, other in ((source, back), (back, source)):
+        verbs = {lemma(m.group(1)) for m in _FUTURE_VERB.finditer(fut)}
+        if verbs and any(w.lower() != lemma(w) and lemma(w) in verbs for w in _WORD.findall(other)):
+            return True
+    return False
+
+
 def _own_tense(t: Any) -> str | None:
     auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
