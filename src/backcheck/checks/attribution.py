@@ -17,6 +17,7 @@ that word projects onto. Major by rule (a report becomes a fact, as a likelihood
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lang import en as en_lang
 from ..lang.datafiles import word_set
@@ -66,8 +67,24 @@ def _reads_as_reported() -> frozenset[str]:
     return _reporting() | word_set("reporting.tsv", "en", "also")
 
 
+@cache
+def _irregular() -> frozenset[str]:
+    """The irregular forms of the reporting verbs ("said", "told", "thought"; the parser's verb table)."""
+    from ..knowledge.parser import verb_forms
+
+    return frozenset(form for form, lemma in verb_forms().items() if lemma in _reporting())
+
+
+@cache
+def _cue() -> re.Pattern[str]:
+    """The reporting verbs' stems and irregular forms: a cheap look before any word is lemmatised."""
+    stems = {w[:-1] if w.endswith("e") else w for w in _reporting()}
+    return re.compile(rf"(?i)\b(?:{'|'.join(sorted(stems | _irregular(), key=len, reverse=True))})")
+
+
 def _reports(text: str) -> bool:
-    return any(en_lang.lemma(m.group(0)) in _reporting() for m in _WORD.finditer(text))
+    return _cue().search(text) is not None and any(
+        m.group(0).lower() in _irregular() or en_lang.lemma(m.group(0)) in _reporting() for m in _WORD.finditer(text))
 
 
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\s+$")
