@@ -12,6 +12,9 @@ model weighs it as the numbers check's).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
 from ..lang.inflect import analyse, inflect
 from ..lang.magnitudes import multiple_for, multiples, numeral_for, round_numbers
 from ..results import Category, Evidence
@@ -28,64 +31,49 @@ class MagnitudesCheck(Check):
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
         out: list[Candidate] = []
-        for sent in ctx.content_sentences():
-            its = round_numbers(sent.text, "it")
-            if not its:
-                continue
-            src = " ".join(ctx.sources_for(sent.start, sent.end))
-            ens = round_numbers(src, "en")
-            en_orders = {o for _, _, o in ens}
-            missing = en_orders - {o for _, _, o in its}
-            if len(missing) != 1:
-                continue
-            (order,) = missing
-            if order in {o for _, _, o in round_numbers(ctx.back_translation_of(sent.start, sent.end), "en")}:
-                continue  # the back-translation reads the source's order: the Italian says it its own way
-            said = next(src[a:b] for a, b, o in ens if o == order)
-            for a, b, o in its:
-                if o in en_orders:
-                    continue
-                italian = sent.text[a:b]
-                times = 10 ** abs(o - order)
-                more = "more" if o > order else "fewer"
-                message = (f"«{italian}» where the source says “{said}”: about {times:,} times {more} than the "
-                           f"source's figure")
-                evidence = Evidence(kinds=("source-number",), source=src, phrases=(("source", said),
-                                                                                   ("italian", italian)),
-                                    details={"italian": italian, "kind": "count", "source_value": said})
-                out.append(self.candidate(ctx, sent.start + a, sent.start + b, Category.NUMBER, Claim.NUMBER_CHANGED,
-                                          message, evidence, numeral_for(order, "it")))
-        return out + self._multiples(ctx)
-
-    def _multiples(self, ctx: CheckContext) -> list[Candidate]:
-        """The same for a change said as a factor: the source has one factor the Italian lacks, and
-        the back-translation does not read it."""
-        out: list[Candidate] = []
-        for sent in ctx.content_sentences():
-            its = multiples(sent.text, "it")
-            if not its:
-                continue
-            src = " ".join(ctx.sources_for(sent.start, sent.end))
-            ens = multiples(src, "en")
-            missing = {f for _, _, f in ens} - {f for _, _, f in its}
-            if len(missing) != 1:
-                continue
-            (factor,) = missing
-            if factor in {f for _, _, f in multiples(ctx.back_translation_of(sent.start, sent.end), "en")}:
-                continue
-            said = next(src[a:b] for a, b, f in ens if f == factor)
-            for a, b, f in its:
-                if f in {g for _, _, g in ens}:
-                    continue
-                italian = sent.text[a:b]
-                message = f"«{italian}» where the source says “{said}”: {_times(f)} instead of {_times(factor)}"
-                evidence = Evidence(kinds=("source-number",), source=src, phrases=(("source", said),
-                                                                                   ("italian", italian)),
-                                    details={"italian": italian, "kind": "count", "source_value": said})
-                fix = _same_form(multiple_for(factor, italian), italian)
-                out.append(self.candidate(ctx, sent.start + a, sent.start + b, Category.NUMBER, Claim.NUMBER_CHANGED,
-                                          message, evidence, fix))
+        for sent, src, said, order, a, b, o in _replaced(ctx, round_numbers):
+            times = 10 ** abs(o - order)
+            more = "more" if o > order else "fewer"
+            message = (f"«{sent.text[a:b]}» where the source says “{said}”: about {times:,} times {more} than the "
+                       f"source's figure")
+            out.append(self._candidate(ctx, sent, src, said, a, b, message, numeral_for(int(order), "it")))
+        for sent, src, said, factor, a, b, f in _replaced(ctx, multiples):
+            message = f"«{sent.text[a:b]}» where the source says “{said}”: {_times(f)} instead of {_times(factor)}"
+            fix = _same_form(multiple_for(factor, sent.text[a:b]), sent.text[a:b])
+            out.append(self._candidate(ctx, sent, src, said, a, b, message, fix))
         return out
+
+    def _candidate(self, ctx: CheckContext, sent: Any, src: str, said: str, a: int, b: int, message: str,
+                   fix: str | None) -> Candidate:
+        italian = sent.text[a:b]
+        evidence = Evidence(kinds=("source-number",), source=src, phrases=(("source", said), ("italian", italian)),
+                            details={"italian": italian, "kind": "count", "source_value": said})
+        return self.candidate(ctx, sent.start + a, sent.start + b, Category.NUMBER, Claim.NUMBER_CHANGED, message,
+                              evidence, fix)
+
+
+def _replaced(ctx: CheckContext, find: Callable[[str, str], list[tuple[int, int, Any]]]
+              ) -> Iterator[tuple[Any, str, str, Any, int, int, Any]]:
+    """(sentence, its source, the source's words, the source's value, start, end and value of an Italian
+    word standing for it) where the source units placed on the sentence have exactly one value the Italian
+    lacks and the back-translation does not read it (``find``: the values of a text in a language)."""
+    for sent in ctx.content_sentences():
+        its = find(sent.text, "it")
+        if not its:
+            continue
+        src = " ".join(ctx.sources_for(sent.start, sent.end))
+        ens = find(src, "en")
+        values = {v for _, _, v in ens}
+        missing = values - {v for _, _, v in its}
+        if len(missing) != 1:
+            continue
+        (value,) = missing
+        if value in {v for _, _, v in find(ctx.back_translation_of(sent.start, sent.end), "en")}:
+            continue  # the back-translation reads the source's value: the Italian says it its own way
+        said = next(src[a:b] for a, b, v in ens if v == value)
+        for a, b, v in its:
+            if v not in values:
+                yield sent, src, said, value, a, b, v
 
 
 _TIMES = {0.5: "half", 2.0: "twice", 3.0: "three times", 4.0: "four times", 5.0: "five times", 10.0: "ten times"}
