@@ -43,6 +43,17 @@ CASES = [
      "The deputy minister visited the flooded towns.", []),
     ("so-called-dropped", "The so-called experts gave no evidence.", "Gli esperti non hanno fornito prove.",
      "The experts provided no evidence.", [("esperti", "major", None)]),
+    # "acting" and "interim" count only on a noun that can name a person (status.tsv, kind "person")
+    ("acting-dropped", "The acting president signed the decree on Friday.",
+     "Il presidente ha firmato il decreto venerdì.", "The president signed the decree on Friday.",
+     [("presidente", "major", None)]),
+    ("interim-kept", "The interim coach named his team on Friday.",
+     "L'allenatore ad interim ha annunciato la formazione venerdì.",
+     "The interim coach announced the team on Friday.", []),
+    ("acting-career", "Her acting career began in the theatre.", "La sua carriera è cominciata a teatro.",
+     "Her career began in the theatre.", []),
+    ("interim-results", "The company published interim results on Monday.",
+     "L'azienda ha pubblicato i risultati lunedì.", "The company published the results on Monday.", []),
     # the back-translation reads the modifier: the Italian renders it some way this check does not know
     ("back-translation-reads-it", "The former president was questioned by prosecutors on Monday.",
      "Il presidente uscito di carica è stato interrogato dai pubblici ministeri lunedì.",

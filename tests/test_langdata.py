@@ -252,6 +252,25 @@ def _is_status(w: str) -> bool:
     return any(m == w for t in STATUS_TEMPLATES for m, _, _ in status_modifiers(_parse(t.format(w=w))))
 
 
+def _multiple(w: str, language: str) -> bool:
+    from backcheck.lang.magnitudes import multiples
+
+    return len(multiples(f"{w} x", language)) == 1
+
+
+def _daypart(w: str, language: str) -> bool:
+    from backcheck.lang.dayparts import dayparts
+
+    return len(dayparts(f"x {w} x", language)) == 1
+
+
+def _is_person_status(w: str) -> bool:
+    from backcheck.checks.status import status_modifiers
+    from backcheck.knowledge.support import lexicon
+
+    return any(m == w for m, _, _ in status_modifiers(_parse(f"The {w} president spoke to reporters."), lexicon()))
+
+
 def _round_number(w: str, lang: str) -> bool:
     from backcheck.lang.magnitudes import round_numbers
 
@@ -277,8 +296,16 @@ PHRASE_TABLES = [
     ("qualifiers-en-hedge", entries("qualifiers.tsv", "en", "hedge"), _is_hedge),
     ("qualifiers-en-modal", entries("qualifiers.tsv", "en", "modal"), _is_modal),
     ("status-en-status", entries("status.tsv", "en", "status"), _is_status),
+    ("status-en-person", entries("status.tsv", "en", "person"), _is_person_status),
     ("magnitudes-en-order", entries("magnitudes.tsv", "en", "order"), lambda w: _round_number(w, "en")),
     ("magnitudes-it-order", entries("magnitudes.tsv", "it", "order"), lambda w: _round_number(w, "it")),
+    ("magnitudes-en-multiple", entries("magnitudes.tsv", "en", "multiple"), lambda w: _multiple(w, "en")),
+    ("magnitudes-it-multiple", entries("magnitudes.tsv", "it", "multiple"), lambda w: _multiple(w, "it")),
+    ("dayparts-en-period", entries("dayparts.tsv", "en", "period"), lambda w: _daypart(w, "en")),
+    ("dayparts-it-period", entries("dayparts.tsv", "it", "period"), lambda w: _daypart(w, "it")),
+    # the attribution check looks a word up by its lemma
+    ("reporting-en-report", entries("reporting.tsv", "en", "report"), lambda w: en.lemma(w) == w),
+    ("reporting-en-also", entries("reporting.tsv", "en", "also"), lambda w: en.lemma(w) == w),
     # Italian stems are compared with folded words
     ("status-it-keep", entries("status.tsv", "it", "keep"), lambda w: w == lang.fold(w) and w.isalpha()),
     # conditions are detected by the parse ("if", "unless") and found present in a back-translation by a

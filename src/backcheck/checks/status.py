@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ..align import it_words, italian_words_for
+from ..knowledge.relations import may_name_person
 from ..knowledge.support import ItalianRegion
 from ..lang import determiners, fold
 from ..lang.datafiles import table, word_set
@@ -29,7 +30,12 @@ ON_NOUN = frozenset({"amod", "compound", "nmod"})
 
 
 def _modifiers() -> frozenset[str]:
-    return word_set("status.tsv", "en", "status")
+    return word_set("status.tsv", "en", "status") | _person_modifiers()
+
+
+def _person_modifiers() -> frozenset[str]:
+    """Modifiers read only on a noun that can name a person ("acting president", not "acting career")."""
+    return word_set("status.tsv", "en", "person")
 
 
 def keeps(word: str) -> bool:
@@ -49,11 +55,13 @@ def _written(doc: Any, t: Any) -> str:
     return t.lower_
 
 
-def status_modifiers(doc: Any) -> list[tuple[str, Any, Any]]:
-    """(modifier as written, its last token, noun) for each status modifier of an English parse."""
-    mods = _modifiers()
+def status_modifiers(doc: Any, lex: Any = None) -> list[tuple[str, Any, Any]]:
+    """(modifier as written, its last token, noun) for each status modifier of an English parse (those of
+    kind "person" only with the lexicon, on a noun that can name a person)."""
+    mods, person = _modifiers(), _person_modifiers()
     return [(_written(doc, t), t, t.head) for t in doc if _written(doc, t) in mods and t.dep_ in ON_NOUN
-            and t.head is not t and t.head.pos_ in ("NOUN", "PROPN")]
+            and t.head is not t and t.head.pos_ in ("NOUN", "PROPN")
+            and (_written(doc, t) not in person or may_name_person(lex, t.head.lemma_.lower()))]
 
 
 def fix_for(modifier: str, article: str, start: int, end: int) -> tuple[str | None, dict[str, Any]]:
@@ -95,7 +103,7 @@ class StatusCheck(Check):
         out: list[Candidate] = []
         for m in units:
             doc = parser.parse([m.source])[0]
-            found = status_modifiers(doc)
+            found = status_modifiers(doc, lex)
             bt = m.bt.lower() if m.bt else ""
             bt_words = {w.strip(",.;:'\"") for w in bt.split()} | {w for w in mods if "-" in w and w in bt}
             it_text = ctx.article.text[m.it_start:m.it_end]

@@ -124,3 +124,12 @@ def names_person(lex: Lexicon | None, lemma: str, lang: str = "italian") -> bool
         return None
     kinds = {root in _ancestors(lex, (s,), PERSON_DEPTH) for s in senses}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def may_name_person(lex: Lexicon | None, lemma: str, lang: str = "english") -> bool:
+    """Whether some noun sense of ``lemma`` is a kind of person ("president", "coach"; not "career")."""
+    if lex is None:
+        return False
+    root = _person(lex)
+    return root is not None and any(root in _ancestors(lex, (s,), PERSON_DEPTH)
+                                    for s in lex.senses(lemma, lang) if s.startswith("n"))
