@@ -48,7 +48,8 @@ class ModalityCheck(Check):
     name = "modality"
     needs = frozenset({Need.SOURCE})
     description = ("An English modal perfect (must / should / might have done) rendered as a real past "
-                   "obligation or ability (ha dovuto / ha potuto fare); 'don't have to' as 'must not', or back.")
+                   "obligation or ability (ha dovuto / ha potuto fare); 'don't have to' as 'must not', or back; "
+                   "'must' as «può», or back.")
     specific = True
     exclusive = True
 

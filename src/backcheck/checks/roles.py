@@ -122,7 +122,8 @@ def _linked_clause(wa: Any, src_doc: Any) -> bool:
 class RolesCheck(Check):
     name = "roles"
     needs = frozenset({Need.BACK_TRANSLATION, Need.SOURCE, Need.PARSER})
-    description = "Who does what to whom swapped: the source's agent is the back-translation's patient and back."
+    description = ("Who does what to whom swapped: the source's agent is the back-translation's patient and back; "
+                   "a route run the other way (from Paris to Rome as «da Roma a Parigi»).")
     specific = True
 
     def run(self, ctx: CheckContext) -> list[Candidate]:
