@@ -14,7 +14,7 @@ mistranslation, so that a reversal the word alignment also finds on the same wor
 
 from __future__ import annotations
 
-from ..lang.dayparts import dayparts, english_name, italian_name, opposed
+from ..lang.dayparts import dayparts, english_name, is_cldr_name, italian_name, opposed
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
@@ -51,7 +51,8 @@ class DaypartsCheck(Check):
                 if ps & nearby or not all(opposed(p, q) for p in ps for q in periods):
                     continue
                 word = sent.text[start:end]
-                fix = italian_name(next(iter(periods))) if len(periods) == 1 else None
+                # the fix replaces a CLDR name by another; a compound («stasera») would lose its «sta-»
+                fix = italian_name(next(iter(periods))) if len(periods) == 1 and is_cldr_name(word, "it") else None
                 out.append(self.candidate(
                     ctx, sent.start + start, sent.start + end, Category.MISTRANSLATION, Claim.CALENDAR_CHANGED,
                     f"«{word}» is the {' or '.join(english_name(p) for p in sorted(ps))}, where the source says "
@@ -59,6 +60,5 @@ class DaypartsCheck(Check):
                     Evidence(kinds=("source", "calendar"), source=src,
                              details={"italian": word, "calendar": "period",
                                       "source_value": [src[a:b] for a, b, _ in said]}),
-                    suggestion=fix if fix is not None and word.lower() in ("mattina", "pomeriggio", "sera", "notte")
-                    else None))
+                    suggestion=fix))
         return out

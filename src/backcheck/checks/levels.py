@@ -16,21 +16,21 @@ from __future__ import annotations
 
 import re
 
+from ..lang.determiners import preposition_pattern, with_preposition
 from ..lang.quantities import Quantity, extract, same_value
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 KINDS = ("percent", "amount", "count")
 _EN = re.compile(r"(?<![\w'’])(to|by)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
-_IT = re.compile(r"(?<![\w'’])(?:(a|al|ai|agli|alla|alle|allo|all['’])|(di|del|dei|degli|della|delle|dello|dell['’]))"
-                 r"\s*$", re.IGNORECASE)
+
+
+# «a» and «di», bare or fused with the article, right before the figure
+_IT = re.compile(rf"(?<![\w'’])(?:({preposition_pattern('a')})|({preposition_pattern('di')}))\s*$",
+                 re.IGNORECASE)
 _READS = {"to": "the level reached", "by": "the size of the change"}
 # a cheap look before any figure is read: "to" or "by" before a figure written with a digit or a currency
 _CUE = re.compile(r"(?i)\b(?:to|by)\s+(?:the\s+|a\s+)?[$€£]?\d")
-# each articulated «a» with the «di» of the same article
-_SWAP = {"a": "di", "al": "del", "ai": "dei", "agli": "degli", "alla": "della", "alle": "delle", "allo": "dello",
-         "all'": "dell'", "all’": "dell’"}
-_SWAP.update({v: k for k, v in list(_SWAP.items())})
 
 
 def _en_marks(text: str) -> list[tuple[Quantity, str]]:
@@ -50,7 +50,8 @@ def _it_mark(text: str, q: Quantity) -> tuple[str, int, str] | None:
     if m is None:
         return None
     prep = m.group(0).strip()
-    other = _SWAP[prep.lower()]
+    other = with_preposition(prep, "di" if m.group(1) else "a")
+    assert other is not None  # the pattern holds only «a» and «di» forms
     other = other[:1].upper() + other[1:] if prep[:1].isupper() else other
     return ("to" if m.group(1) else "by"), lo + m.start(), other + ("" if other[-1] in "'’" else " ") + q.text
 
@@ -70,12 +71,11 @@ class LevelsCheck(Check):
             bt_text = ctx.back_translation_of(sent.start, sent.end) if sources else ""
             if not _CUE.search(bt_text):
                 continue
-            its = [q for q in extract(sent.text, "it") if q.kind in KINDS]
+            its = [(q, _it_mark(sent.text, q)) for q in extract(sent.text, "it") if q.kind in KINDS]
             bt = _en_marks(bt_text)
             for src in sources:
                 said = _en_marks(src)
-                for q in its:
-                    found = _it_mark(sent.text, q)
+                for q, found in its:
                     same = [(e, p) for e, p in said if e.kind == q.kind and same_value(e.value, q.value)]
                     read = {p for e, p in bt if e.kind == q.kind and same_value(e.value, q.value)}
                     if found is None or len(same) != 1 or same[0][1] == found[0] or read != {found[0]}:

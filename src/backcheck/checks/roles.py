@@ -23,14 +23,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lang.determiners import preposition_pattern
 from ..results import Category, Evidence
 from .base import Candidate, Check, CheckContext, Claim, Need, register
 
 # An origin and a destination named: "from (the) Paris to (the) Rome"; «da Roma a Parigi», «dal Cairo all'Avana».
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _ROUTE_EN = re.compile(rf"\bfrom\s+(?:the\s+)?({_NAME})\s+to\s+(?:the\s+)?({_NAME})")
-_ROUTE_IT = re.compile(rf"(?<![\w'’])(da|dal|dallo|dalla|dall['’]|dai|dagli|dalle)\s*({_NAME})\s+"
-                       rf"(a|al|allo|alla|all['’]|ai|agli|alle)\s*({_NAME})")
+_ROUTE_IT = re.compile(rf"(?<![\w'’])({preposition_pattern('da')})\s*({_NAME})\s+"
+                       rf"({preposition_pattern('a')})\s*({_NAME})")
 # A passive clause: a form of "be" and a past participle (Quirk et al. 3.63), with or without "by".
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
 

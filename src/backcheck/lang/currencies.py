@@ -15,6 +15,7 @@ else the first ("sterline britanniche" → "sterline").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,8 +85,6 @@ def italian_name(code: str | None) -> str:
 def swap_currency(text: str, code: str, new: str | None) -> str | None:
     """``text`` (an Italian amount in currency ``code``) with its currency word for ``new``'s Italian one
     («5 milioni di euro» → «5 milioni di dollari»); ``None`` when it names the currency otherwise (a symbol)."""
-    import re
-
     words = [w for w, c in currency_words().items() if c == code and w.isalpha()]
     name = italian_name(new)
     if not words or not name:

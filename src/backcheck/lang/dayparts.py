@@ -20,16 +20,25 @@ PERIODS = ("morning1", "afternoon1", "evening1", "night1")  # in the day's order
 
 
 @cache
+def _cldr(lang: str) -> dict[int, str]:
+    """CLDR's stand-alone name of each period in ``lang`` (the wide one, else the abbreviated: Italian has
+    only the latter), by its index into :data:`PERIODS`."""
+    from babel import Locale
+
+    forms = Locale.parse(lang).day_periods.get("stand-alone", {})
+    out: dict[int, str] = {}
+    for width in ("wide", "abbreviated"):
+        for period, name in forms.get(width, {}).items():
+            if period in PERIODS:
+                out.setdefault(PERIODS.index(period), str(name).lower())
+    return out
+
+
+@cache
 def names(lang: str) -> dict[str, frozenset[int]]:
     """Every name of a part of the day in ``lang`` (lower case) → the indices into :data:`PERIODS` it
     may mean."""
-    from babel import Locale
-
-    out: dict[str, frozenset[int]] = {}
-    for width in ("wide", "abbreviated"):
-        for period, name in Locale.parse(lang).day_periods.get("stand-alone", {}).get(width, {}).items():
-            if period in PERIODS:
-                out[str(name).lower()] = frozenset({PERIODS.index(period)})
+    out = {name: frozenset({period}) for period, name in _cldr(lang).items()}
     for word, periods in table("dayparts.tsv", lang, "period").items():
         out[word] = frozenset(PERIODS.index(p) for p in periods.split("|"))
     return out
@@ -58,7 +67,9 @@ def english_name(period: int) -> str:
 
 def italian_name(period: int) -> str | None:
     """CLDR's Italian name of one period («mattina», «sera»)."""
-    from babel import Locale
+    return _cldr("it").get(period)
 
-    names_ = Locale.parse("it").day_periods.get("stand-alone", {}).get("abbreviated", {})
-    return str(names_[PERIODS[period]]) if PERIODS[period] in names_ else None
+
+def is_cldr_name(word: str, lang: str) -> bool:
+    """``word`` is CLDR's own name of a period (a form of ``data/dayparts.tsv``, «stasera», is not)."""
+    return word.lower() in _cldr(lang).values()

@@ -75,6 +75,26 @@ def is_fused(word: str) -> bool:
     return any(_norm(word) in paradigm for paradigm in _FUSED.values())
 
 
+def preposition_pattern(prep: str) -> str:
+    """A regular-expression alternation of a preposition of :data:`_FUSED` and its forms fused with the
+    definite article («a», «al», «allo», «all'» with either apostrophe …), the longest first."""
+    forms = sorted((prep, *_FUSED[prep]), key=len, reverse=True)
+    return "|".join(re.escape(f).replace("'", "['’]") for f in forms)
+
+
+def with_preposition(word: str, prep: str) -> str | None:
+    """``word`` (a preposition of :data:`_FUSED`, bare or fused with the article) as ``prep`` with the same
+    article («dell'» → «all'» for «a», «di» → «a»), its apostrophe as written; ``None`` for another word."""
+    w = _norm(word)
+    for head, forms in _FUSED.items():
+        if w == head:
+            return prep
+        if w in forms:
+            out = _FUSED[prep][forms.index(w)]
+            return out.replace("'", "’") if "’" in word else out
+    return None
+
+
 def determiner_features(words: list[str]) -> tuple[str | None, str | None]:
     """Gender and number that the determiners ending ``words`` agree in (``None`` where they do not say:
     "l'" is either gender)."""

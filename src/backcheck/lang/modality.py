@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .deontic import IT_DOVERE, IT_POTERE
+
 # English: a modal, an optional adverb and "not", then "have" (or "'ve") and a past participle.
 _EN_MODAL = (r"must|mustn't|should|shouldn't|ought\s+to|might|mightn't|may|could|couldn't|can't|cannot|"
              r"can\s+not")
@@ -65,9 +67,9 @@ IT_MODAL_PERFECT = re.compile(
     re.IGNORECASE)
 
 # The Italian of an English modal perfect, for a fix: present or conditional of the modal by person.
-_MUST = ("devo", "devi", "deve", "dobbiamo", "dovete", "devono")
+_MUST = IT_DOVERE[:6]  # the present of dovere and potere (lang/deontic.py)
 _MIGHT = ("potrei", "potresti", "potrebbe", "potremmo", "potreste", "potrebbero")
-_CANNOT = ("posso", "puoi", "può", "possiamo", "potete", "possono")
+_CANNOT = IT_POTERE[:6]
 _SHOULD = ("avrei", "avresti", "avrebbe", "avremmo", "avreste", "avrebbero")
 
 
